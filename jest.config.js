@@ -1,0 +1,8 @@
+/** Unit, contract and integration tests (Node). Browser tests have their own config. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/test/{unit,contract,integration}/**/*.test.ts'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  testTimeout: 30000,
+};
