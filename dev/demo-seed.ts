@@ -1,0 +1,27 @@
+import { templateRoadmap } from '../src/domain/template';
+import { DEMO_EPICS, DEMO_PROJECTS } from './jira';
+import type { LocalForge } from './local-forge';
+
+/**
+ * Seeds the demo roadmap (the template's Foundation / Scale / Velocity phases) into the TR project, linking
+ * each template initiative to the demo epic of the same name. Does nothing when a roadmap is already stored,
+ * so data added locally survives restarts.
+ */
+export async function seedDemoRoadmap(forge: LocalForge): Promise<boolean> {
+  const project = DEMO_PROJECTS.TR;
+  if (await forge.deps.store.load(project.id)) return false;
+  const epicIdsByTitle: Record<string, string[]> = {};
+  for (const epic of DEMO_EPICS.filter((e) => e.projectKey === project.key)) epicIdsByTitle[epic.summary] = [epic.id];
+  const edit = templateRoadmap(project.id, `${project.name} technical roadmap`, { accountId: null, now: forge.deps.now() });
+  await forge.deps.store.commit(project.id, {
+    baseRevision: 0,
+    meta: edit.roadmap.meta,
+    initiatives: edit.roadmap.initiatives,
+    touched: edit.touched,
+    change: edit.change,
+    epicLinks: {
+      set: edit.roadmap.initiatives.flatMap((i) => i.epicIds.map((issueId) => ({ issueId, link: { projectId: project.id, initiativeId: i.id } }))),
+    },
+  });
+  return true;
+}

@@ -1,0 +1,68 @@
+import { buildResolver } from '../src/resolvers/forge-resolver';
+import type { Deps } from '../src/resolvers/deps';
+import { createForgeJira } from '../src/jira/forge-jira';
+import { createKvsRoadmapStore } from '../src/storage/kvs-roadmap-store';
+import { handleIssueEvent, type IssueEvent } from '../src/triggers/issue-events';
+import { JiraFake } from './jira';
+import { KvsEmulator } from './kvs';
+import { installForgeRuntime } from './runtime/forge-runtime';
+import { runInvocation } from './runtime/invocation';
+
+export interface LocalForgeOptions {
+  /** SQLite file for the KVS emulator; ':memory:' (default) forgets on exit. */
+  dataFile?: string;
+  now?: () => Date;
+  jira?: JiraFake;
+}
+
+export interface InvokeContext {
+  accountId: string;
+  extension: Record<string, unknown>;
+  localId?: string;
+  moduleKey?: string;
+}
+
+type ResolverFunction = ReturnType<typeof buildResolver>;
+
+/**
+ * The app's real backend running locally: the real resolver definitions (@forge/resolver), the real
+ * @forge/kvs and @forge/api clients, served by the KVS emulator and the Jira fake through __forge_fetch__.
+ */
+export class LocalForge {
+  readonly kvs: KvsEmulator;
+  readonly jira: JiraFake;
+  readonly deps: Deps;
+  private readonly resolver: ResolverFunction;
+  private readonly uninstall: () => void;
+
+  constructor(options: LocalForgeOptions = {}) {
+    this.kvs = new KvsEmulator({ filename: options.dataFile ?? ':memory:' });
+    this.jira = options.jira ?? new JiraFake();
+    this.uninstall = installForgeRuntime({ kvs: this.kvs, jira: this.jira });
+    this.deps = { store: createKvsRoadmapStore(), jira: createForgeJira(), now: options.now ?? (() => new Date()) };
+    this.resolver = buildResolver(this.deps);
+  }
+
+  /** What Custom UI's invoke() reaches: the resolver, run as the calling user. */
+  invoke(functionKey: string, payload: unknown, context: InvokeContext): Promise<unknown> {
+    return runInvocation({ accountId: context.accountId }, () =>
+      this.resolver(
+        {
+          call: { functionKey, payload: payload as Record<string, unknown> },
+          context: { extension: context.extension, localId: context.localId, moduleKey: context.moduleKey, accountId: context.accountId },
+        },
+        { principal: { accountId: context.accountId }, installContext: 'ari:cloud:jira::site/local' },
+      ),
+    );
+  }
+
+  /** A Jira event delivered to the trigger, which runs as the app. */
+  trigger(event: IssueEvent): Promise<unknown> {
+    return runInvocation({ accountId: null }, () => handleIssueEvent(event));
+  }
+
+  close(): void {
+    this.uninstall();
+    this.kvs.close();
+  }
+}

@@ -1,0 +1,6 @@
+import { buildResolver } from './resolvers/forge-resolver';
+import { handleIssueEvent } from './triggers/issue-events';
+
+/** The handlers named in manifest.yml, and nothing else. */
+export const resolver = buildResolver();
+export const issueEvents = handleIssueEvent;

@@ -1,0 +1,89 @@
+import api, { route, type APIResponse, type RequestProductMethod, type RequestInit as ForgeRequestInit, type Route } from '@forge/api';
+import { z } from 'zod';
+import { AppError } from '../domain/errors';
+import type { IssueSummary, JiraPort, ProjectPermission } from './jira-port';
+import { PROJECT_PERMISSIONS } from './jira-port';
+
+/** The slice of Jira's answers the app reads; parsed so a surprise shape fails loudly, not silently. */
+const permissionsAnswer = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
+});
+const projectAnswer = z.object({ id: z.string(), key: z.string(), name: z.string() });
+const issueAnswer = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.object({
+    summary: z.string(),
+    issuetype: z.object({ name: z.string() }),
+    project: z.object({ id: z.string() }),
+  }),
+});
+
+const ISSUE_FIELDS = ['summary', 'issuetype', 'project'];
+const MAX_RETRIES = 3;
+const MAX_RETRY_WAIT_MS = 5_000;
+
+type Requester = RequestProductMethod;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Honour 429 Retry-After with a bounded number of retries; anything else is returned as is. */
+async function requestWithRetry(request: Requester, path: Route, init?: ForgeRequestInit): Promise<APIResponse> {
+  for (let attempt = 0; ; attempt++) {
+    const response = await request(path, init);
+    if (response.status !== 429 || attempt >= MAX_RETRIES) return response;
+    const retryAfterSeconds = Number(response.headers.get('retry-after') ?? '1');
+    await sleep(Math.min(MAX_RETRY_WAIT_MS, Math.max(0, retryAfterSeconds) * 1000));
+  }
+}
+
+async function readJson<T>(response: APIResponse, schema: z.ZodType<T>, what: string): Promise<T> {
+  if (!response.ok) throw new AppError('UPSTREAM', `Jira answered ${response.status} to ${what}`);
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) throw new AppError('UPSTREAM', `Jira's answer to ${what} had an unexpected shape`);
+  return parsed.data;
+}
+
+function toIssueSummary(issue: z.infer<typeof issueAnswer>): IssueSummary {
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: issue.fields.summary,
+    issueType: issue.fields.issuetype.name,
+    projectId: issue.fields.project.id,
+  };
+}
+
+export function createForgeJira(request: Requester = (path, init) => api.asUser().requestJira(path, init)): JiraPort {
+  return {
+    async myProjectPermissions(projectId) {
+      const keys = PROJECT_PERMISSIONS.join(',');
+      const response = await requestWithRetry(
+        request,
+        route`/rest/api/3/mypermissions?projectId=${projectId}&permissions=${keys}`,
+      );
+      const none = Object.fromEntries(PROJECT_PERMISSIONS.map((k) => [k, false])) as Record<ProjectPermission, boolean>;
+      // Jira answers 404 for a project that does not exist or that the caller may not see.
+      if (response.status === 404) return none;
+      const body = await readJson(response, permissionsAnswer, 'mypermissions');
+      for (const key of PROJECT_PERMISSIONS) none[key] = body.permissions[key]?.havePermission === true;
+      return none;
+    },
+
+    async getProject(projectIdOrKey) {
+      const response = await requestWithRetry(request, route`/rest/api/3/project/${projectIdOrKey}`);
+      if (response.status === 404 || response.status === 403) return null;
+      const project = await readJson(response, projectAnswer, 'get project');
+      return { id: project.id, key: project.key, name: project.name };
+    },
+
+    async getIssue(issueIdOrKey) {
+      const response = await requestWithRetry(
+        request,
+        route`/rest/api/3/issue/${issueIdOrKey}?fields=${ISSUE_FIELDS.join(',')}`,
+      );
+      if (response.status === 404 || response.status === 403 || response.status === 401) return null;
+      return toIssueSummary(await readJson(response, issueAnswer, 'get issue'));
+    },
+  };
+}

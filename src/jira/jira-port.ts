@@ -1,0 +1,22 @@
+import type { ProjectRef } from '../domain/api';
+
+export const PROJECT_PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'] as const;
+export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
+
+export interface IssueSummary {
+  id: string;
+  key: string;
+  summary: string;
+  issueType: string;
+  projectId: string;
+}
+
+/** What the app needs from Jira, always asked as the calling user so Jira enforces what they may see. */
+export interface JiraPort {
+  /** The caller's permissions on a project; all false when the project is unknown or hidden from them. */
+  myProjectPermissions(projectId: string): Promise<Record<ProjectPermission, boolean>>;
+  /** null when the project does not exist or the caller cannot browse it. */
+  getProject(projectIdOrKey: string): Promise<ProjectRef | null>;
+  /** null when the issue does not exist or the caller cannot see it. */
+  getIssue(issueIdOrKey: string): Promise<IssueSummary | null>;
+}

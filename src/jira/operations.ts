@@ -1,0 +1,11 @@
+/**
+ * Every Jira REST operation the app calls, in one place: the manifest's scopes are checked against
+ * Jira's OpenAPI description for exactly these (test/contract/manifest-scopes.test.ts).
+ */
+export const JIRA_OPERATIONS = [
+  { method: 'GET', path: '/rest/api/3/mypermissions' },
+  { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}' },
+  { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}' },
+] as const;
+
+export type JiraOperation = (typeof JIRA_OPERATIONS)[number];

@@ -1,0 +1,32 @@
+import { ForgeKvsAPIError } from '@forge/kvs';
+import type { Result } from '../domain/api';
+import { RESOLVERS } from '../domain/api';
+import { AppError } from '../domain/errors';
+import type { Call, Deps } from './deps';
+import * as handlers from './handlers';
+
+type Handler<T> = (deps: Deps, call: Call) => Promise<T>;
+
+/** Turns any failure into the `{ code, message }` value the UI expects; nothing is thrown across the bridge. */
+export function toResult<T>(handler: Handler<T>) {
+  return async (deps: Deps, call: Call): Promise<Result<T>> => {
+    try {
+      return { ok: true, value: await handler(deps, call) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toApiError() };
+      if (error instanceof ForgeKvsAPIError && error.code === 'RATE_LIMIT_EXCEEDED') {
+        return { ok: false, error: { code: 'LIMIT', message: 'Forge storage is busy right now; try again in a moment' } };
+      }
+      console.error('Resolver failed', error);
+      return { ok: false, error: { code: 'UPSTREAM', message: 'Something went wrong talking to Jira or Forge storage; nothing was changed' } };
+    }
+  };
+}
+
+/** Resolver key → handler; the single table both the Forge resolver and the local harness use. */
+export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<Result<unknown>>> = {
+  [RESOLVERS.getRoadmapView]: toResult(handlers.getRoadmapView),
+  [RESOLVERS.createInitiative]: toResult(handlers.createInitiative),
+  [RESOLVERS.getEpicContext]: toResult(handlers.getEpicContext),
+  [RESOLVERS.findProject]: toResult(handlers.findProject),
+};

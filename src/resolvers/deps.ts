@@ -1,0 +1,25 @@
+import type { JiraPort } from '../jira/jira-port';
+import type { RoadmapStore } from '../storage/roadmap-store';
+
+/** What every resolver needs, injected so tests can run the same handlers against the emulator. */
+export interface Deps {
+  store: RoadmapStore;
+  jira: JiraPort;
+  now: () => Date;
+}
+
+/** The parts of the Forge invocation context the resolvers read. */
+export interface CallContext {
+  accountId?: string;
+  extension?: {
+    type?: string;
+    project?: { id?: string | number; key?: string };
+    issue?: { id?: string | number; key?: string };
+    config?: unknown;
+  };
+}
+
+export interface Call {
+  payload: unknown;
+  context: CallContext;
+}

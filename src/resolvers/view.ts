@@ -1,0 +1,22 @@
+import type { InitiativeView, RoadmapView } from '../domain/api';
+import { horizonFor } from '../domain/horizon';
+import type { Initiative, Roadmap } from '../domain/model';
+import type { ProjectAccess } from './access';
+
+export function toInitiativeView(initiative: Initiative, today: Date): InitiativeView {
+  return { ...initiative, horizon: horizonFor(initiative, today) };
+}
+
+export function toRoadmapView(roadmap: Roadmap, access: ProjectAccess, today: Date): RoadmapView {
+  const { meta } = roadmap;
+  return {
+    project: access.project,
+    title: meta.title,
+    revision: meta.revision,
+    phases: [...meta.phases].sort((a, b) => a.order - b.order),
+    initiatives: roadmap.initiatives.map((initiative) => toInitiativeView(initiative, today)),
+    businessGoals: meta.businessGoals,
+    capacity: meta.capacity,
+    permissions: { canEdit: access.canEdit, canAdminister: access.canAdminister },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Initiative, Roadmap, RoadmapMeta } from '../domain/model';
+import type { ChangeRecord } from '../domain/changes';
+
+export interface EpicLink {
+  projectId: string;
+  initiativeId: string;
+}
+
+/** One atomic write: the new state plus the change record that explains it. */
+export interface RoadmapWrite {
+  /** The revision the caller read; the write is refused with CONFLICT when storage has moved on. */
+  baseRevision: number;
+  meta: RoadmapMeta;
+  /** The complete new initiative list (only chunks holding `touched` initiatives are rewritten). */
+  initiatives: Initiative[];
+  touched: string[];
+  change: ChangeRecord;
+  epicLinks?: { set?: Array<{ issueId: string; link: EpicLink }>; remove?: string[] };
+}
+
+export interface ChangePage {
+  changes: ChangeRecord[];
+  nextCursor?: string;
+}
+
+/** The port the resolvers use; the @forge/kvs adapter implements it. */
+export interface RoadmapStore {
+  load(projectId: string): Promise<Roadmap | null>;
+  commit(projectId: string, write: RoadmapWrite): Promise<void>;
+  getEpicLink(issueId: string): Promise<EpicLink | null>;
+  listChanges(projectId: string, page: { cursor?: string; limit: number }): Promise<ChangePage>;
+}
