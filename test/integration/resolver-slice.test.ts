@@ -18,7 +18,7 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
   });
   afterEach(() => forge.close());
 
-  const view = async (accountId: string, project = TR) =>
+  const view = async (accountId: string, project: { id: string; key: string } = TR) =>
     (await forge.invoke('getRoadmapView', {}, { accountId, extension: projectPage(project) })) as Result<RoadmapView>;
 
   it('reads the seeded template roadmap with phases in order and horizons derived from quarters', async () => {

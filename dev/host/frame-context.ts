@@ -1,0 +1,71 @@
+import { DEMO_PROJECTS, DEMO_USERS } from '../jira';
+import type { JiraFake } from '../jira';
+
+/** The surfaces the host page embeds, named like the app's Custom UI resources. */
+export const SURFACES = ['project-page', 'issue-panel', 'macro', 'macro-config'] as const;
+export type Surface = (typeof SURFACES)[number];
+
+export type DemoUserName = keyof typeof DEMO_USERS;
+
+/** What an iframe tells the host about itself (from its URL). */
+export interface FrameIdentity {
+  surface: Surface;
+  user: DemoUserName;
+  project: string | null;
+  issue: string | null;
+  localId: string | null;
+  theme: 'light' | 'dark';
+}
+
+export function parseFrame(raw: unknown): FrameIdentity {
+  const f = (raw ?? {}) as Record<string, unknown>;
+  const surface = SURFACES.find((s) => s === f.surface);
+  const user = (Object.keys(DEMO_USERS) as DemoUserName[]).find((u) => u === f.user);
+  if (!surface || !user) throw new Error('Unknown frame: surface and user are required');
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+  return { surface, user, project: str(f.project), issue: str(f.issue), localId: str(f.localId), theme: f.theme === 'dark' ? 'dark' : 'light' };
+}
+
+const MODULE_KEYS: Record<Surface, string> = {
+  'project-page': 'tech-roadmap-project-page',
+  'issue-panel': 'tech-roadmap-issue-context',
+  macro: 'tech-roadmap-macro',
+  'macro-config': 'tech-roadmap-macro',
+};
+
+/** The getContext() answer Jira or Confluence would give this frame. */
+export function productContext(frame: FrameIdentity, jira: JiraFake, macroConfig: unknown) {
+  const accountId = DEMO_USERS[frame.user].accountId;
+  const base = {
+    accountId,
+    cloudId: 'local-cloud',
+    localId: frame.localId ?? `${frame.surface}-local`,
+    moduleKey: MODULE_KEYS[frame.surface],
+    locale: 'en-US',
+    timezone: 'UTC',
+    theme: { colorMode: frame.theme },
+  };
+  const project = Object.values(DEMO_PROJECTS).find((p) => p.id === frame.project || p.key === frame.project);
+  const projectRef = project ? { id: project.id, key: project.key, type: 'software' } : undefined;
+  switch (frame.surface) {
+    case 'project-page':
+      return { ...base, extension: { type: 'jira:projectPage', project: projectRef } };
+    case 'issue-panel': {
+      const issue = jira.data.issues.find((i) => i.id === frame.issue || i.key === frame.issue);
+      return {
+        ...base,
+        extension: {
+          type: 'jira:issueContext',
+          project: projectRef,
+          issue: issue ? { id: issue.id, key: issue.key, type: issue.issueType } : undefined,
+        },
+      };
+    }
+    case 'macro':
+    case 'macro-config':
+      return {
+        ...base,
+        extension: { type: 'macro', config: macroConfig ?? undefined, content: { id: frame.localId ?? 'page' }, space: { key: 'ENG' } },
+      };
+  }
+}

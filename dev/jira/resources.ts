@@ -1,0 +1,65 @@
+/** Single-resource endpoints: issue, field, mypermissions, project, myself. */
+import type { EmulatedResponse } from '../http-types';
+import { jiraError, MESSAGES, ok } from './errors';
+import { type FieldDef, selectFields } from './fields';
+import type { JiraData, JiraUserRecord } from './model';
+import { canBrowse, type Caller, havePermission, PERMISSIONS } from './permissions';
+import { currentUser, fieldShape, issueShape, projectShape } from './shapes';
+import type { JiraStore } from './store';
+
+export function getIssue(store: JiraStore, caller: Caller, catalogue: FieldDef[], idOrKey: string, q: URLSearchParams): EmulatedResponse {
+  const issue = store.issue(idOrKey);
+  if (!issue || !canBrowse(store.data, caller, issue.projectId)) return jiraError(404, [MESSAGES.issueNotFound]);
+  const fields = q.getAll('fields');
+  return ok(issueShape(store.data, issue, selectFields(fields, ['*all'], catalogue)));
+}
+
+export function getFields(catalogue: FieldDef[]): EmulatedResponse {
+  return ok(catalogue.map(fieldShape));
+}
+
+export function getProject(store: JiraStore, caller: Caller, idOrKey: string): EmulatedResponse {
+  const project = store.project(idOrKey);
+  if (!project || !canBrowse(store.data, caller, project.id)) {
+    const what = /^\d+$/.test(idOrKey) ? 'id' : 'key';
+    return jiraError(404, [`No project could be found with ${what} '${idOrKey}'.`]);
+  }
+  return ok(projectShape(store.data, project));
+}
+
+export function getMyself(data: JiraData, user: JiraUserRecord): EmulatedResponse {
+  return ok(currentUser(data, user));
+}
+
+export function getMyPermissions(store: JiraStore, caller: Caller, q: URLSearchParams): EmulatedResponse {
+  const raw = q.get('permissions') ?? '';
+  const keys = raw.split(',').map((k) => k.trim()).filter(Boolean);
+  if (keys.length === 0) return jiraError(400, [MESSAGES.permissionsRequired]);
+  const invalid = keys.filter((k) => !PERMISSIONS.has(k));
+  if (invalid.length > 0) return jiraError(400, [`Invalid permission key(s): ${invalid.join(', ')}.`]);
+
+  let projectId: string | undefined;
+  const issueRef = q.get('issueId') ?? q.get('issueKey');
+  const projectById = q.get('projectId');
+  const projectByKey = q.get('projectKey');
+  if (issueRef) {
+    const issue = store.issue(issueRef);
+    if (!issue || !canBrowse(store.data, caller, issue.projectId)) return jiraError(404, [MESSAGES.issueNotFound]);
+    projectId = issue.projectId;
+  } else if (projectById || projectByKey) {
+    const ref = (projectById ?? projectByKey) as string;
+    const project = projectById ? store.data.projects.find((p) => p.id === projectById) : store.data.projects.find((p) => p.key.toUpperCase() === ref.toUpperCase());
+    if (!project || !canBrowse(store.data, caller, project.id)) {
+      return jiraError(404, [`No project could be found with ${projectById ? 'id' : 'key'} '${ref}'.`]);
+    }
+    projectId = project.id;
+  }
+
+  const permissions: Record<string, unknown> = {};
+  for (const key of keys) {
+    const def = PERMISSIONS.get(key);
+    if (!def) continue;
+    permissions[key] = { id: def.id, key: def.key, name: def.name, type: def.type, description: def.description, havePermission: havePermission(store.data, caller, def, projectId) };
+  }
+  return ok({ permissions });
+}

@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount';
+import { MacroConfigPage } from './MacroConfigForm';
+
+mount(<MacroConfigPage />);

@@ -1,0 +1,4 @@
+import { mount } from '../shared/mount';
+import { Macro } from './MacroView';
+
+mount(<Macro />);

@@ -1,0 +1,57 @@
+import { invoke } from '@forge/bridge';
+import type { z } from 'zod';
+import {
+  type ApiError,
+  type CreateInitiativePayload,
+  type CreateInitiativeResult,
+  type EpicContext,
+  type ProjectRef,
+  type Result,
+  type RoadmapView,
+  RESOLVERS,
+  type findProjectPayload,
+  type getEpicContextPayload,
+  type getRoadmapViewPayload,
+} from '../../../src/domain/api';
+
+/** What each resolver takes and answers; keys are the shared RESOLVERS. */
+export interface ResolverTypes {
+  getRoadmapView: { payload: z.input<typeof getRoadmapViewPayload>; value: RoadmapView };
+  createInitiative: { payload: CreateInitiativePayload; value: CreateInitiativeResult };
+  getEpicContext: { payload: z.input<typeof getEpicContextPayload>; value: EpicContext };
+  findProject: { payload: z.input<typeof findProjectPayload>; value: ProjectRef };
+}
+export type ResolverKey = keyof typeof RESOLVERS & keyof ResolverTypes;
+
+function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== 'object' || value === null) return false;
+  const e = value as Record<string, unknown>;
+  return typeof e.code === 'string' && typeof e.message === 'string';
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  return (r.ok === true && 'value' in r) || (r.ok === false && isApiError(r.error));
+}
+
+/**
+ * Calls a resolver through the Forge bridge. Never throws: a bridge failure or an answer that is not a
+ * `Result` becomes an `UPSTREAM` error value, like the resolvers' own errors.
+ */
+export async function call<K extends ResolverKey>(
+  key: K,
+  payload: ResolverTypes[K]['payload'],
+): Promise<Result<ResolverTypes[K]['value']>> {
+  try {
+    const answer: unknown = await invoke(RESOLVERS[key], payload as Record<string, unknown>);
+    if (isResult(answer)) return answer as Result<ResolverTypes[K]['value']>;
+    return { ok: false, error: { code: 'UPSTREAM', message: 'The app returned an unexpected answer. Try again.' } };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message.trim() : '';
+    return {
+      ok: false,
+      error: { code: 'UPSTREAM', message: `Couldn't reach the app${detail ? `: ${detail}` : ''}. Try again.` },
+    };
+  }
+}

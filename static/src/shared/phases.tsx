@@ -1,0 +1,72 @@
+import Heading from '@atlaskit/heading';
+import { token } from '@atlaskit/tokens';
+import type { InitiativeView } from '../../../src/domain/api';
+import type { Phase } from '../../../src/domain/model';
+import { quarterLabel } from '../../../src/domain/quarter';
+import { muted } from './components';
+import { sortInitiatives } from './board';
+
+export function quarterSpan(phase: Phase): string {
+  const start = quarterLabel(phase.startQuarter);
+  const end = quarterLabel(phase.endQuarter);
+  return start === end ? start : `${start} – ${end}`;
+}
+
+export const phasesInOrder = (phases: Phase[]) => [...phases].sort((a, b) => a.order - b.order);
+
+/**
+ * The phases by order, each with its quarter span and theme and its initiatives, rendered by `renderInitiative`.
+ * Initiatives whose phase is unknown are listed last.
+ */
+export function PhaseList({
+  phases,
+  initiatives,
+  renderInitiative,
+}: {
+  phases: Phase[];
+  initiatives: InitiativeView[];
+  renderInitiative: (initiative: InitiativeView) => JSX.Element;
+}) {
+  const known = new Set(phases.map((p) => p.id));
+  const orphans = sortInitiatives(initiatives.filter((i) => !known.has(i.phaseId)));
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
+      {phasesInOrder(phases).map((phase) => {
+        const own = sortInitiatives(initiatives.filter((i) => i.phaseId === phase.id));
+        return (
+          <section
+            key={phase.id}
+            data-testid="phase"
+            data-phase-id={phase.id}
+            style={{
+              borderInlineStart: `${token('border.width.selected', '2px')} solid ${token('color.border.brand')}`,
+              paddingInlineStart: token('space.200'),
+              display: 'flex',
+              flexDirection: 'column',
+              gap: token('space.100'),
+            }}
+          >
+            <div>
+              <Heading size="small" as="h3" id={`phase-${phase.id}`}>
+                {phase.name}
+              </Heading>
+              <div style={muted}>
+                {quarterSpan(phase)}
+                {phase.theme ? ` · ${phase.theme}` : ''}
+              </div>
+            </div>
+            {own.length === 0 ? <div style={muted}>No initiatives in this phase yet.</div> : own.map(renderInitiative)}
+          </section>
+        );
+      })}
+      {orphans.length > 0 ? (
+        <section aria-label="Initiatives without a phase" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+          <Heading size="small" as="h3">
+            Without a phase
+          </Heading>
+          {orphans.map(renderInitiative)}
+        </section>
+      ) : null}
+    </div>
+  );
+}

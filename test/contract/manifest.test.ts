@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { checkManifest } from '../../dev/manifest-check';
+
+const root = path.resolve(__dirname, '../..');
+const fixtures = path.join(root, 'test/fixtures');
+
+describe('manifest.yml passes Atlassian’s own offline validation', () => {
+  it('has its Custom UI resources built (run npm run build first)', () => {
+    for (const resource of ['project-page', 'issue-panel', 'macro', 'macro-config']) {
+      expect(fs.existsSync(path.join(root, 'static/build', resource, 'index.html'))).toBe(true);
+    }
+  });
+
+  it('the app manifest: full @forge/manifest validation and client-side @forge/lint report nothing', async () => {
+    const problems = await checkManifest('manifest.yml', root);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('a broken manifest fails with the expected messages', async () => {
+    const problems = await checkManifest('manifest.yml', path.join(fixtures, 'manifest-broken'));
+    const messages = problems.filter((p) => p.level === 'error').map((p) => p.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "invalid value 'confluence:macro' in modules",
+        "function handler property 'missing.handler' cannot find associated file with name 'missing.(tsx|jsx|ts|js|cjs)'",
+        "missing resource 'static/not-built' is being referenced by 'missing-build' in resources",
+      ]),
+    );
+  }, 60_000);
+
+  it('the linters flag a missing scope and a runtime that no longer deploys', async () => {
+    const problems = await checkManifest('manifest.yml', path.join(fixtures, 'manifest-lint'));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ level: 'error', reference: 'permission-scope-required', message: "Trigger event: 'avi:jira:updated:issue' requires 'read:jira-work' scope" }),
+        expect.objectContaining({ level: 'warning', reference: 'deprecated-property', message: expect.stringContaining('nodejs20.x runtime is deprecated') }),
+      ]),
+    );
+  }, 60_000);
+});
