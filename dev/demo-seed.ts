@@ -12,7 +12,7 @@ export async function seedDemoRoadmap(forge: LocalForge): Promise<boolean> {
   if (await forge.deps.store.load(project.id)) return false;
   const epicIdsByTitle: Record<string, string[]> = {};
   for (const epic of DEMO_EPICS.filter((e) => e.projectKey === project.key)) epicIdsByTitle[epic.summary] = [epic.id];
-  const edit = templateRoadmap(project.id, `${project.name} technical roadmap`, { accountId: null, now: forge.deps.now() });
+  const edit = templateRoadmap(project.id, `${project.name} technical roadmap`, { accountId: null, now: forge.deps.now() }, { epicIdsByTitle });
   await forge.deps.store.commit(project.id, {
     baseRevision: 0,
     meta: edit.roadmap.meta,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { seedDemoRoadmap } from './demo-seed';
 import { createHostServer } from './host/server';
@@ -7,6 +8,7 @@ import { LocalForge } from './local-forge';
 async function main() {
   const root = path.resolve(__dirname, '..');
   const dataDir = process.env.TECH_ROADMAP_DATA_DIR ?? path.join(root, '.data');
+  fs.mkdirSync(dataDir, { recursive: true });
   const forge = new LocalForge({ dataFile: path.join(dataDir, 'kvs.sqlite') });
   const seeded = await seedDemoRoadmap(forge);
   const server = createHostServer({ forge, staticDir: path.join(root, 'static', 'build'), stateFile: path.join(dataDir, 'host-state.json') });

@@ -87,10 +87,20 @@ export const macroConfigSchema = z.object({
 });
 export type MacroConfig = z.infer<typeof macroConfigSchema>;
 
+/** startRoadmap: a project admin starts the project's roadmap from the technical-roadmap template. */
+export const startRoadmapPayload = z
+  .object({
+    /** Also add the template's six example initiatives, not just its Foundation / Scale / Velocity phases. */
+    withExamples: z.boolean().default(false),
+  })
+  .strict();
+export type StartRoadmapPayload = z.input<typeof startRoadmapPayload>;
+
 /** Resolver keys, shared by the resolver definitions and the UI client. */
 export const RESOLVERS = {
   getRoadmapView: 'getRoadmapView',
   createInitiative: 'createInitiative',
   getEpicContext: 'getEpicContext',
   findProject: 'findProject',
+  startRoadmap: 'startRoadmap',
 } as const;

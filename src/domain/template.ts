@@ -24,7 +24,15 @@ const PHASE_THEMES: Record<string, string> = {
   Velocity: 'Ship faster with less toil',
 };
 
-export function templateRoadmap(projectId: string, title: string, actor: Actor, epicIdsByTitle: Record<string, string[]> = {}): Edit {
+export interface TemplateOptions {
+  /** Add the template's example initiatives (default), or only its phases. */
+  withExamples?: boolean;
+  /** Demo data: epic ids to link to the example initiative of the same title. */
+  epicIdsByTitle?: Record<string, string[]>;
+}
+
+export function templateRoadmap(projectId: string, title: string, actor: Actor, options: TemplateOptions = {}): Edit {
+  const { withExamples = true, epicIdsByTitle = {} } = options;
   const start: Quarter = quarterOf(actor.now);
   const base = emptyRoadmap(projectId, title, actor.now);
   const at = actor.now.toISOString();
@@ -34,7 +42,8 @@ export function templateRoadmap(projectId: string, title: string, actor: Actor, 
     const quarter = addQuarters(start, offset);
     return { id: `P-${index + 1}`, name, theme: PHASE_THEMES[name] ?? '', order: index, startQuarter: quarter, endQuarter: quarter, description: '' };
   });
-  const initiatives: Initiative[] = TEMPLATE_ROWS.map((row, index) =>
+  const rows = withExamples ? TEMPLATE_ROWS : [];
+  const initiatives: Initiative[] = rows.map((row, index) =>
     initiativeSchema.parse({
       id: `I-${index + 1}`,
       title: row.initiative,
@@ -61,7 +70,7 @@ export function templateRoadmap(projectId: string, title: string, actor: Actor, 
     revision: 1,
     at,
     accountId: actor.accountId,
-    summary: 'Created the roadmap from the technical-roadmap template',
+    summary: withExamples ? 'Started the roadmap from the technical-roadmap template, with its examples' : 'Started the roadmap with the template’s phases',
     reason: null,
     diffs: [],
   };

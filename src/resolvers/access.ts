@@ -48,3 +48,9 @@ export async function requireEdit(deps: Deps, projectId: string): Promise<Projec
   if (!access.canEdit) throw new AppError('FORBIDDEN', "You can view this roadmap but not change it: you need permission to edit the project's issues");
   return access;
 }
+
+export async function requireAdminister(deps: Deps, projectId: string): Promise<ProjectAccess> {
+  const access = await accessTo(deps, projectId);
+  if (!access.canAdminister) throw new AppError('FORBIDDEN', 'Only a project admin can do this');
+  return access;
+}

@@ -29,4 +29,5 @@ export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<
   [RESOLVERS.createInitiative]: toResult(handlers.createInitiative),
   [RESOLVERS.getEpicContext]: toResult(handlers.getEpicContext),
   [RESOLVERS.findProject]: toResult(handlers.findProject),
+  [RESOLVERS.startRoadmap]: toResult(handlers.startRoadmap),
 };

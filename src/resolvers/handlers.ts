@@ -4,6 +4,7 @@ import {
   findProjectPayload,
   getEpicContextPayload,
   getRoadmapViewPayload,
+  startRoadmapPayload,
   type CreateInitiativeResult,
   type EpicContext,
   type ProjectRef,
@@ -12,7 +13,8 @@ import {
 import { AppError, invalidInput } from '../domain/errors';
 import { emptyRoadmap, addInitiative } from '../domain/roadmap-ops';
 import { issueIdSchema } from '../domain/model';
-import { accessTo, projectIdFromContext, requireEdit } from './access';
+import { templateRoadmap } from '../domain/template';
+import { accessTo, projectIdFromContext, requireAdminister, requireEdit } from './access';
 import type { Call, Deps } from './deps';
 import { toInitiativeView, toRoadmapView } from './view';
 
@@ -111,4 +113,21 @@ export async function findProject(deps: Deps, call: Call): Promise<ProjectRef> {
   const project = await deps.jira.getProject(projectKeyOrId);
   if (!project) throw new AppError('NOT_FOUND', `No project ${projectKeyOrId} that you can see`);
   return (await accessTo(deps, project.id)).project;
+}
+
+/** Starts a project's roadmap from the template; refused with CONFLICT when it already has one. */
+export async function startRoadmap(deps: Deps, call: Call): Promise<RoadmapView> {
+  const { withExamples } = parse(startRoadmapPayload, call.payload);
+  const projectId = projectIdFromContext(call.context);
+  const access = await requireAdminister(deps, projectId);
+  const now = deps.now();
+  const edit = templateRoadmap(projectId, `${access.project.name} technical roadmap`, { accountId: call.context.accountId ?? null, now }, { withExamples });
+  await deps.store.commit(projectId, {
+    baseRevision: 0,
+    meta: edit.roadmap.meta,
+    initiatives: edit.roadmap.initiatives,
+    touched: edit.touched,
+    change: edit.change,
+  });
+  return toRoadmapView(edit.roadmap, access, now);
 }

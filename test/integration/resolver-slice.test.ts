@@ -34,6 +34,28 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
     expect(result.value.permissions).toEqual({ canEdit: true, canAdminister: false });
   });
 
+  it('the side panel of a seeded epic names the initiative it serves, its phase and horizon', async () => {
+    const epic = DEMO_EPICS.find((e) => e.key === 'TR-1')!;
+    const panel = (await forge.invoke('getEpicContext', {}, {
+      accountId: DEMO_USERS.outsider.accountId,
+      extension: { type: 'jira:issueContext', project: { id: TR.id, key: TR.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
+    })) as Result<EpicContext>;
+    if (!panel.ok) throw new Error(panel.error.message);
+    expect(panel.value.issue).toEqual({ id: epic.id, key: 'TR-1', summary: epic.summary, issueType: 'Epic' });
+    expect(panel.value.link?.initiative.title).toBe('Upgrade Node.js to v22 LTS');
+    expect(panel.value.link?.initiative.horizon).toBe('now');
+    expect(panel.value.link?.phase?.name).toBe('Foundation');
+  });
+
+  it('the side panel tells a user who cannot see the epic nothing about it', async () => {
+    const epic = DEMO_EPICS.find((e) => e.projectKey === 'PAY')!;
+    const panel = (await forge.invoke('getEpicContext', {}, {
+      accountId: DEMO_USERS.outsider.accountId,
+      extension: { type: 'jira:issueContext', project: { id: PAY.id, key: PAY.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
+    })) as Result<EpicContext>;
+    expect(panel).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('adds an initiative that a later read sees, linked to the epic it names', async () => {
     const before = await view(DEMO_USERS.admin.accountId);
     if (!before.ok) throw new Error(before.error.message);
@@ -143,6 +165,21 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
       { accountId: DEMO_USERS.outsider.accountId, extension: projectPage(PAY) },
     )) as Result<CreateInitiativeResult>;
     expect(write).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('lets only a project admin start a roadmap, once', async () => {
+    const start = (accountId: string) =>
+      forge.invoke('startRoadmap', { withExamples: false }, { accountId, extension: projectPage(PAY) }) as Promise<Result<RoadmapView>>;
+    expect(await start(DEMO_USERS.member.accountId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await start(DEMO_USERS.outsider.accountId)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const started = await start(DEMO_USERS.admin.accountId);
+    if (!started.ok) throw new Error(started.error.message);
+    expect(started.value.phases.map((p) => p.name)).toEqual(['Foundation', 'Scale', 'Velocity']);
+    expect(started.value.initiatives).toEqual([]);
+    expect(started.value.revision).toBe(1);
+    expect(await start(DEMO_USERS.admin.accountId)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const seen = await view(DEMO_USERS.member.accountId, PAY);
+    expect(seen.ok && seen.value.revision).toBe(1);
   });
 
   it('loads the roadmap in two storage round trips', async () => {

@@ -58,6 +58,13 @@ function Configured({ config }: { config: MacroConfig }) {
 }
 
 function ExecutiveView({ roadmap }: { roadmap: RoadmapView }) {
+  if (roadmap.phases.length === 0) {
+    return (
+      <p data-testid="empty-roadmap" style={{ ...muted, margin: 0 }}>
+        {roadmap.project.name} has no roadmap yet.
+      </p>
+    );
+  }
   return (
     <div data-testid="executive-view">
       <PhaseList phases={roadmap.phases} initiatives={roadmap.initiatives} renderInitiative={(i) => <Outcome key={i.id} initiative={i} />} />

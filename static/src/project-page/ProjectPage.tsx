@@ -7,6 +7,7 @@ import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } fro
 import { useResolver } from '../shared/hooks';
 import { PhaseList } from '../shared/phases';
 import { AddInitiativeForm } from './AddInitiativeForm';
+import { StartRoadmap } from './StartRoadmap';
 
 const EMPTY = {};
 
@@ -22,6 +23,8 @@ export function ProjectPage() {
 }
 
 function Roadmap({ view, refreshing, reload }: { view: RoadmapView; refreshing: boolean; reload: () => void }) {
+  // Revision 0: nothing stored for this project yet.
+  if (view.revision === 0) return <StartRoadmap view={view} onStarted={reload} />;
   return (
     <>
       <header style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>

@@ -12,6 +12,7 @@ import {
   type findProjectPayload,
   type getEpicContextPayload,
   type getRoadmapViewPayload,
+  type StartRoadmapPayload,
 } from '../../../src/domain/api';
 
 /** What each resolver takes and answers; keys are the shared RESOLVERS. */
@@ -20,6 +21,7 @@ export interface ResolverTypes {
   createInitiative: { payload: CreateInitiativePayload; value: CreateInitiativeResult };
   getEpicContext: { payload: z.input<typeof getEpicContextPayload>; value: EpicContext };
   findProject: { payload: z.input<typeof findProjectPayload>; value: ProjectRef };
+  startRoadmap: { payload: StartRoadmapPayload; value: RoadmapView };
 }
 export type ResolverKey = keyof typeof RESOLVERS & keyof ResolverTypes;
 

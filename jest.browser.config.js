@@ -1,0 +1,9 @@
+/** Browser tests: the built Custom UI in Debian's Chromium, through the local host, bridge and real resolvers. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/browser'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
+  testTimeout: 120000,
+  maxWorkers: 1,
+};

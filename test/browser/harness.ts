@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { seedDemoRoadmap } from '../../dev/demo-seed';
+import { createHostServer } from '../../dev/host/server';
+import { LocalForge } from '../../dev/local-forge';
+
+const root = path.resolve(__dirname, '../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Chromium as the environment requires it here: headless, no sandbox (root), no background network. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** One running local host (`npm start` in-process) on a free port, with its data in a temp dir. */
+export interface RunningHost {
+  url: string;
+  forge: LocalForge;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tech-roadmap-'))): Promise<RunningHost> {
+  const forge = new LocalForge({ dataFile: path.join(dataDir, 'kvs.sqlite') });
+  await seedDemoRoadmap(forge);
+  const server: http.Server = createHostServer({ forge, staticDir: path.join(root, 'static/build'), stateFile: path.join(dataDir, 'host-state.json') });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    forge,
+    dataDir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          forge.close();
+          resolve();
+        });
+      }),
+  };
+}
