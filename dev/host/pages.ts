@@ -32,7 +32,7 @@ function chrome(title: string, state: PageState, path: string, body: string): st
 <style>
   body { margin: 0; font: 14px/1.5 -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; background: ${state.theme === 'dark' ? '#1d2125' : '#f7f8f9'}; color: ${state.theme === 'dark' ? '#b6c2cf' : '#172b4d'}; }
   header { display: flex; gap: 16px; align-items: center; padding: 8px 16px; background: ${state.theme === 'dark' ? '#22272b' : '#fff'}; border-bottom: 1px solid #8590a233; flex-wrap: wrap; }
-  header nav a { margin-right: 12px; color: inherit; } header nav a[aria-current] { font-weight: 600; }
+  a { color: inherit; } header nav a { margin-right: 12px; } header nav a[aria-current] { font-weight: 600; }
   main { padding: 16px; } iframe { border: 0; width: 100%; background: transparent; }
   .split { display: grid; grid-template-columns: 1fr 380px; gap: 16px; } .card { background: ${state.theme === 'dark' ? '#22272b' : '#fff'}; border-radius: 6px; padding: 16px; }
 </style>

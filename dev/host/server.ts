@@ -131,6 +131,10 @@ export function createHostServer(options: HostOptions): http.Server {
       }
     }
     if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
+    if (p === '/favicon.ico') {
+      res.writeHead(204);
+      return res.end();
+    }
     if (p === '/__host/bridge.js') return send(res, 200, BRIDGE_SCRIPT, CONTENT_TYPES['.js']);
     if (p === '/__host/page.js') return send(res, 200, PAGE_SCRIPT, CONTENT_TYPES['.js']);
     if (p === '/__host/theme.css') return send(res, 200, themeCss(), CONTENT_TYPES['.css']);
