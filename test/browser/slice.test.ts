@@ -130,4 +130,3 @@ describe('browser slice', () => {
     expect(await app().getByRole('button', { name: 'Add initiative' }).count()).toBe(1);
   });
 });
-});
