@@ -15,8 +15,7 @@ export async function seedDemoRoadmap(forge: LocalForge): Promise<boolean> {
   const edit = templateRoadmap(project.id, `${project.name} technical roadmap`, { accountId: null, now: forge.deps.now() }, { epicIdsByTitle });
   await forge.deps.store.commit(project.id, {
     baseRevision: 0,
-    meta: edit.roadmap.meta,
-    initiatives: edit.roadmap.initiatives,
+    roadmap: edit.roadmap,
     touched: edit.touched,
     change: edit.change,
     epicLinks: {

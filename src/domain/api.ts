@@ -1,13 +1,27 @@
 import { z } from 'zod';
+import type { ChangeRecord } from './changes';
 import {
   type BusinessGoal,
   type CapacitySettings,
+  type DebtItem,
   type Horizon,
+  type HorizonRules,
   type Initiative,
   type Phase,
+  accountIdSchema,
+  businessGoalSchema,
+  capacitySettingsSchema,
+  debtCategorySchema,
+  debtIdSchema,
+  goalIdSchema,
+  horizonRulesSchema,
+  initiativeIdSchema,
   newInitiativeSchema,
+  phaseIdSchema,
+  phaseSchema,
   projectIdSchema,
 } from './model';
+import { quarterSchema } from './quarter';
 
 /**
  * The contract between the Custom UI and the resolvers: payload schemas (parsed on the server) and result types.
@@ -44,9 +58,22 @@ export interface RoadmapView {
   initiatives: InitiativeView[];
   businessGoals: BusinessGoal[];
   capacity: CapacitySettings;
+  horizonRules: HorizonRules;
+  debtItems: DebtItem[];
+  reviewCadenceDays: number;
+  lastReviewedAt: string | null;
+  ownerAccountId: string | null;
   /** What the caller may do, so the UI hides what the resolvers would refuse. */
   permissions: { canEdit: boolean; canAdminister: boolean };
 }
+
+const epicKeysSchema = z
+  .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,9}-\d{1,9}$/, { message: 'Use an issue key like TR-12' }))
+  .max(50)
+  .default([]);
+const baseRevision = z.number().int().min(0);
+/** Why a change was made; required when an initiative moves horizon, quarter or phase. */
+const reasonSchema = z.string().trim().min(1, { message: 'Required' }).max(500, { message: 'At most 500 characters' });
 
 /** getRoadmapView: the Jira surfaces take the project from their context; the macro from its config. */
 export const getRoadmapViewPayload = z.object({}).strict();
@@ -56,7 +83,7 @@ export const createInitiativePayload = z
     baseRevision: z.number().int().min(0),
     initiative: newInitiativeSchema,
     /** Epic keys typed by the user (e.g. TR-12); resolved to ids through Jira, as the caller. */
-    epicKeys: z.array(z.string().regex(/^[A-Z][A-Z0-9_]{0,9}-\d{1,9}$/, { message: 'Use an issue key like TR-12' })).max(50).default([]),
+    epicKeys: epicKeysSchema,
   })
   .strict();
 export type CreateInitiativePayload = z.input<typeof createInitiativePayload>;
@@ -65,6 +92,115 @@ export interface CreateInitiativeResult {
   initiative: InitiativeView;
   revision: number;
 }
+
+/** What every other write answers: the new revision, what the change was, and the fresh view (one round trip). */
+export interface MutationResult {
+  revision: number;
+  change: ChangeRecord;
+  view: RoadmapView;
+}
+
+const initiativePatchSchema = newInitiativeSchema.partial().strict();
+
+export const updateInitiativePayload = z
+  .object({
+    baseRevision,
+    initiativeId: initiativeIdSchema,
+    patch: initiativePatchSchema,
+    /** More epics to link, by key. */
+    epicKeys: epicKeysSchema,
+    reason: reasonSchema.optional(),
+  })
+  .strict();
+
+export const moveInitiativePayload = z
+  .object({
+    baseRevision,
+    initiativeId: initiativeIdSchema,
+    to: z
+      .object({ phaseId: phaseIdSchema.optional(), targetQuarter: quarterSchema.optional(), horizonPin: z.enum(['now', 'next', 'later']).nullable().optional() })
+      .strict()
+      .refine((t) => Object.keys(t).length > 0, { message: 'Say where it moves: phase, target quarter or horizon' }),
+    reason: reasonSchema,
+  })
+  .strict();
+
+export const deleteInitiativePayload = z.object({ baseRevision, initiativeId: initiativeIdSchema, reason: reasonSchema.optional() }).strict();
+
+const newPhaseSchema = phaseSchema.omit({ id: true, order: true });
+export const createPhasePayload = z.object({ baseRevision, phase: newPhaseSchema }).strict();
+export const updatePhasePayload = z
+  .object({ baseRevision, phaseId: phaseIdSchema, patch: newPhaseSchema.partial().strict(), reason: reasonSchema.optional() })
+  .strict();
+export const movePhasePayload = z.object({ baseRevision, phaseId: phaseIdSchema, toIndex: z.number().int().min(0).max(1000), reason: reasonSchema.optional() }).strict();
+export const deletePhasePayload = z
+  .object({ baseRevision, phaseId: phaseIdSchema, moveInitiativesTo: phaseIdSchema.nullable().default(null), reason: reasonSchema.optional() })
+  .strict();
+
+export const saveSettingsPayload = z
+  .object({
+    baseRevision,
+    settings: z
+      .object({
+        title: z.string().trim().min(1, { message: 'Required' }).max(200),
+        ownerAccountId: accountIdSchema.nullable(),
+        reviewCadenceDays: z.number().int().min(1).max(365),
+        capacity: capacitySettingsSchema,
+        horizonRules: horizonRulesSchema,
+        businessGoals: z.array(businessGoalSchema.omit({ id: true }).extend({ id: goalIdSchema.optional() })).max(5, { message: 'Keep to at most 5 business goals' }),
+      })
+      .partial()
+      .strict(),
+  })
+  .strict();
+
+const newDebtItemSchema = z
+  .object({
+    title: z.string().trim().min(1, { message: 'Required' }).max(200),
+    category: debtCategorySchema,
+    description: z.string().trim().max(2000).default(''),
+    impact: z.number().int().min(1).max(5),
+    urgency: z.number().int().min(1).max(5),
+    effort: z.number().min(0).max(10000).nullable().default(null),
+  })
+  .strict();
+export const createDebtItemPayload = z.object({ baseRevision, item: newDebtItemSchema }).strict();
+export const updateDebtItemPayload = z.object({ baseRevision, debtId: debtIdSchema, patch: newDebtItemSchema.partial().strict() }).strict();
+export const deleteDebtItemPayload = z.object({ baseRevision, debtId: debtIdSchema }).strict();
+export const promoteDebtItemPayload = z
+  .object({
+    baseRevision,
+    debtId: debtIdSchema,
+    initiative: newInitiativeSchema.partial().required({ phaseId: true, targetQuarter: true, successMetric: true }).strict(),
+  })
+  .strict();
+
+export const markReviewedPayload = z.object({ baseRevision, note: z.string().trim().max(500).optional() }).strict();
+
+export const getChangelogPayload = z
+  .object({ cursor: z.string().max(2000).optional(), limit: z.number().int().min(1).max(50).default(20) })
+  .strict();
+export interface ChangelogPage {
+  changes: ChangeRecord[];
+  nextCursor?: string;
+}
+
+export const IMPORT_FORMATS = ['markdown', 'csv', 'auto'] as const;
+export const previewImportPayload = z
+  .object({
+    text: z.string().min(1, { message: 'Paste a table to import' }).max(400_000, { message: 'At most 400,000 characters' }),
+    format: z.enum(IMPORT_FORMATS).default('auto'),
+    mode: z.enum(['merge', 'replace']).default('merge'),
+  })
+  .strict();
+export const importRoadmapPayload = previewImportPayload.extend({ baseRevision }).strict();
+export const exportRoadmapPayload = z.object({ format: z.enum(['csv', 'markdown']) }).strict();
+export interface ExportResult {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
 
 /** getEpicContext: the issue panel takes the issue from its context. */
 export const getEpicContextPayload = z.object({}).strict();
@@ -103,4 +239,21 @@ export const RESOLVERS = {
   getEpicContext: 'getEpicContext',
   findProject: 'findProject',
   startRoadmap: 'startRoadmap',
+  updateInitiative: 'updateInitiative',
+  moveInitiative: 'moveInitiative',
+  deleteInitiative: 'deleteInitiative',
+  createPhase: 'createPhase',
+  updatePhase: 'updatePhase',
+  movePhase: 'movePhase',
+  deletePhase: 'deletePhase',
+  saveSettings: 'saveSettings',
+  createDebtItem: 'createDebtItem',
+  updateDebtItem: 'updateDebtItem',
+  deleteDebtItem: 'deleteDebtItem',
+  promoteDebtItem: 'promoteDebtItem',
+  markReviewed: 'markReviewed',
+  getChangelog: 'getChangelog',
+  previewImport: 'previewImport',
+  importRoadmap: 'importRoadmap',
+  exportRoadmap: 'exportRoadmap',
 } as const;

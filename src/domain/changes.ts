@@ -1,6 +1,6 @@
 /** An append-only changelog entry: who changed what, when, and why. */
 export interface FieldDiff {
-  entity: 'roadmap' | 'phase' | 'initiative' | 'goal';
+  entity: 'roadmap' | 'phase' | 'initiative' | 'goal' | 'debt';
   id: string;
   field: string;
   before: unknown;

@@ -6,7 +6,7 @@ import { quarterSchema } from './quarter';
  * and shared by the backend and the Custom UI (no copies). Bump SCHEMA_VERSION when a stored shape changes
  * and add a migration in storage/migrations.ts.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const text = (max: number) => z.string().trim().max(max, { message: `At most ${max} characters` });
 const requiredText = (max: number) => text(max).min(1, { message: 'Required' });
@@ -17,6 +17,7 @@ export const issueIdSchema = z.string().regex(/^\d{1,18}$/, { message: 'A Jira i
 export const phaseIdSchema = z.string().regex(/^P-\d{1,9}$/, { message: 'Not a phase id' });
 export const initiativeIdSchema = z.string().regex(/^I-\d{1,9}$/, { message: 'Not an initiative id' });
 export const goalIdSchema = z.string().regex(/^G-\d{1,9}$/, { message: 'Not a business goal id' });
+export const debtIdSchema = z.string().regex(/^D-\d{1,9}$/, { message: 'Not a debt item id' });
 
 export const HORIZONS = ['now', 'next', 'later'] as const;
 export const horizonSchema = z.enum(HORIZONS);
@@ -36,6 +37,26 @@ export type Track = z.infer<typeof trackSchema>;
 export const INITIATIVE_STATUSES = ['proposed', 'planned', 'in-progress', 'done', 'dropped'] as const;
 export const initiativeStatusSchema = z.enum(INITIATIVE_STATUSES);
 export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>;
+
+/**
+ * RICE inputs (Intercom's scale): reach per quarter, impact 0.25 (minimal) to 3 (massive), confidence 0–100 %,
+ * effort in the roadmap's capacity unit. Score = reach × impact × confidence / effort.
+ */
+export const RICE_IMPACTS = [0.25, 0.5, 1, 2, 3] as const;
+export const riceSchema = z.object({
+  reach: z.number().min(0).max(1e9),
+  impact: z.union(RICE_IMPACTS.map((v) => z.literal(v)) as unknown as [z.ZodLiteral<0.25>, z.ZodLiteral<0.5>, z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>], {
+    message: 'Impact is 0.25, 0.5, 1, 2 or 3',
+  }),
+  confidence: z.number().min(0).max(100),
+  effort: z.number().positive({ message: 'Effort must be more than 0' }).max(1e6),
+});
+export type Rice = z.infer<typeof riceSchema>;
+
+/** How much an initiative lowers operational or security risk: 0 none … 3 high. */
+export const riskReductionSchema = z.number().int().min(0).max(3);
+export const REVERSIBILITY = ['reversible', 'costly-to-reverse', 'irreversible'] as const;
+export const reversibilitySchema = z.enum(REVERSIBILITY);
 
 export const successMetricSchema = z.object({
   description: requiredText(500),
@@ -76,14 +97,54 @@ export const initiativeSchema = z.object({
   ownerAccountId: accountIdSchema.nullable().default(null),
   track: trackSchema.default('feature-enabling'),
   effort: z.number().min(0).max(10000).nullable().default(null),
+  rice: riceSchema.nullable().default(null),
+  riskReduction: riskReductionSchema.default(0),
+  reversibility: reversibilitySchema.default('reversible'),
   businessGoalIds: z.array(goalIdSchema).max(10).default([]),
   dependsOn: z.array(initiativeIdSchema).max(20).default([]),
   epicIds: z.array(issueIdSchema).max(50).default([]),
+  /** The debt item this initiative was promoted from, if any. */
+  fromDebtId: debtIdSchema.nullable().default(null),
   revision: z.number().int().min(1),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
+
+export const DEBT_CATEGORIES = [
+  'outdated-dependency',
+  'scaling-bottleneck',
+  'security-risk',
+  'developer-friction',
+  'architectural-coupling',
+] as const;
+export const debtCategorySchema = z.enum(DEBT_CATEGORIES);
+export type DebtCategory = z.infer<typeof debtCategorySchema>;
+
+/** A known piece of technical debt from the system audit; it can be promoted to an initiative. */
+export const debtItemSchema = z.object({
+  id: debtIdSchema,
+  title: requiredText(200),
+  category: debtCategorySchema,
+  description: text(2000).default(''),
+  /** 1 (annoying) … 5 (blocks goals). */
+  impact: z.number().int().min(1).max(5),
+  /** 1 (can wait) … 5 (act now). */
+  urgency: z.number().int().min(1).max(5),
+  effort: z.number().min(0).max(10000).nullable().default(null),
+  promotedTo: initiativeIdSchema.nullable().default(null),
+  revision: z.number().int().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type DebtItem = z.infer<typeof debtItemSchema>;
+
+/** How many quarters count as Now and as Next, from the current quarter. */
+export const horizonRulesSchema = z.object({
+  nowQuarters: z.number().int().min(1).max(4).default(1),
+  nextQuarters: z.number().int().min(1).max(8).default(1),
+});
+export type HorizonRules = z.infer<typeof horizonRulesSchema>;
 
 export const capacitySettingsSchema = z.object({
   perQuarter: z.number().min(0).max(1_000_000).default(0),
@@ -101,11 +162,13 @@ export const roadmapMetaSchema = z.object({
   reviewCadenceDays: z.number().int().min(1).max(365).default(30),
   lastReviewedAt: z.string().nullable().default(null),
   capacity: capacitySettingsSchema,
+  horizonRules: horizonRulesSchema.default({ nowQuarters: 1, nextQuarters: 1 }),
   phases: z.array(phaseSchema).max(50),
   /** Next sequence numbers for ids; initiative ids also decide the storage chunk. */
   nextPhaseSeq: z.number().int().min(1),
   nextInitiativeSeq: z.number().int().min(1),
   nextGoalSeq: z.number().int().min(1),
+  nextDebtSeq: z.number().int().min(1).default(1),
   /** Bumped by every write; a write based on an older revision is refused. */
   revision: z.number().int().min(0),
   updatedAt: z.string(),
@@ -115,6 +178,7 @@ export type RoadmapMeta = z.infer<typeof roadmapMetaSchema>;
 export interface Roadmap {
   meta: RoadmapMeta;
   initiatives: Initiative[];
+  debtItems: DebtItem[];
 }
 
 /** What the user types to add an initiative; ids, revisions and timestamps are the server's. */
@@ -129,6 +193,9 @@ export const newInitiativeSchema = z.object({
   ownerAccountId: accountIdSchema.nullable().default(null),
   track: trackSchema.default('feature-enabling'),
   effort: z.number().min(0).max(10000).nullable().default(null),
+  rice: riceSchema.nullable().default(null),
+  riskReduction: riskReductionSchema.default(0),
+  reversibility: reversibilitySchema.default('reversible'),
   businessGoalIds: z.array(goalIdSchema).max(10).default([]),
   dependsOn: z.array(initiativeIdSchema).max(20).default([]),
   epicIds: z.array(issueIdSchema).max(50).default([]),

@@ -74,5 +74,5 @@ export function templateRoadmap(projectId: string, title: string, actor: Actor, 
     reason: null,
     diffs: [],
   };
-  return { roadmap: { meta, initiatives }, change, touched: initiatives.map((i) => i.id) };
+  return { roadmap: { meta, initiatives, debtItems: [] }, change, touched: initiatives.map((i) => i.id) };
 }

@@ -43,14 +43,12 @@ export async function accessTo(deps: Deps, projectId: string): Promise<ProjectAc
   return { project, canRead, canEdit: canAdminister || has('EDIT_ISSUES'), canAdminister };
 }
 
-export async function requireEdit(deps: Deps, projectId: string): Promise<ProjectAccess> {
-  const access = await accessTo(deps, projectId);
-  if (!access.canEdit) throw new AppError('FORBIDDEN', "You can view this roadmap but not change it: you need permission to edit the project's issues");
-  return access;
-}
+export type Level = 'edit' | 'administer';
 
-export async function requireAdminister(deps: Deps, projectId: string): Promise<ProjectAccess> {
-  const access = await accessTo(deps, projectId);
-  if (!access.canAdminister) throw new AppError('FORBIDDEN', 'Only a project admin can do this');
-  return access;
+/** Edit = initiatives, phases, debt, reviews; administer = starting a roadmap and its settings. */
+export function requireLevel(access: ProjectAccess, level: Level): void {
+  if (level === 'administer' && !access.canAdminister) throw new AppError('FORBIDDEN', 'Only a project admin can do this');
+  if (level === 'edit' && !access.canEdit) {
+    throw new AppError('FORBIDDEN', "You can view this roadmap but not change it: you need permission to edit the project's issues");
+  }
 }

@@ -26,8 +26,22 @@ export function toResult<T>(handler: Handler<T>) {
 /** Resolver key → handler; the single table both the Forge resolver and the local harness use. */
 export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<Result<unknown>>> = {
   [RESOLVERS.getRoadmapView]: toResult(handlers.getRoadmapView),
-  [RESOLVERS.createInitiative]: toResult(handlers.createInitiative),
+  [RESOLVERS.getChangelog]: toResult(handlers.getChangelog),
   [RESOLVERS.getEpicContext]: toResult(handlers.getEpicContext),
   [RESOLVERS.findProject]: toResult(handlers.findProject),
   [RESOLVERS.startRoadmap]: toResult(handlers.startRoadmap),
+  [RESOLVERS.createInitiative]: toResult(handlers.createInitiative),
+  [RESOLVERS.updateInitiative]: toResult(handlers.updateInitiativeHandler),
+  [RESOLVERS.moveInitiative]: toResult(handlers.moveInitiativeHandler),
+  [RESOLVERS.deleteInitiative]: toResult(handlers.deleteInitiativeHandler),
+  [RESOLVERS.createPhase]: toResult(handlers.createPhaseHandler),
+  [RESOLVERS.updatePhase]: toResult(handlers.updatePhaseHandler),
+  [RESOLVERS.movePhase]: toResult(handlers.movePhaseHandler),
+  [RESOLVERS.deletePhase]: toResult(handlers.deletePhaseHandler),
+  [RESOLVERS.saveSettings]: toResult(handlers.saveSettingsHandler),
+  [RESOLVERS.createDebtItem]: toResult(handlers.createDebtItemHandler),
+  [RESOLVERS.updateDebtItem]: toResult(handlers.updateDebtItemHandler),
+  [RESOLVERS.deleteDebtItem]: toResult(handlers.deleteDebtItemHandler),
+  [RESOLVERS.promoteDebtItem]: toResult(handlers.promoteDebtItemHandler),
+  [RESOLVERS.markReviewed]: toResult(handlers.markReviewedHandler),
 };

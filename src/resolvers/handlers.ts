@@ -1,81 +1,66 @@
-import type { z } from 'zod';
 import {
+  createDebtItemPayload,
   createInitiativePayload,
+  createPhasePayload,
+  deleteDebtItemPayload,
+  deleteInitiativePayload,
+  deletePhasePayload,
   findProjectPayload,
+  getChangelogPayload,
   getEpicContextPayload,
   getRoadmapViewPayload,
+  markReviewedPayload,
+  moveInitiativePayload,
+  movePhasePayload,
+  promoteDebtItemPayload,
+  saveSettingsPayload,
   startRoadmapPayload,
+  updateDebtItemPayload,
+  updateInitiativePayload,
+  updatePhasePayload,
+  type ChangelogPage,
   type CreateInitiativeResult,
   type EpicContext,
+  type MutationResult,
   type ProjectRef,
   type RoadmapView,
 } from '../domain/api';
-import { AppError, invalidInput } from '../domain/errors';
-import { emptyRoadmap, addInitiative } from '../domain/roadmap-ops';
+import { addDebtItem, deleteDebtItem, promoteDebtItem, updateDebtItem } from '../domain/edits/debt';
+import { addInitiative, deleteInitiative, updateInitiative } from '../domain/edits/initiatives';
+import { addPhase, deletePhase, movePhase, updatePhase } from '../domain/edits/phases';
+import { markReviewed, updateSettings } from '../domain/edits/settings';
+import { AppError } from '../domain/errors';
 import { issueIdSchema } from '../domain/model';
+import { emptyRoadmap } from '../domain/roadmap-ops';
 import { templateRoadmap } from '../domain/template';
-import { accessTo, projectIdFromContext, requireAdminister, requireEdit } from './access';
+import { accessTo, projectIdFromContext, requireLevel } from './access';
 import type { Call, Deps } from './deps';
+import { parse, runMutation } from './mutation';
 import { toInitiativeView, toRoadmapView } from './view';
 
-function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
-  const parsed = schema.safeParse(payload ?? {});
-  if (!parsed.success) throw invalidInput(parsed.error);
-  return parsed.data;
-}
+// ---- reads ----------------------------------------------------------------------------------------------------
 
 export async function getRoadmapView(deps: Deps, call: Call): Promise<RoadmapView> {
   parse(getRoadmapViewPayload, call.payload);
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
   const now = deps.now();
+  // Revision 0 in the answer means "no roadmap stored yet".
   const roadmap = (await deps.store.load(projectId)) ?? emptyRoadmap(projectId, `${access.project.name} technical roadmap`, now);
   return toRoadmapView(roadmap, access, now);
 }
 
-export async function createInitiative(deps: Deps, call: Call): Promise<CreateInitiativeResult> {
-  const input = parse(createInitiativePayload, call.payload);
+export async function getChangelog(deps: Deps, call: Call): Promise<ChangelogPage> {
+  const { cursor, limit } = parse(getChangelogPayload, call.payload);
   const projectId = projectIdFromContext(call.context);
-  await requireEdit(deps, projectId);
-  const roadmap = await deps.store.load(projectId);
-  if (!roadmap) throw new AppError('NOT_FOUND', 'This project has no roadmap yet');
-  if (roadmap.meta.revision !== input.baseRevision) {
-    throw new AppError('CONFLICT', `The roadmap changed since you loaded it (you had revision ${input.baseRevision}, it is now ${roadmap.meta.revision}). Reload and try again.`);
+  await accessTo(deps, projectId);
+  try {
+    return await deps.store.listChanges(projectId, { cursor, limit });
+  } catch (error) {
+    // A cursor from another query or a forged one: the caller's fault, not an outage.
+    if ((error as { code?: string }).code === 'INVALID_CURSOR') throw new AppError('INVALID_INPUT', 'That page cursor is not valid here', { cursor: 'Invalid cursor' });
+    throw error;
   }
-  const epicIds = await resolveEpics(deps, input.epicKeys);
-  const edit = addInitiative(
-    roadmap,
-    { ...input.initiative, epicIds: [...new Set([...input.initiative.epicIds, ...epicIds])] },
-    { accountId: call.context.accountId ?? null, now: deps.now() },
-  );
-  const initiative = edit.roadmap.initiatives[edit.roadmap.initiatives.length - 1];
-  await deps.store.commit(projectId, {
-    baseRevision: input.baseRevision,
-    meta: edit.roadmap.meta,
-    initiatives: edit.roadmap.initiatives,
-    touched: edit.touched,
-    change: edit.change,
-    epicLinks: { set: initiative.epicIds.map((issueId) => ({ issueId, link: { projectId, initiativeId: initiative.id } })) },
-  });
-  return { initiative: toInitiativeView(initiative, deps.now()), revision: edit.roadmap.meta.revision };
-}
-
-/** Epic keys → ids, as the caller: each must exist, be visible to them, be an epic, and serve no other initiative. */
-async function resolveEpics(deps: Deps, keys: string[]): Promise<string[]> {
-  const unique = [...new Set(keys)];
-  const issues = await Promise.all(unique.map((key) => deps.jira.getIssue(key)));
-  const links = await Promise.all(issues.map((issue) => (issue ? deps.store.getEpicLink(issue.id) : null)));
-  const fields: Record<string, string> = {};
-  unique.forEach((key, index) => {
-    const issue = issues[index];
-    const link = links[index];
-    const field = `epicKeys.${keys.indexOf(key)}`;
-    if (!issue) fields[field] = `${key} does not exist or you cannot see it`;
-    else if (issue.issueType !== 'Epic') fields[field] = `${key} is a ${issue.issueType}, not an epic`;
-    else if (link) fields[field] = `${key} already serves initiative ${link.initiativeId}`;
-  });
-  if (Object.keys(fields).length > 0) throw new AppError('INVALID_INPUT', Object.values(fields)[0], fields);
-  return issues.map((issue) => issue!.id);
 }
 
 export async function getEpicContext(deps: Deps, call: Call): Promise<EpicContext> {
@@ -92,6 +77,7 @@ export async function getEpicContext(deps: Deps, call: Call): Promise<EpicContex
   try {
     access = await accessTo(deps, link.projectId);
   } catch (error) {
+    // The epic serves a roadmap of a project the caller cannot browse: say nothing about it.
     if (error instanceof AppError && error.code === 'FORBIDDEN') return { issue: summary, link: null };
     throw error;
   }
@@ -102,7 +88,7 @@ export async function getEpicContext(deps: Deps, call: Call): Promise<EpicContex
     issue: summary,
     link: {
       project: access.project,
-      initiative: toInitiativeView(initiative, deps.now()),
+      initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
       phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
     },
   };
@@ -115,19 +101,122 @@ export async function findProject(deps: Deps, call: Call): Promise<ProjectRef> {
   return (await accessTo(deps, project.id)).project;
 }
 
+// ---- writes ---------------------------------------------------------------------------------------------------
+
 /** Starts a project's roadmap from the template; refused with CONFLICT when it already has one. */
 export async function startRoadmap(deps: Deps, call: Call): Promise<RoadmapView> {
   const { withExamples } = parse(startRoadmapPayload, call.payload);
   const projectId = projectIdFromContext(call.context);
-  const access = await requireAdminister(deps, projectId);
+  const access = await accessTo(deps, projectId);
+  requireLevel(access, 'administer');
   const now = deps.now();
   const edit = templateRoadmap(projectId, `${access.project.name} technical roadmap`, { accountId: call.context.accountId ?? null, now }, { withExamples });
-  await deps.store.commit(projectId, {
-    baseRevision: 0,
-    meta: edit.roadmap.meta,
-    initiatives: edit.roadmap.initiatives,
-    touched: edit.touched,
-    change: edit.change,
-  });
+  await deps.store.commit(projectId, { baseRevision: 0, roadmap: edit.roadmap, touched: edit.touched, change: edit.change });
   return toRoadmapView(edit.roadmap, access, now);
 }
+
+/** Epic keys → ids, as the caller: each must exist, be visible to them, be an epic, and serve no other initiative. */
+async function resolveEpics(deps: Deps, keys: string[], forInitiative: string | null): Promise<string[]> {
+  const unique = [...new Set(keys)];
+  const issues = await Promise.all(unique.map((key) => deps.jira.getIssue(key)));
+  const links = await Promise.all(issues.map((issue) => (issue ? deps.store.getEpicLink(issue.id) : null)));
+  const fields: Record<string, string> = {};
+  unique.forEach((key, index) => {
+    const issue = issues[index];
+    const link = links[index];
+    const field = `epicKeys.${keys.indexOf(key)}`;
+    if (!issue) fields[field] = `${key} does not exist or you cannot see it`;
+    else if (issue.issueType !== 'Epic') fields[field] = `${key} is a ${issue.issueType}, not an epic`;
+    else if (link && link.initiativeId !== forInitiative) fields[field] = `${key} already serves initiative ${link.initiativeId}`;
+  });
+  if (Object.keys(fields).length > 0) throw new AppError('INVALID_INPUT', Object.values(fields)[0], fields);
+  return issues.map((issue) => issue!.id);
+}
+
+export async function createInitiative(deps: Deps, call: Call): Promise<CreateInitiativeResult> {
+  const result = await runMutation(deps, call, {
+    level: 'edit',
+    schema: createInitiativePayload,
+    apply: async (roadmap, input, actor) => {
+      const epicIds = await resolveEpics(deps, input.epicKeys, null);
+      return addInitiative(roadmap, { ...input.initiative, epicIds: [...new Set([...input.initiative.epicIds, ...epicIds])] }, actor);
+    },
+  });
+  const created = result.view.initiatives.find((i) => i.id === result.change.diffs[0]?.id);
+  if (!created) throw new Error('The created initiative is missing from the new state');
+  return { initiative: created, revision: result.revision };
+}
+
+export const updateInitiativeHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, {
+    level: 'edit',
+    schema: updateInitiativePayload,
+    apply: async (roadmap, input, actor) => {
+      const patch = { ...input.patch };
+      if (input.epicKeys.length > 0) {
+        const current = patch.epicIds ?? roadmap.initiatives.find((i) => i.id === input.initiativeId)?.epicIds ?? [];
+        patch.epicIds = [...new Set([...current, ...(await resolveEpics(deps, input.epicKeys, input.initiativeId))])];
+      }
+      return updateInitiative(roadmap, input.initiativeId, patch, actor, input.reason ?? null);
+    },
+  });
+
+export const moveInitiativeHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, {
+    level: 'edit',
+    schema: moveInitiativePayload,
+    apply: (roadmap, input, actor) => updateInitiative(roadmap, input.initiativeId, input.to, actor, input.reason),
+  });
+
+export const deleteInitiativeHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, {
+    level: 'edit',
+    schema: deleteInitiativePayload,
+    apply: (roadmap, input, actor) => deleteInitiative(roadmap, input.initiativeId, actor, input.reason ?? null),
+  });
+
+export const createPhaseHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', schema: createPhasePayload, apply: (roadmap, input, actor) => addPhase(roadmap, input.phase, actor) });
+
+export const updatePhaseHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, {
+    level: 'edit',
+    schema: updatePhasePayload,
+    apply: (roadmap, input, actor) => updatePhase(roadmap, input.phaseId, input.patch, actor, input.reason ?? null),
+  });
+
+export const movePhaseHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, {
+    level: 'edit',
+    schema: movePhasePayload,
+    apply: (roadmap, input, actor) => movePhase(roadmap, input.phaseId, input.toIndex, actor, input.reason ?? null),
+  });
+
+export const deletePhaseHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, {
+    level: 'edit',
+    schema: deletePhasePayload,
+    apply: (roadmap, input, actor) => deletePhase(roadmap, input.phaseId, input.moveInitiativesTo, actor, input.reason ?? null),
+  });
+
+export const saveSettingsHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'administer', schema: saveSettingsPayload, apply: (roadmap, input, actor) => updateSettings(roadmap, input.settings, actor) });
+
+export const createDebtItemHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', schema: createDebtItemPayload, apply: (roadmap, input, actor) => addDebtItem(roadmap, input.item, actor) });
+
+export const updateDebtItemHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', schema: updateDebtItemPayload, apply: (roadmap, input, actor) => updateDebtItem(roadmap, input.debtId, input.patch, actor) });
+
+export const deleteDebtItemHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', schema: deleteDebtItemPayload, apply: (roadmap, input, actor) => deleteDebtItem(roadmap, input.debtId, actor) });
+
+export const promoteDebtItemHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, {
+    level: 'edit',
+    schema: promoteDebtItemPayload,
+    apply: (roadmap, input, actor) => promoteDebtItem(roadmap, input.debtId, input.initiative, actor),
+  });
+
+export const markReviewedHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', schema: markReviewedPayload, apply: (roadmap, input, actor) => markReviewed(roadmap, actor, input.note ?? null) });

@@ -1,10 +1,10 @@
 import type { InitiativeView, RoadmapView } from '../domain/api';
 import { horizonFor } from '../domain/horizon';
-import type { Initiative, Roadmap } from '../domain/model';
+import type { HorizonRules, Initiative, Roadmap } from '../domain/model';
 import type { ProjectAccess } from './access';
 
-export function toInitiativeView(initiative: Initiative, today: Date): InitiativeView {
-  return { ...initiative, horizon: horizonFor(initiative, today) };
+export function toInitiativeView(initiative: Initiative, today: Date, rules: HorizonRules): InitiativeView {
+  return { ...initiative, horizon: horizonFor(initiative, today, rules) };
 }
 
 export function toRoadmapView(roadmap: Roadmap, access: ProjectAccess, today: Date): RoadmapView {
@@ -14,9 +14,14 @@ export function toRoadmapView(roadmap: Roadmap, access: ProjectAccess, today: Da
     title: meta.title,
     revision: meta.revision,
     phases: [...meta.phases].sort((a, b) => a.order - b.order),
-    initiatives: roadmap.initiatives.map((initiative) => toInitiativeView(initiative, today)),
+    initiatives: roadmap.initiatives.map((initiative) => toInitiativeView(initiative, today, meta.horizonRules)),
+    debtItems: roadmap.debtItems,
     businessGoals: meta.businessGoals,
     capacity: meta.capacity,
+    horizonRules: meta.horizonRules,
+    reviewCadenceDays: meta.reviewCadenceDays,
+    lastReviewedAt: meta.lastReviewedAt,
+    ownerAccountId: meta.ownerAccountId,
     permissions: { canEdit: access.canEdit, canAdminister: access.canAdminister },
   };
 }

@@ -1,14 +1,14 @@
 import { kvs, Filter, FilterConditions, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
 import type { ChangeRecord } from '../domain/changes';
 import { AppError } from '../domain/errors';
-import type { Initiative, Roadmap } from '../domain/model';
-import { changeKey, changePrefix, chunkKey, chunkOf, chunkPrefix, epicKey, metaKey } from './keys';
-import { migrateMeta } from './migrations';
+import { SCHEMA_VERSION, type Roadmap } from '../domain/model';
+import { changeKey, changePrefix, chunkKey, chunkOf, collectionOf, collectionPrefix, epicKey, metaKey, type Collection } from './keys';
+import { migrateDebtItems, migrateInitiatives, migrateMeta } from './migrations';
 import type { ChangePage, EpicLink, RoadmapStore, RoadmapWrite } from './roadmap-store';
 
 /** Declared under app.storage.entities in manifest.yml: the meta record is an entity so writes can be conditional. */
 export const META_ENTITY = 'roadmap-meta';
-const MAX_TRANSACTION_OPERATIONS = 25;
+export const MAX_TRANSACTION_OPERATIONS = 25;
 const QUERY_PAGE = 100;
 
 interface MetaEntity {
@@ -19,7 +19,8 @@ interface MetaEntity {
 }
 
 interface ChunkValue {
-  initiatives: Initiative[];
+  schemaVersion: number;
+  items: unknown[];
 }
 
 function isConditionFailure(error: unknown): boolean {
@@ -46,25 +47,29 @@ export function createKvsRoadmapStore(): RoadmapStore {
 
   return {
     async load(projectId) {
-      // Both reads are independent: issue them together (2 round trips, 1 round-trip latency).
-      const [metaRecord, chunks] = await Promise.all([
+      // The three reads are independent: issue them together (3 round trips, 1 round-trip latency).
+      const [metaRecord, initiativeChunks, debtChunks] = await Promise.all([
         metaEntity.get(metaKey(projectId)),
-        queryAll<ChunkValue>(chunkPrefix(projectId)),
+        queryAll<unknown>(collectionPrefix(projectId, 'ini')),
+        queryAll<unknown>(collectionPrefix(projectId, 'dbt')),
       ]);
       if (!metaRecord) return null;
-      const meta = migrateMeta(metaRecord.data, metaRecord.schemaVersion);
-      const initiatives = chunks.flatMap((chunk) => chunk.value.initiatives);
-      return { meta, initiatives } satisfies Roadmap;
+      return {
+        meta: migrateMeta(metaRecord.data, metaRecord.schemaVersion),
+        initiatives: initiativeChunks.flatMap((chunk) => migrateInitiatives(chunk.value)),
+        debtItems: debtChunks.flatMap((chunk) => migrateDebtItems(chunk.value)),
+      } satisfies Roadmap;
     },
 
     async commit(projectId, write: RoadmapWrite) {
-      const { meta, change } = write;
+      const { roadmap, change } = write;
+      const { meta } = roadmap;
       if (meta.revision !== write.baseRevision + 1 || change.revision !== meta.revision) {
         throw new Error('A write must advance the revision by exactly one');
       }
       const tx = kvs.transact();
       let operations = 0;
-      const add = () => {
+      const count = () => {
         operations++;
         if (operations > MAX_TRANSACTION_OPERATIONS) {
           throw new AppError('LIMIT', `This change touches too much at once (over ${MAX_TRANSACTION_OPERATIONS} stored records); split it up`);
@@ -76,28 +81,34 @@ export function createKvsRoadmapStore(): RoadmapStore {
         write.baseRevision === 0
           ? new Filter<MetaEntity>().and('revision', FilterConditions.notExists())
           : new Filter<MetaEntity>().and('revision', FilterConditions.equalTo(write.baseRevision));
-      add();
+      count();
       tx.set<MetaEntity>(
         metaKey(projectId),
-        { projectId, revision: meta.revision, schemaVersion: meta.schemaVersion, data: meta },
+        { projectId, revision: meta.revision, schemaVersion: SCHEMA_VERSION, data: meta },
         { entityName: META_ENTITY, conditions: condition },
       );
 
-      const touchedChunks = new Set(write.touched.map(chunkOf));
-      for (const chunk of touchedChunks) {
-        const members = write.initiatives.filter((initiative) => chunkOf(initiative.id) === chunk);
-        add();
-        if (members.length === 0) tx.delete(chunkKey(projectId, chunk));
-        else tx.set<ChunkValue>(chunkKey(projectId, chunk), { initiatives: members });
+      const chunks = new Map<string, { collection: Collection; chunk: number }>();
+      for (const id of write.touched) {
+        const collection = collectionOf(id);
+        const chunk = chunkOf(id);
+        chunks.set(`${collection}:${chunk}`, { collection, chunk });
       }
-      add();
+      for (const { collection, chunk } of chunks.values()) {
+        const source: Array<{ id: string }> = collection === 'ini' ? roadmap.initiatives : roadmap.debtItems;
+        const items = source.filter((item) => chunkOf(item.id) === chunk);
+        count();
+        if (items.length === 0) tx.delete(chunkKey(projectId, collection, chunk));
+        else tx.set<ChunkValue>(chunkKey(projectId, collection, chunk), { schemaVersion: SCHEMA_VERSION, items });
+      }
+      count();
       tx.set<ChangeRecord>(changeKey(projectId, change.revision), change);
       for (const { issueId, link } of write.epicLinks?.set ?? []) {
-        add();
+        count();
         tx.set<EpicLink>(epicKey(issueId), link);
       }
       for (const issueId of write.epicLinks?.remove ?? []) {
-        add();
+        count();
         tx.delete(epicKey(issueId));
       }
 
@@ -121,7 +132,7 @@ export function createKvsRoadmapStore(): RoadmapStore {
     },
   };
 
-  /** A refused write names what changed since the caller's revision, from the changelog. */
+  /** A refused write names what changed since the caller's revision, from the changelog (newest first). */
   async function conflictError(projectId: string, baseRevision: number): Promise<AppError> {
     const newer = await kvs
       .query()

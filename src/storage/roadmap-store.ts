@@ -1,5 +1,5 @@
-import type { Initiative, Roadmap, RoadmapMeta } from '../domain/model';
 import type { ChangeRecord } from '../domain/changes';
+import type { Roadmap } from '../domain/model';
 
 export interface EpicLink {
   projectId: string;
@@ -10,9 +10,8 @@ export interface EpicLink {
 export interface RoadmapWrite {
   /** The revision the caller read; the write is refused with CONFLICT when storage has moved on. */
   baseRevision: number;
-  meta: RoadmapMeta;
-  /** The complete new initiative list (only chunks holding `touched` initiatives are rewritten). */
-  initiatives: Initiative[];
+  /** The complete new state (its meta.revision is baseRevision + 1); only the chunks holding `touched` items (initiatives, debt items) are rewritten. */
+  roadmap: Roadmap;
   touched: string[];
   change: ChangeRecord;
   epicLinks?: { set?: Array<{ issueId: string; link: EpicLink }>; remove?: string[] };

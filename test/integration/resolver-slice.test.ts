@@ -2,7 +2,7 @@ import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { LocalForge } from '../../dev/local-forge';
 import type { CreateInitiativeResult, EpicContext, Result, RoadmapView } from '../../src/domain/api';
-import { chunkPrefix } from '../../src/storage/keys';
+import { collectionPrefix } from '../../src/storage/keys';
 
 const TR = DEMO_PROJECTS.TR;
 const PAY = DEMO_PROJECTS.PAY;
@@ -182,11 +182,11 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
     expect(seen.ok && seen.value.revision).toBe(1);
   });
 
-  it('loads the roadmap in two storage round trips', async () => {
+  it('loads the roadmap in three storage round trips', async () => {
     forge.kvs.resetStats();
     await forge.deps.store.load(TR.id);
-    expect(forge.kvs.stats.totalCalls).toBe(2);
-    const stored = await forge.kvs.handle('/api/v1/query', { where: [{ property: 'key', condition: 'BEGINS_WITH', values: [chunkPrefix(TR.id)] }], limit: 100 });
+    expect(forge.kvs.stats.totalCalls).toBe(3);
+    const stored = await forge.kvs.handle('/api/v1/query', { where: [{ property: 'key', condition: 'BEGINS_WITH', values: [collectionPrefix(TR.id, 'ini')] }], limit: 100 });
     expect((stored.body as { data: unknown[] }).data).toHaveLength(1);
   });
 });

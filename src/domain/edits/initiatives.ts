@@ -1,0 +1,101 @@
+import { diffFields } from '../changes';
+import { AppError } from '../errors';
+import { horizonFor } from '../horizon';
+import { initiativeSchema, type Initiative, type NewInitiative, type Roadmap } from '../model';
+import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
+import { checkReferences, findInitiative } from './lookup';
+
+export type InitiativePatch = Partial<NewInitiative>;
+
+export function addInitiative(roadmap: Roadmap, input: NewInitiative, actor: Actor, fromDebtId: string | null = null): Edit {
+  const at = actor.now.toISOString();
+  const initiative: Initiative = initiativeSchema.parse({
+    ...input,
+    id: `I-${roadmap.meta.nextInitiativeSeq}`,
+    fromDebtId,
+    revision: 1,
+    createdAt: at,
+    updatedAt: at,
+  });
+  checkReferences(roadmap, initiative, 'initiative');
+  return finishEdit(
+    roadmap,
+    { ...roadmap, meta: { ...roadmap.meta, nextInitiativeSeq: roadmap.meta.nextInitiativeSeq + 1 }, initiatives: [...roadmap.initiatives, initiative] },
+    actor,
+    `Added initiative "${initiative.title}"`,
+    diffFields('initiative', initiative.id, undefined, initiative),
+    [initiative.id],
+  );
+}
+
+/**
+ * Whether a change moves an initiative on the roadmap — to another horizon, target quarter or phase. Such moves
+ * are what stakeholders track, so they must carry a reason (recorded in the changelog).
+ */
+export function isMove(before: Initiative, after: Initiative, roadmap: Roadmap, today: Date): boolean {
+  const rules = roadmap.meta.horizonRules;
+  return (
+    before.phaseId !== after.phaseId ||
+    before.targetQuarter !== after.targetQuarter ||
+    horizonFor(before, today, rules) !== horizonFor(after, today, rules)
+  );
+}
+
+export function updateInitiative(
+  roadmap: Roadmap,
+  initiativeId: string,
+  patch: InitiativePatch,
+  actor: Actor,
+  reason: string | null,
+  expectedRevision?: number,
+): Edit {
+  const before = findInitiative(roadmap, initiativeId);
+  if (expectedRevision !== undefined && before.revision !== expectedRevision) {
+    throw new AppError('CONFLICT', `"${before.title}" changed since you loaded it (revision ${expectedRevision}, now ${before.revision}). Reload and try again.`);
+  }
+  const after: Initiative = initiativeSchema.parse({
+    ...before,
+    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    id: before.id,
+    revision: before.revision + 1,
+    updatedAt: actor.now.toISOString(),
+  });
+  checkReferences(roadmap, after, 'patch');
+  const diffs = diffFields('initiative', before.id, before, after);
+  if (diffs.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to change', { patch: 'No field differs from the stored initiative' });
+  const moved = isMove(before, after, roadmap, actor.now);
+  if (moved && !reason) {
+    throw new AppError('INVALID_INPUT', 'Moving an initiative to another horizon, quarter or phase needs a reason', { reason: 'Say why it moves' });
+  }
+  return finishEdit(
+    roadmap,
+    { ...roadmap, initiatives: roadmap.initiatives.map((i) => (i.id === before.id ? after : i)) },
+    actor,
+    moved ? `Moved "${after.title}"` : `Updated "${after.title}"`,
+    diffs,
+    [after.id],
+    reason,
+  );
+}
+
+/** Deletes an initiative; others that depended on it lose that dependency (recorded in the same change). */
+export function deleteInitiative(roadmap: Roadmap, initiativeId: string, actor: Actor, reason: string | null): Edit {
+  const target = findInitiative(roadmap, initiativeId);
+  const diffs = diffFields('initiative', target.id, target, undefined);
+  const touched = [target.id];
+  const initiatives: Initiative[] = [];
+  for (const initiative of roadmap.initiatives) {
+    if (initiative.id === target.id) continue;
+    if (initiative.dependsOn.includes(target.id)) {
+      const updated = { ...initiative, dependsOn: initiative.dependsOn.filter((d) => d !== target.id), revision: initiative.revision + 1, updatedAt: actor.now.toISOString() };
+      diffs.push(...diffFields('initiative', initiative.id, initiative, updated));
+      touched.push(initiative.id);
+      initiatives.push(updated);
+    } else initiatives.push(initiative);
+  }
+  const debtItems = roadmap.debtItems.map((d) => (d.promotedTo === target.id ? { ...d, promotedTo: null, revision: d.revision + 1, updatedAt: actor.now.toISOString() } : d));
+  debtItems.forEach((d, i) => {
+    if (d !== roadmap.debtItems[i]) touched.push(d.id);
+  });
+  return finishEdit(roadmap, { ...roadmap, initiatives, debtItems }, actor, `Deleted initiative "${target.title}"`, diffs, touched, reason);
+}

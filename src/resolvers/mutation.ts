@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import type { MutationResult } from '../domain/api';
+import { AppError, invalidInput } from '../domain/errors';
+import type { Roadmap } from '../domain/model';
+import type { Actor, Edit } from '../domain/roadmap-ops';
+import type { EpicLink } from '../storage/roadmap-store';
+import { accessTo, projectIdFromContext, requireLevel, type Level, type ProjectAccess } from './access';
+import type { Call, Deps } from './deps';
+import { toRoadmapView } from './view';
+
+export function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
+  const parsed = schema.safeParse(payload ?? {});
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+export interface MutationSpec<S extends z.ZodType<{ baseRevision: number }>> {
+  level: Level;
+  schema: S;
+  apply: (roadmap: Roadmap, input: z.infer<S>, actor: Actor, access: ProjectAccess) => Edit | Promise<Edit>;
+}
+
+/** Epic links follow the initiatives' epicIds: links added, moved or removed by this edit. */
+export function epicLinkChanges(projectId: string, before: Roadmap, after: Roadmap, touched: string[]) {
+  const set: Array<{ issueId: string; link: EpicLink }> = [];
+  const remove: string[] = [];
+  const beforeById = new Map(before.initiatives.map((i) => [i.id, i]));
+  const afterById = new Map(after.initiatives.map((i) => [i.id, i]));
+  for (const id of touched.filter((t) => t.startsWith('I-'))) {
+    const old = new Set(beforeById.get(id)?.epicIds ?? []);
+    const now = new Set(afterById.get(id)?.epicIds ?? []);
+    for (const issueId of now) if (!old.has(issueId)) set.push({ issueId, link: { projectId, initiativeId: id } });
+    for (const issueId of old) if (!now.has(issueId)) remove.push(issueId);
+  }
+  return { set, remove };
+}
+
+/**
+ * Every write: parse → which project (from the context) → may the caller do this (Jira, as them) → load →
+ * refuse a stale base revision → pure edit → one atomic, revision-conditional commit → the fresh view.
+ */
+export async function runMutation<S extends z.ZodType<{ baseRevision: number }>>(deps: Deps, call: Call, spec: MutationSpec<S>): Promise<MutationResult> {
+  const input = parse(spec.schema, call.payload);
+  const projectId = projectIdFromContext(call.context);
+  const access = await accessTo(deps, projectId);
+  requireLevel(access, spec.level);
+  const roadmap = await deps.store.load(projectId);
+  if (!roadmap) throw new AppError('NOT_FOUND', 'This project has no roadmap yet');
+  if (roadmap.meta.revision !== input.baseRevision) {
+    throw new AppError('CONFLICT', `The roadmap changed since you loaded it (you had revision ${input.baseRevision}, it is now ${roadmap.meta.revision}). Reload and try again.`);
+  }
+  const now = deps.now();
+  const edit = await spec.apply(roadmap, input, { accountId: call.context.accountId ?? null, now }, access);
+  await deps.store.commit(projectId, {
+    baseRevision: input.baseRevision,
+    roadmap: edit.roadmap,
+    touched: edit.touched,
+    change: edit.change,
+    epicLinks: epicLinkChanges(projectId, roadmap, edit.roadmap, edit.touched),
+  });
+  return { revision: edit.roadmap.meta.revision, change: edit.change, view: toRoadmapView(edit.roadmap, access, now) };
+}
