@@ -14,6 +14,20 @@ export interface ChangeRecord {
   summary: string;
   reason: string | null;
   diffs: FieldDiff[];
+  /** Diffs left out so one change record stays well inside a storage value (bulk imports, mass moves). */
+  omittedDiffs?: number;
+}
+
+/** At most this many characters of JSON diffs are kept in one change record (a stored value holds 240 KiB). */
+export const MAX_DIFF_CHARS = 60_000;
+
+export function capDiffs(diffs: FieldDiff[]): { diffs: FieldDiff[]; omittedDiffs?: number } {
+  let size = 0;
+  for (let i = 0; i < diffs.length; i++) {
+    size += JSON.stringify(diffs[i]).length;
+    if (size > MAX_DIFF_CHARS) return { diffs: diffs.slice(0, i), omittedDiffs: diffs.length - i };
+  }
+  return { diffs };
 }
 
 /** Field-by-field differences between two versions of an object (new object: before undefined). */

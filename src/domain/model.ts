@@ -8,7 +8,15 @@ import { quarterSchema } from './quarter';
  */
 export const SCHEMA_VERSION = 2;
 
-const text = (max: number) => z.string().trim().max(max, { message: `At most ${max} characters` });
+// Control characters (other than tab and newlines) are refused: they have no place in roadmap text, and each would
+// grow sixfold as a JSON escape, breaking the storage size budget (see storage/keys.ts).
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `At most ${max} characters` })
+    .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'Contains control characters' });
 const requiredText = (max: number) => text(max).min(1, { message: 'Required' });
 
 export const projectIdSchema = z.string().regex(/^\d{1,18}$/, { message: 'A Jira project id is numeric' });
@@ -80,7 +88,7 @@ export const phaseSchema = z.object({
   order: z.number().int().min(0).max(1000),
   startQuarter: quarterSchema,
   endQuarter: quarterSchema,
-  description: text(2000).default(''),
+  description: text(1000).default(''),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 
@@ -163,7 +171,7 @@ export const roadmapMetaSchema = z.object({
   lastReviewedAt: z.string().nullable().default(null),
   capacity: capacitySettingsSchema,
   horizonRules: horizonRulesSchema.default({ nowQuarters: 1, nextQuarters: 1 }),
-  phases: z.array(phaseSchema).max(50),
+  phases: z.array(phaseSchema).max(20, { message: 'At most 20 phases' }),
   /** Next sequence numbers for ids; initiative ids also decide the storage chunk. */
   nextPhaseSeq: z.number().int().min(1),
   nextInitiativeSeq: z.number().int().min(1),
@@ -179,6 +187,11 @@ export interface Roadmap {
   meta: RoadmapMeta;
   initiatives: Initiative[];
   debtItems: DebtItem[];
+  /**
+   * Set by the storage adapter when the roadmap was read from an older storage layout; opaque to the domain, it is
+   * carried through edits (they spread the roadmap) so the next write can move everything to the current layout.
+   */
+  legacyStorage?: { keys: string[] };
 }
 
 /** What the user types to add an initiative; ids, revisions and timestamps are the server's. */

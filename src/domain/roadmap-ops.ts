@@ -1,4 +1,4 @@
-import type { ChangeRecord, FieldDiff } from './changes';
+import { capDiffs, type ChangeRecord, type FieldDiff } from './changes';
 import { SCHEMA_VERSION, type Roadmap, type RoadmapMeta } from './model';
 
 /** The result of a pure edit: the next state, what changed and why, and which stored items must be rewritten. */
@@ -50,7 +50,7 @@ export function finishEdit(
   const at = actor.now.toISOString();
   return {
     roadmap: { ...after, meta: { ...after.meta, revision, updatedAt: at } as RoadmapMeta },
-    change: { revision, at, accountId: actor.accountId, summary, reason, diffs },
+    change: { revision, at, accountId: actor.accountId, summary, reason, ...capDiffs(diffs) },
     touched,
   };
 }

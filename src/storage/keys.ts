@@ -5,10 +5,15 @@
  *   rm:<projectId>:dbt:<chunk>       up to ITEMS_PER_CHUNK debt items, likewise
  *   rm:<projectId>:chg:<inverted>    one change record per revision; inverted so key order is newest first
  *   epic:<issueId>                   which roadmap and initiative an epic serves (one read for the side panel)
- * A roadmap loads with one get (meta) and one beginsWith query per 100 chunks of each collection, all in parallel:
- * 3 round trips up to 5,000 initiatives.
+ * A roadmap loads with one get (meta) and one beginsWith query per 100 chunks of each collection, the collections in
+ * parallel: 3 round trips up to 2,500 initiatives, 4 up to 5,000.
+ *
+ * Size budget (a KVS value is at most 240 KiB of JSON): text fields are capped by the zod model and refuse control
+ * characters, so a character costs at most 3 bytes (UTF-8) in JSON. A worst-case initiative is then about 6.7 KB
+ * (1,730 characters of text, 50 epic ids, 20 dependencies, 10 goals) and a worst-case debt item about 7 KB, so 25 of
+ * either stay under 180 KB. test/integration/storage-scale.test.ts checks the worst case against the emulator.
  */
-export const ITEMS_PER_CHUNK = 50;
+export const ITEMS_PER_CHUNK = 25;
 const CHUNK_DIGITS = 6;
 const REVISION_SPACE = 9_999_999_999;
 
@@ -30,6 +35,7 @@ export function collectionOf(id: string): Collection {
   throw new Error(`Not a stored item id: ${id}`);
 }
 
+/** Ids count from 1: I-1…I-25 share chunk 0, so 5,000 initiatives fill exactly 200 chunks (two query pages). */
 export function chunkOf(id: string): number {
-  return Math.floor(Number(id.slice(2)) / ITEMS_PER_CHUNK);
+  return Math.floor((Number(id.slice(2)) - 1) / ITEMS_PER_CHUNK);
 }

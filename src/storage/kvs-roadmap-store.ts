@@ -3,12 +3,21 @@ import type { ChangeRecord } from '../domain/changes';
 import { AppError } from '../domain/errors';
 import { SCHEMA_VERSION, type Roadmap } from '../domain/model';
 import { changeKey, changePrefix, chunkKey, chunkOf, collectionOf, collectionPrefix, epicKey, metaKey, type Collection } from './keys';
-import { migrateDebtItems, migrateInitiatives, migrateMeta } from './migrations';
+import { isLegacyChunk, migrateDebtItems, migrateInitiatives, migrateMeta } from './migrations';
 import type { ChangePage, EpicLink, RoadmapStore, RoadmapWrite } from './roadmap-store';
 
 /** Declared under app.storage.entities in manifest.yml: the meta record is an entity so writes can be conditional. */
 export const META_ENTITY = 'roadmap-meta';
 export const MAX_TRANSACTION_OPERATIONS = 25;
+/** The platform's limit for one value; checked before writing so the answer is a clear LIMIT, not a storage error. */
+export const MAX_VALUE_BYTES = 240 * 1024;
+
+function checkValueSize(key: string, value: unknown) {
+  const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
+  if (bytes > MAX_VALUE_BYTES) {
+    throw new AppError('LIMIT', `This change would store ${Math.ceil(bytes / 1024)} KiB under ${key}, over the 240 KiB Forge storage limit`);
+  }
+}
 const QUERY_PAGE = 100;
 
 interface MetaEntity {
@@ -54,11 +63,15 @@ export function createKvsRoadmapStore(): RoadmapStore {
         queryAll<unknown>(collectionPrefix(projectId, 'dbt')),
       ]);
       if (!metaRecord) return null;
-      return {
+      const roadmap: Roadmap = {
         meta: migrateMeta(metaRecord.data, metaRecord.schemaVersion),
         initiatives: initiativeChunks.flatMap((chunk) => migrateInitiatives(chunk.value)),
         debtItems: debtChunks.flatMap((chunk) => migrateDebtItems(chunk.value)),
-      } satisfies Roadmap;
+      };
+      // v1 chunked 50 initiatives per key; the next write re-chunks everything (see commit).
+      const legacy = [...initiativeChunks, ...debtChunks].filter((chunk) => isLegacyChunk(chunk.value)).map((chunk) => chunk.key);
+      if (legacy.length > 0) roadmap.legacyStorage = { keys: [...initiativeChunks, ...debtChunks].map((chunk) => chunk.key) };
+      return roadmap;
     },
 
     async commit(projectId, write: RoadmapWrite) {
@@ -82,14 +95,15 @@ export function createKvsRoadmapStore(): RoadmapStore {
           ? new Filter<MetaEntity>().and('revision', FilterConditions.notExists())
           : new Filter<MetaEntity>().and('revision', FilterConditions.equalTo(write.baseRevision));
       count();
-      tx.set<MetaEntity>(
-        metaKey(projectId),
-        { projectId, revision: meta.revision, schemaVersion: SCHEMA_VERSION, data: meta },
-        { entityName: META_ENTITY, conditions: condition },
-      );
+      const metaValue: MetaEntity = { projectId, revision: meta.revision, schemaVersion: SCHEMA_VERSION, data: meta };
+      checkValueSize(metaKey(projectId), metaValue);
+      tx.set<MetaEntity>(metaKey(projectId), metaValue, { entityName: META_ENTITY, conditions: condition });
 
       const chunks = new Map<string, { collection: Collection; chunk: number }>();
-      for (const id of write.touched) {
+      // Upgrading from an older layout rewrites every item and drops every old chunk key, in this same transaction.
+      const legacyKeys = new Set(roadmap.legacyStorage?.keys ?? []);
+      const touched = legacyKeys.size > 0 ? [...roadmap.initiatives, ...roadmap.debtItems].map((item) => item.id) : write.touched;
+      for (const id of touched) {
         const collection = collectionOf(id);
         const chunk = chunkOf(id);
         chunks.set(`${collection}:${chunk}`, { collection, chunk });
@@ -98,10 +112,21 @@ export function createKvsRoadmapStore(): RoadmapStore {
         const source: Array<{ id: string }> = collection === 'ini' ? roadmap.initiatives : roadmap.debtItems;
         const items = source.filter((item) => chunkOf(item.id) === chunk);
         count();
-        if (items.length === 0) tx.delete(chunkKey(projectId, collection, chunk));
-        else tx.set<ChunkValue>(chunkKey(projectId, collection, chunk), { schemaVersion: SCHEMA_VERSION, items });
+        const key = chunkKey(projectId, collection, chunk);
+        legacyKeys.delete(key);
+        if (items.length === 0) tx.delete(key);
+        else {
+          const value: ChunkValue = { schemaVersion: SCHEMA_VERSION, items };
+          checkValueSize(key, value);
+          tx.set<ChunkValue>(key, value);
+        }
+      }
+      for (const key of legacyKeys) {
+        count();
+        tx.delete(key);
       }
       count();
+      checkValueSize(changeKey(projectId, change.revision), change);
       tx.set<ChangeRecord>(changeKey(projectId, change.revision), change);
       for (const { issueId, link } of write.epicLinks?.set ?? []) {
         count();

@@ -31,6 +31,10 @@ export function migrateMeta(data: unknown, storedVersion: number): RoadmapMeta {
   return roadmapMetaSchema.parse(current);
 }
 
+export function isLegacyChunk(value: unknown): boolean {
+  return Array.isArray((value as Raw)?.initiatives);
+}
+
 /** A stored chunk of either shape → its items (v1 chunks only ever held initiatives). */
 function chunkItems(value: unknown): { version: number; items: unknown[] } {
   const chunk = value as Raw;

@@ -1,0 +1,50 @@
+import { largeRoadmap, storeLargeRoadmap } from '../../dev/fixtures/large-roadmap';
+import { LocalForge } from '../../dev/local-forge';
+import { deletePhase } from '../../src/domain/edits/phases';
+import { AppError } from '../../src/domain/errors';
+import { MAX_VALUE_BYTES } from '../../src/storage/kvs-roadmap-store';
+
+const PROJECT = '10000';
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+describe('storage layout at scale (real @forge/kvs against the emulator)', () => {
+  let forge: LocalForge;
+  beforeEach(() => {
+    forge = new LocalForge({ now: () => NOW });
+  });
+  afterEach(() => forge.close());
+
+  it('loads a 1,000-initiative roadmap in at most 4 storage round trips', async () => {
+    await storeLargeRoadmap(forge.deps.store, largeRoadmap(PROJECT, 1000));
+    forge.kvs.resetStats();
+    const loaded = await forge.deps.store.load(PROJECT);
+    expect(loaded?.initiatives).toHaveLength(1000);
+    expect(loaded?.initiatives[999].title).toBe('Initiative 1000');
+    expect(forge.kvs.stats.totalCalls).toBeLessThanOrEqual(4);
+  });
+
+  it('never stores more than 240 KiB in one value, even with 5,000 worst-case initiatives', async () => {
+    const target = largeRoadmap(PROJECT, 5000, { worstCase: true });
+    await storeLargeRoadmap(forge.deps.store, target);
+    expect(forge.kvs.largestValueBytes).toBeGreaterThan(100 * 1024);
+    expect(forge.kvs.largestValueBytes).toBeLessThanOrEqual(MAX_VALUE_BYTES);
+    forge.kvs.resetStats();
+    const loaded = await forge.deps.store.load(PROJECT);
+    expect(loaded?.initiatives).toHaveLength(5000);
+    expect(loaded?.initiatives[4999]).toEqual(target.initiatives[4999]);
+    expect(forge.kvs.stats.totalCalls).toBeLessThanOrEqual(4);
+  }, 60_000);
+
+  it('refuses an edit that would touch more records than one transaction holds, and stores nothing', async () => {
+    await storeLargeRoadmap(forge.deps.store, largeRoadmap(PROJECT, 1000));
+    const before = await forge.deps.store.load(PROJECT);
+    // Deleting a phase moves a third of the initiatives, spread over every chunk: far over 25 operations.
+    const edit = deletePhase(before!, 'P-1', 'P-2', { accountId: null, now: NOW }, 'Merging phases');
+    const writes = forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
+    const attempt = forge.deps.store.commit(PROJECT, { baseRevision: before!.meta.revision, roadmap: edit.roadmap, touched: edit.touched, change: edit.change });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: 'LIMIT' });
+    expect(forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writes);
+    expect(await forge.deps.store.load(PROJECT)).toEqual(before);
+  });
+});
