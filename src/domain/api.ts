@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ChangeRecord } from './changes';
+import type { ImportPlan } from './import-export';
+import type { RoadmapHealth } from './rules/health';
 import {
   type BusinessGoal,
   type CapacitySettings,
@@ -11,14 +13,17 @@ import {
   accountIdSchema,
   businessGoalSchema,
   capacitySettingsSchema,
-  debtCategorySchema,
+  debtPatchSchema,
   debtIdSchema,
   goalIdSchema,
   horizonRulesSchema,
   initiativeIdSchema,
+  initiativePatchSchema,
+  newDebtItemSchema,
   newInitiativeSchema,
+  newPhaseSchema,
   phaseIdSchema,
-  phaseSchema,
+  phasePatchSchema,
   projectIdSchema,
 } from './model';
 import { quarterSchema } from './quarter';
@@ -63,6 +68,8 @@ export interface RoadmapView {
   reviewCadenceDays: number;
   lastReviewedAt: string | null;
   ownerAccountId: string | null;
+  /** Capacity, prioritisation, dependencies, traceability and staleness, computed for today. */
+  health: RoadmapHealth;
   /** What the caller may do, so the UI hides what the resolvers would refuse. */
   permissions: { canEdit: boolean; canAdminister: boolean };
 }
@@ -100,7 +107,6 @@ export interface MutationResult {
   view: RoadmapView;
 }
 
-const initiativePatchSchema = newInitiativeSchema.partial().strict();
 
 export const updateInitiativePayload = z
   .object({
@@ -127,10 +133,9 @@ export const moveInitiativePayload = z
 
 export const deleteInitiativePayload = z.object({ baseRevision, initiativeId: initiativeIdSchema, reason: reasonSchema.optional() }).strict();
 
-const newPhaseSchema = phaseSchema.omit({ id: true, order: true });
 export const createPhasePayload = z.object({ baseRevision, phase: newPhaseSchema }).strict();
 export const updatePhasePayload = z
-  .object({ baseRevision, phaseId: phaseIdSchema, patch: newPhaseSchema.partial().strict(), reason: reasonSchema.optional() })
+  .object({ baseRevision, phaseId: phaseIdSchema, patch: phasePatchSchema, reason: reasonSchema.optional() })
   .strict();
 export const movePhasePayload = z.object({ baseRevision, phaseId: phaseIdSchema, toIndex: z.number().int().min(0).max(1000), reason: reasonSchema.optional() }).strict();
 export const deletePhasePayload = z
@@ -154,24 +159,14 @@ export const saveSettingsPayload = z
   })
   .strict();
 
-const newDebtItemSchema = z
-  .object({
-    title: z.string().trim().min(1, { message: 'Required' }).max(200),
-    category: debtCategorySchema,
-    description: z.string().trim().max(2000).default(''),
-    impact: z.number().int().min(1).max(5),
-    urgency: z.number().int().min(1).max(5),
-    effort: z.number().min(0).max(10000).nullable().default(null),
-  })
-  .strict();
 export const createDebtItemPayload = z.object({ baseRevision, item: newDebtItemSchema }).strict();
-export const updateDebtItemPayload = z.object({ baseRevision, debtId: debtIdSchema, patch: newDebtItemSchema.partial().strict() }).strict();
+export const updateDebtItemPayload = z.object({ baseRevision, debtId: debtIdSchema, patch: debtPatchSchema }).strict();
 export const deleteDebtItemPayload = z.object({ baseRevision, debtId: debtIdSchema }).strict();
 export const promoteDebtItemPayload = z
   .object({
     baseRevision,
     debtId: debtIdSchema,
-    initiative: newInitiativeSchema.partial().required({ phaseId: true, targetQuarter: true, successMetric: true }).strict(),
+    initiative: initiativePatchSchema.required({ phaseId: true, targetQuarter: true, successMetric: true }),
   })
   .strict();
 
@@ -193,7 +188,14 @@ export const previewImportPayload = z
     mode: z.enum(['merge', 'replace']).default('merge'),
   })
   .strict();
-export const importRoadmapPayload = previewImportPayload.extend({ baseRevision }).strict();
+export const importRoadmapPayload = previewImportPayload
+  .extend({
+    baseRevision,
+    /** Replace mode deletes initiatives missing from the table: the caller must say they saw that in the preview. */
+    confirmRemovals: z.boolean().default(false),
+  })
+  .strict();
+export type ImportPreview = ImportPlan;
 export const exportRoadmapPayload = z.object({ format: z.enum(['csv', 'markdown']) }).strict();
 export interface ExportResult {
   filename: string;

@@ -81,14 +81,23 @@ export const businessGoalSchema = z.object({
 });
 export type BusinessGoal = z.infer<typeof businessGoalSchema>;
 
-export const phaseSchema = z.object({
-  id: phaseIdSchema,
+const phaseFields = {
   name: requiredText(100),
-  theme: text(200).default(''),
-  order: z.number().int().min(0).max(1000),
+  theme: text(200),
   startQuarter: quarterSchema,
   endQuarter: quarterSchema,
-  description: text(1000).default(''),
+  description: text(1000),
+};
+export const phasePatchSchema = z.object(phaseFields).partial().strict();
+export const newPhaseSchema = z
+  .object({ ...phaseFields, theme: phaseFields.theme.default(''), description: phaseFields.description.default('') })
+  .strict();
+export const phaseSchema = z.object({
+  id: phaseIdSchema,
+  ...phaseFields,
+  theme: phaseFields.theme.default(''),
+  order: z.number().int().min(0).max(1000),
+  description: phaseFields.description.default(''),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 
@@ -130,16 +139,25 @@ export const debtCategorySchema = z.enum(DEBT_CATEGORIES);
 export type DebtCategory = z.infer<typeof debtCategorySchema>;
 
 /** A known piece of technical debt from the system audit; it can be promoted to an initiative. */
-export const debtItemSchema = z.object({
-  id: debtIdSchema,
+const debtFields = {
   title: requiredText(200),
   category: debtCategorySchema,
-  description: text(2000).default(''),
+  description: text(2000),
   /** 1 (annoying) … 5 (blocks goals). */
   impact: z.number().int().min(1).max(5),
   /** 1 (can wait) … 5 (act now). */
   urgency: z.number().int().min(1).max(5),
-  effort: z.number().min(0).max(10000).nullable().default(null),
+  effort: z.number().min(0).max(10000).nullable(),
+};
+export const debtPatchSchema = z.object(debtFields).partial().strict();
+export const newDebtItemSchema = z
+  .object({ ...debtFields, description: debtFields.description.default(''), effort: debtFields.effort.default(null) })
+  .strict();
+export const debtItemSchema = z.object({
+  id: debtIdSchema,
+  ...debtFields,
+  description: debtFields.description.default(''),
+  effort: debtFields.effort.default(null),
   promotedTo: initiativeIdSchema.nullable().default(null),
   revision: z.number().int().min(1),
   createdAt: z.string(),
@@ -194,24 +212,45 @@ export interface Roadmap {
   legacyStorage?: { keys: string[] };
 }
 
-/** What the user types to add an initiative; ids, revisions and timestamps are the server's. */
-export const newInitiativeSchema = z.object({
+/** The fields a user sets on an initiative, without defaults: a patch must never reset what it leaves out. */
+const initiativeFields = {
   title: requiredText(200),
   phaseId: phaseIdSchema,
-  goal: text(1000).default(''),
+  goal: text(1000),
   successMetric: successMetricSchema,
   targetQuarter: quarterSchema,
-  horizonPin: horizonSchema.nullable().default(null),
-  status: initiativeStatusSchema.default('proposed'),
-  ownerAccountId: accountIdSchema.nullable().default(null),
-  track: trackSchema.default('feature-enabling'),
-  effort: z.number().min(0).max(10000).nullable().default(null),
-  rice: riceSchema.nullable().default(null),
-  riskReduction: riskReductionSchema.default(0),
-  reversibility: reversibilitySchema.default('reversible'),
-  businessGoalIds: z.array(goalIdSchema).max(10).default([]),
-  dependsOn: z.array(initiativeIdSchema).max(20).default([]),
-  epicIds: z.array(issueIdSchema).max(50).default([]),
+  horizonPin: horizonSchema.nullable(),
+  status: initiativeStatusSchema,
+  ownerAccountId: accountIdSchema.nullable(),
+  track: trackSchema,
+  effort: z.number().min(0).max(10000).nullable(),
+  rice: riceSchema.nullable(),
+  riskReduction: riskReductionSchema,
+  reversibility: reversibilitySchema,
+  businessGoalIds: z.array(goalIdSchema).max(10),
+  dependsOn: z.array(initiativeIdSchema).max(20),
+  epicIds: z.array(issueIdSchema).max(50),
+};
+
+/** A partial update: only the fields present change. */
+export const initiativePatchSchema = z.object(initiativeFields).partial().strict();
+export type InitiativePatch = z.infer<typeof initiativePatchSchema>;
+
+/** What the user types to add an initiative; ids, revisions and timestamps are the server's. */
+export const newInitiativeSchema = z.object({
+  ...initiativeFields,
+  goal: initiativeFields.goal.default(''),
+  horizonPin: initiativeFields.horizonPin.default(null),
+  status: initiativeFields.status.default('proposed'),
+  ownerAccountId: initiativeFields.ownerAccountId.default(null),
+  track: initiativeFields.track.default('feature-enabling'),
+  effort: initiativeFields.effort.default(null),
+  rice: initiativeFields.rice.default(null),
+  riskReduction: initiativeFields.riskReduction.default(0),
+  reversibility: initiativeFields.reversibility.default('reversible'),
+  businessGoalIds: initiativeFields.businessGoalIds.default([]),
+  dependsOn: initiativeFields.dependsOn.default([]),
+  epicIds: initiativeFields.epicIds.default([]),
 });
 export type NewInitiative = z.infer<typeof newInitiativeSchema>;
 export type NewInitiativeInput = z.input<typeof newInitiativeSchema>;

@@ -44,4 +44,7 @@ export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<
   [RESOLVERS.deleteDebtItem]: toResult(handlers.deleteDebtItemHandler),
   [RESOLVERS.promoteDebtItem]: toResult(handlers.promoteDebtItemHandler),
   [RESOLVERS.markReviewed]: toResult(handlers.markReviewedHandler),
+  [RESOLVERS.previewImport]: toResult(handlers.previewImportHandler),
+  [RESOLVERS.importRoadmap]: toResult(handlers.importRoadmapHandler),
+  [RESOLVERS.exportRoadmap]: toResult(handlers.exportRoadmapHandler),
 };

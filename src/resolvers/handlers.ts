@@ -5,6 +5,9 @@ import {
   deleteDebtItemPayload,
   deleteInitiativePayload,
   deletePhasePayload,
+  exportRoadmapPayload,
+  importRoadmapPayload,
+  previewImportPayload,
   findProjectPayload,
   getChangelogPayload,
   getEpicContextPayload,
@@ -21,6 +24,8 @@ import {
   type ChangelogPage,
   type CreateInitiativeResult,
   type EpicContext,
+  type ExportResult,
+  type ImportPreview,
   type MutationResult,
   type ProjectRef,
   type RoadmapView,
@@ -30,6 +35,7 @@ import { addInitiative, deleteInitiative, updateInitiative } from '../domain/edi
 import { addPhase, deletePhase, movePhase, updatePhase } from '../domain/edits/phases';
 import { markReviewed, updateSettings } from '../domain/edits/settings';
 import { AppError } from '../domain/errors';
+import { applyImportPlan, exportRoadmap, parseRoadmapTable, previewImport } from '../domain/import-export';
 import { issueIdSchema } from '../domain/model';
 import { emptyRoadmap } from '../domain/roadmap-ops';
 import { templateRoadmap } from '../domain/template';
@@ -220,3 +226,45 @@ export const promoteDebtItemHandler = (deps: Deps, call: Call): Promise<Mutation
 
 export const markReviewedHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, { level: 'edit', schema: markReviewedPayload, apply: (roadmap, input, actor) => markReviewed(roadmap, actor, input.note ?? null) });
+
+// ---- import / export ------------------------------------------------------------------------------------------
+
+/** What an import would do, row by row, without writing anything. */
+export async function previewImportHandler(deps: Deps, call: Call): Promise<ImportPreview> {
+  const input = parse(previewImportPayload, call.payload);
+  const projectId = projectIdFromContext(call.context);
+  const access = await accessTo(deps, projectId);
+  requireLevel(access, 'edit');
+  const roadmap = (await deps.store.load(projectId)) ?? emptyRoadmap(projectId, `${access.project.name} technical roadmap`, deps.now());
+  return previewImport(roadmap, parseRoadmapTable(input.text, input.format), { mode: input.mode });
+}
+
+/** Applies an import; the table is parsed and planned again here, never taken from the client's preview. */
+export const importRoadmapHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, {
+    level: 'edit',
+    schema: importRoadmapPayload,
+    apply: (roadmap, input, actor) => {
+      const plan = previewImport(roadmap, parseRoadmapTable(input.text, input.format), { mode: input.mode });
+      if (plan.initiativesToRemove.length > 0 && !input.confirmRemovals) {
+        throw new AppError('INVALID_INPUT', `This import would remove ${plan.initiativesToRemove.length} initiative(s) not in the table; confirm to go ahead`, {
+          confirmRemovals: 'Confirm the removals shown in the preview',
+        });
+      }
+      return applyImportPlan(roadmap, plan, actor);
+    },
+  });
+
+export async function exportRoadmapHandler(deps: Deps, call: Call): Promise<ExportResult> {
+  const { format } = parse(exportRoadmapPayload, call.payload);
+  const projectId = projectIdFromContext(call.context);
+  const access = await accessTo(deps, projectId);
+  const roadmap = await deps.store.load(projectId);
+  if (!roadmap) throw new AppError('NOT_FOUND', 'This project has no roadmap yet');
+  const extension = format === 'csv' ? 'csv' : 'md';
+  return {
+    filename: `${access.project.key}-technical-roadmap.${extension}`,
+    mimeType: format === 'csv' ? 'text/csv' : 'text/markdown',
+    content: exportRoadmap(roadmap, format, deps.now()),
+  };
+}

@@ -1,11 +1,9 @@
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
 import { horizonFor } from '../horizon';
-import { initiativeSchema, type Initiative, type NewInitiative, type Roadmap } from '../model';
+import { initiativeSchema, type Initiative, type InitiativePatch, type NewInitiative, type Roadmap } from '../model';
 import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
 import { checkReferences, findInitiative } from './lookup';
-
-export type InitiativePatch = Partial<NewInitiative>;
 
 export function addInitiative(roadmap: Roadmap, input: NewInitiative, actor: Actor, fromDebtId: string | null = null): Edit {
   const at = actor.now.toISOString();

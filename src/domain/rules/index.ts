@@ -1,0 +1,10 @@
+/** The roadmap rules: pure functions over the model, each returning plain data the UI can show. */
+export * from './capacity';
+export * from './prioritisation';
+export * from './dependencies';
+export * from './dependency-graph';
+export * from './traceability';
+export * from './staleness';
+export * from './health';
+export { effortOf, isOpen } from './initiative-facts';
+export { median } from './numbers';
