@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { ChangeRecord } from './changes';
 import type { ImportPlan } from './import-export';
-import type { RoadmapHealth } from './rules/health';
 import {
   type BusinessGoal,
   type CapacitySettings,
@@ -68,8 +67,6 @@ export interface RoadmapView {
   reviewCadenceDays: number;
   lastReviewedAt: string | null;
   ownerAccountId: string | null;
-  /** Capacity, prioritisation, dependencies, traceability and staleness, computed for today. */
-  health: RoadmapHealth;
   /** What the caller may do, so the UI hides what the resolvers would refuse. */
   permissions: { canEdit: boolean; canAdminister: boolean };
 }

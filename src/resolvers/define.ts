@@ -7,11 +7,23 @@ import * as handlers from './handlers';
 
 type Handler<T> = (deps: Deps, call: Call) => Promise<T>;
 
+/** Forge refuses an invoke response over 5 MB; answer with a clear LIMIT instead of a platform failure. */
+export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+
+function withinResponseLimit<T>(result: Result<T>): Result<T> {
+  const bytes = Buffer.byteLength(JSON.stringify(result), 'utf8');
+  if (bytes <= MAX_RESPONSE_BYTES) return result;
+  return {
+    ok: false,
+    error: { code: 'LIMIT', message: `This answer would be ${(bytes / 1024 / 1024).toFixed(1)} MB, over Forge's 5 MB limit for one call; the roadmap is too large to show in one view` },
+  };
+}
+
 /** Turns any failure into the `{ code, message }` value the UI expects; nothing is thrown across the bridge. */
 export function toResult<T>(handler: Handler<T>) {
   return async (deps: Deps, call: Call): Promise<Result<T>> => {
     try {
-      return { ok: true, value: await handler(deps, call) };
+      return withinResponseLimit({ ok: true, value: await handler(deps, call) });
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
       if (error instanceof ForgeKvsAPIError && error.code === 'RATE_LIMIT_EXCEEDED') {

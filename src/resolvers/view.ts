@@ -1,6 +1,5 @@
 import type { InitiativeView, RoadmapView } from '../domain/api';
 import { horizonFor } from '../domain/horizon';
-import { roadmapHealth } from '../domain/rules/health';
 import type { HorizonRules, Initiative, Roadmap } from '../domain/model';
 import type { ProjectAccess } from './access';
 
@@ -23,7 +22,6 @@ export function toRoadmapView(roadmap: Roadmap, access: ProjectAccess, today: Da
     reviewCadenceDays: meta.reviewCadenceDays,
     lastReviewedAt: meta.lastReviewedAt,
     ownerAccountId: meta.ownerAccountId,
-    health: roadmapHealth(roadmap, today),
     permissions: { canEdit: access.canEdit, canAdminister: access.canAdminister },
   };
 }

@@ -3,6 +3,10 @@ import { LocalForge } from '../../dev/local-forge';
 import { deletePhase } from '../../src/domain/edits/phases';
 import { AppError } from '../../src/domain/errors';
 import { MAX_VALUE_BYTES } from '../../src/storage/kvs-roadmap-store';
+import type { Result, RoadmapView } from '../../src/domain/api';
+import { MAX_RESPONSE_BYTES } from '../../src/resolvers/define';
+import { roadmapHealth } from '../../src/domain/rules/health';
+import { healthOfView } from '../../src/domain/view-health';
 
 const PROJECT = '10000';
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -47,4 +51,30 @@ describe('storage layout at scale (real @forge/kvs against the emulator)', () =>
     expect(forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writes);
     expect(await forge.deps.store.load(PROJECT)).toEqual(before);
   });
+});
+
+describe('views of large roadmaps stay inside the invoke limits', () => {
+  const context = { accountId: '557058:aaaa-admin', extension: { type: 'jira:projectPage', project: { id: PROJECT, key: 'TR' } } };
+  let forge: LocalForge;
+  beforeEach(() => {
+    forge = new LocalForge({ now: () => NOW });
+  });
+  afterEach(() => forge.close());
+
+  it('a 5,000-initiative view fits one invoke, and health derived from it equals health of the stored roadmap', async () => {
+    const target = largeRoadmap(PROJECT, 5000);
+    await storeLargeRoadmap(forge.deps.store, target);
+    const view = (await forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
+    if (!view.ok) throw new Error(view.error.message);
+    expect(view.value.initiatives).toHaveLength(5000);
+    expect(Buffer.byteLength(JSON.stringify(view))).toBeLessThan(MAX_RESPONSE_BYTES);
+    const stored = await forge.deps.store.load(PROJECT);
+    expect(healthOfView(view.value, NOW)).toEqual(roadmapHealth(stored!, NOW));
+  }, 60_000);
+
+  it('a view that would exceed 5 MB answers LIMIT instead of failing on the platform', async () => {
+    await storeLargeRoadmap(forge.deps.store, largeRoadmap(PROJECT, 1000, { worstCase: true }));
+    const view = (await forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
+    expect(view).toMatchObject({ ok: false, error: { code: 'LIMIT', message: expect.stringContaining('5 MB') } });
+  }, 60_000);
 });

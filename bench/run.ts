@@ -1,0 +1,146 @@
+/**
+ * `npm run bench`: storage and Jira round trips, bytes, value sizes and recompute times for roadmaps of 100, 1,000
+ * and 5,000 initiatives, through the real store and resolvers against the local emulators; plus UI bundle sizes.
+ * Prints a Markdown report (pasted into docs/BENCHMARKS.md). Counts are exact; times are medians of several runs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import zlib from 'node:zlib';
+import { DEMO_USERS } from '../dev/jira';
+import { largeRoadmap, storeLargeRoadmap } from '../dev/fixtures/large-roadmap';
+import { LocalForge } from '../dev/local-forge';
+import type { MutationResult, Result, RoadmapView } from '../src/domain/api';
+import { roadmapHealth } from '../src/domain/rules/health';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const SIZES = [100, 1000, 5000];
+const PROJECT = { id: '10000', key: 'TR' };
+const context = { accountId: DEMO_USERS.admin.accountId, extension: { type: 'jira:projectPage', project: PROJECT } };
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(runs: number, fn: () => void): number {
+  fn(); // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+async function timeAsync(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+interface Row {
+  size: number;
+  worstCase: boolean;
+  loadTrips: number;
+  loadBytes: number;
+  viewKvsTrips: number;
+  viewJiraTrips: number;
+  moveKvsTrips: number;
+  moveJiraTrips: number;
+  largestValue: number;
+  recomputeMs: number;
+  loadMs: number;
+  viewMs: number;
+  viewPayload: number;
+}
+
+async function measure(size: number, worstCase: boolean): Promise<Row> {
+  const forge = new LocalForge({ now: () => NOW });
+  try {
+    await storeLargeRoadmap(forge.deps.store, largeRoadmap(PROJECT.id, size, { worstCase, now: NOW }), NOW);
+    const largestValue = forge.kvs.largestValueBytes;
+
+    forge.kvs.resetStats();
+    const roadmap = await forge.deps.store.load(PROJECT.id);
+    if (!roadmap) throw new Error('not stored');
+    const loadTrips = forge.kvs.stats.totalCalls;
+    const loadBytes = forge.kvs.stats.bytesRead;
+
+    forge.kvs.resetStats();
+    forge.jira.resetStats();
+    const view = (await forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
+    if (!view.ok) throw new Error(view.error.message);
+    const viewKvsTrips = forge.kvs.stats.totalCalls;
+    const viewJiraTrips = forge.jira.totalCalls;
+    const viewPayload = Buffer.byteLength(JSON.stringify(view));
+
+    forge.kvs.resetStats();
+    forge.jira.resetStats();
+    const moved = (await forge.invoke(
+      'moveInitiative',
+      { baseRevision: view.value.revision, initiativeId: `I-${Math.ceil(size / 2)}`, to: { targetQuarter: '2028-Q1' }, reason: 'Benchmark move' },
+      context,
+    )) as Result<MutationResult>;
+    if (!moved.ok) throw new Error(moved.error.message);
+    const moveKvsTrips = forge.kvs.stats.totalCalls;
+    const moveJiraTrips = forge.jira.totalCalls;
+
+    const recomputeMs = time(9, () => roadmapHealth(roadmap, NOW));
+    const loadMs = await timeAsync(5, () => forge.deps.store.load(PROJECT.id));
+    const viewMs = await timeAsync(5, () => forge.invoke('getRoadmapView', {}, context));
+    return { size, worstCase, loadTrips, loadBytes, viewKvsTrips, viewJiraTrips, moveKvsTrips, moveJiraTrips, largestValue, recomputeMs, loadMs, viewMs, viewPayload };
+  } finally {
+    forge.close();
+  }
+}
+
+function bundleSizes(): string[] {
+  const root = path.resolve(__dirname, '../static/build');
+  if (!fs.existsSync(root)) return ['(static/build missing: run `npm run build` first)'];
+  return fs.readdirSync(root).sort().map((surface) => {
+    const html = fs.readFileSync(path.join(root, surface, 'index.html'), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => path.join(root, surface, m[1]));
+    const raw = initial.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    const gzip = initial.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(file)).length, 0);
+    return `| ${surface} | ${kib(raw)} | ${kib(gzip)} |`;
+  });
+}
+
+async function main() {
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    rows.push(await measure(size, false));
+    rows.push(await measure(size, true));
+  }
+  const out: string[] = [];
+  out.push(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; KVS emulator (SQLite, in memory) and Jira fake in process.`);
+  out.push('');
+  out.push('| initiatives | text | load: KVS round trips | load: bytes read | view: KVS / Jira round trips | move one initiative: KVS / Jira round trips | largest value written | health recompute | store load | getRoadmapView | view payload |');
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    out.push(
+      `| ${r.size.toLocaleString('en-US')} | ${r.worstCase ? 'worst case' : 'typical'} | ${r.loadTrips} | ${kib(r.loadBytes)} | ${r.viewKvsTrips} / ${r.viewJiraTrips} | ${r.moveKvsTrips} / ${r.moveJiraTrips} | ${kib(r.largestValue)} | ${r.recomputeMs.toFixed(1)} ms | ${r.loadMs.toFixed(1)} ms | ${r.viewMs.toFixed(1)} ms | ${kib(r.viewPayload)} |`,
+    );
+  }
+  out.push('');
+  out.push('Custom UI bundles (what each index.html loads up front):');
+  out.push('');
+  out.push('| surface | raw | gzip |');
+  out.push('| --- | ---: | ---: |');
+  out.push(...bundleSizes());
+  console.log(out.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
