@@ -48,3 +48,15 @@ export function diffFields<T extends object>(
   }
   return diffs;
 }
+
+/** How many newer changes a conflict message names before summarising the rest. */
+const NAMED_IN_CONFLICT = 5;
+
+/** The CONFLICT message for a write based on `baseRevision`: names who changed what since, newest first. */
+export function conflictMessage(baseRevision: number, newerFirst: ChangeRecord[]): string {
+  const since = newerFirst.filter((c) => c.revision > baseRevision);
+  const named = since.slice(0, NAMED_IN_CONFLICT).map((c) => `r${c.revision} ${c.summary}`);
+  const more = since.length > NAMED_IN_CONFLICT ? ` and ${since.length - NAMED_IN_CONFLICT} more` : '';
+  const what = named.length ? `${named.join('; ')}${more}` : 'another change was saved';
+  return `The roadmap changed since you loaded it (revision ${baseRevision}): ${what}. Reload and try again.`;
+}

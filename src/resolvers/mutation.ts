@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MutationResult } from '../domain/api';
+import { conflictMessage } from '../domain/changes';
 import { AppError, invalidInput } from '../domain/errors';
 import type { Roadmap } from '../domain/model';
 import type { Actor, Edit } from '../domain/roadmap-ops';
@@ -47,7 +48,8 @@ export async function runMutation<S extends z.ZodType<{ baseRevision: number }>>
   const roadmap = await deps.store.load(projectId);
   if (!roadmap) throw new AppError('NOT_FOUND', 'This project has no roadmap yet');
   if (roadmap.meta.revision !== input.baseRevision) {
-    throw new AppError('CONFLICT', `The roadmap changed since you loaded it (you had revision ${input.baseRevision}, it is now ${roadmap.meta.revision}). Reload and try again.`);
+    const { changes } = await deps.store.listChanges(projectId, { limit: 10 });
+    throw new AppError('CONFLICT', conflictMessage(input.baseRevision, changes));
   }
   const now = deps.now();
   const edit = await spec.apply(roadmap, input, { accountId: call.context.accountId ?? null, now }, access);

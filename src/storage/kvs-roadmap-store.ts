@@ -1,5 +1,5 @@
 import { kvs, Filter, FilterConditions, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
-import type { ChangeRecord } from '../domain/changes';
+import { conflictMessage, type ChangeRecord } from '../domain/changes';
 import { AppError } from '../domain/errors';
 import { SCHEMA_VERSION, type Roadmap } from '../domain/model';
 import { changeKey, changePrefix, chunkKey, chunkOf, collectionOf, collectionPrefix, epicKey, metaKey, type Collection } from './keys';
@@ -164,8 +164,6 @@ export function createKvsRoadmapStore(): RoadmapStore {
       .where('key', WhereConditions.beginsWith(changePrefix(projectId)))
       .limit(10)
       .getMany<ChangeRecord>();
-    const since = newer.results.map((r) => r.value).filter((c) => c.revision > baseRevision);
-    const what = since.length ? since.map((c) => `r${c.revision}: ${c.summary}`).join('; ') : 'another change';
-    return new AppError('CONFLICT', `The roadmap changed since you loaded it (revision ${baseRevision}): ${what}. Reload and try again.`);
+    return new AppError('CONFLICT', conflictMessage(baseRevision, newer.results.map((r) => r.value)));
   }
 }

@@ -32,6 +32,14 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     expect(log.changes[0]).toMatchObject({ revision: base + 1, reason: 'Waiting on the platform team', accountId: DEMO_USERS.member.accountId });
   });
 
+  it('a stale write is refused with CONFLICT naming what changed since', async () => {
+    const base = await revision();
+    ok(await invoke<MutationResult>('updateInitiative', { baseRevision: base, initiativeId: 'I-4', patch: { goal: 'Cut origin load in half' } }, 'admin'));
+    const stale = await invoke<MutationResult>('markReviewed', { baseRevision: base });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    if (!stale.ok) expect(stale.error.message).toBe(`The roadmap changed since you loaded it (revision ${base}): r${base + 1} Updated "Implement CDN for static assets". Reload and try again.`);
+  });
+
   it('a patch changes only the fields it names', async () => {
     const before = ok(await invoke<RoadmapView>('getRoadmapView', {}));
     const original = before.initiatives.find((i) => i.id === 'I-3')!;

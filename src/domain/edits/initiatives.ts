@@ -45,12 +45,8 @@ export function updateInitiative(
   patch: InitiativePatch,
   actor: Actor,
   reason: string | null,
-  expectedRevision?: number,
 ): Edit {
   const before = findInitiative(roadmap, initiativeId);
-  if (expectedRevision !== undefined && before.revision !== expectedRevision) {
-    throw new AppError('CONFLICT', `"${before.title}" changed since you loaded it (revision ${expectedRevision}, now ${before.revision}). Reload and try again.`);
-  }
   const after: Initiative = initiativeSchema.parse({
     ...before,
     ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
