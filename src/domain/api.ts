@@ -97,11 +97,14 @@ export interface CreateInitiativeResult {
   revision: number;
 }
 
-/** What every other write answers: the new revision, what the change was, and the fresh view (one round trip). */
+/**
+ * What every other write answers: the new revision, what the change was, and the fresh view (one round trip) —
+ * or null when the view alone would not fit one invoke response; the write has landed either way.
+ */
 export interface MutationResult {
   revision: number;
   change: ChangeRecord;
-  view: RoadmapView;
+  view: RoadmapView | null;
 }
 
 
@@ -147,9 +150,11 @@ export const saveSettingsPayload = z
         title: z.string().trim().min(1, { message: 'Required' }).max(200),
         ownerAccountId: accountIdSchema.nullable(),
         reviewCadenceDays: z.number().int().min(1).max(365),
-        capacity: capacitySettingsSchema,
-        horizonRules: horizonRulesSchema,
-        businessGoals: z.array(businessGoalSchema.omit({ id: true }).extend({ id: goalIdSchema.optional() })).max(5, { message: 'Keep to at most 5 business goals' }),
+        capacity: capacitySettingsSchema.strict(),
+        horizonRules: horizonRulesSchema.strict(),
+        businessGoals: z
+          .array(businessGoalSchema.omit({ id: true }).extend({ id: goalIdSchema.optional() }).strict())
+          .max(5, { message: 'Keep to at most 5 business goals' }),
       })
       .partial()
       .strict(),

@@ -212,19 +212,22 @@ export interface Roadmap {
   legacyStorage?: { keys: string[] };
 }
 
-/** The fields a user sets on an initiative, without defaults: a patch must never reset what it leaves out. */
+/**
+ * The fields a user sets on an initiative, without defaults: a patch must never reset what it leaves out. Inputs
+ * are strict (an unknown key is a typo to report, not to drop); the stored schemas stay lenient for reading.
+ */
 const initiativeFields = {
   title: requiredText(200),
   phaseId: phaseIdSchema,
   goal: text(1000),
-  successMetric: successMetricSchema,
+  successMetric: successMetricSchema.strict(),
   targetQuarter: quarterSchema,
   horizonPin: horizonSchema.nullable(),
   status: initiativeStatusSchema,
   ownerAccountId: accountIdSchema.nullable(),
   track: trackSchema,
   effort: z.number().min(0).max(10000).nullable(),
-  rice: riceSchema.nullable(),
+  rice: riceSchema.strict().nullable(),
   riskReduction: riskReductionSchema,
   reversibility: reversibilitySchema,
   businessGoalIds: z.array(goalIdSchema).max(10),
@@ -237,7 +240,7 @@ export const initiativePatchSchema = z.object(initiativeFields).partial().strict
 export type InitiativePatch = z.infer<typeof initiativePatchSchema>;
 
 /** What the user types to add an initiative; ids, revisions and timestamps are the server's. */
-export const newInitiativeSchema = z.object({
+export const newInitiativeSchema = z.strictObject({
   ...initiativeFields,
   goal: initiativeFields.goal.default(''),
   horizonPin: initiativeFields.horizonPin.default(null),

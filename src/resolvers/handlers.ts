@@ -41,7 +41,7 @@ import { emptyRoadmap } from '../domain/roadmap-ops';
 import { templateRoadmap } from '../domain/template';
 import { accessTo, projectIdFromContext, requireLevel } from './access';
 import type { Call, Deps } from './deps';
-import { parse, runMutation } from './mutation';
+import { mutate, parse, runMutation } from './mutation';
 import { toInitiativeView, toRoadmapView } from './view';
 
 // ---- reads ----------------------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ async function resolveEpics(deps: Deps, keys: string[], forInitiative: string | 
 }
 
 export async function createInitiative(deps: Deps, call: Call): Promise<CreateInitiativeResult> {
-  const result = await runMutation(deps, call, {
+  const { result, next, now } = await mutate(deps, call, {
     level: 'edit',
     schema: createInitiativePayload,
     apply: async (roadmap, input, actor) => {
@@ -148,9 +148,8 @@ export async function createInitiative(deps: Deps, call: Call): Promise<CreateIn
       return addInitiative(roadmap, { ...input.initiative, epicIds: [...new Set([...input.initiative.epicIds, ...epicIds])] }, actor);
     },
   });
-  const created = result.view.initiatives.find((i) => i.id === result.change.diffs[0]?.id);
-  if (!created) throw new Error('The created initiative is missing from the new state');
-  return { initiative: created, revision: result.revision };
+  const created = next.initiatives[next.initiatives.length - 1];
+  return { initiative: toInitiativeView(created, now, next.meta.horizonRules), revision: result.revision };
 }
 
 export const updateInitiativeHandler = (deps: Deps, call: Call): Promise<MutationResult> =>

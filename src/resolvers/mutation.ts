@@ -9,6 +9,9 @@ import { accessTo, projectIdFromContext, requireLevel, type Level, type ProjectA
 import type { Call, Deps } from './deps';
 import { toRoadmapView } from './view';
 
+/** Room left for the view inside the 5 MB invoke response, after the change record and the envelope. */
+const VIEW_BUDGET_BYTES = 4.5 * 1024 * 1024;
+
 export function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer<S> {
   const parsed = schema.safeParse(payload ?? {});
   if (!parsed.success) throw invalidInput(parsed.error);
@@ -41,6 +44,15 @@ export function epicLinkChanges(projectId: string, before: Roadmap, after: Roadm
  * refuse a stale base revision → pure edit → one atomic, revision-conditional commit → the fresh view.
  */
 export async function runMutation<S extends z.ZodType<{ baseRevision: number }>>(deps: Deps, call: Call, spec: MutationSpec<S>): Promise<MutationResult> {
+  return (await mutate(deps, call, spec)).result;
+}
+
+/** runMutation, also handing back the new state for handlers that answer with a part of it. */
+export async function mutate<S extends z.ZodType<{ baseRevision: number }>>(
+  deps: Deps,
+  call: Call,
+  spec: MutationSpec<S>,
+): Promise<{ result: MutationResult; next: Roadmap; now: Date }> {
   const input = parse(spec.schema, call.payload);
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
@@ -60,5 +72,8 @@ export async function runMutation<S extends z.ZodType<{ baseRevision: number }>>
     change: edit.change,
     epicLinks: epicLinkChanges(projectId, roadmap, edit.roadmap, edit.touched),
   });
-  return { revision: edit.roadmap.meta.revision, change: edit.change, view: toRoadmapView(edit.roadmap, access, now) };
+  const view = toRoadmapView(edit.roadmap, access, now);
+  // The write has landed: never let the size of the courtesy view turn it into an error.
+  const fits = Buffer.byteLength(JSON.stringify(view), 'utf8') <= VIEW_BUDGET_BYTES;
+  return { result: { revision: edit.roadmap.meta.revision, change: edit.change, view: fits ? view : null }, next: edit.roadmap, now };
 }

@@ -47,8 +47,8 @@ describe('import and export through the resolvers', () => {
     expect(forge.kvs.stats.calls['/api/v1/transaction']).toBe(writes);
 
     const imported = ok(await call<MutationResult>('importRoadmap', { baseRevision: started.revision, text: TEMPLATE }, 'member', PAY));
-    expect(imported.view.initiatives).toHaveLength(6);
-    expect(imported.view.initiatives.find((i) => i.title === 'Adopt feature flags')).toMatchObject({ targetQuarter: '2026-Q4', phaseId: 'P-3' });
+    expect(imported.view!.initiatives).toHaveLength(6);
+    expect(imported.view!.initiatives.find((i) => i.title === 'Adopt feature flags')).toMatchObject({ targetQuarter: '2026-Q4', phaseId: 'P-3' });
     expect(imported.change.summary).toMatch(/Imported 6 initiatives/);
   });
 
@@ -76,7 +76,7 @@ describe('import and export through the resolvers', () => {
     const replace = await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: oneRow, mode: 'replace' }, 'member', TR);
     expect(replace).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { confirmRemovals: expect.any(String) } } });
     const confirmed = ok(await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: oneRow, mode: 'replace', confirmRemovals: true }, 'member', TR));
-    expect(confirmed.view.initiatives).toHaveLength(1);
+    expect(confirmed.view!.initiatives).toHaveLength(1);
   });
 
   it('an outsider can neither preview nor import into a project they cannot browse', async () => {

@@ -27,7 +27,7 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     const noReason = await invoke<MutationResult>('updateInitiative', { baseRevision: base, initiativeId: 'I-1', patch: { targetQuarter: '2027-Q2' } });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { reason: expect.any(String) } } });
     const moved = ok(await invoke<MutationResult>('moveInitiative', { baseRevision: base, initiativeId: 'I-1', to: { targetQuarter: '2027-Q2' }, reason: 'Waiting on the platform team' }));
-    expect(moved.view.initiatives.find((i) => i.id === 'I-1')).toMatchObject({ targetQuarter: '2027-Q2', horizon: 'later' });
+    expect(moved.view!.initiatives.find((i) => i.id === 'I-1')).toMatchObject({ targetQuarter: '2027-Q2', horizon: 'later' });
     const log = ok(await invoke<ChangelogPage>('getChangelog', { limit: 1 }, 'outsider'));
     expect(log.changes[0]).toMatchObject({ revision: base + 1, reason: 'Waiting on the platform team', accountId: DEMO_USERS.member.accountId });
   });
@@ -44,7 +44,7 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     const before = ok(await invoke<RoadmapView>('getRoadmapView', {}));
     const original = before.initiatives.find((i) => i.id === 'I-3')!;
     const result = ok(await invoke<MutationResult>('updateInitiative', { baseRevision: before.revision, initiativeId: 'I-3', patch: { goal: 'Handle 4x read traffic' } }));
-    const after = result.view.initiatives.find((i) => i.id === 'I-3')!;
+    const after = result.view!.initiatives.find((i) => i.id === 'I-3')!;
     expect(after).toEqual({ ...original, goal: 'Handle 4x read traffic', revision: original.revision + 1, updatedAt: NOW.toISOString() });
     expect(result.change.diffs).toEqual([{ entity: 'initiative', id: 'I-3', field: 'goal', before: original.goal, after: 'Handle 4x read traffic' }]);
   });
@@ -65,16 +65,16 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     const base = await revision();
     const epic = DEMO_EPICS.find((e) => e.key === 'TR-28')!;
     const linked = ok(await invoke<MutationResult>('updateInitiative', { baseRevision: base, initiativeId: 'I-2', patch: {}, epicKeys: ['TR-28'] }));
-    expect(linked.view.initiatives.find((i) => i.id === 'I-2')?.epicIds).toContain(epic.id);
+    expect(linked.view!.initiatives.find((i) => i.id === 'I-2')?.epicIds).toContain(epic.id);
     expect(await forge.deps.store.getEpicLink(epic.id)).toEqual({ projectId: TR.id, initiativeId: 'I-2' });
     const taken = await invoke<MutationResult>('updateInitiative', { baseRevision: linked.revision, initiativeId: 'I-3', patch: {}, epicKeys: ['TR-28'] });
     expect(taken).toMatchObject({ ok: false, error: { fields: { 'epicKeys.0': 'TR-28 already serves initiative I-2' } } });
-    const current = linked.view.initiatives.find((i) => i.id === 'I-2')!.epicIds;
+    const current = linked.view!.initiatives.find((i) => i.id === 'I-2')!.epicIds;
     const unlinked = ok(await invoke<MutationResult>('updateInitiative', { baseRevision: linked.revision, initiativeId: 'I-2', patch: { epicIds: current.filter((id) => id !== epic.id) } }));
-    expect(unlinked.view.initiatives.find((i) => i.id === 'I-2')?.epicIds).not.toContain(epic.id);
+    expect(unlinked.view!.initiatives.find((i) => i.id === 'I-2')?.epicIds).not.toContain(epic.id);
     expect(await forge.deps.store.getEpicLink(epic.id)).toBeNull();
     const deleted = ok(await invoke<MutationResult>('deleteInitiative', { baseRevision: unlinked.revision, initiativeId: 'I-1', reason: 'Merged into I-2' }));
-    expect(deleted.view.initiatives.map((i) => i.id)).not.toContain('I-1');
+    expect(deleted.view!.initiatives.map((i) => i.id)).not.toContain('I-1');
     expect(await forge.deps.store.getEpicLink(DEMO_EPICS.find((e) => e.key === 'TR-1')!.id)).toBeNull();
   });
 
@@ -82,15 +82,15 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     let base = await revision();
     base = ok(await invoke<MutationResult>('createPhase', { baseRevision: base, phase: { name: 'Resilience', theme: 'Survive a region outage', startQuarter: '2027-Q3', endQuarter: '2027-Q4', description: '' } })).revision;
     const debt = ok(await invoke<MutationResult>('createDebtItem', { baseRevision: base, item: { title: 'Single-AZ database', category: 'scaling-bottleneck', impact: 5, urgency: 4, effort: 8 } }));
-    expect(debt.view.debtItems).toEqual([expect.objectContaining({ id: 'D-1', title: 'Single-AZ database', promotedTo: null })]);
+    expect(debt.view!.debtItems).toEqual([expect.objectContaining({ id: 'D-1', title: 'Single-AZ database', promotedTo: null })]);
     const promoted = ok(await invoke<MutationResult>('promoteDebtItem', { baseRevision: debt.revision, debtId: 'D-1', initiative: { phaseId: 'P-4', targetQuarter: '2027-Q3', successMetric: { description: 'Survives losing one AZ' } } }));
-    expect(promoted.view.initiatives.find((i) => i.fromDebtId === 'D-1')).toMatchObject({ title: 'Single-AZ database', phaseId: 'P-4', track: 'reliability' });
+    expect(promoted.view!.initiatives.find((i) => i.fromDebtId === 'D-1')).toMatchObject({ title: 'Single-AZ database', phaseId: 'P-4', track: 'reliability' });
     const forbidden = await invoke<MutationResult>('saveSettings', { baseRevision: promoted.revision, settings: { reviewCadenceDays: 14 } });
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const settings = ok(await invoke<MutationResult>('saveSettings', { baseRevision: promoted.revision, settings: { reviewCadenceDays: 14, capacity: { perQuarter: 80, unit: 'person-weeks', bufferPercent: 20 } } }, 'admin'));
     expect(settings.view).toMatchObject({ reviewCadenceDays: 14, capacity: { perQuarter: 80, bufferPercent: 20 } });
     const reviewed = ok(await invoke<MutationResult>('markReviewed', { baseRevision: settings.revision, note: 'November review' }));
-    expect(reviewed.view.lastReviewedAt).toBe(NOW.toISOString());
+    expect(reviewed.view!.lastReviewedAt).toBe(NOW.toISOString());
     const stale = await invoke<MutationResult>('markReviewed', { baseRevision: settings.revision });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });

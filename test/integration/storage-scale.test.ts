@@ -3,7 +3,7 @@ import { LocalForge } from '../../dev/local-forge';
 import { deletePhase } from '../../src/domain/edits/phases';
 import { AppError } from '../../src/domain/errors';
 import { MAX_VALUE_BYTES } from '../../src/storage/kvs-roadmap-store';
-import type { Result, RoadmapView } from '../../src/domain/api';
+import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { MAX_RESPONSE_BYTES } from '../../src/resolvers/define';
 import { roadmapHealth } from '../../src/domain/rules/health';
 import { healthOfView } from '../../src/domain/view-health';
@@ -76,5 +76,15 @@ describe('views of large roadmaps stay inside the invoke limits', () => {
     await storeLargeRoadmap(forge.deps.store, largeRoadmap(PROJECT, 1000, { worstCase: true }));
     const view = (await forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
     expect(view).toMatchObject({ ok: false, error: { code: 'LIMIT', message: expect.stringContaining('5 MB') } });
+
+    // A write still lands and says so; it just leaves out the view that would not fit.
+    const stored = await forge.deps.store.load(PROJECT);
+    const moved = (await forge.invoke(
+      'moveInitiative',
+      { baseRevision: stored!.meta.revision, initiativeId: 'I-500', to: { targetQuarter: '2028-Q1' }, reason: 'Scale test' },
+      context,
+    )) as Result<MutationResult>;
+    expect(moved).toMatchObject({ ok: true, value: { revision: stored!.meta.revision + 1, view: null } });
+    expect((await forge.deps.store.load(PROJECT))!.initiatives.find((i) => i.id === 'I-500')?.targetQuarter).toBe('2028-Q1');
   }, 60_000);
 });

@@ -1,0 +1,257 @@
+/**
+ * Permission matrix: every resolver × admin / member / outsider × TR / PAY × surface (project page; the Confluence
+ * macro for reads; the issue panel for the epic panel). One `it` per cell. Allowed calls use valid payloads at the
+ * current revision, so allowed writes really commit; refused calls answer FORBIDDEN with no data and write nothing.
+ *
+ * Two lookups are keyed by something the caller names rather than by the project in context: findProject (a
+ * project key) and getEpicContext (the issue in the panel). For a project or issue the caller cannot see, they
+ * answer NOT_FOUND exactly as for one that does not exist — a FORBIDDEN there would confirm that it exists.
+ */
+import type { LocalForge } from '../../dev/local-forge';
+import type { Result, RoadmapView } from '../../src/domain/api';
+import { RESOLVER_TABLE } from '../../src/resolvers/define';
+import {
+  FIRST_PAY_EPIC,
+  LINKED_TR_EPIC,
+  PAY,
+  TR,
+  call,
+  issuePanel,
+  macro,
+  mustCall,
+  projectPage,
+  seededForge,
+  storageSnapshot,
+  storedRevision,
+  transactionCalls,
+  type UserName,
+} from './support/harness';
+
+type Level = 'read' | 'edit' | 'administer';
+type Surface = 'projectPage' | 'macro' | 'issuePanel';
+type Project = typeof TR | typeof PAY;
+
+const LEVEL: Record<string, Level> = {
+  getRoadmapView: 'read',
+  getChangelog: 'read',
+  findProject: 'read',
+  getEpicContext: 'read',
+  exportRoadmap: 'read',
+  createInitiative: 'edit',
+  updateInitiative: 'edit',
+  moveInitiative: 'edit',
+  deleteInitiative: 'edit',
+  createPhase: 'edit',
+  updatePhase: 'edit',
+  movePhase: 'edit',
+  deletePhase: 'edit',
+  createDebtItem: 'edit',
+  updateDebtItem: 'edit',
+  deleteDebtItem: 'edit',
+  promoteDebtItem: 'edit',
+  markReviewed: 'edit',
+  previewImport: 'edit',
+  importRoadmap: 'edit',
+  startRoadmap: 'administer',
+  saveSettings: 'administer',
+};
+const WRITES = new Set(Object.keys(LEVEL).filter((k) => LEVEL[k] !== 'read' && k !== 'previewImport'));
+/** Lookups by a caller-named key: refused as NOT_FOUND, identical to a missing project / issue. */
+const LOOKUPS = new Set(['findProject', 'getEpicContext']);
+
+/** What each demo user holds (dev/jira/demo-data.ts). */
+const GRANTS: Record<UserName, Record<string, Level | null>> = {
+  admin: { [TR.id]: 'administer', [PAY.id]: 'administer' },
+  member: { [TR.id]: 'edit', [PAY.id]: 'edit' },
+  outsider: { [TR.id]: 'read', [PAY.id]: null },
+};
+const RANK: Record<Level, number> = { read: 1, edit: 2, administer: 3 };
+const allowed = (user: UserName, project: Project, level: Level) => {
+  const held = GRANTS[user][project.id];
+  return held !== null && RANK[held] >= RANK[level];
+};
+
+const IMPORT_TABLE = ['| Phase | Initiative | Target quarter |', '|---|---|---|', '| Foundation | Adopt SBOM scanning | 2027-Q1 |'].join('\n');
+
+function payloadFor(key: string, project: Project, revision: number): unknown {
+  const base = { baseRevision: revision };
+  switch (key) {
+    case 'getRoadmapView':
+    case 'getEpicContext':
+      return {};
+    case 'getChangelog':
+      return { limit: 5 };
+    case 'findProject':
+      return { projectKeyOrId: project.key };
+    case 'exportRoadmap':
+      return { format: 'csv' };
+    case 'startRoadmap':
+      return { withExamples: false };
+    case 'createInitiative':
+      return { ...base, initiative: { title: 'Matrix initiative', phaseId: 'P-2', successMetric: { description: 'm' }, targetQuarter: '2027-Q2' } };
+    case 'updateInitiative':
+      return { ...base, initiativeId: 'I-2', patch: { goal: 'A sharper goal' } };
+    case 'moveInitiative':
+      return { ...base, initiativeId: 'I-3', to: { targetQuarter: '2028-Q1' }, reason: 'Later' };
+    case 'deleteInitiative':
+      return { ...base, initiativeId: 'I-6', reason: 'Dropped' };
+    case 'createPhase':
+      return { ...base, phase: { name: 'Resilience', startQuarter: '2027-Q1', endQuarter: '2027-Q2' } };
+    case 'updatePhase':
+      return { ...base, phaseId: 'P-1', patch: { theme: 'New theme' } };
+    case 'movePhase':
+      return { ...base, phaseId: 'P-3', toIndex: 0 };
+    case 'deletePhase':
+      return { ...base, phaseId: 'P-3', moveInitiativesTo: 'P-2', reason: 'Merged' };
+    case 'saveSettings':
+      return { ...base, settings: { title: 'Renamed roadmap' } };
+    case 'createDebtItem':
+      return { ...base, item: { title: 'Matrix debt', category: 'developer-friction', impact: 2, urgency: 2 } };
+    case 'updateDebtItem':
+      return { ...base, debtId: 'D-1', patch: { impact: 5 } };
+    case 'deleteDebtItem':
+      return { ...base, debtId: 'D-1' };
+    case 'promoteDebtItem':
+      return { ...base, debtId: 'D-1', initiative: { phaseId: 'P-1', targetQuarter: '2027-Q1', successMetric: { description: 'Gone' } } };
+    case 'markReviewed':
+      return { ...base, note: 'Reviewed' };
+    case 'previewImport':
+      return { text: IMPORT_TABLE, format: 'markdown' };
+    case 'importRoadmap':
+      return { ...base, text: IMPORT_TABLE, format: 'markdown' };
+    default:
+      throw new Error(`no matrix payload for ${key}`);
+  }
+}
+
+const epicOf = (project: Project) => (project.id === TR.id ? LINKED_TR_EPIC : FIRST_PAY_EPIC);
+function extensionFor(surface: Surface, project: Project): Record<string, unknown> {
+  if (surface === 'macro') return macro(project);
+  if (surface === 'issuePanel') return issuePanel(project, epicOf(project));
+  return projectPage(project);
+}
+
+/**
+ * TR: the demo roadmap plus debt item D-1. PAY (unless this cell starts it): started by its admin from the
+ * template with examples, debt item D-1, and initiative I-7 linked to PAY's first epic.
+ */
+async function matrixState(startPay: boolean): Promise<LocalForge> {
+  const forge = await seededForge();
+  const debt = (baseRevision: number) => ({ baseRevision, item: { title: 'Old TLS config', category: 'security-risk', impact: 4, urgency: 4 } });
+  await mustCall(forge, 'createDebtItem', debt(1), 'admin', projectPage(TR));
+  if (startPay) {
+    await mustCall(forge, 'startRoadmap', { withExamples: true }, 'admin', projectPage(PAY));
+    await mustCall(forge, 'createDebtItem', debt(1), 'admin', projectPage(PAY));
+    await mustCall(
+      forge,
+      'createInitiative',
+      { baseRevision: 2, initiative: { title: 'Tokenise the card vault', phaseId: 'P-2', successMetric: { description: 'No PANs stored' }, targetQuarter: '2027-Q2' }, epicKeys: [FIRST_PAY_EPIC.key] },
+      'admin',
+      projectPage(PAY),
+    );
+  }
+  return forge;
+}
+
+interface Cell {
+  key: string;
+  user: UserName;
+  project: Project;
+  surface: Surface;
+  allow: boolean;
+  /** For allowed cells: 'ok' or the domain error the payload must get. */
+  outcome: 'ok' | 'CONFLICT';
+  refusal: 'FORBIDDEN' | 'NOT_FOUND';
+}
+
+const surfacesOf = (key: string): Surface[] => (key === 'getEpicContext' ? ['issuePanel'] : LEVEL[key] === 'read' ? ['projectPage', 'macro'] : ['projectPage']);
+const USER_NAMES: UserName[] = ['admin', 'member', 'outsider'];
+
+const CELLS: Cell[] = Object.keys(LEVEL).flatMap((key) =>
+  USER_NAMES.flatMap((user) =>
+    [TR, PAY].flatMap((project) =>
+      surfacesOf(key).map((surface) => ({
+        key,
+        user,
+        project,
+        surface,
+        allow: allowed(user, project, LEVEL[key]),
+        // TR always has a roadmap; the startRoadmap cells on PAY run before anyone started PAY's.
+        outcome: key === 'startRoadmap' && project.id === TR.id ? ('CONFLICT' as const) : ('ok' as const),
+        refusal: LOOKUPS.has(key) ? ('NOT_FOUND' as const) : ('FORBIDDEN' as const),
+      })),
+    ),
+  ),
+);
+
+describe('permission matrix', () => {
+  it('covers every resolver in RESOLVER_TABLE', () => {
+    expect(Object.keys(LEVEL).sort()).toEqual(Object.keys(RESOLVER_TABLE).sort());
+    expect(CELLS.length).toBeGreaterThanOrEqual(150);
+  });
+
+  it.each(CELLS.map((c) => [c.key, c.user, c.project.key, c.surface, c.allow ? `allowed (${c.outcome})` : `refused (${c.refusal})`, c]))(
+    '%s as %s on %s via %s: %s',
+    async (key, user, _p, surface, _e, cell) => {
+      const { project } = cell;
+      const forge = await matrixState(!(key === 'startRoadmap' && project.id === PAY.id));
+      try {
+        const stored = await forge.deps.store.load(project.id);
+        const revision = stored?.meta.revision ?? 0;
+        const payload = payloadFor(key, project, revision);
+        const snapshot = await storageSnapshot(forge);
+        const transactions = transactionCalls(forge);
+
+        const result = await call(forge, key, payload, user, extensionFor(surface, project));
+        expect(result).not.toHaveProperty('thrown');
+        const answer = result as Result<unknown>;
+
+        if (cell.allow) {
+          if (cell.outcome === 'CONFLICT') {
+            expect(answer).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+            expect(await storageSnapshot(forge)).toBe(snapshot);
+            return;
+          }
+          if (!answer.ok) throw new Error(`expected ok, got ${JSON.stringify(answer.error)}`);
+          if (WRITES.has(key)) {
+            expect(await storedRevision(forge, project.id)).toBe(revision + 1);
+          } else {
+            expect(transactionCalls(forge)).toBe(transactions);
+            expect(await storageSnapshot(forge)).toBe(snapshot);
+          }
+          if (key === 'getRoadmapView') {
+            const view = answer.value as RoadmapView;
+            expect(view.project.id).toBe(project.id);
+            expect(view.permissions).toEqual({ canEdit: allowed(user, project, 'edit'), canAdminister: allowed(user, project, 'administer') });
+          }
+          return;
+        }
+
+        // Refused: the code, nothing else in the answer, and nothing stored.
+        expect(Object.keys(answer).sort()).toEqual(['error', 'ok']);
+        if (answer.ok) throw new Error('expected a refusal');
+        expect(Object.keys(answer.error).sort()).toEqual(['code', 'message']);
+        expect(answer.error.code).toBe(cell.refusal);
+        const text = JSON.stringify(answer);
+        const secrets = [
+          project.name,
+          ...(stored ? [stored.meta.title, ...stored.initiatives.map((i) => i.title), ...stored.meta.phases.map((p) => p.name), ...stored.debtItems.map((d) => d.title)] : []),
+        ];
+        for (const secret of secrets) expect({ leaked: text.includes(secret), secret }).toEqual({ leaked: false, secret });
+        if (key === 'findProject') {
+          // Word for word the answer for a project that does not exist (the key is the caller's own input).
+          const missing = (await call(forge, key, { projectKeyOrId: 'NOPE' }, user, extensionFor(surface, project))) as Result<unknown>;
+          expect(text).toBe(JSON.stringify(missing).replace('NOPE', project.key));
+        }
+        if (key === 'getEpicContext') {
+          const missing = await call(forge, key, {}, user, issuePanel(project, { id: '99999', key: `${project.key}-99999` }));
+          expect(answer).toEqual(missing);
+        }
+        expect(transactionCalls(forge)).toBe(transactions);
+        expect(await storageSnapshot(forge)).toBe(snapshot);
+      } finally {
+        forge.close();
+      }
+    },
+  );
+});
