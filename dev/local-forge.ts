@@ -2,7 +2,7 @@ import { buildResolver } from '../src/resolvers/forge-resolver';
 import type { Deps } from '../src/resolvers/deps';
 import { createForgeJira } from '../src/jira/forge-jira';
 import { createKvsRoadmapStore } from '../src/storage/kvs-roadmap-store';
-import { handleIssueEvent, type IssueEvent } from '../src/triggers/issue-events';
+import { handleIssueEvent, type IssueEventOutcome } from '../src/triggers/issue-events';
 import { JiraFake } from './jira';
 import { KvsEmulator } from './kvs';
 import { installForgeRuntime } from './runtime/forge-runtime';
@@ -57,8 +57,8 @@ export class LocalForge {
   }
 
   /** A Jira event delivered to the trigger, which runs as the app. */
-  trigger(event: IssueEvent): Promise<unknown> {
-    return runInvocation({ accountId: null }, () => handleIssueEvent(event));
+  trigger(event: unknown): Promise<IssueEventOutcome> {
+    return runInvocation({ accountId: null }, () => handleIssueEvent(this.deps, event));
   }
 
   close(): void {

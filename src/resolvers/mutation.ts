@@ -4,7 +4,7 @@ import { conflictMessage } from '../domain/changes';
 import { AppError, invalidInput } from '../domain/errors';
 import type { Roadmap } from '../domain/model';
 import type { Actor, Edit } from '../domain/roadmap-ops';
-import type { EpicLink } from '../storage/roadmap-store';
+import { epicLinkChanges } from '../domain/epic-links';
 import { accessTo, projectIdFromContext, requireLevel, type Level, type ProjectAccess } from './access';
 import type { Call, Deps } from './deps';
 import { toRoadmapView } from './view';
@@ -24,20 +24,6 @@ export interface MutationSpec<S extends z.ZodType<{ baseRevision: number }>> {
   apply: (roadmap: Roadmap, input: z.infer<S>, actor: Actor, access: ProjectAccess) => Edit | Promise<Edit>;
 }
 
-/** Epic links follow the initiatives' epicIds: links added, moved or removed by this edit. */
-export function epicLinkChanges(projectId: string, before: Roadmap, after: Roadmap, touched: string[]) {
-  const set: Array<{ issueId: string; link: EpicLink }> = [];
-  const remove: string[] = [];
-  const beforeById = new Map(before.initiatives.map((i) => [i.id, i]));
-  const afterById = new Map(after.initiatives.map((i) => [i.id, i]));
-  for (const id of touched.filter((t) => t.startsWith('I-'))) {
-    const old = new Set(beforeById.get(id)?.epicIds ?? []);
-    const now = new Set(afterById.get(id)?.epicIds ?? []);
-    for (const issueId of now) if (!old.has(issueId)) set.push({ issueId, link: { projectId, initiativeId: id } });
-    for (const issueId of old) if (!now.has(issueId)) remove.push(issueId);
-  }
-  return { set, remove };
-}
 
 /**
  * Every write: parse → which project (from the context) → may the caller do this (Jira, as them) → load →

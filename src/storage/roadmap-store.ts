@@ -1,10 +1,8 @@
 import type { ChangeRecord } from '../domain/changes';
+import type { EpicLink } from '../domain/epic-links';
 import type { Roadmap } from '../domain/model';
 
-export interface EpicLink {
-  projectId: string;
-  initiativeId: string;
-}
+export type { EpicLink };
 
 /** One atomic write: the new state plus the change record that explains it. */
 export interface RoadmapWrite {

@@ -93,3 +93,20 @@ export function deleteInitiative(roadmap: Roadmap, initiativeId: string, actor: 
   });
   return finishEdit(roadmap, { ...roadmap, initiatives, debtItems }, actor, `Deleted initiative "${target.title}"`, diffs, touched, reason);
 }
+
+/** An epic was deleted in Jira: unlink it, saying so in the changelog (never dropped silently). */
+export function unlinkDeletedEpic(roadmap: Roadmap, initiativeId: string, issueId: string, issueKey: string | null, actor: Actor): Edit {
+  const before = findInitiative(roadmap, initiativeId);
+  if (!before.epicIds.includes(issueId)) throw new AppError('NOT_FOUND', `${initiativeId} does not link issue ${issueId}`);
+  const after = { ...before, epicIds: before.epicIds.filter((id) => id !== issueId), revision: before.revision + 1, updatedAt: actor.now.toISOString() };
+  const name = issueKey ?? `issue ${issueId}`;
+  return finishEdit(
+    roadmap,
+    { ...roadmap, initiatives: roadmap.initiatives.map((i) => (i.id === initiativeId ? after : i)) },
+    actor,
+    `Epic ${name} was deleted in Jira; unlinked from "${before.title}"`,
+    diffFields('initiative', initiativeId, before, after),
+    [initiativeId],
+    'Deleted in Jira',
+  );
+}
