@@ -1,6 +1,7 @@
 import { DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { LocalForge } from '../../dev/local-forge';
+import { SEED_TEXT } from '../support/seed-template';
 import type { ExportResult, ImportPreview, MutationResult, Result, RoadmapView } from '../../src/domain/api';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -11,18 +12,8 @@ const ctx = (user: keyof typeof DEMO_USERS, project: { id: string; key: string }
   extension: { type: 'jira:projectPage', project: { id: project.id, key: project.key } },
 });
 
-/** The seeds' template table, verbatim. */
-const TEMPLATE = `Here is the template:
-
-| Phase | Initiative | Goal | Success metric | Target quarter |
-|---|---|---|---|---|
-| Foundation | Upgrade Node.js to v22 LTS | Reduce security exposure, access new APIs | All services running v22 | Q2 2026 |
-| Foundation | Centralize logging | Single pane of glass for debugging | All services shipping logs to Datadog | Q2 2026 |
-| Scale | Migrate primary DB to read replicas | Handle 3x current read traffic | Read queries served by replicas, primary load reduced 60% | Q3 2026 |
-| Scale | Implement CDN for static assets | Reduce origin load, improve global latency | p50 asset load time under 80ms globally | Q3 2026 |
-| Velocity | Adopt feature flags | Decouple deploys from releases | Product team can toggle features without eng support | Q4 2026 |
-| Velocity | Parallelize CI pipeline | Faster feedback loop for developers | CI runs complete in under 4 minutes | Q4 2026 |
-`;
+/** The seeds' template table, verbatim, with the article's prose around it. */
+const TEMPLATE = SEED_TEXT;
 
 describe('import and export through the resolvers', () => {
   let forge: LocalForge;

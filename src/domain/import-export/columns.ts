@@ -1,4 +1,5 @@
 import type { Horizon, InitiativeStatus, Track } from '../model';
+import { HORIZON_LABEL, STATUS_LABEL, TRACK_LABEL } from '../labels';
 
 /**
  * The table's columns: the five of the technical-roadmap template first, then the extra columns the export adds.
@@ -45,28 +46,9 @@ export function nameKey(text: string): string {
   return text.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-const STATUS_LABELS: Record<InitiativeStatus, string> = {
-  proposed: 'Proposed',
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
-
-const TRACK_LABELS: Record<Track, string> = {
-  'feature-enabling': 'Feature enabling',
-  'tech-debt': 'Tech debt',
-  reliability: 'Reliability',
-  security: 'Security',
-  compliance: 'Compliance',
-  'developer-experience': 'Developer experience',
-};
-
-const HORIZON_LABELS: Record<Horizon, string> = { now: 'Now', next: 'Next', later: 'Later' };
-
-export const statusLabel = (status: InitiativeStatus): string => STATUS_LABELS[status];
-export const trackLabel = (track: Track): string => TRACK_LABELS[track];
-export const horizonLabel = (horizon: Horizon): string => HORIZON_LABELS[horizon];
+export const statusLabel = (status: InitiativeStatus): string => STATUS_LABEL[status];
+export const trackLabel = (track: Track): string => TRACK_LABEL[track];
+export const horizonLabel = (horizon: Horizon): string => HORIZON_LABEL[horizon];
 
 /** Reads a label or a stored value (`In progress`, `in-progress`, `IN_PROGRESS`); null when it is neither. */
 function readEnum<T extends string>(labels: Record<T, string>, text: string): T | null {
@@ -75,12 +57,12 @@ function readEnum<T extends string>(labels: Record<T, string>, text: string): T 
   return values.find((value) => squash(value) === wanted || squash(labels[value]) === wanted) ?? null;
 }
 
-export const readStatus = (text: string): InitiativeStatus | null => readEnum(STATUS_LABELS, text);
-export const readTrack = (text: string): Track | null => readEnum(TRACK_LABELS, text);
-export const readHorizon = (text: string): Horizon | null => readEnum(HORIZON_LABELS, text);
+export const readStatus = (text: string): InitiativeStatus | null => readEnum(STATUS_LABEL, text);
+export const readTrack = (text: string): Track | null => readEnum(TRACK_LABEL, text);
+export const readHorizon = (text: string): Horizon | null => readEnum(HORIZON_LABEL, text);
 
-export const STATUS_CHOICES = Object.values(STATUS_LABELS).join(', ');
-export const TRACK_CHOICES = Object.values(TRACK_LABELS).join(', ');
+export const STATUS_CHOICES = Object.values(STATUS_LABEL).join(', ');
+export const TRACK_CHOICES = Object.values(TRACK_LABEL).join(', ');
 
 /** List cells (business goals, dependencies, epics) are joined with `; `. */
 export const LIST_SEPARATOR = '; ';

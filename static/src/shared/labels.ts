@@ -1,24 +1,6 @@
 import type { ErrorCode } from '../../../src/domain/api';
-import type { Horizon, InitiativeStatus, Track } from '../../../src/domain/model';
 
-export const HORIZON_LABEL: Record<Horizon, string> = { now: 'Now', next: 'Next', later: 'Later' };
-
-export const TRACK_LABEL: Record<Track, string> = {
-  'feature-enabling': 'Feature enabling',
-  'tech-debt': 'Tech debt',
-  reliability: 'Reliability',
-  security: 'Security',
-  compliance: 'Compliance',
-  'developer-experience': 'Developer experience',
-};
-
-export const STATUS_LABEL: Record<InitiativeStatus, string> = {
-  proposed: 'Proposed',
-  planned: 'Planned',
-  'in-progress': 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
+export { DEBT_CATEGORY_LABEL, HORIZON_LABEL, STATUS_LABEL, TRACK_LABEL } from '../../../src/domain/labels';
 
 /** Titles for error codes when a surface has nothing more specific to say. */
 export const ERROR_TITLE: Record<ErrorCode, string> = {
@@ -26,6 +8,6 @@ export const ERROR_TITLE: Record<ErrorCode, string> = {
   FORBIDDEN: "You don't have access to this project's roadmap",
   NOT_FOUND: 'Not found',
   CONFLICT: 'The roadmap changed since you opened it',
-  LIMIT: 'Too many requests',
+  LIMIT: 'That is over a Forge platform limit',
   UPSTREAM: 'Something went wrong',
 };

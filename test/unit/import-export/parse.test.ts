@@ -1,17 +1,6 @@
 import { MAX_IMPORT_ROWS, parseRoadmapTable } from '../../../src/domain/import-export/parse';
+import { SEED_TEXT } from '../../support/seed-template';
 
-/** The template table exactly as the seed article prints it, with the prose around it. */
-const SEED_TEXT = `Technology roadmap template
-Here is a minimal template you can adapt. Start simple. Add complexity only when you need it.
-| Phase | Initiative | Goal | Success metric | Target quarter |
-|---|---|---|---|---|
-| Foundation | Upgrade Node.js to v22 LTS | Reduce security exposure, access new APIs | All services running v22 | Q2 2026 |
-| Foundation | Centralize logging | Single pane of glass for debugging | All services shipping logs to Datadog | Q2 2026 |
-| Scale | Migrate primary DB to read replicas | Handle 3x current read traffic | Read queries served by replicas, primary load reduced 60% | Q3 2026 |
-| Scale | Implement CDN for static assets | Reduce origin load, improve global latency | p50 asset load time under 80ms globally | Q3 2026 |
-| Velocity | Adopt feature flags | Decouple deploys from releases | Product team can toggle features without eng support | Q4 2026 |
-| Velocity | Parallelize CI pipeline | Faster feedback loop for developers | CI runs complete in under 4 minutes | Q4 2026 |
-You can maintain this in a spreadsheet, a Notion doc, or a purpose-built roadmap tool. The format matters less than the discipline of keeping it current.`;
 
 const HEADER = 'Phase,Initiative,Goal,Success metric,Target quarter';
 

@@ -3,16 +3,8 @@ import { parseRoadmapTable } from '../../../src/domain/import-export/parse';
 import { previewImport } from '../../../src/domain/import-export/preview';
 import { initiativeSchema, phaseSchema } from '../../../src/domain/model';
 import { emptyRoadmap } from '../../../src/domain/roadmap-ops';
+import { SEED_TABLE } from '../../support/seed-template';
 
-/** The template table exactly as the seed article prints it. */
-const SEED_TABLE = `| Phase | Initiative | Goal | Success metric | Target quarter |
-|---|---|---|---|---|
-| Foundation | Upgrade Node.js to v22 LTS | Reduce security exposure, access new APIs | All services running v22 | Q2 2026 |
-| Foundation | Centralize logging | Single pane of glass for debugging | All services shipping logs to Datadog | Q2 2026 |
-| Scale | Migrate primary DB to read replicas | Handle 3x current read traffic | Read queries served by replicas, primary load reduced 60% | Q3 2026 |
-| Scale | Implement CDN for static assets | Reduce origin load, improve global latency | p50 asset load time under 80ms globally | Q3 2026 |
-| Velocity | Adopt feature flags | Decouple deploys from releases | Product team can toggle features without eng support | Q4 2026 |
-| Velocity | Parallelize CI pipeline | Faster feedback loop for developers | CI runs complete in under 4 minutes | Q4 2026 |`;
 
 const now = new Date('2026-04-15T09:00:00Z');
 const actor = { accountId: 'acc-1', now };
