@@ -1,0 +1,66 @@
+import { DEMO_EPICS, DEMO_PROJECTS } from '../../dev/jira';
+import { startHost, type RunningHost } from '../browser/harness';
+
+/** The host page's side of the bridge: what Jira and Confluence would answer each Custom UI frame. */
+describe('local host bridge', () => {
+  let host: RunningHost;
+  beforeAll(async () => {
+    host = await startHost();
+  });
+  afterAll(() => host.stop());
+
+  async function bridge(method: string, payload: unknown, frame: Record<string, string>) {
+    const response = await fetch(`${host.url}/__host/bridge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ method, payload, frame: { theme: 'light', ...frame } }),
+    });
+    return { status: response.status, body: (await response.json()) as { result?: any; message?: string } };
+  }
+
+  it('answers getContext with the extension each module gets', async () => {
+    const epic = DEMO_EPICS[0];
+    const page = await bridge('getContext', null, { surface: 'project-page', user: 'member', project: DEMO_PROJECTS.TR.id });
+    expect(page.body.result).toMatchObject({ accountId: '557058:bbbb-member', moduleKey: 'tech-roadmap-project-page', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } });
+    const panel = await bridge('getContext', null, { surface: 'issue-panel', user: 'admin', project: DEMO_PROJECTS.TR.id, issue: epic.id });
+    expect(panel.body.result.extension).toEqual({ type: 'jira:issueContext', project: { id: '10000', key: 'TR', type: 'software' }, issue: { id: epic.id, key: epic.key, type: 'Epic' } });
+    const macro = await bridge('getContext', null, { surface: 'macro', user: 'admin', localId: 'macro-x' });
+    expect(macro.body.result).toMatchObject({ moduleKey: 'tech-roadmap-macro', extension: { type: 'macro' } });
+    expect(macro.body.result.extension.config).toBeUndefined();
+  });
+
+  it('saves the macro config on submit and hands it to the macro', async () => {
+    const saved = await bridge('submit', { config: { projectId: '10000', view: 'engineering' } }, { surface: 'macro-config', user: 'admin', localId: 'macro-y' });
+    expect(saved).toEqual({ status: 200, body: { result: true } });
+    const macro = await bridge('getContext', null, { surface: 'macro', user: 'outsider', localId: 'macro-y' });
+    expect(macro.body.result.extension.config).toEqual({ projectId: '10000', view: 'engineering' });
+    const refused = await bridge('submit', { config: {} }, { surface: 'macro', user: 'admin', localId: 'macro-y' });
+    expect(refused.status).toBe(400);
+  });
+
+  it('routes invoke to the resolvers and requestJira to Jira, both as the frame’s user', async () => {
+    const invoked = await bridge('invoke', { functionKey: 'getRoadmapView', payload: {} }, { surface: 'project-page', user: 'outsider', project: DEMO_PROJECTS.PAY.id });
+    expect(invoked.body.result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const pay = DEMO_EPICS.find((e) => e.projectKey === 'PAY')!;
+    const asOutsider = await bridge('fetchProduct', { product: 'jira', restPath: `/rest/api/3/issue/${pay.key}`, fetchRequestInit: { method: 'GET' } }, { surface: 'issue-panel', user: 'outsider' });
+    expect(asOutsider.body.result.status).toBe(404);
+    const asAdmin = await bridge('fetchProduct', { product: 'jira', restPath: `/rest/api/3/issue/${pay.key}?fields=summary`, fetchRequestInit: { method: 'GET' } }, { surface: 'issue-panel', user: 'admin' });
+    expect(asAdmin.body.result.status).toBe(200);
+    expect(JSON.parse(asAdmin.body.result.body)).toMatchObject({ key: pay.key, fields: { summary: pay.summary } });
+  });
+
+  it('refuses what it does not emulate, and unknown frames, with a message', async () => {
+    expect(await bridge('openRovo', {}, { surface: 'project-page', user: 'admin' })).toEqual({ status: 400, body: { message: "The local host does not emulate bridge method 'openRovo'" } });
+    expect((await bridge('getContext', null, { surface: 'jira:dashboard', user: 'admin' })).status).toBe(400);
+    expect((await bridge('invoke', { functionKey: 'getRoadmapView', payload: { blob: 'x'.repeat(600_000) } }, { surface: 'project-page', user: 'admin', project: '10000' })).body.message).toMatch(/500 KB/);
+  });
+
+  it('serves the built surfaces with the bridge script loaded before the bundle', async () => {
+    const html = await (await fetch(`${host.url}/frame/project-page/index.html?surface=project-page&user=admin`)).text();
+    const bridgeAt = html.indexOf('/__host/bridge.js');
+    const bundleAt = html.search(/<script[^>]+src="\.\/assets\//);
+    expect(bridgeAt).toBeGreaterThan(0);
+    expect(bundleAt).toBeGreaterThan(bridgeAt);
+    expect((await fetch(`${host.url}/frame/project-page/../../package.json`)).status).toBe(404);
+  });
+});
