@@ -216,7 +216,20 @@ export interface EpicContext {
     initiative: InitiativeView;
     phase: Phase | null;
   };
+  /**
+   * For people who may edit the issue's project roadmap, and only on epics: the revision to write against and the
+   * initiatives the epic could serve. null otherwise.
+   */
+  linking: null | {
+    revision: number;
+    initiatives: Array<{ id: string; title: string; phaseName: string; horizon: Horizon }>;
+  };
 }
+
+/** linkEpic / unlinkEpic: the issue panel links its epic to an initiative of the issue's project roadmap. */
+export const linkEpicPayload = z.object({ baseRevision, initiativeId: initiativeIdSchema }).strict();
+/** The reason, if given, is recorded in the changelog (e.g. "Split into two epics"). */
+export const unlinkEpicPayload = z.object({ baseRevision, reason: reasonSchema.optional() }).strict();
 
 /** findProject: used by the macro config to pick a roadmap. */
 export const findProjectPayload = z.object({ projectKeyOrId: z.string().trim().min(1, { message: 'Required' }).max(40) }).strict();
@@ -260,4 +273,6 @@ export const RESOLVERS = {
   previewImport: 'previewImport',
   importRoadmap: 'importRoadmap',
   exportRoadmap: 'exportRoadmap',
+  linkEpic: 'linkEpic',
+  unlinkEpic: 'unlinkEpic',
 } as const;

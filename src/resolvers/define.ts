@@ -59,4 +59,6 @@ export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<
   [RESOLVERS.previewImport]: toResult(handlers.previewImportHandler),
   [RESOLVERS.importRoadmap]: toResult(handlers.importRoadmapHandler),
   [RESOLVERS.exportRoadmap]: toResult(handlers.exportRoadmapHandler),
+  [RESOLVERS.linkEpic]: toResult(handlers.linkEpicHandler),
+  [RESOLVERS.unlinkEpic]: toResult(handlers.unlinkEpicHandler),
 };

@@ -12,6 +12,8 @@ import {
   getChangelogPayload,
   getEpicContextPayload,
   getRoadmapViewPayload,
+  linkEpicPayload,
+  unlinkEpicPayload,
   markReviewedPayload,
   moveInitiativePayload,
   movePhasePayload,
@@ -40,6 +42,7 @@ import { issueIdSchema } from '../domain/model';
 import { emptyRoadmap } from '../domain/roadmap-ops';
 import { templateRoadmap } from '../domain/template';
 import { accessTo, projectIdFromContext, requireLevel } from './access';
+import type { IssueSummary } from '../jira/jira-port';
 import type { Call, Deps } from './deps';
 import { mutate, parse, runMutation } from './mutation';
 import { toInitiativeView, toRoadmapView } from './view';
@@ -69,35 +72,98 @@ export async function getChangelog(deps: Deps, call: Call): Promise<ChangelogPag
   }
 }
 
-export async function getEpicContext(deps: Deps, call: Call): Promise<EpicContext> {
-  parse(getEpicContextPayload, call.payload);
+/** The issue the panel is on, as the caller sees it (NOT_FOUND when they cannot see it: nothing leaks). */
+async function contextIssue(deps: Deps, call: Call): Promise<IssueSummary> {
   const issueId = issueIdSchema.safeParse(call.context.extension?.issue?.id === undefined ? undefined : String(call.context.extension.issue.id));
   if (!issueId.success) throw new AppError('INVALID_INPUT', 'This view has no Jira issue in its context');
-  // Asked as the caller: someone who cannot see the issue learns nothing about it.
   const issue = await deps.jira.getIssue(issueId.data);
   if (!issue) throw new AppError('NOT_FOUND', 'This issue does not exist or you cannot see it');
+  return issue;
+}
+
+export async function getEpicContext(deps: Deps, call: Call): Promise<EpicContext> {
+  parse(getEpicContextPayload, call.payload);
+  const issue = await contextIssue(deps, call);
   const summary = { id: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType };
-  const link = await deps.store.getEpicLink(issue.id);
-  if (!link) return { issue: summary, link: null };
+  const [link, linking] = await Promise.all([linkedInitiative(deps, issue.id), linkingOptions(deps, issue)]);
+  return { issue: summary, link, linking };
+}
+
+async function linkedInitiative(deps: Deps, issueId: string): Promise<EpicContext['link']> {
+  const link = await deps.store.getEpicLink(issueId);
+  if (!link) return null;
   let access;
   try {
     access = await accessTo(deps, link.projectId);
   } catch (error) {
     // The epic serves a roadmap of a project the caller cannot browse: say nothing about it.
-    if (error instanceof AppError && error.code === 'FORBIDDEN') return { issue: summary, link: null };
+    if (error instanceof AppError && error.code === 'FORBIDDEN') return null;
     throw error;
   }
   const roadmap = await deps.store.load(link.projectId);
   const initiative = roadmap?.initiatives.find((i) => i.id === link.initiativeId);
-  if (!roadmap || !initiative) return { issue: summary, link: null };
+  if (!roadmap || !initiative) return null;
   return {
-    issue: summary,
-    link: {
-      project: access.project,
-      initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
-      phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
-    },
+    project: access.project,
+    initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
+    phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
   };
+}
+
+/** Editors of the epic's own project get the initiatives they could link it to. */
+async function linkingOptions(deps: Deps, issue: IssueSummary): Promise<EpicContext['linking']> {
+  if (issue.issueType !== 'Epic') return null;
+  const access = await accessTo(deps, issue.projectId).catch(() => null);
+  if (!access?.canEdit) return null;
+  const roadmap = await deps.store.load(issue.projectId);
+  if (!roadmap) return null;
+  const now = deps.now();
+  const phaseName = new Map(roadmap.meta.phases.map((p) => [p.id, p.name]));
+  return {
+    revision: roadmap.meta.revision,
+    initiatives: roadmap.initiatives
+      .filter((i) => i.status !== 'done' && i.status !== 'dropped')
+      .map((i) => ({ id: i.id, title: i.title, phaseName: phaseName.get(i.phaseId) ?? '', horizon: toInitiativeView(i, now, roadmap.meta.horizonRules).horizon })),
+  };
+}
+
+/** Links the panel's epic to an initiative of its project's roadmap (an epic serves one initiative). */
+export const linkEpicHandler = async (deps: Deps, call: Call): Promise<MutationResult> => {
+  parse(linkEpicPayload, call.payload);
+  const issue = await contextIssue(deps, call);
+  if (issue.issueType !== 'Epic') throw new AppError('INVALID_INPUT', `${issue.key} is a ${issue.issueType}; only epics link to initiatives`);
+  return runMutation(deps, withProject(call, issue.projectId), {
+    level: 'edit',
+    schema: linkEpicPayload,
+    apply: async (roadmap, input, actor) => {
+      const existing = await deps.store.getEpicLink(issue.id);
+      if (existing) throw new AppError('CONFLICT', `${issue.key} already serves initiative ${existing.initiativeId}; unlink it first`);
+      const initiative = roadmap.initiatives.find((i) => i.id === input.initiativeId);
+      if (!initiative) throw new AppError('NOT_FOUND', `No initiative ${input.initiativeId} on this roadmap`, { initiativeId: 'Unknown initiative' });
+      return updateInitiative(roadmap, initiative.id, { epicIds: [...initiative.epicIds, issue.id] }, actor, null);
+    },
+  });
+};
+
+export const unlinkEpicHandler = async (deps: Deps, call: Call): Promise<MutationResult> => {
+  parse(unlinkEpicPayload, call.payload);
+  const issue = await contextIssue(deps, call);
+  const link = await deps.store.getEpicLink(issue.id);
+  if (!link) throw new AppError('NOT_FOUND', `${issue.key} is not linked to an initiative`);
+  return runMutation(deps, withProject(call, link.projectId), {
+    level: 'edit',
+    schema: unlinkEpicPayload,
+    apply: (roadmap, input, actor) => {
+      const initiative = roadmap.initiatives.find((i) => i.id === link.initiativeId);
+      if (!initiative) throw new AppError('NOT_FOUND', `${issue.key} points at an initiative that no longer exists`);
+      return updateInitiative(roadmap, initiative.id, { epicIds: initiative.epicIds.filter((id) => id !== issue.id) }, actor, input.reason ?? null);
+    },
+  });
+};
+
+/** The roadmap a panel write touches is the one of the issue's project (or of the link), as Jira reports it. */
+function withProject(call: Call, projectId: string): Call {
+  return { ...call, context: { ...call.context, extension: { ...call.context.extension, type: 'jira:issueContext', project: { id: projectId } } } };
 }
 
 export async function findProject(deps: Deps, call: Call): Promise<ProjectRef> {

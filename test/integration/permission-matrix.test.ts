@@ -10,8 +10,10 @@
 import type { LocalForge } from '../../dev/local-forge';
 import type { Result, RoadmapView } from '../../src/domain/api';
 import { RESOLVER_TABLE } from '../../src/resolvers/define';
+import { DEMO_EPICS } from '../../dev/jira';
 import {
   FIRST_PAY_EPIC,
+  FREE_TR_EPIC,
   LINKED_TR_EPIC,
   PAY,
   TR,
@@ -50,6 +52,8 @@ const LEVEL: Record<string, Level> = {
   deleteDebtItem: 'edit',
   promoteDebtItem: 'edit',
   markReviewed: 'edit',
+  linkEpic: 'edit',
+  unlinkEpic: 'edit',
   previewImport: 'edit',
   importRoadmap: 'edit',
   startRoadmap: 'administer',
@@ -58,6 +62,9 @@ const LEVEL: Record<string, Level> = {
 const WRITES = new Set(Object.keys(LEVEL).filter((k) => LEVEL[k] !== 'read' && k !== 'previewImport'));
 /** Lookups by a caller-named key: refused as NOT_FOUND, identical to a missing project / issue. */
 const LOOKUPS = new Set(['findProject', 'getEpicContext']);
+/** Writes from the issue panel: an issue the caller cannot see is NOT_FOUND; one they see but may not edit, FORBIDDEN. */
+const PANEL_WRITES = new Set(['linkEpic', 'unlinkEpic']);
+const PANEL_KEYS = new Set(['getEpicContext', ...PANEL_WRITES]);
 
 /** What each demo user holds (dev/jira/demo-data.ts). */
 const GRANTS: Record<UserName, Record<string, Level | null>> = {
@@ -115,6 +122,10 @@ function payloadFor(key: string, project: Project, revision: number): unknown {
       return { ...base, debtId: 'D-1', initiative: { phaseId: 'P-1', targetQuarter: '2027-Q1', successMetric: { description: 'Gone' } } };
     case 'markReviewed':
       return { ...base, note: 'Reviewed' };
+    case 'linkEpic':
+      return { ...base, initiativeId: 'I-2' };
+    case 'unlinkEpic':
+      return base;
     case 'previewImport':
       return { text: IMPORT_TABLE, format: 'markdown' };
     case 'importRoadmap':
@@ -124,10 +135,13 @@ function payloadFor(key: string, project: Project, revision: number): unknown {
   }
 }
 
-const epicOf = (project: Project) => (project.id === TR.id ? LINKED_TR_EPIC : FIRST_PAY_EPIC);
-function extensionFor(surface: Surface, project: Project): Record<string, unknown> {
+/** The epic in the panel: linked ones (I-1 on TR, the matrix's initiative on PAY), or free ones for linkEpic. */
+const SECOND_PAY_EPIC = DEMO_EPICS.filter((e) => e.projectKey === 'PAY')[1];
+const epicOf = (key: string, project: Project) =>
+  key === 'linkEpic' ? (project.id === TR.id ? FREE_TR_EPIC : SECOND_PAY_EPIC) : project.id === TR.id ? LINKED_TR_EPIC : FIRST_PAY_EPIC;
+function extensionFor(key: string, surface: Surface, project: Project): Record<string, unknown> {
   if (surface === 'macro') return macro(project);
-  if (surface === 'issuePanel') return issuePanel(project, epicOf(project));
+  if (surface === 'issuePanel') return issuePanel(project, epicOf(key, project));
   return projectPage(project);
 }
 
@@ -164,7 +178,7 @@ interface Cell {
   refusal: 'FORBIDDEN' | 'NOT_FOUND';
 }
 
-const surfacesOf = (key: string): Surface[] => (key === 'getEpicContext' ? ['issuePanel'] : LEVEL[key] === 'read' ? ['projectPage', 'macro'] : ['projectPage']);
+const surfacesOf = (key: string): Surface[] => (PANEL_KEYS.has(key) ? ['issuePanel'] : LEVEL[key] === 'read' ? ['projectPage', 'macro'] : ['projectPage']);
 const USER_NAMES: UserName[] = ['admin', 'member', 'outsider'];
 
 const CELLS: Cell[] = Object.keys(LEVEL).flatMap((key) =>
@@ -178,7 +192,7 @@ const CELLS: Cell[] = Object.keys(LEVEL).flatMap((key) =>
         allow: allowed(user, project, LEVEL[key]),
         // TR always has a roadmap; the startRoadmap cells on PAY run before anyone started PAY's.
         outcome: key === 'startRoadmap' && project.id === TR.id ? ('CONFLICT' as const) : ('ok' as const),
-        refusal: LOOKUPS.has(key) ? ('NOT_FOUND' as const) : ('FORBIDDEN' as const),
+        refusal: LOOKUPS.has(key) || (PANEL_WRITES.has(key) && !allowed(user, project, 'read')) ? ('NOT_FOUND' as const) : ('FORBIDDEN' as const),
       })),
     ),
   ),
@@ -202,7 +216,7 @@ describe('permission matrix', () => {
         const snapshot = await storageSnapshot(forge);
         const transactions = transactionCalls(forge);
 
-        const result = await call(forge, key, payload, user, extensionFor(surface, project));
+        const result = await call(forge, key, payload, user, extensionFor(key, surface, project));
         expect(result).not.toHaveProperty('thrown');
         const answer = result as Result<unknown>;
 
@@ -240,7 +254,7 @@ describe('permission matrix', () => {
         for (const secret of secrets) expect({ leaked: text.includes(secret), secret }).toEqual({ leaked: false, secret });
         if (key === 'findProject') {
           // Word for word the answer for a project that does not exist (the key is the caller's own input).
-          const missing = (await call(forge, key, { projectKeyOrId: 'NOPE' }, user, extensionFor(surface, project))) as Result<unknown>;
+          const missing = (await call(forge, key, { projectKeyOrId: 'NOPE' }, user, extensionFor(key, surface, project))) as Result<unknown>;
           expect(text).toBe(JSON.stringify(missing).replace('NOPE', project.key));
         }
         if (key === 'getEpicContext') {

@@ -1,7 +1,7 @@
 import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { LocalForge } from '../../dev/local-forge';
-import type { ChangelogPage, MutationResult, Result, RoadmapView } from '../../src/domain/api';
+import type { ChangelogPage, EpicContext, MutationResult, Result, RoadmapView } from '../../src/domain/api';
 
 const TR = DEMO_PROJECTS.TR;
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -76,6 +76,34 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     const deleted = ok(await invoke<MutationResult>('deleteInitiative', { baseRevision: unlinked.revision, initiativeId: 'I-1', reason: 'Merged into I-2' }));
     expect(deleted.view!.initiatives.map((i) => i.id)).not.toContain('I-1');
     expect(await forge.deps.store.getEpicLink(DEMO_EPICS.find((e) => e.key === 'TR-1')!.id)).toBeNull();
+  });
+
+  it('the issue panel offers editors the initiatives to link its epic to, and links and unlinks it', async () => {
+    const epic = DEMO_EPICS.find((e) => e.key === 'TR-32')!;
+    const panel = (user: keyof typeof DEMO_USERS) => ({
+      accountId: DEMO_USERS[user].accountId,
+      extension: { type: 'jira:issueContext', project: { id: TR.id, key: TR.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
+    });
+    const context = ok((await forge.invoke('getEpicContext', {}, panel('member'))) as Result<EpicContext>);
+    expect(context.link).toBeNull();
+    expect(context.linking?.initiatives.map((i) => i.title)).toContain('Centralize logging');
+    expect(context.linking?.initiatives[0]).toEqual({ id: 'I-1', title: 'Upgrade Node.js to v22 LTS', phaseName: 'Foundation', horizon: 'now' });
+    const readOnly = ok((await forge.invoke('getEpicContext', {}, panel('outsider'))) as Result<EpicContext>);
+    expect(readOnly.linking).toBeNull();
+    expect(await forge.invoke('linkEpic', { baseRevision: context.linking!.revision, initiativeId: 'I-2' }, panel('outsider'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const linked = ok((await forge.invoke('linkEpic', { baseRevision: context.linking!.revision, initiativeId: 'I-2' }, panel('member'))) as Result<MutationResult>);
+    expect(linked.view!.initiatives.find((i) => i.id === 'I-2')?.epicIds).toContain(epic.id);
+    const after = ok((await forge.invoke('getEpicContext', {}, panel('outsider'))) as Result<EpicContext>);
+    expect(after.link?.initiative.title).toBe('Centralize logging');
+    expect(await forge.invoke('linkEpic', { baseRevision: linked.revision, initiativeId: 'I-3' }, panel('member'))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const unlinked = ok((await forge.invoke('unlinkEpic', { baseRevision: linked.revision, reason: 'Tracing moved to the platform team' }, panel('member'))) as Result<MutationResult>);
+    expect(unlinked.change).toMatchObject({ reason: 'Tracing moved to the platform team', diffs: [expect.objectContaining({ id: 'I-2', field: 'epicIds' })] });
+    expect(await forge.deps.store.getEpicLink(epic.id)).toBeNull();
+    const story = forge.jira.data.issues.find((i) => i.projectId === TR.id && i.issueType === 'Story')!;
+    const onStory = await forge.invoke('linkEpic', { baseRevision: unlinked.revision, initiativeId: 'I-2' }, { ...panel('member'), extension: { ...panel('member').extension, issue: { id: story.id, key: story.key, type: 'Story' } } });
+    expect(onStory).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('only epics') } });
   });
 
   it('phases, debt items, settings and reviews all go through the same path', async () => {

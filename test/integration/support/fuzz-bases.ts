@@ -70,12 +70,15 @@ export function basePayloads(revision: number): Record<string, Json> {
     previewImport: { text: IMPORT_TABLE, format: 'markdown', mode: 'merge' },
     importRoadmap: { baseRevision: revision, text: IMPORT_TABLE, format: 'markdown', mode: 'merge', confirmRemovals: false },
     exportRoadmap: { format: 'csv' },
+    linkEpic: { baseRevision: revision, initiativeId: 'I-2' },
+    unlinkEpic: { baseRevision: revision, reason: 'Split into two epics' },
   };
 }
 
 /** Where each resolver is called from in the fuzz: the issue panel for the epic panel, else TR's project page. */
 export function fuzzExtension(key: string): Record<string, unknown> {
-  if (key === 'getEpicContext') return issuePanel(TR, LINKED_TR_EPIC);
+  if (key === 'getEpicContext' || key === 'unlinkEpic') return issuePanel(TR, LINKED_TR_EPIC);
+  if (key === 'linkEpic') return issuePanel(TR, FREE_TR_EPIC);
   return projectPage(TR);
 }
 

@@ -149,6 +149,8 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
     true,
   ),
   markReviewed: obj({ baseRevision: req(baseRevision), note: opt(str(0, 500)) }, true),
+  linkEpic: obj({ baseRevision: req(baseRevision), initiativeId: req(initiativeId) }, true),
+  unlinkEpic: obj({ baseRevision: req(baseRevision), reason: opt(reason) }, true),
   previewImport: obj({ text: req(str(1, 400_000, false)), format: opt(oneOf('markdown', 'csv', 'auto')), mode: opt(oneOf('merge', 'replace')) }, true),
   importRoadmap: obj(
     {
