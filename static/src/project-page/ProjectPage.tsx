@@ -1,30 +1,70 @@
+import { useMemo, useState } from 'react';
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
+import type { InitiativeView, MutationResult, RoadmapView } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
+import { healthOfView } from '../../../src/domain/view-health';
 import { HorizonBoard } from '../shared/board';
 import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
-import { useResolver } from '../shared/hooks';
 import { PhaseList } from '../shared/phases';
 import { AddInitiativeForm } from './AddInitiativeForm';
+import { CapacityPanel } from './CapacityPanel';
+import { ChangelogPanel } from './ChangelogPanel';
+import { HealthPanel } from './HealthPanel';
+import { MoveInitiativeForm } from './MoveInitiativeForm';
 import { StartRoadmap } from './StartRoadmap';
-
-const EMPTY = {};
+import { useRoadmapView } from './use-roadmap-view';
 
 export function ProjectPage() {
-  const view = useResolver('getRoadmapView', EMPTY);
+  const view = useRoadmapView();
   return (
     <Page testId="project-page">
       {view.status === 'loading' ? <Loading label="Loading roadmap" /> : null}
       {view.status === 'error' ? <ErrorMessage error={view.error} /> : null}
-      {view.status === 'ok' ? <Roadmap view={view.value} refreshing={view.refreshing} reload={view.reload} /> : null}
+      {view.status === 'ok' ? <Roadmap view={view.value} refreshing={view.refreshing} reload={view.reload} onWrite={view.applyWrite} /> : null}
     </Page>
   );
 }
 
-function Roadmap({ view, refreshing, reload }: { view: RoadmapView; refreshing: boolean; reload: () => void }) {
+function Roadmap({
+  view,
+  refreshing,
+  reload,
+  onWrite,
+}: {
+  view: RoadmapView;
+  refreshing: boolean;
+  reload: () => void;
+  onWrite: (result: MutationResult) => void;
+}) {
+  // Health is derived in the browser from the view (see view-health.ts), once per view.
+  const health = useMemo(() => healthOfView(view, new Date()), [view]);
+  const [movingId, setMovingId] = useState<string | null>(null);
+
   // Revision 0: nothing stored for this project yet.
   if (view.revision === 0) return <StartRoadmap view={view} onStarted={reload} />;
+  const { canEdit, canAdminister } = view.permissions;
+  const renderMove = (initiative: InitiativeView) =>
+    movingId === initiative.id ? (
+      <MoveInitiativeForm
+        initiative={initiative}
+        phases={view.phases}
+        revision={view.revision}
+        onMoved={(result) => {
+          setMovingId(null);
+          onWrite(result);
+        }}
+        onCancel={() => setMovingId(null)}
+        onReload={reload}
+      />
+    ) : (
+      <div>
+        <Button appearance="subtle" spacing="compact" aria-label={`Move “${initiative.title}”`} onClick={() => setMovingId(initiative.id)}>
+          Move
+        </Button>
+      </div>
+    );
   return (
     <>
       <header style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
@@ -35,7 +75,12 @@ function Roadmap({ view, refreshing, reload }: { view: RoadmapView; refreshing: 
           {view.project.name} ({view.project.key}){refreshing ? ' · refreshing…' : ''}
         </div>
       </header>
-      <HorizonBoard initiatives={view.initiatives} phases={view.phases} />
+      <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderMove : undefined} />
+      <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: token('space.200'), alignItems: 'start' }}>
+        <HealthPanel health={health} revision={view.revision} canEdit={canEdit} onWrite={onWrite} onReload={reload} />
+        <ChangelogPanel revision={view.revision} />
+      </div>
       <section style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
         <Heading size="medium" as="h2" id="phases-heading">
           Phases
@@ -43,7 +88,7 @@ function Roadmap({ view, refreshing, reload }: { view: RoadmapView; refreshing: 
         {view.phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
         <PhaseList phases={view.phases} initiatives={view.initiatives} renderInitiative={(i) => <PhaseInitiative key={i.id} initiative={i} />} />
       </section>
-      {view.permissions.canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={reload} /> : null}
+      {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={reload} /> : null}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Badge from '@atlaskit/badge';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
@@ -16,15 +17,23 @@ export function phaseName(phases: Phase[], phaseId: string): string {
 }
 
 
-/** One initiative as a card: title, phase, target quarter, track and status, success metric, linked epics. */
+/** What a surface adds at the foot of each card (e.g. the project page's "Move"); nothing by default. */
+export type RenderCardActions = (initiative: InitiativeView) => ReactNode;
+
+/**
+ * One initiative as a card: title, phase, target quarter, track and status, success metric, linked epics, and
+ * the surface's actions, if any.
+ */
 export function InitiativeCard({
   initiative,
   phases,
   showStatus = true,
+  renderActions,
 }: {
   initiative: InitiativeView;
   phases: Phase[];
   showStatus?: boolean;
+  renderActions?: RenderCardActions;
 }) {
   const epics = initiative.epicIds.length;
   return (
@@ -60,12 +69,21 @@ export function InitiativeCard({
       <div style={{ ...muted, display: 'flex', alignItems: 'center', gap: token('space.050') }} data-testid="epic-count">
         <Badge>{epics}</Badge> {epics === 1 ? 'linked epic' : 'linked epics'}
       </div>
+      {renderActions ? renderActions(initiative) : null}
     </article>
   );
 }
 
 /** Now / Next / Later columns. */
-export function HorizonBoard({ initiatives, phases }: { initiatives: InitiativeView[]; phases: Phase[] }) {
+export function HorizonBoard({
+  initiatives,
+  phases,
+  renderActions,
+}: {
+  initiatives: InitiativeView[];
+  phases: Phase[];
+  renderActions?: RenderCardActions;
+}) {
   const sorted = sortInitiatives(initiatives);
   return (
     <section
@@ -78,13 +96,23 @@ export function HorizonBoard({ initiatives, phases }: { initiatives: InitiativeV
       }}
     >
       {HORIZONS.map((h) => (
-        <HorizonColumn key={h} horizon={h} initiatives={sorted.filter((i) => i.horizon === h)} phases={phases} />
+        <HorizonColumn key={h} horizon={h} initiatives={sorted.filter((i) => i.horizon === h)} phases={phases} renderActions={renderActions} />
       ))}
     </section>
   );
 }
 
-function HorizonColumn({ horizon, initiatives, phases }: { horizon: Horizon; initiatives: InitiativeView[]; phases: Phase[] }) {
+function HorizonColumn({
+  horizon,
+  initiatives,
+  phases,
+  renderActions,
+}: {
+  horizon: Horizon;
+  initiatives: InitiativeView[];
+  phases: Phase[];
+  renderActions?: RenderCardActions;
+}) {
   const headingId = `horizon-${horizon}-heading`;
   return (
     <section
@@ -107,7 +135,7 @@ function HorizonColumn({ horizon, initiatives, phases }: { horizon: Horizon; ini
       </div>
       {initiatives.length === 0 ? <div style={muted}>Nothing here yet.</div> : null}
       {initiatives.map((i) => (
-        <InitiativeCard key={i.id} initiative={i} phases={phases} />
+        <InitiativeCard key={i.id} initiative={i} phases={phases} renderActions={renderActions} />
       ))}
     </section>
   );

@@ -2,6 +2,7 @@ import { invoke } from '@forge/bridge';
 import type { z } from 'zod';
 import {
   type ApiError,
+  type ChangelogPage,
   type CreateInitiativePayload,
   type CreateInitiativeResult,
   type EpicContext,
@@ -12,6 +13,10 @@ import {
   type findProjectPayload,
   type getEpicContextPayload,
   type getRoadmapViewPayload,
+  type getChangelogPayload,
+  type markReviewedPayload,
+  type moveInitiativePayload,
+  type MutationResult,
   type StartRoadmapPayload,
 } from '../../../src/domain/api';
 
@@ -22,6 +27,9 @@ export interface ResolverTypes {
   getEpicContext: { payload: z.input<typeof getEpicContextPayload>; value: EpicContext };
   findProject: { payload: z.input<typeof findProjectPayload>; value: ProjectRef };
   startRoadmap: { payload: StartRoadmapPayload; value: RoadmapView };
+  markReviewed: { payload: z.input<typeof markReviewedPayload>; value: MutationResult };
+  moveInitiative: { payload: z.input<typeof moveInitiativePayload>; value: MutationResult };
+  getChangelog: { payload: z.input<typeof getChangelogPayload>; value: ChangelogPage };
 }
 export type ResolverKey = keyof typeof RESOLVERS & keyof ResolverTypes;
 

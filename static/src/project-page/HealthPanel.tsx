@@ -1,0 +1,74 @@
+import type { MutationResult } from '../../../src/domain/api';
+import type { RoadmapHealth } from '../../../src/domain/rules/health';
+import { muted } from '../shared/components';
+import { CappedList, Panel, PanelSection } from '../shared/panel';
+import { ReviewStatus } from './ReviewStatus';
+
+const message = (entry: { message: string }) => entry.message;
+
+/**
+ * The roadmap's health (from `healthOfView`): its review status, dependency findings, backlog candidates (no
+ * business goal) and goals nothing serves, and overdue and untouched initiatives, each as the rules' own messages.
+ */
+export function HealthPanel({
+  health,
+  revision,
+  canEdit,
+  onWrite,
+  onReload,
+}: {
+  health: RoadmapHealth;
+  revision: number;
+  canEdit: boolean;
+  onWrite: (result: MutationResult) => void;
+  onReload: () => void;
+}) {
+  const { dependencies, traceability, staleness, counts } = health;
+  return (
+    <Panel testId="health-panel" title="Health" count={counts.problems}>
+      <ReviewStatus review={staleness.review} revision={revision} canEdit={canEdit} onWrite={onWrite} onReload={onReload} />
+      <PanelSection testId="dependency-findings" title="Dependencies" count={dependencies.findings.length}>
+        <CappedList
+          testId="dependency-finding"
+          items={dependencies.findings}
+          itemKey={(f, i) => `${f.kind}-${f.initiativeId}-${f.otherId ?? ''}-${i}`}
+          render={message}
+          empty="No cycles or dependencies on later work."
+        />
+      </PanelSection>
+      <PanelSection testId="backlog-candidates" title="Not traced to a business goal" count={traceability.backlogCandidates.length}>
+        {traceability.goalCountWarning ? <div style={muted}>{traceability.goalCountWarning.message}.</div> : null}
+        <CappedList
+          testId="backlog-candidate"
+          items={traceability.backlogCandidates}
+          itemKey={(c) => c.initiativeId}
+          render={message}
+          empty="Every open initiative serves a business goal."
+        />
+      </PanelSection>
+      {traceability.goalsWithoutInitiatives.length > 0 ? (
+        <PanelSection testId="goals-without-initiatives" title="Goals without initiatives" count={traceability.goalsWithoutInitiatives.length}>
+          <CappedList testId="goal-without-initiatives" items={traceability.goalsWithoutInitiatives} itemKey={(g) => g.goalId} render={message} empty="" />
+        </PanelSection>
+      ) : null}
+      <PanelSection testId="overdue-initiatives" title="Overdue" count={staleness.overdue.length}>
+        <CappedList
+          testId="overdue-initiative"
+          items={staleness.overdue}
+          itemKey={(o) => o.initiativeId}
+          render={message}
+          empty="No open initiative is past its target quarter."
+        />
+      </PanelSection>
+      <PanelSection testId="untouched-initiatives" title="Untouched" count={staleness.untouched.length}>
+        <CappedList
+          testId="untouched-initiative"
+          items={staleness.untouched}
+          itemKey={(u) => u.initiativeId}
+          render={message}
+          empty={`Every open initiative was updated within the last ${staleness.review.cadenceDays} days.`}
+        />
+      </PanelSection>
+    </Panel>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import type { ApiError, MutationResult } from '../../../src/domain/api';
+import type { ReviewStatus as Review } from '../../../src/domain/rules/staleness';
+import { call } from '../shared/client';
+import { muted } from '../shared/components';
+import { WriteError } from '../shared/write-error';
+import { formatDay } from '../shared/time';
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+/** "Never reviewed", "Review overdue by 12 days", "Review due today", "Next review in 5 days". */
+export function reviewHeadline(review: Review): string {
+  switch (review.state) {
+    case 'never-reviewed':
+      return review.lastReviewedAt === null ? 'Never reviewed' : 'Last review date unreadable';
+    case 'overdue':
+      return `Review overdue by ${days(-(review.daysUntilNextReview ?? 0))}`;
+    case 'due-today':
+      return 'Review due today';
+    case 'on-track':
+      return `Next review in ${days(review.daysUntilNextReview ?? 0)}`;
+  }
+}
+
+const APPEARANCE = { 'never-reviewed': 'moved', overdue: 'removed', 'due-today': 'moved', 'on-track': 'success' } as const;
+const LOZENGE = { 'never-reviewed': 'Review needed', overdue: 'Overdue', 'due-today': 'Due', 'on-track': 'On track' } as const;
+
+/** The roadmap's review status and, for editors, "Mark reviewed". */
+export function ReviewStatus({
+  review,
+  revision,
+  canEdit,
+  onWrite,
+  onReload,
+}: {
+  review: Review;
+  revision: number;
+  canEdit: boolean;
+  onWrite: (result: MutationResult) => void;
+  onReload: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  // A newer revision (after a reload or another write) makes an old error moot.
+  useEffect(() => setError(null), [revision]);
+
+  const markReviewed = async () => {
+    setBusy(true);
+    setError(null);
+    const result = await call('markReviewed', { baseRevision: revision });
+    setBusy(false);
+    if (result.ok) onWrite(result.value);
+    else setError(result.error);
+  };
+
+  return (
+    <div data-testid="review-status" data-state={review.state} style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+      <div style={{ display: 'flex', alignItems: 'center', flexWrap: 'wrap', gap: token('space.100') }}>
+        <Lozenge appearance={APPEARANCE[review.state]}>{LOZENGE[review.state]}</Lozenge>
+        <span data-testid="review-headline" style={{ fontWeight: token('font.weight.semibold') }}>
+          {reviewHeadline(review)}
+        </span>
+        {canEdit ? (
+          <div style={{ marginInlineStart: 'auto' }}>
+            <Button appearance={review.overdue ? 'primary' : 'default'} spacing="compact" isLoading={busy} onClick={markReviewed}>
+              Mark reviewed
+            </Button>
+          </div>
+        ) : null}
+      </div>
+      <div style={muted}>
+        {review.lastReviewedAt && review.state !== 'never-reviewed' ? `Last reviewed ${formatDay(review.lastReviewedAt)} · ` : ''}
+        Reviewed every {days(review.cadenceDays)}
+        {review.nextReviewOn && review.state !== 'never-reviewed' ? ` · next due ${formatDay(review.nextReviewOn)}` : ''}
+      </div>
+      {error ? <WriteError error={error} onReload={onReload} retryHint="Reload the roadmap to see the latest changes, then mark it reviewed again." /> : null}
+    </div>
+  );
+}

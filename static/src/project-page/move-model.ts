@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import { type InitiativeView, moveInitiativePayload } from '../../../src/domain/api';
+import { normaliseQuarter } from '../../../src/domain/quarter';
+
+/** The move form's inputs, as typed. */
+export interface MoveValues {
+  targetQuarter: string;
+  phaseId: string;
+  reason: string;
+}
+export type MoveField = keyof MoveValues;
+export type MovePayload = z.input<typeof moveInitiativePayload>;
+
+export const moveValues = (initiative: InitiativeView): MoveValues => ({
+  targetQuarter: initiative.targetQuarter,
+  phaseId: initiative.phaseId,
+  reason: '',
+});
+
+/** Only what changes goes in `to`; a blank target quarter means "keep it". */
+export function toMovePayload(values: MoveValues, initiative: InitiativeView, baseRevision: number): MovePayload {
+  const to: MovePayload['to'] = {};
+  const typed = values.targetQuarter.trim();
+  // Accept "Q2 2027" too; anything else goes as typed so the schema explains what's wrong.
+  const quarter = typed === '' ? initiative.targetQuarter : (normaliseQuarter(typed) ?? typed);
+  if (quarter !== initiative.targetQuarter) to.targetQuarter = quarter;
+  if (values.phaseId !== initiative.phaseId) to.phaseId = values.phaseId;
+  return { baseRevision, initiativeId: initiative.id, to, reason: values.reason };
+}
+
+export interface MoveErrors {
+  byField: Partial<Record<MoveField, string>>;
+  other: string[];
+}
+
+const NOTHING_MOVES = 'Change the target quarter or the phase';
+
+/**
+ * Dot-path field errors onto the form's inputs. The schema reports `to.*`; the edit behind the resolver reports
+ * `patch.*` (it reuses the update path), so both are accepted.
+ */
+export function mapMoveErrors(fields: Record<string, string>): MoveErrors {
+  const byField: Partial<Record<MoveField, string>> = {};
+  const other: string[] = [];
+  for (const [path, message] of Object.entries(fields)) {
+    const field: MoveField | null =
+      path === 'reason'
+        ? 'reason'
+        : /^(to|patch)\.targetQuarter$/.test(path)
+          ? 'targetQuarter'
+          : /^(to|patch)\.phaseId$/.test(path)
+            ? 'phaseId'
+            : null;
+    if (field) byField[field] = byField[field] ?? message;
+    else if (path === 'to' || path === 'patch') other.push(NOTHING_MOVES);
+    else other.push(message);
+  }
+  return { byField, other: [...new Set(other)] };
+}
+
+/** Checks the payload with the resolver's own schema, so the user sees the same messages without a round trip. */
+export function validateMove(payload: MovePayload): Record<string, string> | null {
+  const parsed = moveInitiativePayload.safeParse(payload);
+  if (parsed.success) return null;
+  const fields: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (!(path in fields)) fields[path] = issue.message;
+  }
+  return fields;
+}
