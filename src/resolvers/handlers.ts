@@ -236,7 +236,7 @@ export const moveInitiativeHandler = (deps: Deps, call: Call): Promise<MutationR
   runMutation(deps, call, {
     level: 'edit',
     schema: moveInitiativePayload,
-    apply: (roadmap, input, actor) => updateInitiative(roadmap, input.initiativeId, input.to, actor, input.reason),
+    apply: (roadmap, input, actor) => updateInitiative(roadmap, input.initiativeId, input.to, actor, input.reason, 'to'),
   });
 
 export const deleteInitiativeHandler = (deps: Deps, call: Call): Promise<MutationResult> =>

@@ -26,6 +26,10 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     const base = await revision();
     const noReason = await invoke<MutationResult>('updateInitiative', { baseRevision: base, initiativeId: 'I-1', patch: { targetQuarter: '2027-Q2' } });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { reason: expect.any(String) } } });
+    const nowhere = await invoke<MutationResult>('moveInitiative', { baseRevision: base, initiativeId: 'I-1', to: { phaseId: 'P-1' }, reason: 'Same place' });
+    expect(nowhere).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { to: expect.any(String) } } });
+    const unknownPhase = await invoke<MutationResult>('moveInitiative', { baseRevision: base, initiativeId: 'I-1', to: { phaseId: 'P-9' }, reason: 'Why not' });
+    expect(unknownPhase).toMatchObject({ ok: false, error: { fields: { 'to.phaseId': 'Unknown phase' } } });
     const moved = ok(await invoke<MutationResult>('moveInitiative', { baseRevision: base, initiativeId: 'I-1', to: { targetQuarter: '2027-Q2' }, reason: 'Waiting on the platform team' }));
     expect(moved.view!.initiatives.find((i) => i.id === 'I-1')).toMatchObject({ targetQuarter: '2027-Q2', horizon: 'later' });
     const log = ok(await invoke<ChangelogPage>('getChangelog', { limit: 1 }, 'outsider'));

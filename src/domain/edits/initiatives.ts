@@ -45,6 +45,8 @@ export function updateInitiative(
   patch: InitiativePatch,
   actor: Actor,
   reason: string | null,
+  /** Where the changed fields sit in the caller's payload, so errors point at its inputs (`patch` or `to`). */
+  fieldPrefix = 'patch',
 ): Edit {
   const before = findInitiative(roadmap, initiativeId);
   const after: Initiative = initiativeSchema.parse({
@@ -54,9 +56,9 @@ export function updateInitiative(
     revision: before.revision + 1,
     updatedAt: actor.now.toISOString(),
   });
-  checkReferences(roadmap, after, 'patch');
+  checkReferences(roadmap, after, fieldPrefix);
   const diffs = diffFields('initiative', before.id, before, after);
-  if (diffs.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to change', { patch: 'No field differs from the stored initiative' });
+  if (diffs.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to change', { [fieldPrefix]: 'No field differs from the stored initiative' });
   const moved = isMove(before, after, roadmap, actor.now);
   if (moved && !reason) {
     throw new AppError('INVALID_INPUT', 'Moving an initiative to another horizon, quarter or phase needs a reason', { reason: 'Say why it moves' });

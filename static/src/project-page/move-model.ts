@@ -35,10 +35,7 @@ export interface MoveErrors {
 
 const NOTHING_MOVES = 'Change the target quarter or the phase';
 
-/**
- * Dot-path field errors onto the form's inputs. The schema reports `to.*`; the edit behind the resolver reports
- * `patch.*` (it reuses the update path), so both are accepted.
- */
+/** Dot-path field errors (`to.targetQuarter`, `to.phaseId`, `reason`, `to`) onto the form's inputs. */
 export function mapMoveErrors(fields: Record<string, string>): MoveErrors {
   const byField: Partial<Record<MoveField, string>> = {};
   const other: string[] = [];
@@ -46,13 +43,13 @@ export function mapMoveErrors(fields: Record<string, string>): MoveErrors {
     const field: MoveField | null =
       path === 'reason'
         ? 'reason'
-        : /^(to|patch)\.targetQuarter$/.test(path)
+        : path === 'to.targetQuarter'
           ? 'targetQuarter'
-          : /^(to|patch)\.phaseId$/.test(path)
+          : path === 'to.phaseId'
             ? 'phaseId'
             : null;
     if (field) byField[field] = byField[field] ?? message;
-    else if (path === 'to' || path === 'patch') other.push(NOTHING_MOVES);
+    else if (path === 'to') other.push(NOTHING_MOVES);
     else other.push(message);
   }
   return { byField, other: [...new Set(other)] };
