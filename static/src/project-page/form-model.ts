@@ -1,6 +1,7 @@
 import { type CreateInitiativePayload, createInitiativePayload } from '../../../src/domain/api';
 import { addQuarters, normaliseQuarter, quarterLabel, quarterOf } from '../../../src/domain/quarter';
 import type { Track } from '../../../src/domain/model';
+import { fieldErrors } from '../../../src/domain/errors';
 
 /** The add-initiative form's inputs, as typed. */
 export interface FormValues {
@@ -102,11 +103,5 @@ export function mapFieldErrors(fields: Record<string, string>, epicKeys: string[
 /** Checks the payload with the resolver's own schema, so the user sees the same messages without a round trip. */
 export function validate(payload: CreateInitiativePayload): Record<string, string> | null {
   const parsed = createInitiativePayload.safeParse(payload);
-  if (parsed.success) return null;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.');
-    if (!(path in fields)) fields[path] = issue.message;
-  }
-  return fields;
+  return parsed.success ? null : fieldErrors(parsed.error);
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { type InitiativeView, moveInitiativePayload } from '../../../src/domain/api';
 import { normaliseQuarter } from '../../../src/domain/quarter';
+import { fieldErrors } from '../../../src/domain/errors';
 
 /** The move form's inputs, as typed. */
 export interface MoveValues {
@@ -58,11 +59,5 @@ export function mapMoveErrors(fields: Record<string, string>): MoveErrors {
 /** Checks the payload with the resolver's own schema, so the user sees the same messages without a round trip. */
 export function validateMove(payload: MovePayload): Record<string, string> | null {
   const parsed = moveInitiativePayload.safeParse(payload);
-  if (parsed.success) return null;
-  const fields: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String).join('.');
-    if (!(path in fields)) fields[path] = issue.message;
-  }
-  return fields;
+  return parsed.success ? null : fieldErrors(parsed.error);
 }
