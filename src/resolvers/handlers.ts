@@ -41,7 +41,9 @@ import { applyImportPlan, exportRoadmap, parseRoadmapTable, previewImport } from
 import { issueIdSchema } from '../domain/model';
 import { emptyRoadmap } from '../domain/roadmap-ops';
 import { templateRoadmap } from '../domain/template';
-import { accessTo, projectIdFromContext, requireLevel } from './access';
+import { accessTo, projectIdFromContext, requireLevel, type ProjectAccess } from './access';
+import type { EpicLink } from '../domain/epic-links';
+import type { Initiative, Roadmap } from '../domain/model';
 import type { IssueSummary } from '../jira/jira-port';
 import type { Call, Deps } from './deps';
 import { mutate, parse, runMutation } from './mutation';
@@ -85,39 +87,53 @@ export async function getEpicContext(deps: Deps, call: Call): Promise<EpicContex
   parse(getEpicContextPayload, call.payload);
   const issue = await contextIssue(deps, call);
   const summary = { id: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType };
-  const [link, linking] = await Promise.all([linkedInitiative(deps, issue.id), linkingOptions(deps, issue)]);
-  return { issue: summary, link, linking };
+  const link = await resolveLink(deps, issue.id);
+  if (link.state === 'hidden') return { issue: summary, link: null, linking: null };
+  if (link.state === 'live') {
+    const { access, roadmap, initiative } = link;
+    return {
+      issue: summary,
+      link: {
+        project: access.project,
+        initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
+        phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
+      },
+      // Unlinking writes to the link's roadmap, so its revision (not the issue project's) goes with it.
+      linking: access.canEdit ? linkingOptions(roadmap, deps.now()) : null,
+    };
+  }
+  // Not linked, or linked to an initiative that no longer exists (linking again replaces that stale link).
+  if (issue.issueType !== 'Epic') return { issue: summary, link: null, linking: null };
+  const access = await accessTo(deps, issue.projectId).catch(() => null);
+  const roadmap = access?.canEdit ? await deps.store.load(issue.projectId) : null;
+  return { issue: summary, link: null, linking: roadmap ? linkingOptions(roadmap, deps.now()) : null };
 }
 
-async function linkedInitiative(deps: Deps, issueId: string): Promise<EpicContext['link']> {
+type ResolvedLink =
+  | { state: 'none' }
+  | { state: 'stale' }
+  /** Serves a roadmap of a project the caller cannot browse: say nothing about it, offer nothing. */
+  | { state: 'hidden' }
+  | { state: 'live'; link: EpicLink; access: ProjectAccess; roadmap: Roadmap; initiative: Initiative };
+
+async function resolveLink(deps: Deps, issueId: string): Promise<ResolvedLink> {
   const link = await deps.store.getEpicLink(issueId);
-  if (!link) return null;
-  let access;
+  if (!link) return { state: 'none' };
+  let access: ProjectAccess;
   try {
     access = await accessTo(deps, link.projectId);
   } catch (error) {
-    // The epic serves a roadmap of a project the caller cannot browse: say nothing about it.
-    if (error instanceof AppError && error.code === 'FORBIDDEN') return null;
+    if (error instanceof AppError && error.code === 'FORBIDDEN') return { state: 'hidden' };
     throw error;
   }
   const roadmap = await deps.store.load(link.projectId);
-  const initiative = roadmap?.initiatives.find((i) => i.id === link.initiativeId);
-  if (!roadmap || !initiative) return null;
-  return {
-    project: access.project,
-    initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
-    phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
-  };
+  const initiative = roadmap?.initiatives.find((i) => i.id === link.initiativeId && i.epicIds.includes(issueId));
+  if (!roadmap || !initiative) return { state: 'stale' };
+  return { state: 'live', link, access, roadmap, initiative };
 }
 
-/** Editors of the epic's own project get the initiatives they could link it to. */
-async function linkingOptions(deps: Deps, issue: IssueSummary): Promise<EpicContext['linking']> {
-  if (issue.issueType !== 'Epic') return null;
-  const access = await accessTo(deps, issue.projectId).catch(() => null);
-  if (!access?.canEdit) return null;
-  const roadmap = await deps.store.load(issue.projectId);
-  if (!roadmap) return null;
-  const now = deps.now();
+/** The open initiatives an editor could link the epic to, and the revision to write against. */
+function linkingOptions(roadmap: Roadmap, now: Date): NonNullable<EpicContext['linking']> {
   const phaseName = new Map(roadmap.meta.phases.map((p) => [p.id, p.name]));
   return {
     revision: roadmap.meta.revision,
@@ -136,8 +152,9 @@ export const linkEpicHandler = async (deps: Deps, call: Call): Promise<MutationR
     level: 'edit',
     schema: linkEpicPayload,
     apply: async (roadmap, input, actor) => {
-      const existing = await deps.store.getEpicLink(issue.id);
-      if (existing) throw new AppError('CONFLICT', `${issue.key} already serves initiative ${existing.initiativeId}; unlink it first`);
+      const existing = await resolveLink(deps, issue.id);
+      if (existing.state === 'live') throw new AppError('CONFLICT', `${issue.key} already serves "${existing.initiative.title}"; unlink it first`);
+      if (existing.state === 'hidden') throw new AppError('CONFLICT', `${issue.key} already serves an initiative on a roadmap you cannot see`);
       const initiative = roadmap.initiatives.find((i) => i.id === input.initiativeId);
       if (!initiative) throw new AppError('NOT_FOUND', `No initiative ${input.initiativeId} on this roadmap`, { initiativeId: 'Unknown initiative' });
       return updateInitiative(roadmap, initiative.id, { epicIds: [...initiative.epicIds, issue.id] }, actor, null);
@@ -148,8 +165,9 @@ export const linkEpicHandler = async (deps: Deps, call: Call): Promise<MutationR
 export const unlinkEpicHandler = async (deps: Deps, call: Call): Promise<MutationResult> => {
   parse(unlinkEpicPayload, call.payload);
   const issue = await contextIssue(deps, call);
-  const link = await deps.store.getEpicLink(issue.id);
-  if (!link) throw new AppError('NOT_FOUND', `${issue.key} is not linked to an initiative`);
+  const resolved = await resolveLink(deps, issue.id);
+  if (resolved.state !== 'live') throw new AppError('NOT_FOUND', `${issue.key} is not linked to an initiative you can see`);
+  const { link } = resolved;
   return runMutation(deps, withProject(call, link.projectId), {
     level: 'edit',
     schema: unlinkEpicPayload,

@@ -110,6 +110,37 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     expect(onStory).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('only epics') } });
   });
 
+  it('a stale epic link can be replaced; a link into a roadmap the caller cannot see is neither shown nor offered', async () => {
+    const epic = DEMO_EPICS.find((e) => e.key === 'TR-32')!;
+    const panel = (user: keyof typeof DEMO_USERS) => ({
+      accountId: DEMO_USERS[user].accountId,
+      extension: { type: 'jira:issueContext', project: { id: TR.id, key: TR.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
+    });
+    // Stale: the index points at an initiative that no longer exists.
+    await forge.kvs.handle('/api/v1/set', { key: `epic:${epic.id}`, value: { projectId: TR.id, initiativeId: 'I-99' } });
+    const stale = ok((await forge.invoke('getEpicContext', {}, panel('member'))) as Result<EpicContext>);
+    expect(stale.link).toBeNull();
+    const relinked = ok((await forge.invoke('linkEpic', { baseRevision: stale.linking!.revision, initiativeId: 'I-3' }, panel('member'))) as Result<MutationResult>);
+    expect(relinked.view!.initiatives.find((i) => i.id === 'I-3')?.epicIds).toContain(epic.id);
+    expect(await forge.deps.store.getEpicLink(epic.id)).toEqual({ projectId: TR.id, initiativeId: 'I-3' });
+
+    // Hidden: the epic serves PAY's roadmap, which the outsider cannot browse.
+    ok((await forge.invoke('startRoadmap', { withExamples: true }, { accountId: DEMO_USERS.admin.accountId, extension: { type: 'jira:projectPage', project: { id: '10001', key: 'PAY' } } })) as Result<RoadmapView>);
+    await forge.kvs.handle('/api/v1/set', { key: `epic:${epic.id}`, value: { projectId: '10001', initiativeId: 'I-1' } });
+    const payRoadmap = await forge.deps.store.load('10001');
+    await forge.deps.store.commit('10001', {
+      baseRevision: payRoadmap!.meta.revision,
+      roadmap: { ...payRoadmap!, meta: { ...payRoadmap!.meta, revision: payRoadmap!.meta.revision + 1 }, initiatives: payRoadmap!.initiatives.map((i) => (i.id === 'I-1' ? { ...i, epicIds: [epic.id] } : i)) },
+      touched: ['I-1'],
+      change: { revision: payRoadmap!.meta.revision + 1, at: NOW.toISOString(), accountId: null, summary: 'Linked across projects', reason: null, diffs: [] },
+    });
+    const asOutsider = ok((await forge.invoke('getEpicContext', {}, panel('outsider'))) as Result<EpicContext>);
+    expect(asOutsider).toMatchObject({ link: null, linking: null });
+    const asMember = ok((await forge.invoke('getEpicContext', {}, panel('member'))) as Result<EpicContext>);
+    expect(asMember.link?.project.key).toBe('PAY');
+    expect(asMember.linking?.revision).toBe(payRoadmap!.meta.revision + 1);
+  });
+
   it('phases, debt items, settings and reviews all go through the same path', async () => {
     let base = await revision();
     base = ok(await invoke<MutationResult>('createPhase', { baseRevision: base, phase: { name: 'Resilience', theme: 'Survive a region outage', startQuarter: '2027-Q3', endQuarter: '2027-Q4', description: '' } })).revision;

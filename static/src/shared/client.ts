@@ -14,10 +14,12 @@ import {
   type getEpicContextPayload,
   type getRoadmapViewPayload,
   type getChangelogPayload,
+  type linkEpicPayload,
   type markReviewedPayload,
   type moveInitiativePayload,
   type MutationResult,
   type StartRoadmapPayload,
+  type unlinkEpicPayload,
 } from '../../../src/domain/api';
 
 /** What each resolver takes and answers; keys are the shared RESOLVERS. */
@@ -30,6 +32,8 @@ export interface ResolverTypes {
   markReviewed: { payload: z.input<typeof markReviewedPayload>; value: MutationResult };
   moveInitiative: { payload: z.input<typeof moveInitiativePayload>; value: MutationResult };
   getChangelog: { payload: z.input<typeof getChangelogPayload>; value: ChangelogPage };
+  linkEpic: { payload: z.input<typeof linkEpicPayload>; value: MutationResult };
+  unlinkEpic: { payload: z.input<typeof unlinkEpicPayload>; value: MutationResult };
 }
 export type ResolverKey = keyof typeof RESOLVERS & keyof ResolverTypes;
 
