@@ -3,7 +3,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { createHostServer } from '../../dev/host/server';
 import { LocalForge } from '../../dev/local-forge';
@@ -45,5 +45,52 @@ export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 
           resolve();
         });
       }),
+  };
+}
+
+/** One browser and one local host per test file, a fresh page per test. */
+export interface BrowserSession {
+  readonly host: RunningHost;
+  readonly page: Page;
+  /** Another tab in the same browser (another user working at the same time); the caller closes it. */
+  newPage(): Promise<Page>;
+  /** The app's iframe on the current page. */
+  app(): FrameLocator;
+  /** Stops the host and starts it again on the same data directory, as `npm start` would after Ctrl-C. */
+  restartHost(): Promise<void>;
+}
+
+export function useBrowserSession(): BrowserSession {
+  let browser: Browser;
+  let host: RunningHost;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    host = await startHost();
+  });
+  afterAll(async () => {
+    await host?.stop();
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+  return {
+    get host() {
+      return host;
+    },
+    get page() {
+      return page;
+    },
+    newPage: () => browser.newPage(),
+    app: () => page.frameLocator('#app-frame'),
+    async restartHost() {
+      const dataDir = host.dataDir;
+      await host.stop();
+      host = await startHost(dataDir);
+    },
   };
 }

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { DEMO_EPICS, DEMO_PROJECTS } from '../../dev/jira';
-import { launchChromium, startHost, type RunningHost } from './harness';
+import { useBrowserSession } from './harness';
 
 const TR = DEMO_PROJECTS.TR;
 const PAY = DEMO_PROJECTS.PAY;
@@ -22,35 +21,17 @@ const PCI = epic('PAY-1');
  * seeded with the demo roadmap (TR-1…TR-24 serve the six template initiatives; TR-28 and TR-32 serve none).
  */
 describe('issue panel: link and unlink an epic', () => {
-  let browser: Browser;
-  let host: RunningHost;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage();
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-
-  const app = () => page.frameLocator('#app-frame');
+  const session = useBrowserSession();
+  const app = () => session.app();
   const panel = () => app().getByTestId('issue-panel');
-  const writes = () => host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
+  const writes = () => session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
   /** Waits for the panel to have loaded the issue's context (it shows one of its three states). */
   async function openIssue(key: string, user: 'admin' | 'member' | 'outsider') {
-    await page.goto(`${host.url}/jira/browse/${key}?user=${user}`);
+    await session.page.goto(`${session.host.url}/jira/browse/${key}?user=${user}`);
     await panel().locator('[data-testid="linked-initiative-title"], [data-testid="not-linked"]').first().waitFor();
   }
   async function linkedEpicCount(title: string): Promise<string | null> {
-    await page.goto(`${host.url}/jira/TR/roadmap?user=member`);
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=member`);
     const card = app().getByTestId('initiative-card').filter({ hasText: title });
     await card.waitFor();
     return card.getByTestId('epic-count').textContent();
@@ -58,16 +39,16 @@ describe('issue panel: link and unlink an epic', () => {
   /** A write straight through the resolvers, as the admin on the TR project page, against the current revision. */
   async function adminWrite(key: string, payload: Record<string, unknown>): Promise<MutationResult> {
     const context = { accountId: ADMIN_ID, extension: { type: 'jira:projectPage', project: { id: TR.id, key: TR.key } } };
-    const view = (await host.forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
+    const view = (await session.host.forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
     if (!view.ok) throw new Error(view.error.message);
-    const result = (await host.forge.invoke(key, { baseRevision: view.value.revision, ...payload }, context)) as Result<MutationResult>;
+    const result = (await session.host.forge.invoke(key, { baseRevision: view.value.revision, ...payload }, context)) as Result<MutationResult>;
     if (!result.ok) throw new Error(`${key}: ${result.error.message}`);
     return result.value;
   }
 
   it('lets a member link an unlinked epic to an initiative, then unlink it with a reason the changelog records', async () => {
     expect(await linkedEpicCount('Centralize logging')).toBe('1 linked epic');
-    expect(await host.forge.deps.store.getEpicLink(TRACING.id)).toBeNull();
+    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toBeNull();
 
     await openIssue(TRACING.key, 'member');
     const form = panel().getByTestId('link-form');
@@ -97,7 +78,7 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await panel().getByTestId('link-form').count()).toBe(0);
     expect(await panel().textContent()).toContain('Foundation');
     expect(await panel().getByTestId('panel-announcement').textContent()).toBe('Linked to “Centralize logging”.');
-    expect(await host.forge.deps.store.getEpicLink(TRACING.id)).toEqual({ projectId: TR.id, initiativeId: 'I-2' });
+    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toEqual({ projectId: TR.id, initiativeId: 'I-2' });
 
     // Stored, not just shown: a fresh load of the panel, and the project page's card, agree.
     await openIssue(TRACING.key, 'member');
@@ -119,9 +100,9 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await panel().getByTestId('linked-initiative-title').count()).toBe(0);
     expect(await panel().getByTestId('not-linked').count()).toBe(1);
     expect(await panel().getByTestId('panel-announcement').textContent()).toBe('Unlinked from “Centralize logging”.');
-    expect(await host.forge.deps.store.getEpicLink(TRACING.id)).toBeNull();
+    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toBeNull();
 
-    const { changes } = await host.forge.deps.store.listChanges(TR.id, { limit: 1 });
+    const { changes } = await session.host.forge.deps.store.listChanges(TR.id, { limit: 1 });
     expect(changes).toHaveLength(1);
     expect(changes[0].reason).toBe(reason);
     expect(changes[0].accountId).toBe('557058:bbbb-member');
@@ -141,13 +122,13 @@ describe('issue panel: link and unlink an epic', () => {
     await unlink.click();
     await panel().getByLabel('Why unlink?').press('Escape');
     expect(await panel().getByTestId('unlink-form').count()).toBe(0);
-    expect(await host.forge.deps.store.getEpicLink(AUTH.id)).toEqual({ projectId: TR.id, initiativeId: 'I-5' });
+    expect(await session.host.forge.deps.store.getEpicLink(AUTH.id)).toEqual({ projectId: TR.id, initiativeId: 'I-5' });
 
     await unlink.click();
     await panel().getByRole('button', { name: 'Confirm unlink' }).click();
     await panel().getByTestId('link-form').waitFor();
-    expect(await host.forge.deps.store.getEpicLink(AUTH.id)).toBeNull();
-    const { changes } = await host.forge.deps.store.listChanges(TR.id, { limit: 1 });
+    expect(await session.host.forge.deps.store.getEpicLink(AUTH.id)).toBeNull();
+    const { changes } = await session.host.forge.deps.store.listChanges(TR.id, { limit: 1 });
     expect(changes[0].reason).toBeNull();
   });
 
@@ -166,7 +147,7 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await warning.textContent()).toContain('The roadmap changed since this panel loaded');
     expect(await warning.textContent()).toContain('Reviewed the roadmap');
     expect(writes()).toBe(writesBefore);
-    expect(await host.forge.deps.store.getEpicLink(TRACING.id)).toBeNull();
+    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toBeNull();
 
     await warning.getByRole('button', { name: 'Reload' }).click();
     await warning.waitFor({ state: 'detached' });
@@ -174,7 +155,7 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await form.getByLabel('Initiative').inputValue()).toBe('I-5');
     await form.getByRole('button', { name: 'Link to initiative' }).click();
     await panel().getByTestId('linked-initiative-title').filter({ hasText: 'Adopt feature flags' }).waitFor();
-    expect(await host.forge.deps.store.getEpicLink(TRACING.id)).toEqual({ projectId: TR.id, initiativeId: 'I-5' });
+    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toEqual({ projectId: TR.id, initiativeId: 'I-5' });
   });
 
   it('shows the outsider (browse only) the linked initiative but no Unlink button', async () => {
@@ -205,7 +186,7 @@ describe('issue panel: link and unlink an epic', () => {
 
   it('tells an editor when the roadmap has no open initiatives yet', async () => {
     const context = { accountId: ADMIN_ID, extension: { type: 'jira:projectPage', project: { id: PAY.id, key: PAY.key } } };
-    const started = (await host.forge.invoke('startRoadmap', { withExamples: false }, context)) as Result<RoadmapView>;
+    const started = (await session.host.forge.invoke('startRoadmap', { withExamples: false }, context)) as Result<RoadmapView>;
     expect(started.ok).toBe(true);
 
     await openIssue(PCI.key, 'member');

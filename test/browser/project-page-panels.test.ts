@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
-import { launchChromium, startHost, type RunningHost } from './harness';
+import { useBrowserSession } from './harness';
 
 const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } };
 
@@ -10,36 +9,18 @@ const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:project
  * set, never reviewed, six template initiatives).
  */
 describe('project page panels', () => {
-  let browser: Browser;
-  let host: RunningHost;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage();
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-
-  const app = () => page.frameLocator('#app-frame');
+  const session = useBrowserSession();
+  const app = () => session.app();
   const open = async (user: 'admin' | 'member' | 'outsider') => {
-    await page.goto(`${host.url}/jira/TR/roadmap?user=${user}`);
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=${user}`);
     await app().getByTestId('initiative-card').first().waitFor();
     await app().getByTestId('change-entry').first().waitFor();
   };
   /** A write straight through the resolvers, as the admin, against the current revision. */
   async function write(key: string, payload: Record<string, unknown>): Promise<MutationResult> {
-    const view = (await host.forge.invoke('getRoadmapView', {}, ADMIN)) as Result<RoadmapView>;
+    const view = (await session.host.forge.invoke('getRoadmapView', {}, ADMIN)) as Result<RoadmapView>;
     if (!view.ok) throw new Error(view.error.message);
-    const result = (await host.forge.invoke(key, { baseRevision: view.value.revision, ...payload }, ADMIN)) as Result<MutationResult>;
+    const result = (await session.host.forge.invoke(key, { baseRevision: view.value.revision, ...payload }, ADMIN)) as Result<MutationResult>;
     if (!result.ok) throw new Error(`${key}: ${result.error.message}`);
     return result.value;
   }
@@ -77,7 +58,7 @@ describe('project page panels', () => {
     expect(await newestChange().textContent()).toContain('557058:');
 
     // It was stored, not just shown.
-    await page.reload();
+    await session.page.reload();
     await app().getByTestId('review-headline').waitFor();
     expect(await app().getByTestId('review-headline').textContent()).toBe('Next review in 30 days');
   });
@@ -88,7 +69,7 @@ describe('project page panels', () => {
     const nowColumn = app().getByTestId('horizon-now');
     const card = app().getByTestId('initiative-card').filter({ hasText: title });
     expect(await nowColumn.getByText(title).count()).toBe(1);
-    const writesBefore = host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
+    const writesBefore = session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
 
     await card.getByRole('button', { name: `Move “${title}”` }).click();
     const form = app().getByTestId('move-form');
@@ -101,7 +82,7 @@ describe('project page panels', () => {
     const reasonError = form.getByRole('alert').filter({ hasText: 'Required' });
     await reasonError.waitFor();
     expect(await form.getByLabel('Why is it moving?').getAttribute('aria-invalid')).toBe('true');
-    expect(host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writesBefore);
+    expect(session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writesBefore);
     expect(await nowColumn.getByText(title).count()).toBe(1);
 
     const reason = 'Blocked until the base images ship Node 22';
@@ -143,8 +124,8 @@ describe('project page panels', () => {
     await form.getByLabel('Why is it moving?').fill('Waiting for the Datadog contract');
 
     // Someone else marks the roadmap reviewed in another tab meanwhile.
-    const other = await browser.newPage();
-    await other.goto(`${host.url}/jira/TR/roadmap?user=member`);
+    const other = await session.newPage();
+    await other.goto(`${session.host.url}/jira/TR/roadmap?user=member`);
     const before = await other.frameLocator('#app-frame').getByTestId('change-entry').first().getAttribute('data-revision');
     await other.frameLocator('#app-frame').getByRole('button', { name: 'Mark reviewed' }).click();
     await other.frameLocator('#app-frame').locator(`[data-testid="change-entry"][data-revision="${Number(before) + 1}"]`).waitFor();
@@ -210,9 +191,9 @@ describe('project page panels', () => {
 
   it('shows at most ten entries of a health list, then "and N more"', async () => {
     for (let n = 1; n <= 5; n++) {
-      const view = (await host.forge.invoke('getRoadmapView', {}, ADMIN)) as Result<RoadmapView>;
+      const view = (await session.host.forge.invoke('getRoadmapView', {}, ADMIN)) as Result<RoadmapView>;
       if (!view.ok) throw new Error(view.error.message);
-      const created = (await host.forge.invoke(
+      const created = (await session.host.forge.invoke(
         'createInitiative',
         { baseRevision: view.value.revision, initiative: { title: `Extra ${n}`, phaseId: 'P-3', targetQuarter: '2029-Q1', successMetric: { description: 'Done' } }, epicKeys: [] },
         ADMIN,

@@ -1,34 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startHost, type RunningHost } from './harness';
+import { useBrowserSession } from './harness';
 
 /**
  * The walking skeleton end to end: the built Custom UI in Chromium → the unchanged @forge/bridge → the host's
  * bridge → the real resolvers → @forge/kvs → the KVS emulator (SQLite) and the Jira fake.
  */
 describe('browser slice', () => {
-  let browser: Browser;
-  let host: RunningHost;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    host = await startHost();
-  });
-  afterAll(async () => {
-    await host?.stop();
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage();
-  });
-  afterEach(async () => {
-    await page.close();
-  });
-
-  const app = () => page.frameLocator('#app-frame');
+  const session = useBrowserSession();
+  const app = () => session.app();
 
   it('adds an initiative on the project page; it survives a reload and a restart, and the epic’s side panel shows it', async () => {
-    await page.goto(`${host.url}/jira/TR/roadmap?user=admin`);
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin`);
     await app().getByTestId('initiative-card').first().waitFor();
     expect(await app().getByTestId('initiative-card').count()).toBe(6);
     expect(await app().getByTestId('horizon-now').getByTestId('initiative-card').count()).toBe(2);
@@ -46,29 +27,27 @@ describe('browser slice', () => {
     await card.waitFor();
     expect(await app().getByTestId('horizon-next').getByText('Retire the legacy auth service').count()).toBe(1);
 
-    await page.reload();
+    await session.page.reload();
     await app().getByTestId('initiative-card').first().waitFor();
     expect(await app().getByTestId('initiative-card').count()).toBe(7);
 
     // Restart the host on the same data directory, as `npm start` would after Ctrl-C.
-    const dataDir = host.dataDir;
-    await host.stop();
-    host = await startHost(dataDir);
-    await page.goto(`${host.url}/jira/TR/roadmap?user=member`);
+    await session.restartHost();
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=member`);
     await app().getByTestId('initiative-card').first().waitFor();
     expect(await app().getByTestId('initiative-card').filter({ hasText: 'Retire the legacy auth service' }).count()).toBe(1);
 
-    await page.goto(`${host.url}/jira/browse/TR-28?user=member`);
+    await session.page.goto(`${session.host.url}/jira/browse/TR-28?user=member`);
     await app().getByTestId('linked-initiative-title').waitFor();
     expect(await app().getByTestId('linked-initiative-title').textContent()).toBe('Retire the legacy auth service');
     expect(await app().getByTestId('issue-panel').textContent()).toContain('Scale');
   });
 
   it('shows field errors for bad input and writes nothing', async () => {
-    await page.goto(`${host.url}/jira/TR/roadmap?user=admin`);
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin`);
     await app().getByTestId('initiative-card').first().waitFor();
     const before = await app().getByTestId('initiative-card').count();
-    const writesBefore = host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
+    const writesBefore = session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
 
     await app().getByLabel('Title').fill('');
     await app().getByLabel('Target quarter').fill('someday');
@@ -83,15 +62,15 @@ describe('browser slice', () => {
     await app().getByRole('button', { name: 'Add initiative' }).click();
     await app().getByText(/TR-2 is a .*not an epic/).waitFor();
 
-    expect(host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writesBefore);
+    expect(session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writesBefore);
     expect(await app().getByTestId('initiative-card').count()).toBe(before);
   });
 
   async function configureMacro(pageId: number, projectKey: string, view: 'Executive' | 'Engineering') {
-    await page.goto(`${host.url}/confluence/pages/${pageId}?user=admin`);
+    await session.page.goto(`${session.host.url}/confluence/pages/${pageId}?user=admin`);
     await app().getByTestId('macro-not-configured').waitFor();
-    await page.getByRole('button', { name: 'Edit macro' }).click();
-    const config = page.frameLocator('#config-frame');
+    await session.page.getByRole('button', { name: 'Edit macro' }).click();
+    const config = session.page.frameLocator('#config-frame');
     await config.getByLabel('Project key').fill(projectKey);
     await config.getByRole('button', { name: 'Find' }).click();
     await config.getByTestId('found-project').waitFor();
@@ -110,19 +89,19 @@ describe('browser slice', () => {
   it('shows a Confluence reader who cannot browse the project nothing of its roadmap', async () => {
     await configureMacro(8, 'PAY', 'Executive');
     await app().getByTestId('empty-roadmap').waitFor();
-    await page.goto(`${host.url}/confluence/pages/8?user=outsider`);
+    await session.page.goto(`${session.host.url}/confluence/pages/8?user=outsider`);
     await app().getByTestId('macro-unavailable').waitFor();
     expect(await app().getByText('Payments').count()).toBe(0);
     expect(await app().getByTestId('initiative-card').count()).toBe(0);
   });
 
   it('lets a project admin start a roadmap from the template; a member is told to ask an admin', async () => {
-    await page.goto(`${host.url}/jira/PAY/roadmap?user=member`);
+    await session.page.goto(`${session.host.url}/jira/PAY/roadmap?user=member`);
     await app().getByTestId('no-roadmap').waitFor();
     expect(await app().getByText('Ask a project admin').count()).toBe(1);
     expect(await app().getByRole('button').count()).toBe(0);
 
-    await page.goto(`${host.url}/jira/PAY/roadmap?user=admin`);
+    await session.page.goto(`${session.host.url}/jira/PAY/roadmap?user=admin`);
     await app().getByRole('button', { name: 'Start with the template phases' }).click();
     await app().getByTestId('horizon-now').waitFor();
     expect(await app().getByTestId('initiative-card').count()).toBe(0);
