@@ -10,6 +10,9 @@ import zlib from 'node:zlib';
 import { DEMO_USERS } from '../dev/jira';
 import { largeRoadmap, storeLargeRoadmap } from '../dev/fixtures/large-roadmap';
 import { LocalForge } from '../dev/local-forge';
+import { createHostServer } from '../dev/host/server';
+import type { AddressInfo } from 'node:net';
+import { chromium } from 'playwright-core';
 import type { MutationResult, Result, RoadmapView } from '../src/domain/api';
 import { roadmapHealth } from '../src/domain/rules/health';
 
@@ -107,6 +110,56 @@ async function measure(size: number, worstCase: boolean): Promise<Row> {
   }
 }
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Project page render time in headless Chromium through the local host: from navigation to the first initiative
+ * card, and to the capacity panel (health computed in the browser). Median of 3 loads.
+ */
+async function renderTimes(): Promise<string[]> {
+  if (!fs.existsSync(CHROMIUM) || !fs.existsSync(path.resolve(__dirname, '../static/build/project-page/index.html'))) {
+    return ['(skipped: needs Debian chromium and `npm run build`)'];
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const rows: string[] = [];
+  try {
+    for (const size of SIZES) {
+      const forge = new LocalForge({ now: () => NOW });
+      await storeLargeRoadmap(forge.deps.store, largeRoadmap(PROJECT.id, size, { now: NOW }), NOW);
+      const server = createHostServer({ forge, staticDir: path.resolve(__dirname, '../static/build'), stateFile: null });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jira/TR/roadmap?user=admin`;
+      const firstCard: number[] = [];
+      const panels: number[] = [];
+      for (let run = 0; run < 4; run++) {
+        const page = await browser.newPage();
+        const start = performance.now();
+        await page.goto(url);
+        const app = page.frameLocator('#app-frame');
+        await app.getByTestId('initiative-card').first().waitFor({ timeout: 120_000 });
+        const cardAt = performance.now() - start;
+        await app.getByTestId('capacity-panel').waitFor({ timeout: 120_000 });
+        const panelAt = performance.now() - start;
+        await page.close();
+        if (run > 0) {
+          firstCard.push(cardAt);
+          panels.push(panelAt);
+        }
+      }
+      rows.push(`| ${size.toLocaleString('en-US')} | ${median(firstCard).toFixed(0)} ms | ${median(panels).toFixed(0)} ms |`);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      forge.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
 function bundleSizes(): string[] {
   const root = path.resolve(__dirname, '../static/build');
   if (!fs.existsSync(root)) return ['(static/build missing: run `npm run build` first)'];
@@ -135,6 +188,12 @@ async function main() {
       `| ${r.size.toLocaleString('en-US')} | ${r.worstCase ? 'worst case' : 'typical'} | ${r.loadTrips} | ${kib(r.loadBytes)} | ${r.viewKvsTrips} / ${r.viewJiraTrips} | ${r.moveKvsTrips} / ${r.moveJiraTrips} | ${kib(r.largestValue)} | ${r.recomputeMs.toFixed(1)} ms | ${r.loadMs.toFixed(1)} ms | ${r.viewMs.toFixed(1)} ms | ${r.viewRefused ? `LIMIT (would be ${kib(r.viewPayload)})` : kib(r.viewPayload)} |`,
     );
   }
+  out.push('');
+  out.push('Project page in headless Chromium (local host, typical roadmap; first load of each size not counted):');
+  out.push('');
+  out.push('| initiatives | first initiative card | capacity panel (health computed) |');
+  out.push('| ---: | ---: | ---: |');
+  out.push(...(await renderTimes()));
   out.push('');
   out.push('Custom UI bundles (what each index.html loads up front):');
   out.push('');
