@@ -3,7 +3,10 @@ import type { Result } from '../domain/api';
 import { RESOLVERS } from '../domain/api';
 import { AppError } from '../domain/errors';
 import type { Call, Deps } from './deps';
-import * as handlers from './handlers';
+import * as panel from './handlers/epic-panel';
+import * as io from './handlers/import-export';
+import * as reads from './handlers/reads';
+import * as writes from './handlers/writes';
 
 type Handler<T> = (deps: Deps, call: Call) => Promise<T>;
 
@@ -37,28 +40,28 @@ export function toResult<T>(handler: Handler<T>) {
 
 /** Resolver key → handler; the single table both the Forge resolver and the local harness use. */
 export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<Result<unknown>>> = {
-  [RESOLVERS.getRoadmapView]: toResult(handlers.getRoadmapView),
-  [RESOLVERS.getChangelog]: toResult(handlers.getChangelog),
-  [RESOLVERS.getEpicContext]: toResult(handlers.getEpicContext),
-  [RESOLVERS.findProject]: toResult(handlers.findProject),
-  [RESOLVERS.startRoadmap]: toResult(handlers.startRoadmap),
-  [RESOLVERS.createInitiative]: toResult(handlers.createInitiative),
-  [RESOLVERS.updateInitiative]: toResult(handlers.updateInitiativeHandler),
-  [RESOLVERS.moveInitiative]: toResult(handlers.moveInitiativeHandler),
-  [RESOLVERS.deleteInitiative]: toResult(handlers.deleteInitiativeHandler),
-  [RESOLVERS.createPhase]: toResult(handlers.createPhaseHandler),
-  [RESOLVERS.updatePhase]: toResult(handlers.updatePhaseHandler),
-  [RESOLVERS.movePhase]: toResult(handlers.movePhaseHandler),
-  [RESOLVERS.deletePhase]: toResult(handlers.deletePhaseHandler),
-  [RESOLVERS.saveSettings]: toResult(handlers.saveSettingsHandler),
-  [RESOLVERS.createDebtItem]: toResult(handlers.createDebtItemHandler),
-  [RESOLVERS.updateDebtItem]: toResult(handlers.updateDebtItemHandler),
-  [RESOLVERS.deleteDebtItem]: toResult(handlers.deleteDebtItemHandler),
-  [RESOLVERS.promoteDebtItem]: toResult(handlers.promoteDebtItemHandler),
-  [RESOLVERS.markReviewed]: toResult(handlers.markReviewedHandler),
-  [RESOLVERS.previewImport]: toResult(handlers.previewImportHandler),
-  [RESOLVERS.importRoadmap]: toResult(handlers.importRoadmapHandler),
-  [RESOLVERS.exportRoadmap]: toResult(handlers.exportRoadmapHandler),
-  [RESOLVERS.linkEpic]: toResult(handlers.linkEpicHandler),
-  [RESOLVERS.unlinkEpic]: toResult(handlers.unlinkEpicHandler),
+  [RESOLVERS.getRoadmapView]: toResult(reads.getRoadmapView),
+  [RESOLVERS.getChangelog]: toResult(reads.getChangelog),
+  [RESOLVERS.getEpicContext]: toResult(panel.getEpicContext),
+  [RESOLVERS.findProject]: toResult(reads.findProject),
+  [RESOLVERS.startRoadmap]: toResult(writes.startRoadmap),
+  [RESOLVERS.createInitiative]: toResult(writes.createInitiative),
+  [RESOLVERS.updateInitiative]: toResult(writes.updateInitiativeHandler),
+  [RESOLVERS.moveInitiative]: toResult(writes.moveInitiativeHandler),
+  [RESOLVERS.deleteInitiative]: toResult(writes.deleteInitiativeHandler),
+  [RESOLVERS.createPhase]: toResult(writes.createPhaseHandler),
+  [RESOLVERS.updatePhase]: toResult(writes.updatePhaseHandler),
+  [RESOLVERS.movePhase]: toResult(writes.movePhaseHandler),
+  [RESOLVERS.deletePhase]: toResult(writes.deletePhaseHandler),
+  [RESOLVERS.saveSettings]: toResult(writes.saveSettingsHandler),
+  [RESOLVERS.createDebtItem]: toResult(writes.createDebtItemHandler),
+  [RESOLVERS.updateDebtItem]: toResult(writes.updateDebtItemHandler),
+  [RESOLVERS.deleteDebtItem]: toResult(writes.deleteDebtItemHandler),
+  [RESOLVERS.promoteDebtItem]: toResult(writes.promoteDebtItemHandler),
+  [RESOLVERS.markReviewed]: toResult(writes.markReviewedHandler),
+  [RESOLVERS.previewImport]: toResult(io.previewImportHandler),
+  [RESOLVERS.importRoadmap]: toResult(io.importRoadmapHandler),
+  [RESOLVERS.exportRoadmap]: toResult(io.exportRoadmapHandler),
+  [RESOLVERS.linkEpic]: toResult(panel.linkEpicHandler),
+  [RESOLVERS.unlinkEpic]: toResult(panel.unlinkEpicHandler),
 };

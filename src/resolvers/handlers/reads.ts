@@ -1,0 +1,46 @@
+import {
+  findProjectPayload,
+  getChangelogPayload,
+  getRoadmapViewPayload,
+  type ChangelogPage,
+  type ProjectRef,
+  type RoadmapView,
+} from '../../domain/api';
+import { AppError } from '../../domain/errors';
+import { emptyRoadmap } from '../../domain/roadmap-ops';
+import { accessTo, projectIdFromContext } from '../access';
+import type { Call, Deps } from '../deps';
+import { parse } from '../mutation';
+import { toRoadmapView } from '../view';
+
+/** Reads: anyone who may browse the project. */
+export async function getRoadmapView(deps: Deps, call: Call): Promise<RoadmapView> {
+  parse(getRoadmapViewPayload, call.payload);
+  const projectId = projectIdFromContext(call.context);
+  const access = await accessTo(deps, projectId);
+  const now = deps.now();
+  // Revision 0 in the answer means "no roadmap stored yet".
+  const roadmap = (await deps.store.load(projectId)) ?? emptyRoadmap(projectId, `${access.project.name} technical roadmap`, now);
+  return toRoadmapView(roadmap, access, now);
+}
+
+export async function getChangelog(deps: Deps, call: Call): Promise<ChangelogPage> {
+  const { cursor, limit } = parse(getChangelogPayload, call.payload);
+  const projectId = projectIdFromContext(call.context);
+  await accessTo(deps, projectId);
+  try {
+    return await deps.store.listChanges(projectId, { cursor, limit });
+  } catch (error) {
+    // A cursor from another query or a forged one: the caller's fault, not an outage.
+    if ((error as { code?: string }).code === 'INVALID_CURSOR') throw new AppError('INVALID_INPUT', 'That page cursor is not valid here', { cursor: 'Invalid cursor' });
+    throw error;
+  }
+}
+
+/** The macro config's project lookup: a project the caller cannot see answers like one that does not exist. */
+export async function findProject(deps: Deps, call: Call): Promise<ProjectRef> {
+  const { projectKeyOrId } = parse(findProjectPayload, call.payload);
+  const project = await deps.jira.getProject(projectKeyOrId);
+  if (!project) throw new AppError('NOT_FOUND', `No project ${projectKeyOrId} that you can see`);
+  return (await accessTo(deps, project.id)).project;
+}
