@@ -11,11 +11,11 @@ import {
   type Phase,
   accountIdSchema,
   businessGoalSchema,
-  capacitySettingsSchema,
+  capacitySettingsInputSchema,
   debtPatchSchema,
   debtIdSchema,
   goalIdSchema,
-  horizonRulesSchema,
+  horizonRulesInputSchema,
   initiativeIdSchema,
   initiativePatchSchema,
   newDebtItemSchema,
@@ -149,9 +149,9 @@ export const saveSettingsPayload = z
       .object({
         title: z.string().trim().min(1, { message: 'Required' }).max(200),
         ownerAccountId: accountIdSchema.nullable(),
-        reviewCadenceDays: z.number().int().min(1).max(365),
-        capacity: capacitySettingsSchema.strict(),
-        horizonRules: horizonRulesSchema.strict(),
+        reviewCadenceDays: z.number().int().min(1, { message: 'At least every day' }).max(365, { message: 'At most every 365 days' }),
+        capacity: capacitySettingsInputSchema,
+        horizonRules: horizonRulesInputSchema,
         businessGoals: z
           .array(businessGoalSchema.omit({ id: true }).extend({ id: goalIdSchema.optional() }).strict())
           .max(5, { message: 'Keep to at most 5 business goals' }),

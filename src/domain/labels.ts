@@ -1,4 +1,4 @@
-import type { DebtCategory, Horizon, InitiativeStatus, Track } from './model';
+import type { CapacitySettings, DebtCategory, Horizon, InitiativeStatus, Track } from './model';
 
 /** How each enum value reads to people: one table for the UI, exports and imports. */
 export const HORIZON_LABEL: Record<Horizon, string> = { now: 'Now', next: 'Next', later: 'Later' };
@@ -27,3 +27,13 @@ export const DEBT_CATEGORY_LABEL: Record<DebtCategory, string> = {
   'developer-friction': 'Developer friction',
   'architectural-coupling': 'Architectural coupling',
 };
+
+/** Capacity units as they read in a sentence ("60 person-weeks"), singular for one. */
+export const CAPACITY_UNIT_LABEL: Record<CapacitySettings['unit'], { one: string; many: string }> = {
+  points: { one: 'point', many: 'points' },
+  'person-weeks': { one: 'person-week', many: 'person-weeks' },
+  'person-days': { one: 'person-day', many: 'person-days' },
+};
+
+export const amountWithUnit = (amount: number, unit: CapacitySettings['unit']) =>
+  `${amount} ${amount === 1 ? CAPACITY_UNIT_LABEL[unit].one : CAPACITY_UNIT_LABEL[unit].many}`;

@@ -166,16 +166,30 @@ export const debtItemSchema = z.object({
 export type DebtItem = z.infer<typeof debtItemSchema>;
 
 /** How many quarters count as Now and as Next, from the current quarter. */
+const horizonRuleFields = {
+  nowQuarters: z.number().int().min(1, { message: 'At least 1 quarter' }).max(4, { message: 'At most 4 quarters' }),
+  nextQuarters: z.number().int().min(1, { message: 'At least 1 quarter' }).max(8, { message: 'At most 8 quarters' }),
+};
+/** As entered: every rule stated (a partial object must not reset the others to defaults). */
+export const horizonRulesInputSchema = z.strictObject(horizonRuleFields);
 export const horizonRulesSchema = z.object({
-  nowQuarters: z.number().int().min(1).max(4).default(1),
-  nextQuarters: z.number().int().min(1).max(8).default(1),
+  nowQuarters: horizonRuleFields.nowQuarters.default(1),
+  nextQuarters: horizonRuleFields.nextQuarters.default(1),
 });
 export type HorizonRules = z.infer<typeof horizonRulesSchema>;
 
+export const CAPACITY_UNITS = ['points', 'person-weeks', 'person-days'] as const;
+const capacityFields = {
+  perQuarter: z.number().min(0, { message: 'Cannot be negative' }).max(1_000_000, { message: 'At most 1,000,000' }),
+  unit: z.enum(CAPACITY_UNITS),
+  bufferPercent: z.number().min(0, { message: 'Between 0 and 100 %' }).max(100, { message: 'Between 0 and 100 %' }),
+};
+/** As entered: all three stated together (a partial object must not reset the others to defaults). */
+export const capacitySettingsInputSchema = z.strictObject(capacityFields);
 export const capacitySettingsSchema = z.object({
-  perQuarter: z.number().min(0).max(1_000_000).default(0),
-  unit: z.enum(['points', 'person-weeks', 'person-days']).default('person-weeks'),
-  bufferPercent: z.number().min(0).max(100).default(25),
+  perQuarter: capacityFields.perQuarter.default(0),
+  unit: capacityFields.unit.default('person-weeks'),
+  bufferPercent: capacityFields.bufferPercent.default(25),
 });
 export type CapacitySettings = z.infer<typeof capacitySettingsSchema>;
 

@@ -150,6 +150,8 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     expect(promoted.view!.initiatives.find((i) => i.fromDebtId === 'D-1')).toMatchObject({ title: 'Single-AZ database', phaseId: 'P-4', track: 'reliability' });
     const forbidden = await invoke<MutationResult>('saveSettings', { baseRevision: promoted.revision, settings: { reviewCadenceDays: 14 } });
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const partial = await invoke<MutationResult>('saveSettings', { baseRevision: promoted.revision, settings: { capacity: { perQuarter: 80 } } }, 'admin');
+    expect(partial).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'settings.capacity.unit': expect.any(String), 'settings.capacity.bufferPercent': expect.any(String) } } });
     const settings = ok(await invoke<MutationResult>('saveSettings', { baseRevision: promoted.revision, settings: { reviewCadenceDays: 14, capacity: { perQuarter: 80, unit: 'person-weeks', bufferPercent: 20 } } }, 'admin'));
     expect(settings.view).toMatchObject({ reviewCadenceDays: 14, capacity: { perQuarter: 80, bufferPercent: 20 } });
     const reviewed = ok(await invoke<MutationResult>('markReviewed', { baseRevision: settings.revision, note: 'November review' }));

@@ -15,20 +15,20 @@ export interface SettingsPatch {
 
 const SETTINGS_FIELDS = ['title', 'ownerAccountId', 'reviewCadenceDays', 'capacity', 'horizonRules', 'businessGoals'] as const;
 
-export function updateSettings(roadmap: Roadmap, patch: SettingsPatch, actor: Actor): Edit {
+export function updateSettings(roadmap: Roadmap, patch: SettingsPatch, actor: Actor, fieldPrefix = 'settings'): Edit {
   const meta = roadmap.meta;
   let nextGoalSeq = meta.nextGoalSeq;
   let businessGoals = meta.businessGoals;
   if (patch.businessGoals) {
     const known = new Set(meta.businessGoals.map((g) => g.id));
     businessGoals = patch.businessGoals.map((goal, index) => {
-      if (goal.id && !known.has(goal.id)) throw new AppError('INVALID_INPUT', `Unknown business goal ${goal.id}`, { [`businessGoals.${index}.id`]: 'Unknown goal' });
+      if (goal.id && !known.has(goal.id)) throw new AppError('INVALID_INPUT', `Unknown business goal ${goal.id}`, { [`${fieldPrefix}.businessGoals.${index}.id`]: 'Unknown goal' });
       return { id: goal.id ?? `G-${nextGoalSeq++}`, title: goal.title, metric: goal.metric };
     });
     const kept = new Set(businessGoals.map((g) => g.id));
     const stillUsed = roadmap.initiatives.find((i) => i.businessGoalIds.some((id) => !kept.has(id)));
     if (stillUsed) {
-      throw new AppError('INVALID_INPUT', `A removed goal is still traced by "${stillUsed.title}"; unlink it first`, { businessGoals: 'A removed goal is still in use' });
+      throw new AppError('INVALID_INPUT', `A removed goal is still traced by "${stillUsed.title}"; unlink it first`, { [`${fieldPrefix}.businessGoals`]: 'A removed goal is still in use' });
     }
   }
   const next: RoadmapMeta = {
@@ -40,7 +40,7 @@ export function updateSettings(roadmap: Roadmap, patch: SettingsPatch, actor: Ac
   const diffs = SETTINGS_FIELDS.flatMap((field) =>
     JSON.stringify(meta[field]) === JSON.stringify(next[field]) ? [] : [{ entity: 'roadmap' as const, id: meta.projectId, field, before: meta[field], after: next[field] }],
   );
-  if (diffs.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to change', { '(payload)': 'No setting differs from the stored roadmap' });
+  if (diffs.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to change', { [fieldPrefix]: 'No setting differs from the stored roadmap' });
   return finishEdit(roadmap, { ...roadmap, meta: next }, actor, `Changed roadmap settings (${diffs.map((d) => d.field).join(', ')})`, diffs, []);
 }
 

@@ -129,7 +129,7 @@ describe('debt and settings', () => {
     let roadmap = updateSettings(template(), { businessGoals: [{ title: 'Enter the EU market', metric: '10 EU customers' }], capacity: { perQuarter: 60, unit: 'person-weeks', bufferPercent: 30 } }, actor).roadmap;
     expect(roadmap.meta.businessGoals).toEqual([{ id: 'G-1', title: 'Enter the EU market', metric: '10 EU customers' }]);
     roadmap = updateInitiative(roadmap, 'I-1', { businessGoalIds: ['G-1'] }, actor, null).roadmap;
-    expectAppError(() => updateSettings(roadmap, { businessGoals: [] }, actor), 'INVALID_INPUT', 'businessGoals');
+    expectAppError(() => updateSettings(roadmap, { businessGoals: [] }, actor), 'INVALID_INPUT', 'settings.businessGoals');
     expectAppError(() => updateSettings(roadmap, { capacity: roadmap.meta.capacity }, actor), 'INVALID_INPUT');
     const reviewed = markReviewed(roadmap, later, 'Monthly review');
     expect(reviewed.roadmap.meta.lastReviewedAt).toBe(later.now.toISOString());
