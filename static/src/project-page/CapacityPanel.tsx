@@ -8,8 +8,8 @@ import { BUFFER_MAX_PERCENT, BUFFER_MIN_PERCENT, type CapacityReport, type Capac
 import { muted } from '../shared/components';
 import { TRACK_LABEL } from '../shared/labels';
 import { Panel } from '../shared/panel';
+import { CAPACITY_UNIT_LABEL } from '../../../src/domain/labels';
 
-const UNIT_LABEL = { points: 'points', 'person-weeks': 'person-weeks', 'person-days': 'person-days' } as const;
 
 const formatAmount = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
 
@@ -25,7 +25,7 @@ export function CapacityPanel({
 }) {
   const { summary, quarters } = report;
   const notSet = summary.state === 'capacity-not-set';
-  const unit = UNIT_LABEL[summary.unit];
+  const unit = CAPACITY_UNIT_LABEL[summary.unit].many;
   const warnings = [summary.bufferSettingWarning, ...quarters.map((q) => q.warning)].filter((w): w is CapacityWarning => w !== null);
   return (
     <Panel testId="capacity-panel" title="Capacity">

@@ -13,6 +13,9 @@ import { CapacityPanel } from './CapacityPanel';
 import { ChangelogPanel } from './ChangelogPanel';
 import { HealthPanel } from './HealthPanel';
 import { MoveInitiativeForm } from './MoveInitiativeForm';
+import { DebtSection } from './debt/DebtSection';
+import { ImportExportSection } from './import-export/ImportExportSection';
+import { SettingsSection } from './settings/SettingsSection';
 import { StartRoadmap } from './StartRoadmap';
 import { useRoadmapView } from './use-roadmap-view';
 
@@ -89,6 +92,9 @@ function Roadmap({
         <PhaseList phases={view.phases} initiatives={view.initiatives} renderInitiative={(i) => <PhaseInitiative key={i.id} initiative={i} />} />
       </section>
       {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={reload} /> : null}
+      <DebtSection view={view} onWrite={onWrite} onReload={reload} />
+      <ImportExportSection view={view} onWrite={onWrite} onReload={reload} />
+      <SettingsSection view={view} onWrite={onWrite} onReload={reload} />
     </>
   );
 }

@@ -20,6 +20,22 @@ import {
   type MutationResult,
   type StartRoadmapPayload,
   type unlinkEpicPayload,
+  type ExportResult,
+  type ImportPreview,
+  type createDebtItemPayload,
+  type createPhasePayload,
+  type deleteDebtItemPayload,
+  type deleteInitiativePayload,
+  type deletePhasePayload,
+  type exportRoadmapPayload,
+  type importRoadmapPayload,
+  type movePhasePayload,
+  type previewImportPayload,
+  type promoteDebtItemPayload,
+  type saveSettingsPayload,
+  type updateDebtItemPayload,
+  type updateInitiativePayload,
+  type updatePhasePayload,
 } from '../../../src/domain/api';
 
 /** What each resolver takes and answers; keys are the shared RESOLVERS. */
@@ -34,6 +50,20 @@ export interface ResolverTypes {
   getChangelog: { payload: z.input<typeof getChangelogPayload>; value: ChangelogPage };
   linkEpic: { payload: z.input<typeof linkEpicPayload>; value: MutationResult };
   unlinkEpic: { payload: z.input<typeof unlinkEpicPayload>; value: MutationResult };
+  updateInitiative: { payload: z.input<typeof updateInitiativePayload>; value: MutationResult };
+  deleteInitiative: { payload: z.input<typeof deleteInitiativePayload>; value: MutationResult };
+  createPhase: { payload: z.input<typeof createPhasePayload>; value: MutationResult };
+  updatePhase: { payload: z.input<typeof updatePhasePayload>; value: MutationResult };
+  movePhase: { payload: z.input<typeof movePhasePayload>; value: MutationResult };
+  deletePhase: { payload: z.input<typeof deletePhasePayload>; value: MutationResult };
+  saveSettings: { payload: z.input<typeof saveSettingsPayload>; value: MutationResult };
+  createDebtItem: { payload: z.input<typeof createDebtItemPayload>; value: MutationResult };
+  updateDebtItem: { payload: z.input<typeof updateDebtItemPayload>; value: MutationResult };
+  deleteDebtItem: { payload: z.input<typeof deleteDebtItemPayload>; value: MutationResult };
+  promoteDebtItem: { payload: z.input<typeof promoteDebtItemPayload>; value: MutationResult };
+  previewImport: { payload: z.input<typeof previewImportPayload>; value: ImportPreview };
+  importRoadmap: { payload: z.input<typeof importRoadmapPayload>; value: MutationResult };
+  exportRoadmap: { payload: z.input<typeof exportRoadmapPayload>; value: ExportResult };
 }
 export type ResolverKey = keyof typeof RESOLVERS & keyof ResolverTypes;
 

@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import type { ApiError, MutationResult } from '../../../../src/domain/api';
+import type { CapacitySettings, Phase } from '../../../../src/domain/model';
+import { call } from '../../shared/client';
+import { muted } from '../../shared/components';
+import { DEBT_CATEGORY_LABEL } from '../../shared/labels';
+import { WriteError } from '../../shared/write-error';
+import { BAND_APPEARANCE, BAND_LABEL, type RegisterEntry } from './debt-model';
+import { PromoteDebtForm } from './PromoteDebtForm';
+import { amountWithUnit } from '../../../../src/domain/labels';
+
+
+function effortText(effort: number | null, unit: CapacitySettings['unit']): string {
+  if (effort === null) return 'Not estimated';
+  return amountWithUnit(effort, unit);
+}
+
+/**
+ * One item of the register: rank, title, band, score, category, effort, description and, once promoted, the
+ * initiative that took it on. Editors get Delete (confirmed inline) and Promote (an inline form).
+ */
+export function DebtItemRow({
+  entry,
+  rank,
+  phases,
+  unit,
+  revision,
+  canEdit,
+  promoting,
+  onPromote,
+  onCancelPromote,
+  onWrite,
+  onReload,
+}: {
+  entry: RegisterEntry;
+  /** 1-based position among the open items; null for promoted ones. */
+  rank: number | null;
+  phases: Phase[];
+  unit: CapacitySettings['unit'];
+  revision: number;
+  canEdit: boolean;
+  promoting: boolean;
+  onPromote: () => void;
+  onCancelPromote: () => void;
+  onWrite: (result: MutationResult) => void;
+  onReload: () => void;
+}) {
+  const { item, score, band, promotedTo } = entry;
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [apiError, setApiError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
+  }, [revision]);
+
+  async function remove() {
+    if (deleting) return;
+    setApiError(null);
+    setDeleting(true);
+    const result = await call('deleteDebtItem', { baseRevision: revision, debtId: item.id });
+    setDeleting(false);
+    if (result.ok) {
+      setConfirmingDelete(false);
+      onWrite(result.value);
+    } else setApiError(result.error);
+  }
+
+  return (
+    <li
+      data-testid="debt-item"
+      data-debt-id={item.id}
+      data-band={band}
+      style={{
+        listStyle: 'none',
+        display: 'flex',
+        flexDirection: 'column',
+        gap: token('space.075'),
+        padding: token('space.150'),
+        borderRadius: token('radius.medium', '6px'),
+        border: `${token('border.width', '1px')} solid ${token('color.border')}`,
+        backgroundColor: promotedTo ? token('elevation.surface.sunken') : token('elevation.surface'),
+      }}
+    >
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}>
+        {rank !== null ? (
+          <span data-testid="debt-rank" aria-label={`Rank ${rank}`} style={{ ...muted, fontVariantNumeric: 'tabular-nums', minWidth: '2ch' }}>
+            #{rank}
+          </span>
+        ) : null}
+        <span data-testid="debt-title" style={{ font: token('font.heading.xsmall'), color: token('color.text'), overflowWrap: 'anywhere' }}>
+          {item.title}
+        </span>
+        <span data-testid="debt-band">
+          <Lozenge appearance={BAND_APPEARANCE[band]} isBold={band === 'act-now'}>
+            {BAND_LABEL[band]}
+          </Lozenge>
+        </span>
+        <span data-testid="debt-score" style={muted}>
+          {score} of 25 (impact {item.impact} × urgency {item.urgency})
+        </span>
+      </div>
+      <div style={{ ...muted, display: 'flex', flexWrap: 'wrap', columnGap: token('space.150'), rowGap: token('space.025') }}>
+        <span data-testid="debt-category">{DEBT_CATEGORY_LABEL[item.category]}</span>
+        <span data-testid="debt-effort">Effort: {effortText(item.effort, unit)}</span>
+      </div>
+      {item.description ? (
+        <div style={{ font: token('font.body.small'), color: token('color.text'), overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>{item.description}</div>
+      ) : null}
+      {promotedTo ? (
+        <div data-testid="debt-promoted" style={{ font: token('font.body.small'), color: token('color.text.success') }}>
+          Promoted to {promotedTo.title}
+        </div>
+      ) : null}
+      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then try again." /> : null}
+      {canEdit && confirmingDelete ? (
+        <div
+          role="group"
+          aria-label={`Delete “${item.title}”?`}
+          data-testid="debt-delete-confirm"
+          style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}
+        >
+          <span style={{ font: token('font.body.small'), color: token('color.text') }}>
+            Delete this debt item?{promotedTo ? ' The initiative stays on the roadmap.' : ''}
+          </span>
+          <Button appearance="danger" spacing="compact" isLoading={deleting} onClick={remove}>
+            Delete debt item
+          </Button>
+          <Button appearance="subtle" spacing="compact" isDisabled={deleting} onClick={() => setConfirmingDelete(false)}>
+            Keep it
+          </Button>
+        </div>
+      ) : null}
+      {canEdit && !confirmingDelete && !promoting ? (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
+          {promotedTo ? null : (
+            <Button appearance="subtle" spacing="compact" aria-label={`Promote “${item.title}”`} onClick={onPromote}>
+              Promote
+            </Button>
+          )}
+          <Button appearance="subtle" spacing="compact" aria-label={`Delete “${item.title}”`} onClick={() => setConfirmingDelete(true)}>
+            Delete
+          </Button>
+        </div>
+      ) : null}
+      {canEdit && promoting && !promotedTo ? (
+        <PromoteDebtForm item={item} phases={phases} revision={revision} onPromoted={onWrite} onCancel={onCancelPromote} onReload={onReload} />
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
+import type { ApiError, ExportResult } from '../../../../src/domain/api';
+import { call } from '../../shared/client';
+import { ErrorMessage, muted } from '../../shared/components';
+import { Field } from '../../shared/fields';
+import { PanelSection } from '../../shared/panel';
+import { downloadExport } from './import-model';
+import { TextArea } from '../../shared/text-area';
+
+type Format = 'csv' | 'markdown';
+
+/**
+ * Export as CSV or Markdown (exportRoadmap, open to everyone who can see the roadmap): the file is downloaded, and
+ * the Markdown is also shown to copy into a Confluence page or a pull request.
+ */
+export function ExportTools({ revision }: { revision: number }) {
+  const [busy, setBusy] = useState<Format | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [last, setLast] = useState<{ format: Format; file: ExportResult; revision: number } | null>(null);
+  const [markdown, setMarkdown] = useState<{ content: string; revision: number } | null>(null);
+
+  async function exportAs(format: Format) {
+    if (busy) return;
+    setError(null);
+    setBusy(format);
+    const result = await call('exportRoadmap', { format });
+    setBusy(null);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setLast({ format, file: result.value, revision });
+    if (format === 'markdown') setMarkdown({ content: result.value.content, revision });
+    try {
+      downloadExport(result.value);
+    } catch {
+      // The text is on screen to copy when a browser refuses the download.
+    }
+  }
+
+  const exportHelp =
+    markdown && markdown.revision < revision
+      ? 'The roadmap has changed since this export: export again for the current table.'
+      : 'Markdown: paste it into a Confluence page, a README or a pull request. Import reads it back.';
+  return (
+    <PanelSection testId="export" title="Export">
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
+        <Button onClick={() => exportAs('csv')} isLoading={busy === 'csv'} isDisabled={busy !== null && busy !== 'csv'}>
+          Export CSV
+        </Button>
+        <Button onClick={() => exportAs('markdown')} isLoading={busy === 'markdown'} isDisabled={busy !== null && busy !== 'markdown'}>
+          Export Markdown
+        </Button>
+      </div>
+      {error ? <ErrorMessage error={error} title="Couldn't export the roadmap" /> : null}
+      {last ? (
+        <div data-testid="export-downloaded" role="status" style={muted}>
+          Downloaded {last.file.filename}.
+        </div>
+      ) : null}
+      {markdown ? (
+        <Field id="exported-table" label="Exported table" help={exportHelp}>
+          <TextArea id="exported-table" value={markdown.content} readOnly monospace rows={8} help={exportHelp} />
+        </Field>
+      ) : null}
+    </PanelSection>
+  );
+}

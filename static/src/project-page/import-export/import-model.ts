@@ -1,0 +1,120 @@
+import type { z } from 'zod';
+import { type ExportResult, type ImportPreview, importRoadmapPayload, previewImportPayload } from '../../../../src/domain/api';
+import { fieldErrors } from '../../../../src/domain/errors';
+import type { RowError } from '../../../../src/domain/import-export';
+
+export type ImportMode = 'merge' | 'replace';
+export type PreviewPayload = z.input<typeof previewImportPayload>;
+export type ImportPayload = z.input<typeof importRoadmapPayload>;
+
+export const MODE_OPTIONS: ReadonlyArray<{ value: ImportMode; label: string }> = [
+  { value: 'merge', label: 'Merge' },
+  { value: 'replace', label: 'Replace' },
+];
+export const MODE_HELP: Record<ImportMode, string> = {
+  merge: 'Adds new rows and updates initiatives with the same title; keeps everything else.',
+  replace: 'Also removes initiatives the table does not list.',
+};
+
+export const TEMPLATE_TABLE = [
+  '| Phase | Initiative | Goal | Success metric | Target quarter |',
+  '|---|---|---|---|---|',
+  '| Foundation | Upgrade Node.js to v22 LTS | Reduce security exposure | All services running v22 | Q2 2026 |',
+].join('\n');
+
+/** Checks the preview payload with the resolver's own schema; `text` is the only field a person types. */
+export function validatePreview(payload: PreviewPayload): Record<string, string> | null {
+  const parsed = previewImportPayload.safeParse(payload);
+  return parsed.success ? null : fieldErrors(parsed.error);
+}
+
+export function validateImport(payload: ImportPayload): Record<string, string> | null {
+  const parsed = importRoadmapPayload.safeParse(payload);
+  return parsed.success ? null : fieldErrors(parsed.error);
+}
+
+/** A preview, and what it was computed from: it only stands for that text, that mode, on that revision. */
+export interface Previewed {
+  text: string;
+  mode: ImportMode;
+  plan: ImportPreview;
+}
+
+export type PreviewState = 'current' | 'edited' | 'outdated';
+
+/**
+ * Whether the preview still describes what Import would do: not when the table or mode changed since, and not when
+ * the page shows a newer roadmap than the one the preview was planned on (someone saved since).
+ */
+export function previewState(previewed: Previewed, text: string, mode: ImportMode, viewRevision: number): PreviewState {
+  if (previewed.text !== text || previewed.mode !== mode) return 'edited';
+  if (viewRevision > previewed.plan.baseRevision) return 'outdated';
+  return 'current';
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** How many initiatives the import writes (creates or updates). */
+export const initiativesWritten = (plan: ImportPreview) => plan.counts.toCreate + plan.counts.toUpdate;
+
+/** Whether applying the plan changes anything at all. */
+export const changesSomething = (plan: ImportPreview) =>
+  plan.counts.toCreate + plan.counts.toUpdate + plan.counts.toRemove + plan.counts.phasesToCreate > 0;
+
+/** "Import N initiatives" (created or updated); for a replace that only removes, what it removes. */
+export function importButtonLabel(plan: ImportPreview): string {
+  const written = initiativesWritten(plan);
+  if (written === 0 && plan.counts.toRemove > 0) return `Remove ${plural(plan.counts.toRemove, 'initiative')}`;
+  return `Import ${plural(written, 'initiative')}`;
+}
+
+export const removalConfirmLabel = (plan: ImportPreview) =>
+  `I understand ${plural(plan.counts.toRemove, 'initiative')} will be removed`;
+
+/** One sentence for the plan's counts. */
+export function countsSummary(plan: ImportPreview): string {
+  const c = plan.counts;
+  const parts = [
+    `${plural(c.toCreate, 'initiative')} to create`,
+    `${c.toUpdate} to update`,
+    `${c.unchanged} unchanged`,
+  ];
+  if (plan.mode === 'replace') parts.push(`${c.toRemove} to remove`);
+  if (c.phasesToCreate > 0) parts.push(plural(c.phasesToCreate, 'new phase'));
+  return `${plural(c.rows, 'row')} read as ${plan.format === 'csv' ? 'CSV' : 'Markdown'}: ${parts.join(', ')}.`;
+}
+
+export function problemsSummary(plan: ImportPreview): string {
+  const { errors, warnings } = plan.counts;
+  if (errors === 0 && warnings === 0) return 'No problems found.';
+  return [errors > 0 ? plural(errors, 'error') : null, warnings > 0 ? plural(warnings, 'warning') : null].filter(Boolean).join(' and ');
+}
+
+/** Errors first, then by row (the table as a whole, row 0, first), then column. */
+export function sortProblems(errors: readonly RowError[]): RowError[] {
+  const weight = (e: RowError) => (e.severity === 'error' ? 0 : 1);
+  return [...errors].sort((a, b) => weight(a) - weight(b) || a.row - b.row || (a.column ?? '').localeCompare(b.column ?? ''));
+}
+
+export const whereOf = (e: RowError) => `${e.row === 0 ? 'Table' : `Row ${e.row}`}${e.column ? ` · ${e.column}` : ''}`;
+
+/** How an empty cell reads in a before → after line. */
+export const shown = (text: string) => (text.trim() === '' ? '(empty)' : text);
+
+/**
+ * Saves an export as a file: a Blob behind an object URL, clicked through a temporary `<a download>` (Custom UI
+ * frames allow downloads). The URL is revoked once the click has been handled.
+ */
+export function downloadExport(file: ExportResult, doc: Document = document): void {
+  const blob = new Blob([file.content], { type: `${file.mimeType};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
+  const link = doc.createElement('a');
+  link.href = url;
+  link.download = file.filename;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  doc.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
