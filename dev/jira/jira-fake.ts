@@ -10,7 +10,7 @@ import { FaultInjector } from './faults';
 import { type FieldDef, fieldCatalogue } from './fields';
 import type { JiraData, JiraIssueRecord, JiraUserRecord, StatusCategoryKey } from './model';
 import type { Caller } from './permissions';
-import { getFields, getIssue, getMyPermissions, getMyself, getProject } from './resources';
+import { bulkFetchIssues, getFields, getIssue, getMyPermissions, getMyself, getProject } from './resources';
 import { search, searchInputFromBody, searchInputFromQuery } from './search';
 import { CallStats } from './stats';
 import { JiraStore, type NewIssue } from './store';
@@ -55,6 +55,7 @@ const ROUTES: Route[] = [
   }),
   route('GET', '/rest/api/3/search', gone),
   route('POST', '/rest/api/3/search', gone),
+  route('POST', '/rest/api/3/issue/bulkfetch', (c) => bulkFetchIssues(c.store, c.caller, c.catalogue, c.body)),
   route('GET', '/rest/api/3/issue/{issueIdOrKey}', (c) => getIssue(c.store, c.caller, c.catalogue, c.params.issueIdOrKey, c.query)),
   route('GET', '/rest/api/3/field', (c) => getFields(c.catalogue)),
   route('GET', '/rest/api/3/mypermissions', (c) => getMyPermissions(c.store, c.caller, c.query)),

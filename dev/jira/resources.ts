@@ -63,3 +63,23 @@ export function getMyPermissions(store: JiraStore, caller: Caller, q: URLSearchP
   }
   return ok({ permissions });
 }
+
+/**
+ * POST /rest/api/3/issue/bulkfetch: up to 100 ids or keys. Like Jira, issues that do not exist or that the caller may
+ * not see are simply left out (not listed in issueErrors, which is for retriable failures).
+ */
+export function bulkFetchIssues(store: JiraStore, caller: Caller, catalogue: FieldDef[], body: unknown): EmulatedResponse {
+  const request = (body ?? {}) as { issueIdsOrKeys?: unknown; fields?: unknown };
+  const ids = request.issueIdsOrKeys;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string')) {
+    return jiraError(400, ['issueIdsOrKeys must be a non-empty list of issue ids or keys.']);
+  }
+  if (ids.length > 100) return jiraError(400, ['You can request up to 100 issues at a time.']);
+  const fields = Array.isArray(request.fields) ? (request.fields as string[]) : undefined;
+  const selected = selectFields(fields, ['*navigable'], catalogue);
+  const issues = (ids as string[])
+    .map((id) => store.issue(id))
+    .filter((issue): issue is NonNullable<typeof issue> => issue !== undefined && canBrowse(store.data, caller, issue.projectId))
+    .map((issue) => issueShape(store.data, issue, selected));
+  return ok({ issues, issueErrors: [] });
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChangeRecord } from './changes';
 import type { ImportPlan } from './import-export';
+import type { Progress, StatusCategory } from './progress';
 import {
   type BusinessGoal,
   type CapacitySettings,
@@ -249,6 +250,27 @@ export const startRoadmapPayload = z
   .strict();
 export type StartRoadmapPayload = z.input<typeof startRoadmapPayload>;
 
+/** getProgress: how far the linked epics are, rolled up from their child issues in Jira (asked as the caller). */
+export const getProgressPayload = z.object({}).strict();
+
+export interface EpicProgress {
+  id: string;
+  /** 'unavailable': the epic was deleted or the caller may not see it (Jira does not say which). */
+  state: 'ok' | 'unavailable';
+  key?: string;
+  summary?: string;
+  statusCategory?: StatusCategory;
+  progress?: Progress;
+}
+
+export interface ProgressReport {
+  /** The site's story-point field, discovered from Jira's field list (null: progress is by issue count). */
+  pointsFieldId: string | null;
+  epics: EpicProgress[];
+  /** Per initiative: progress across its available epics' children. */
+  initiatives: Record<string, { progress: Progress; epics: number; unavailableEpics: number }>;
+}
+
 /** Resolver keys, shared by the resolver definitions and the UI client. */
 export const RESOLVERS = {
   getRoadmapView: 'getRoadmapView',
@@ -273,6 +295,7 @@ export const RESOLVERS = {
   previewImport: 'previewImport',
   importRoadmap: 'importRoadmap',
   exportRoadmap: 'exportRoadmap',
+  getProgress: 'getProgress',
   linkEpic: 'linkEpic',
   unlinkEpic: 'unlinkEpic',
 } as const;

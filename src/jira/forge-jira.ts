@@ -1,6 +1,7 @@
 import api, { route, type APIResponse, type RequestProductMethod, type RequestInit as ForgeRequestInit, type Route } from '@forge/api';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
+import type { ChildIssue, StatusCategory } from '../domain/progress';
 import type { IssueSummary, JiraPort, ProjectPermission } from './jira-port';
 import { PROJECT_PERMISSIONS } from './jira-port';
 
@@ -19,7 +20,34 @@ const issueAnswer = z.object({
   }),
 });
 
+const statusCategorySchema = z.enum(['new', 'indeterminate', 'done']);
+const bulkAnswer = z.object({
+  issues: z.array(
+    issueAnswer.extend({
+      fields: issueAnswer.shape.fields.extend({ status: z.object({ statusCategory: z.object({ key: statusCategorySchema }) }) }),
+    }),
+  ),
+});
+const fieldsAnswer = z.array(z.object({ id: z.string(), name: z.string(), schema: z.object({ type: z.string().optional(), custom: z.string().optional() }).optional() }));
+const childrenAnswer = z.object({
+  issues: z.array(
+    z.object({
+      id: z.string(),
+      fields: z.record(z.string(), z.unknown()).and(
+        z.object({ parent: z.object({ id: z.string() }), status: z.object({ statusCategory: z.object({ key: statusCategorySchema }) }) }),
+      ),
+    }),
+  ),
+  nextPageToken: z.string().optional(),
+});
+
 const ISSUE_FIELDS = ['summary', 'issuetype', 'project'];
+/** Jira's story-point fields: "Story point estimate" (team-managed) and "Story Points" (company-managed). */
+const STORY_POINTS_TYPES = ['com.pyxis.greenhopper.jira:jsw-story-points', 'com.atlassian.jira.plugin.system.customfieldtypes:float'];
+const STORY_POINTS_NAMES = ['story point estimate', 'story points'];
+const BULK_FETCH_MAX = 100;
+const PARENTS_PER_QUERY = 50;
+const SEARCH_PAGE = 100;
 const MAX_RETRIES = 3;
 const MAX_RETRY_WAIT_MS = 5_000;
 
@@ -84,6 +112,55 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
       );
       if (response.status === 404 || response.status === 403 || response.status === 401) return null;
       return toIssueSummary(await readJson(response, issueAnswer, 'get issue'));
+    },
+
+    async getIssues(ids) {
+      const found: Array<IssueSummary & { statusCategory: StatusCategory }> = [];
+      for (let from = 0; from < ids.length; from += BULK_FETCH_MAX) {
+        const response = await requestWithRetry(request, route`/rest/api/3/issue/bulkfetch`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ issueIdsOrKeys: ids.slice(from, from + BULK_FETCH_MAX), fields: [...ISSUE_FIELDS, 'status'] }),
+        });
+        const page = await readJson(response, bulkAnswer, 'bulk fetch');
+        found.push(...page.issues.map((issue) => ({ ...toIssueSummary(issue), statusCategory: issue.fields.status.statusCategory.key })));
+      }
+      return found;
+    },
+
+    async storyPointsFieldId() {
+      const fields = await readJson(await requestWithRetry(request, route`/rest/api/3/field`), fieldsAnswer, 'field list');
+      const byType = fields.find((f) => f.schema?.custom === STORY_POINTS_TYPES[0]);
+      const byName = fields.find((f) => STORY_POINTS_NAMES.includes(f.name.toLowerCase()) && f.schema?.type === 'number');
+      return (byType ?? byName)?.id ?? null;
+    },
+
+    async childrenOf(parentIds, pointsFieldId) {
+      const children: ChildIssue[] = [];
+      const fields = ['parent', 'status', ...(pointsFieldId ? [pointsFieldId] : [])];
+      // Ids only go into the JQL (never user text), in batches that keep each query short.
+      for (let from = 0; from < parentIds.length; from += PARENTS_PER_QUERY) {
+        const jql = `parent in (${parentIds.slice(from, from + PARENTS_PER_QUERY).join(',')})`;
+        let nextPageToken: string | undefined;
+        do {
+          const response = await requestWithRetry(request, route`/rest/api/3/search/jql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify({ jql, fields, maxResults: SEARCH_PAGE, ...(nextPageToken ? { nextPageToken } : {}) }),
+          });
+          const page = await readJson(response, childrenAnswer, 'child issue search');
+          for (const issue of page.issues) {
+            const points = pointsFieldId ? issue.fields[pointsFieldId] : null;
+            children.push({
+              parentId: issue.fields.parent.id,
+              statusCategory: issue.fields.status.statusCategory.key,
+              points: typeof points === 'number' ? points : null,
+            });
+          }
+          nextPageToken = page.nextPageToken;
+        } while (nextPageToken);
+      }
+      return children;
     },
   };
 }

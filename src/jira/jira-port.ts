@@ -1,4 +1,5 @@
 import type { ProjectRef } from '../domain/api';
+import type { ChildIssue, StatusCategory } from '../domain/progress';
 
 export const PROJECT_PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADMINISTER_PROJECTS'] as const;
 export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
@@ -19,4 +20,10 @@ export interface JiraPort {
   getProject(projectIdOrKey: string): Promise<ProjectRef | null>;
   /** null when the issue does not exist or the caller cannot see it. */
   getIssue(issueIdOrKey: string): Promise<IssueSummary | null>;
+  /** The issues among `ids` that exist and the caller can see (missing or hidden ones are left out). */
+  getIssues(ids: readonly string[]): Promise<Array<IssueSummary & { statusCategory: StatusCategory }>>;
+  /** The id of the story-point field on this site (discovered from Jira's field list), or null. */
+  storyPointsFieldId(): Promise<string | null>;
+  /** Every child issue of the given parents the caller can see, with its status category and story points. */
+  childrenOf(parentIds: readonly string[], pointsFieldId: string | null): Promise<ChildIssue[]>;
 }

@@ -6,6 +6,9 @@ export const JIRA_OPERATIONS = [
   { method: 'GET', path: '/rest/api/3/mypermissions' },
   { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}' },
   { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}' },
+  { method: 'POST', path: '/rest/api/3/issue/bulkfetch' },
+  { method: 'POST', path: '/rest/api/3/search/jql' },
+  { method: 'GET', path: '/rest/api/3/field' },
 ] as const;
 
 export type JiraOperation = (typeof JIRA_OPERATIONS)[number];

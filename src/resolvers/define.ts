@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors';
 import type { Call, Deps } from './deps';
 import * as panel from './handlers/epic-panel';
 import * as io from './handlers/import-export';
+import * as progress from './handlers/progress';
 import * as reads from './handlers/reads';
 import * as writes from './handlers/writes';
 
@@ -62,6 +63,7 @@ export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<
   [RESOLVERS.previewImport]: toResult(io.previewImportHandler),
   [RESOLVERS.importRoadmap]: toResult(io.importRoadmapHandler),
   [RESOLVERS.exportRoadmap]: toResult(io.exportRoadmapHandler),
+  [RESOLVERS.getProgress]: toResult(progress.getProgress),
   [RESOLVERS.linkEpic]: toResult(panel.linkEpicHandler),
   [RESOLVERS.unlinkEpic]: toResult(panel.unlinkEpicHandler),
 };

@@ -277,3 +277,23 @@ describe('injected faults', () => {
     expect(errorCollection(res.body).errors).toEqual([]);
   });
 });
+
+describe('POST /rest/api/3/issue/bulkfetch', () => {
+  const BULK = '/rest/api/3/issue/bulkfetch';
+  it('returns the issues the caller can see and leaves out missing and hidden ones', async () => {
+    const tr = DEMO_EPICS.filter((e) => e.projectKey === 'TR').slice(0, 2);
+    const pay = DEMO_EPICS.find((e) => e.projectKey === 'PAY')!;
+    const ids = [...tr.map((e) => e.id), pay.id, '99999'];
+    const asAdmin = await conforming('POST', BULK, BULK, 200, 'admin', { issueIdsOrKeys: ids, fields: ['summary', 'status'] });
+    expect(asAdmin.issues.map((i: { id: string }) => i.id)).toEqual([...tr.map((e) => e.id), pay.id]);
+    expect(asAdmin.issueErrors).toEqual([]);
+    for (const issue of asAdmin.issues) expectFieldValuesConform(issue.fields);
+    const asOutsider = await conforming('POST', BULK, BULK, 200, 'outsider', { issueIdsOrKeys: ids, fields: ['summary'] });
+    expect(asOutsider.issues.map((i: { id: string }) => i.id)).toEqual(tr.map((e) => e.id));
+  });
+
+  it('refuses an empty or oversized request with an ErrorCollection', async () => {
+    await conforming('POST', BULK, BULK, 400, 'admin', { issueIdsOrKeys: [] });
+    await conforming('POST', BULK, BULK, 400, 'admin', { issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => String(20001 + i)) });
+  });
+});

@@ -38,6 +38,7 @@ const LEVEL: Record<string, Level> = {
   getChangelog: 'read',
   findProject: 'read',
   getEpicContext: 'read',
+  getProgress: 'read',
   exportRoadmap: 'read',
   createInitiative: 'edit',
   updateInitiative: 'edit',
@@ -84,6 +85,7 @@ function payloadFor(key: string, project: Project, revision: number): unknown {
   const base = { baseRevision: revision };
   switch (key) {
     case 'getRoadmapView':
+    case 'getProgress':
     case 'getEpicContext':
       return {};
     case 'getChangelog':

@@ -40,6 +40,7 @@ export function basePayloads(revision: number): Record<string, Json> {
   return {
     getRoadmapView: {},
     getEpicContext: {},
+    getProgress: {},
     getChangelog: { limit: 5 },
     findProject: { projectKeyOrId: 'TR' },
     startRoadmap: { withExamples: true },

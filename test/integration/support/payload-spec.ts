@@ -97,6 +97,7 @@ const debtFields = (required: boolean) => ({
 export const PAYLOAD_SPECS: Record<string, Spec> = {
   getRoadmapView: obj({}, true),
   getEpicContext: obj({}, true),
+  getProgress: obj({}, true),
   getChangelog: obj({ cursor: opt(str(0, 2000, false)), limit: opt(int(1, 50)) }, true),
   findProject: obj({ projectKeyOrId: req(str(1, 40)) }, true),
   startRoadmap: obj({ withExamples: opt({ t: 'bool' }) }, true),
