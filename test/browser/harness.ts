@@ -56,6 +56,8 @@ export interface BrowserSession {
   newPage(): Promise<Page>;
   /** The app's iframe on the current page. */
   app(): FrameLocator;
+  /** As an admin, puts the macro on Confluence page `pageId` and saves its config (project and view). */
+  configureMacro(pageId: number, projectKey: string, view: 'Executive' | 'Engineering'): Promise<void>;
   /** Stops the host and starts it again on the same data directory, as `npm start` would after Ctrl-C. */
   restartHost(): Promise<void>;
 }
@@ -87,6 +89,17 @@ export function useBrowserSession(): BrowserSession {
     },
     newPage: () => browser.newPage(),
     app: () => page.frameLocator('#app-frame'),
+    async configureMacro(pageId, projectKey, view) {
+      await page.goto(`${host.url}/confluence/pages/${pageId}?user=admin`);
+      await page.frameLocator('#app-frame').getByTestId('macro-not-configured').waitFor();
+      await page.getByRole('button', { name: 'Edit macro' }).click();
+      const config = page.frameLocator('#config-frame');
+      await config.getByLabel('Project key').fill(projectKey);
+      await config.getByRole('button', { name: 'Find' }).click();
+      await config.getByTestId('found-project').waitFor();
+      await config.getByLabel('View').selectOption({ label: view });
+      await config.getByRole('button', { name: 'Save' }).click();
+    },
     async restartHost() {
       const dataDir = host.dataDir;
       await host.stop();

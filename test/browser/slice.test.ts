@@ -66,20 +66,9 @@ describe('browser slice', () => {
     expect(await app().getByTestId('initiative-card').count()).toBe(before);
   });
 
-  async function configureMacro(pageId: number, projectKey: string, view: 'Executive' | 'Engineering') {
-    await session.page.goto(`${session.host.url}/confluence/pages/${pageId}?user=admin`);
-    await app().getByTestId('macro-not-configured').waitFor();
-    await session.page.getByRole('button', { name: 'Edit macro' }).click();
-    const config = session.page.frameLocator('#config-frame');
-    await config.getByLabel('Project key').fill(projectKey);
-    await config.getByRole('button', { name: 'Find' }).click();
-    await config.getByTestId('found-project').waitFor();
-    await config.getByLabel('View').selectOption({ label: view });
-    await config.getByRole('button', { name: 'Save' }).click();
-  }
 
   it('configures the Confluence macro and shows the chosen roadmap read-only', async () => {
-    await configureMacro(7, 'TR', 'Engineering');
+    await session.configureMacro(7, 'TR', 'Engineering');
     await app().getByTestId('horizon-now').waitFor();
     expect(await app().getByTestId('initiative-card').count()).toBeGreaterThanOrEqual(6);
     expect(await app().getByTestId('macro-view').getByRole('button').count()).toBe(0);
@@ -87,7 +76,7 @@ describe('browser slice', () => {
   });
 
   it('shows a Confluence reader who cannot browse the project nothing of its roadmap', async () => {
-    await configureMacro(8, 'PAY', 'Executive');
+    await session.configureMacro(8, 'PAY', 'Executive');
     await app().getByTestId('empty-roadmap').waitFor();
     await session.page.goto(`${session.host.url}/confluence/pages/8?user=outsider`);
     await app().getByTestId('macro-unavailable').waitFor();

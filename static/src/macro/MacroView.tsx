@@ -3,6 +3,7 @@ import { token } from '@atlaskit/tokens';
 import type { InitiativeView, MacroConfig, RoadmapView } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { HorizonBoard } from '../shared/board';
+import { InitiativeProgress, ProgressProvider } from '../shared/progress';
 import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page } from '../shared/components';
 import { useResolver, useSurfaceContext } from '../shared/hooks';
 import { PhaseList } from '../shared/phases';
@@ -52,7 +53,9 @@ function Configured({ config }: { config: MacroConfig }) {
           {roadmap.project.name} · {config.view === 'executive' ? 'Outcomes' : 'Engineering board'}
         </div>
       </header>
-      {config.view === 'executive' ? <ExecutiveView roadmap={roadmap} /> : <HorizonBoard initiatives={roadmap.initiatives} phases={roadmap.phases} />}
+      <ProgressProvider revision={roadmap.revision}>
+        {config.view === 'executive' ? <ExecutiveView roadmap={roadmap} /> : <HorizonBoard initiatives={roadmap.initiatives} phases={roadmap.phases} />}
+      </ProgressProvider>
     </>
   );
 }
@@ -82,6 +85,7 @@ function Outcome({ initiative }: { initiative: InitiativeView }) {
       </div>
       {initiative.goal ? <Fact label="Goal">{initiative.goal}</Fact> : null}
       <Fact label="Success metric">{initiative.successMetric.description}</Fact>
+      {initiative.epicIds.length > 0 ? <InitiativeProgress initiativeId={initiative.id} /> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { HORIZONS, type Horizon, type Phase } from '../../../src/domain/model';
 import { compareQuarters, quarterLabel } from '../../../src/domain/quarter';
 import { muted, StatusLozenge, TrackLozenge } from './components';
 import { HORIZON_LABEL } from './labels';
+import { InitiativeProgress } from './progress';
 
 export function sortInitiatives(list: InitiativeView[]): InitiativeView[] {
   return [...list].sort((a, b) => compareQuarters(a.targetQuarter, b.targetQuarter) || a.title.localeCompare(b.title));
@@ -15,7 +16,6 @@ export function sortInitiatives(list: InitiativeView[]): InitiativeView[] {
 export function phaseName(phases: Phase[], phaseId: string): string {
   return phases.find((p) => p.id === phaseId)?.name ?? 'No phase';
 }
-
 
 /** What a surface adds at the foot of each card (e.g. the project page's "Move"); nothing by default. */
 export type RenderCardActions = (initiative: InitiativeView) => ReactNode;
@@ -69,6 +69,7 @@ export function InitiativeCard({
       <div style={{ ...muted, display: 'flex', alignItems: 'center', gap: token('space.050') }} data-testid="epic-count">
         <Badge>{epics}</Badge> {epics === 1 ? 'linked epic' : 'linked epics'}
       </div>
+      {epics > 0 ? <InitiativeProgress initiativeId={initiative.id} /> : null}
       {renderActions ? renderActions(initiative) : null}
     </article>
   );

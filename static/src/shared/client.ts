@@ -21,6 +21,8 @@ import {
   type StartRoadmapPayload,
   type unlinkEpicPayload,
   type ExportResult,
+  type ProgressReport,
+  type getProgressPayload,
   type ImportPreview,
   type createDebtItemPayload,
   type createPhasePayload,
@@ -64,6 +66,7 @@ export interface ResolverTypes {
   previewImport: { payload: z.input<typeof previewImportPayload>; value: ImportPreview };
   importRoadmap: { payload: z.input<typeof importRoadmapPayload>; value: MutationResult };
   exportRoadmap: { payload: z.input<typeof exportRoadmapPayload>; value: ExportResult };
+  getProgress: { payload: z.input<typeof getProgressPayload>; value: ProgressReport };
 }
 export type ResolverKey = keyof typeof RESOLVERS & keyof ResolverTypes;
 

@@ -1,0 +1,28 @@
+import { useBrowserSession } from './harness';
+
+/** Delivery progress from Jira's child issues on the cards: fetched apart from the view, as the reader. */
+describe('epic progress on the cards', () => {
+  const session = useBrowserSession();
+  const app = () => session.app();
+
+  it('the engineering macro shows each initiative’s progress; a deleted epic is called out', async () => {
+    await session.configureMacro(21, 'TR', 'Engineering');
+    const card = app().getByTestId('initiative-card').filter({ hasText: 'Upgrade Node.js to v22 LTS' });
+    await card.getByTestId('initiative-progress').waitFor();
+    expect(await card.getByTestId('initiative-progress').textContent()).toContain('42% done · 5 of 12 points');
+    expect(await card.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
+
+    session.host.forge.jira.deleteIssue('TR-6');
+    await session.page.reload();
+    const logging = app().getByTestId('initiative-card').filter({ hasText: 'Centralize logging' });
+    await logging.getByTestId('unavailable-epics').waitFor();
+    expect(await logging.getByTestId('unavailable-epics').textContent()).toBe('1 linked epic was deleted or is hidden from you');
+  });
+
+  it('the executive macro shows progress under each outcome', async () => {
+    await session.configureMacro(22, 'TR', 'Executive');
+    const outcome = app().getByTestId('outcome').filter({ hasText: 'Upgrade Node.js to v22 LTS' });
+    await outcome.getByTestId('initiative-progress').waitFor();
+    expect(await outcome.getByTestId('initiative-progress').textContent()).toContain('42% done');
+  });
+});
