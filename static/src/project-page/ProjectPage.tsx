@@ -15,6 +15,8 @@ import { HealthPanel } from './HealthPanel';
 import { MoveInitiativeForm } from './MoveInitiativeForm';
 import { DebtSection } from './debt/DebtSection';
 import { ImportExportSection } from './import-export/ImportExportSection';
+import { InitiativeEditor } from './initiative-editor/InitiativeEditor';
+import { PhaseManager } from './phases/PhaseManager';
 import { SettingsSection } from './settings/SettingsSection';
 import { StartRoadmap } from './StartRoadmap';
 import { useRoadmapView } from './use-roadmap-view';
@@ -43,31 +45,38 @@ function Roadmap({
 }) {
   // Health is derived in the browser from the view (see view-health.ts), once per view.
   const health = useMemo(() => healthOfView(view, new Date()), [view]);
-  const [movingId, setMovingId] = useState<string | null>(null);
+  /** One card at a time shows a form: the editor or the move form. */
+  const [open, setOpen] = useState<{ id: string; form: 'edit' | 'move' } | null>(null);
 
   // Revision 0: nothing stored for this project yet.
   if (view.revision === 0) return <StartRoadmap view={view} onStarted={reload} />;
   const { canEdit, canAdminister } = view.permissions;
-  const renderMove = (initiative: InitiativeView) =>
-    movingId === initiative.id ? (
-      <MoveInitiativeForm
-        initiative={initiative}
-        phases={view.phases}
-        revision={view.revision}
-        onMoved={(result) => {
-          setMovingId(null);
-          onWrite(result);
-        }}
-        onCancel={() => setMovingId(null)}
-        onReload={reload}
-      />
-    ) : (
-      <div>
-        <Button appearance="subtle" spacing="compact" aria-label={`Move “${initiative.title}”`} onClick={() => setMovingId(initiative.id)}>
+  const close = () => setOpen(null);
+  const afterWrite = (result: MutationResult) => {
+    setOpen(null);
+    onWrite(result);
+  };
+  const renderActions = (initiative: InitiativeView) => {
+    if (open?.id === initiative.id && open.form === 'edit') {
+      return <InitiativeEditor key={initiative.id} initiative={initiative} view={view} onSaved={afterWrite} onCancel={close} onReload={reload} />;
+    }
+    if (open?.id === initiative.id && open.form === 'move') {
+      return (
+        <MoveInitiativeForm initiative={initiative} phases={view.phases} revision={view.revision} onMoved={afterWrite} onCancel={close} onReload={reload} />
+      );
+    }
+    return (
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
+        <Button appearance="subtle" spacing="compact" aria-label={`Edit “${initiative.title}”`} onClick={() => setOpen({ id: initiative.id, form: 'edit' })}>
+          Edit
+        </Button>
+        <Button appearance="subtle" spacing="compact" aria-label={`Move “${initiative.title}”`} onClick={() => setOpen({ id: initiative.id, form: 'move' })}>
           Move
         </Button>
       </div>
     );
+  };
+  const renderPhaseInitiative = (i: InitiativeView) => <PhaseInitiative key={i.id} initiative={i} />;
   return (
     <>
       <header style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
@@ -78,7 +87,7 @@ function Roadmap({
           {view.project.name} ({view.project.key}){refreshing ? ' · refreshing…' : ''}
         </div>
       </header>
-      <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderMove : undefined} />
+      <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderActions : undefined} />
       <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: token('space.200'), alignItems: 'start' }}>
         <HealthPanel health={health} revision={view.revision} canEdit={canEdit} onWrite={onWrite} onReload={reload} />
@@ -88,8 +97,14 @@ function Roadmap({
         <Heading size="medium" as="h2" id="phases-heading">
           Phases
         </Heading>
-        {view.phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
-        <PhaseList phases={view.phases} initiatives={view.initiatives} renderInitiative={(i) => <PhaseInitiative key={i.id} initiative={i} />} />
+        {canEdit ? (
+          <PhaseManager view={view} onWrite={onWrite} onReload={reload} renderInitiative={renderPhaseInitiative} />
+        ) : (
+          <>
+            {view.phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
+            <PhaseList phases={view.phases} initiatives={view.initiatives} renderInitiative={renderPhaseInitiative} />
+          </>
+        )}
       </section>
       {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={reload} /> : null}
       <DebtSection view={view} onWrite={onWrite} onReload={reload} />

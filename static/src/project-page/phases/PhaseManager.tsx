@@ -1,0 +1,180 @@
+import { useState } from 'react';
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import type { ApiError, InitiativeView, MutationResult, RoadmapView } from '../../../../src/domain/api';
+import type { Phase } from '../../../../src/domain/model';
+import { sortInitiatives } from '../../shared/board';
+import { call } from '../../shared/client';
+import { muted } from '../../shared/components';
+import { phasesInOrder, quarterSpan } from '../../shared/phases';
+import { WriteError } from '../../shared/write-error';
+import { DeletePhase } from './DeletePhase';
+import { PhaseForm } from './PhaseForm';
+
+/** The server's limit (model.ts: at most 20 phases). */
+const MAX_PHASES = 20;
+
+/** What one phase shows instead of its actions; the add form is independent of it. */
+type Mode = { kind: 'edit'; phaseId: string } | { kind: 'delete'; phaseId: string } | null;
+
+/**
+ * The Phases section for editors: the phases in order, each with its initiatives and Edit / Move up / Move down /
+ * Delete, and "Add phase". Readers get the shared PhaseList instead; this renders the same `phase` blocks (a local
+ * copy of PhaseList with per-phase actions, which the shared one has no slot for).
+ */
+export function PhaseManager({
+  view,
+  onWrite,
+  onReload,
+  renderInitiative,
+}: {
+  view: RoadmapView;
+  onWrite: (result: MutationResult) => void;
+  onReload: () => void;
+  renderInitiative: (initiative: InitiativeView) => JSX.Element;
+}) {
+  const [mode, setMode] = useState<Mode>(null);
+  const [adding, setAdding] = useState(false);
+  const [moving, setMoving] = useState<string | null>(null);
+  const [moveError, setMoveError] = useState<ApiError | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const phases = phasesInOrder(view.phases);
+  const known = new Set(phases.map((p) => p.id));
+  const orphans = sortInitiatives(view.initiatives.filter((i) => !known.has(i.phaseId)));
+  const full = phases.length >= MAX_PHASES;
+
+  const done = (result: MutationResult) => {
+    setMode(null);
+    setMoveError(null);
+    onWrite(result);
+  };
+
+  async function move(phase: Phase, toIndex: number) {
+    if (moving) return;
+    setMoveError(null);
+    setAdded(null);
+    setMoving(phase.id);
+    const result = await call('movePhase', { baseRevision: view.revision, phaseId: phase.id, toIndex });
+    setMoving(null);
+    if (result.ok) onWrite(result.value);
+    else setMoveError(result.error);
+  }
+
+  return (
+    <div data-testid="phase-manager" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}>
+        {!adding ? (
+          <Button
+            spacing="compact"
+            isDisabled={full}
+            onClick={() => {
+              setAdded(null);
+              setAdding(true);
+            }}
+          >
+            Add phase
+          </Button>
+        ) : null}
+        <span style={muted}>{full ? `A roadmap has at most ${MAX_PHASES} phases.` : 'Phases run in this order; move one up or down to reorder.'}</span>
+      </div>
+      {added ? (
+        <SectionMessage appearance="success" testId="phase-added">
+          <p>Added “{added}”.</p>
+        </SectionMessage>
+      ) : null}
+      {adding ? (
+        <PhaseForm
+          view={view}
+          onSaved={(result) => {
+            const newest = result.view ? phasesInOrder(result.view.phases).at(-1) : undefined;
+            setAdded(newest?.name ?? null);
+            setAdding(false);
+            setMoveError(null);
+            onWrite(result);
+          }}
+          onCancel={() => setAdding(false)}
+          onReload={onReload}
+        />
+      ) : null}
+      {moveError ? <WriteError error={moveError} onReload={onReload} retryHint="Reload the roadmap, then move the phase again." /> : null}
+      {phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
+      {phases.map((phase, index) => {
+        const own = sortInitiatives(view.initiatives.filter((i) => i.phaseId === phase.id));
+        const editing = mode?.kind === 'edit' && mode.phaseId === phase.id;
+        const deleting = mode?.kind === 'delete' && mode.phaseId === phase.id;
+        const busy = moving === phase.id;
+        return (
+          <section
+            key={phase.id}
+            data-testid="phase"
+            data-phase-id={phase.id}
+            style={{
+              borderInlineStart: `${token('border.width.selected', '2px')} solid ${token('color.border.brand')}`,
+              paddingInlineStart: token('space.200'),
+              display: 'flex',
+              flexDirection: 'column',
+              gap: token('space.100'),
+            }}
+          >
+            <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: token('space.100') }}>
+              <div style={{ flex: '1 1 16rem', minWidth: 0 }}>
+                <Heading size="small" as="h3" id={`phase-${phase.id}`}>
+                  {phase.name}
+                </Heading>
+                <div style={muted}>
+                  {quarterSpan(phase)}
+                  {phase.theme ? ` · ${phase.theme}` : ''}
+                </div>
+                {phase.description ? (
+                  <div style={{ font: token('font.body.small'), color: token('color.text'), marginBlockStart: token('space.050'), whiteSpace: 'pre-line' }}>{phase.description}</div>
+                ) : null}
+              </div>
+              {!editing && !deleting ? (
+                <div data-testid="phase-actions" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
+                  <Button appearance="subtle" spacing="compact" aria-label={`Edit “${phase.name}”`} onClick={() => setMode({ kind: 'edit', phaseId: phase.id })}>
+                    Edit
+                  </Button>
+                  <Button
+                    appearance="subtle"
+                    spacing="compact"
+                    aria-label={`Move “${phase.name}” up`}
+                    isDisabled={index === 0 || moving !== null}
+                    isLoading={busy}
+                    onClick={() => move(phase, index - 1)}
+                  >
+                    Move up
+                  </Button>
+                  <Button
+                    appearance="subtle"
+                    spacing="compact"
+                    aria-label={`Move “${phase.name}” down`}
+                    isDisabled={index === phases.length - 1 || moving !== null}
+                    onClick={() => move(phase, index + 1)}
+                  >
+                    Move down
+                  </Button>
+                  <Button appearance="subtle" spacing="compact" aria-label={`Delete “${phase.name}”`} onClick={() => setMode({ kind: 'delete', phaseId: phase.id })}>
+                    Delete
+                  </Button>
+                </div>
+              ) : null}
+            </div>
+            {editing ? <PhaseForm view={view} phase={phase} onSaved={done} onCancel={() => setMode(null)} onReload={onReload} /> : null}
+            {deleting ? <DeletePhase phase={phase} view={view} onDeleted={done} onCancel={() => setMode(null)} onReload={onReload} /> : null}
+            {own.length === 0 ? <div style={muted}>No initiatives in this phase yet.</div> : own.map(renderInitiative)}
+          </section>
+        );
+      })}
+      {orphans.length > 0 ? (
+        <section aria-label="Initiatives without a phase" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+          <Heading size="small" as="h3">
+            Without a phase
+          </Heading>
+          {orphans.map(renderInitiative)}
+        </section>
+      ) : null}
+    </div>
+  );
+}
