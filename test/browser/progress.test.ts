@@ -19,6 +19,13 @@ describe('epic progress on the cards', () => {
     expect(await logging.getByTestId('unavailable-epics').textContent()).toBe('1 linked epic was deleted or is hidden from you');
   });
 
+  it('the project page shows progress on its cards too', async () => {
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=member`);
+    const card = app().getByTestId('initiative-card').filter({ hasText: 'Parallelize CI pipeline' });
+    await card.getByTestId('initiative-progress').waitFor();
+    expect(await card.getByRole('progressbar').getAttribute('aria-valuenow')).toMatch(/^\d+$/);
+  });
+
   it('the executive macro shows progress under each outcome', async () => {
     await session.configureMacro(22, 'TR', 'Executive');
     const outcome = app().getByTestId('outcome').filter({ hasText: 'Upgrade Node.js to v22 LTS' });

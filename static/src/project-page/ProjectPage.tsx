@@ -6,6 +6,7 @@ import type { InitiativeView, MutationResult, RoadmapView } from '../../../src/d
 import { quarterLabel } from '../../../src/domain/quarter';
 import { healthOfView } from '../../../src/domain/view-health';
 import { HorizonBoard } from '../shared/board';
+import { ProgressProvider } from '../shared/progress';
 import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
 import { PhaseList } from '../shared/phases';
 import { AddInitiativeForm } from './AddInitiativeForm';
@@ -78,7 +79,7 @@ function Roadmap({
   };
   const renderPhaseInitiative = (i: InitiativeView) => <PhaseInitiative key={i.id} initiative={i} />;
   return (
-    <>
+    <ProgressProvider revision={view.revision}>
       <header style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
         <Heading size="large" as="h1">
           {view.title}
@@ -110,7 +111,7 @@ function Roadmap({
       <DebtSection view={view} onWrite={onWrite} onReload={reload} />
       <ImportExportSection view={view} onWrite={onWrite} onReload={reload} />
       <SettingsSection view={view} onWrite={onWrite} onReload={reload} />
-    </>
+    </ProgressProvider>
   );
 }
 

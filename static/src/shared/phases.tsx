@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { InitiativeView } from '../../../src/domain/api';
@@ -15,23 +16,28 @@ export function quarterSpan(phase: Phase): string {
 export const phasesInOrder = (phases: Phase[]) => [...phases].sort((a, b) => a.order - b.order);
 
 /**
- * The phases by order, each with its quarter span and theme and its initiatives, rendered by `renderInitiative`.
- * Initiatives whose phase is unknown are listed last.
+ * The phases by order, each with its quarter span, theme and description and its initiatives, rendered by
+ * `renderInitiative`. Initiatives whose phase is unknown are listed last. Editing surfaces add per-phase actions
+ * beside the heading and a body (an open form) under it.
  */
 export function PhaseList({
   phases,
   initiatives,
   renderInitiative,
+  renderPhaseActions,
+  renderPhaseBody,
 }: {
   phases: Phase[];
   initiatives: InitiativeView[];
   renderInitiative: (initiative: InitiativeView) => JSX.Element;
+  renderPhaseActions?: (phase: Phase, index: number, count: number) => ReactNode;
+  renderPhaseBody?: (phase: Phase) => ReactNode;
 }) {
   const known = new Set(phases.map((p) => p.id));
   const orphans = sortInitiatives(initiatives.filter((i) => !known.has(i.phaseId)));
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
-      {phasesInOrder(phases).map((phase) => {
+      {phasesInOrder(phases).map((phase, index, ordered) => {
         const own = sortInitiatives(initiatives.filter((i) => i.phaseId === phase.id));
         return (
           <section
@@ -46,15 +52,24 @@ export function PhaseList({
               gap: token('space.100'),
             }}
           >
-            <div>
-              <Heading size="small" as="h3" id={`phase-${phase.id}`}>
-                {phase.name}
-              </Heading>
-              <div style={muted}>
-                {quarterSpan(phase)}
-                {phase.theme ? ` · ${phase.theme}` : ''}
+            <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: token('space.100') }}>
+              <div style={{ flex: '1 1 16rem', minWidth: 0 }}>
+                <Heading size="small" as="h3" id={`phase-${phase.id}`}>
+                  {phase.name}
+                </Heading>
+                <div style={muted}>
+                  {quarterSpan(phase)}
+                  {phase.theme ? ` · ${phase.theme}` : ''}
+                </div>
+                {phase.description ? (
+                  <div style={{ font: token('font.body.small'), color: token('color.text'), marginBlockStart: token('space.050'), whiteSpace: 'pre-line' }}>
+                    {phase.description}
+                  </div>
+                ) : null}
               </div>
+              {renderPhaseActions?.(phase, index, ordered.length)}
             </div>
+            {renderPhaseBody?.(phase)}
             {own.length === 0 ? <div style={muted}>No initiatives in this phase yet.</div> : own.map(renderInitiative)}
           </section>
         );

@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
-import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import type { ApiError, InitiativeView, MutationResult, RoadmapView } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
-import { sortInitiatives } from '../../shared/board';
 import { call } from '../../shared/client';
 import { muted } from '../../shared/components';
-import { phasesInOrder, quarterSpan } from '../../shared/phases';
+import { PhaseList, phasesInOrder } from '../../shared/phases';
 import { WriteError } from '../../shared/write-error';
 import { DeletePhase } from './DeletePhase';
 import { PhaseForm } from './PhaseForm';
@@ -20,9 +18,8 @@ const MAX_PHASES = 20;
 type Mode = { kind: 'edit'; phaseId: string } | { kind: 'delete'; phaseId: string } | null;
 
 /**
- * The Phases section for editors: the phases in order, each with its initiatives and Edit / Move up / Move down /
- * Delete, and "Add phase". Readers get the shared PhaseList instead; this renders the same `phase` blocks (a local
- * copy of PhaseList with per-phase actions, which the shared one has no slot for).
+ * The Phases section for editors: the shared PhaseList with Edit / Move up / Move down / Delete on each phase (the
+ * open form replaces the actions), and "Add phase". Readers get the plain PhaseList.
  */
 export function PhaseManager({
   view,
@@ -40,10 +37,7 @@ export function PhaseManager({
   const [moving, setMoving] = useState<string | null>(null);
   const [moveError, setMoveError] = useState<ApiError | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const phases = phasesInOrder(view.phases);
-  const known = new Set(phases.map((p) => p.id));
-  const orphans = sortInitiatives(view.initiatives.filter((i) => !known.has(i.phaseId)));
-  const full = phases.length >= MAX_PHASES;
+  const full = view.phases.length >= MAX_PHASES;
 
   const done = (result: MutationResult) => {
     setMode(null);
@@ -99,82 +93,50 @@ export function PhaseManager({
         />
       ) : null}
       {moveError ? <WriteError error={moveError} onReload={onReload} retryHint="Reload the roadmap, then move the phase again." /> : null}
-      {phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
-      {phases.map((phase, index) => {
-        const own = sortInitiatives(view.initiatives.filter((i) => i.phaseId === phase.id));
-        const editing = mode?.kind === 'edit' && mode.phaseId === phase.id;
-        const deleting = mode?.kind === 'delete' && mode.phaseId === phase.id;
-        const busy = moving === phase.id;
-        return (
-          <section
-            key={phase.id}
-            data-testid="phase"
-            data-phase-id={phase.id}
-            style={{
-              borderInlineStart: `${token('border.width.selected', '2px')} solid ${token('color.border.brand')}`,
-              paddingInlineStart: token('space.200'),
-              display: 'flex',
-              flexDirection: 'column',
-              gap: token('space.100'),
-            }}
-          >
-            <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: token('space.100') }}>
-              <div style={{ flex: '1 1 16rem', minWidth: 0 }}>
-                <Heading size="small" as="h3" id={`phase-${phase.id}`}>
-                  {phase.name}
-                </Heading>
-                <div style={muted}>
-                  {quarterSpan(phase)}
-                  {phase.theme ? ` · ${phase.theme}` : ''}
-                </div>
-                {phase.description ? (
-                  <div style={{ font: token('font.body.small'), color: token('color.text'), marginBlockStart: token('space.050'), whiteSpace: 'pre-line' }}>{phase.description}</div>
-                ) : null}
-              </div>
-              {!editing && !deleting ? (
-                <div data-testid="phase-actions" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
-                  <Button appearance="subtle" spacing="compact" aria-label={`Edit “${phase.name}”`} onClick={() => setMode({ kind: 'edit', phaseId: phase.id })}>
-                    Edit
-                  </Button>
-                  <Button
-                    appearance="subtle"
-                    spacing="compact"
-                    aria-label={`Move “${phase.name}” up`}
-                    isDisabled={index === 0 || moving !== null}
-                    isLoading={busy}
-                    onClick={() => move(phase, index - 1)}
-                  >
-                    Move up
-                  </Button>
-                  <Button
-                    appearance="subtle"
-                    spacing="compact"
-                    aria-label={`Move “${phase.name}” down`}
-                    isDisabled={index === phases.length - 1 || moving !== null}
-                    onClick={() => move(phase, index + 1)}
-                  >
-                    Move down
-                  </Button>
-                  <Button appearance="subtle" spacing="compact" aria-label={`Delete “${phase.name}”`} onClick={() => setMode({ kind: 'delete', phaseId: phase.id })}>
-                    Delete
-                  </Button>
-                </div>
-              ) : null}
+      {view.phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
+      <PhaseList
+        phases={view.phases}
+        initiatives={view.initiatives}
+        renderInitiative={renderInitiative}
+        renderPhaseActions={(phase, index, count) =>
+          mode?.phaseId === phase.id ? null : (
+            <div data-testid="phase-actions" style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
+              <Button appearance="subtle" spacing="compact" aria-label={`Edit “${phase.name}”`} onClick={() => setMode({ kind: 'edit', phaseId: phase.id })}>
+                Edit
+              </Button>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                aria-label={`Move “${phase.name}” up`}
+                isDisabled={index === 0 || moving !== null}
+                isLoading={moving === phase.id}
+                onClick={() => move(phase, index - 1)}
+              >
+                Move up
+              </Button>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                aria-label={`Move “${phase.name}” down`}
+                isDisabled={index === count - 1 || moving !== null}
+                onClick={() => move(phase, index + 1)}
+              >
+                Move down
+              </Button>
+              <Button appearance="subtle" spacing="compact" aria-label={`Delete “${phase.name}”`} onClick={() => setMode({ kind: 'delete', phaseId: phase.id })}>
+                Delete
+              </Button>
             </div>
-            {editing ? <PhaseForm view={view} phase={phase} onSaved={done} onCancel={() => setMode(null)} onReload={onReload} /> : null}
-            {deleting ? <DeletePhase phase={phase} view={view} onDeleted={done} onCancel={() => setMode(null)} onReload={onReload} /> : null}
-            {own.length === 0 ? <div style={muted}>No initiatives in this phase yet.</div> : own.map(renderInitiative)}
-          </section>
-        );
-      })}
-      {orphans.length > 0 ? (
-        <section aria-label="Initiatives without a phase" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-          <Heading size="small" as="h3">
-            Without a phase
-          </Heading>
-          {orphans.map(renderInitiative)}
-        </section>
-      ) : null}
+          )
+        }
+        renderPhaseBody={(phase) =>
+          mode?.phaseId !== phase.id ? null : mode.kind === 'edit' ? (
+            <PhaseForm view={view} phase={phase} onSaved={done} onCancel={() => setMode(null)} onReload={onReload} />
+          ) : (
+            <DeletePhase phase={phase} view={view} onDeleted={done} onCancel={() => setMode(null)} onReload={onReload} />
+          )
+        }
+      />
     </div>
   );
 }
