@@ -1,11 +1,10 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import { useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, InitiativeView, MutationResult } from '../../../src/domain/api';
+import type { InitiativeView, MutationResult } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
-import { call } from '../shared/client';
+import { schemaCheck, useWriteForm } from '../shared/use-write-form';
 import { WriteError } from '../shared/write-error';
-import { Field, NativeSelect, TextInput } from '../shared/fields';
+import { Field, FormActions, NativeSelect, TextInput } from '../shared/fields';
 import { phasesInOrder } from '../shared/phases';
 import { type MoveErrors, type MoveField, mapMoveErrors, moveValues, toMovePayload, validateMove } from './move-model';
 
@@ -31,58 +30,30 @@ export function MoveInitiativeForm({
   onReload: () => void;
 }) {
   const [values, setValues] = useState(() => moveValues(initiative));
-  const [errors, setErrors] = useState<MoveErrors>(NO_ERRORS);
-  const [apiError, setApiError] = useState<ApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useWriteForm({
+    resolver: 'moveInitiative',
+    revision,
+    noErrors: NO_ERRORS,
+    validate: schemaCheck(validateMove, mapMoveErrors),
+    mapErrors: mapMoveErrors,
+    onDone: onMoved,
+    onCancel,
+  });
+  const { errors, apiError, submitting } = form;
   const idPrefix = `move-${initiative.id}`;
-
-  useEffect(() => {
-    formRef.current?.querySelector('input')?.focus();
-  }, []);
-  // After a reload brings a newer revision, a conflict message no longer applies.
-  useEffect(() => {
-    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
-  }, [revision]);
 
   const set = (field: MoveField) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
-    if (errors.byField[field]) setErrors((e) => ({ ...e, byField: { ...e.byField, [field]: undefined } }));
+    form.clearFieldError(field);
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
-    setApiError(null);
-    const payload = toMovePayload(values, initiative, revision);
-    const local = validateMove(payload);
-    if (local) {
-      setErrors(mapMoveErrors(local));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSubmitting(true);
-    const result = await call('moveInitiative', payload);
-    setSubmitting(false);
-    if (result.ok) {
-      onMoved(result.value);
-      return;
-    }
-    const { error } = result;
-    if (error.fields && Object.keys(error.fields).length > 0) setErrors(mapMoveErrors(error.fields));
-    else setApiError(error);
-  }
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') onCancel();
-  };
   const e = errors.byField;
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       noValidate
-      onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onSubmit={form.handleSubmit(() => toMovePayload(values, initiative, revision))}
+      onKeyDown={form.onKeyDown}
       data-testid="move-form"
       aria-label={`Move “${initiative.title}”`}
       style={{
@@ -121,14 +92,7 @@ export function MoveInitiativeForm({
       <Field id={`${idPrefix}-reason`} label="Why is it moving?" error={e.reason} help="Recorded in the changelog">
         <TextInput id={`${idPrefix}-reason`} value={values.reason} onChange={set('reason')} error={e.reason} help="Recorded in the changelog" maxLength={500} />
       </Field>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
-        <Button type="submit" appearance="primary" spacing="compact" isLoading={submitting}>
-          Move initiative
-        </Button>
-        <Button appearance="subtle" spacing="compact" onClick={onCancel} isDisabled={submitting}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions label="Move initiative" submitting={submitting} onCancel={onCancel} compact />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { ChangeEvent, ReactNode } from 'react';
+import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 
@@ -38,6 +39,11 @@ export function Field({
 
 const describedBy = (id: string, error?: string, help?: string) => (error ? `${id}-error` : help ? `${id}-help` : undefined);
 
+/**
+ * An ADS text field bound to its Field's help and error. Inputs without a visible label (a list's rows) take an
+ * `ariaLabel`; `describedBy` replaces the ids it points at (e.g. to add a warning line); `after` goes after the input
+ * ("%", "days").
+ */
 export function TextInput(props: {
   id: string;
   value: string;
@@ -48,8 +54,13 @@ export function TextInput(props: {
   list?: string;
   disabled?: boolean;
   maxLength?: number;
+  ariaLabel?: string;
+  /** Ids of what describes the input (its help, its error or warning), space-separated. */
+  describedBy?: string;
+  numeric?: 'numeric' | 'decimal';
+  after?: ReactNode;
 }) {
-  const { id, value, onChange, error, help, placeholder, list, disabled, maxLength } = props;
+  const { id, value, onChange, error, help, placeholder, list, disabled, maxLength, ariaLabel, numeric, after } = props;
   return (
     <Textfield
       id={id}
@@ -58,12 +69,19 @@ export function TextInput(props: {
       onChange={(e: ChangeEvent<HTMLInputElement>) => onChange(e.currentTarget.value)}
       isInvalid={Boolean(error)}
       isDisabled={disabled}
+      inputMode={numeric}
       placeholder={placeholder}
       maxLength={maxLength}
       list={list}
       autoComplete="off"
+      aria-label={ariaLabel}
       aria-invalid={error ? true : undefined}
-      aria-describedby={describedBy(id, error, help)}
+      aria-describedby={props.describedBy ?? describedBy(id, error, help)}
+      elemAfterInput={
+        after ? (
+          <span style={{ paddingInlineEnd: token('space.100'), color: token('color.text.subtlest'), font: token('font.body.small') }}>{after}</span>
+        ) : undefined
+      }
     />
   );
 }
@@ -109,5 +127,30 @@ export function NativeSelect({
         </option>
       ))}
     </select>
+  );
+}
+
+/** A write form's submit button and its Cancel, which is disabled while the write is under way. */
+export function FormActions({
+  label,
+  submitting,
+  onCancel,
+  compact,
+}: {
+  label: string;
+  submitting: boolean;
+  onCancel: () => void;
+  compact?: boolean;
+}) {
+  const spacing = compact ? 'compact' : undefined;
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
+      <Button type="submit" appearance="primary" spacing={spacing} isLoading={submitting}>
+        {label}
+      </Button>
+      <Button appearance="subtle" spacing={spacing} onClick={onCancel} isDisabled={submitting}>
+        Cancel
+      </Button>
+    </div>
   );
 }

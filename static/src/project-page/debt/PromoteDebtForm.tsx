@@ -1,11 +1,10 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import { useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, MutationResult } from '../../../../src/domain/api';
+import type { MutationResult } from '../../../../src/domain/api';
 import type { DebtItem, Phase } from '../../../../src/domain/model';
 import { quarterLabel } from '../../../../src/domain/quarter';
-import { call } from '../../shared/client';
-import { Field, NativeSelect, TextInput } from '../../shared/fields';
+import { schemaCheck, useWriteForm } from '../../shared/use-write-form';
+import { Field, FormActions, NativeSelect, TextInput } from '../../shared/fields';
 import { phasesInOrder } from '../../shared/phases';
 import { WriteError } from '../../shared/write-error';
 import { upcomingQuarters } from '../form-model';
@@ -34,61 +33,33 @@ export function PromoteDebtForm({
   onReload: () => void;
 }) {
   const [values, setValues] = useState(() => promoteValues(phases));
-  const [errors, setErrors] = useState<FormErrors<PromoteField>>(NO_ERRORS);
-  const [apiError, setApiError] = useState<ApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const form = useWriteForm({
+    resolver: 'promoteDebtItem',
+    revision,
+    noErrors: NO_ERRORS,
+    validate: schemaCheck(validatePromote, mapPromoteErrors),
+    mapErrors: mapPromoteErrors,
+    leftovers: 'api-error',
+    onDone: onPromoted,
+    onCancel,
+    focus: 'select',
+  });
+  const { errors, apiError, submitting } = form;
   const idPrefix = `promote-${item.id}`;
   const quarters = upcomingQuarters();
 
-  useEffect(() => {
-    formRef.current?.querySelector('select')?.focus();
-  }, []);
-  useEffect(() => {
-    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
-  }, [revision]);
-
   const set = (field: PromoteField) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
-    if (errors.byField[field]) setErrors((e) => ({ ...e, byField: { ...e.byField, [field]: undefined } }));
+    form.clearFieldError(field);
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
-    setApiError(null);
-    const payload = toPromotePayload(values, item.id, revision);
-    const local = validatePromote(payload);
-    if (local) {
-      setErrors(mapPromoteErrors(local));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSubmitting(true);
-    const result = await call('promoteDebtItem', payload);
-    setSubmitting(false);
-    if (result.ok) {
-      onPromoted(result.value);
-      return;
-    }
-    const { error } = result;
-    if (error.fields && Object.keys(error.fields).length > 0) {
-      const mapped = mapPromoteErrors(error.fields);
-      setErrors(mapped);
-      if (mapped.other.length > 0) setApiError({ ...error, message: mapped.other.join(' ') });
-    } else setApiError(error);
-  }
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') onCancel();
-  };
   const e = errors.byField;
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       noValidate
-      onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onSubmit={form.handleSubmit(() => toPromotePayload(values, item.id, revision))}
+      onKeyDown={form.onKeyDown}
       data-testid="promote-form"
       aria-label={`Promote “${item.title}” to an initiative`}
       style={{
@@ -140,14 +111,7 @@ export function PromoteDebtForm({
           maxLength={500}
         />
       </Field>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
-        <Button type="submit" appearance="primary" spacing="compact" isLoading={submitting}>
-          Promote to initiative
-        </Button>
-        <Button appearance="subtle" spacing="compact" onClick={onCancel} isDisabled={submitting}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions label="Promote to initiative" submitting={submitting} onCancel={onCancel} compact />
     </form>
   );
 }

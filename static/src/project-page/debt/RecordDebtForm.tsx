@@ -1,11 +1,10 @@
-import { type ChangeEvent, type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import { type ChangeEvent, useState } from 'react';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, MutationResult, RoadmapView } from '../../../../src/domain/api';
+import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
 import type { DebtCategory } from '../../../../src/domain/model';
-import { call } from '../../shared/client';
-import { Field, NativeSelect, TextInput } from '../../shared/fields';
+import { schemaCheck, useWriteForm } from '../../shared/use-write-form';
+import { Field, FormActions, NativeSelect, TextInput } from '../../shared/fields';
 import { WriteError } from '../../shared/write-error';
 import { TextArea } from '../../shared/text-area';
 import { CAPACITY_UNIT_LABEL } from '../../../../src/domain/labels';
@@ -59,61 +58,31 @@ export function RecordDebtForm({
   onReload: () => void;
 }) {
   const [values, setValues] = useState<DebtValues>(emptyDebt);
-  const [errors, setErrors] = useState<FormErrors<DebtField>>(NO_ERRORS);
-  const [apiError, setApiError] = useState<ApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    formRef.current?.querySelector('input')?.focus();
-  }, []);
-  // After a reload brings a newer revision, a conflict message no longer applies.
-  useEffect(() => {
-    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
-  }, [view.revision]);
+  const form = useWriteForm({
+    resolver: 'createDebtItem',
+    revision: view.revision,
+    noErrors: NO_ERRORS,
+    validate: schemaCheck(validateDebt, mapDebtErrors),
+    mapErrors: mapDebtErrors,
+    leftovers: 'api-error',
+    onDone: (result, payload) => onRecorded(result, payload.item.title.trim()),
+    onCancel,
+  });
+  const { errors, apiError, submitting } = form;
 
   const set = (field: DebtField) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
-    if (errors.byField[field]) setErrors((e) => ({ ...e, byField: { ...e.byField, [field]: undefined } }));
+    form.clearFieldError(field);
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
-    setApiError(null);
-    const payload = toDebtPayload(values, view.revision);
-    const local = validateDebt(payload);
-    if (local) {
-      setErrors(mapDebtErrors(local));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSubmitting(true);
-    const result = await call('createDebtItem', payload);
-    setSubmitting(false);
-    if (result.ok) {
-      onRecorded(result.value, values.title.trim());
-      return;
-    }
-    const { error } = result;
-    if (error.fields && Object.keys(error.fields).length > 0) {
-      const mapped = mapDebtErrors(error.fields);
-      setErrors(mapped);
-      if (mapped.other.length > 0) setApiError({ ...error, message: mapped.other.join(' ') });
-    } else setApiError(error);
-  }
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') onCancel();
-  };
   const e = errors.byField;
   const effortHelp = `Optional, in ${CAPACITY_UNIT_LABEL[view.capacity.unit].many}`;
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       noValidate
-      onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onSubmit={form.handleSubmit(() => toDebtPayload(values, view.revision))}
+      onKeyDown={form.onKeyDown}
       data-testid="record-debt-form"
       aria-label="Record technical debt"
       style={{
@@ -150,14 +119,7 @@ export function RecordDebtForm({
       <Field id="debt-description" label="Description" error={e.description} help="Optional: what it costs today, and where">
         <TextArea id="debt-description" value={values.description} onChange={set('description')} error={e.description} help="Optional: what it costs today, and where" maxLength={2000} rows={3} />
       </Field>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
-        <Button type="submit" appearance="primary" isLoading={submitting}>
-          Record debt
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} isDisabled={submitting}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions label="Record debt" submitting={submitting} onCancel={onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { type DebtCategory, type DebtItem, type Phase, DEBT_CATEGORIES } from '.
 import { addQuarters, normaliseQuarter, quarterOf } from '../../../../src/domain/quarter';
 import { type DebtBand, rankDebt } from '../../../../src/domain/rules/prioritisation';
 import { DEBT_CATEGORY_LABEL } from '../../shared/labels';
+import type { FormErrors } from '../../shared/use-write-form';
 
 // ---------------------------------------------------------------- the register
 
@@ -81,10 +82,7 @@ const NUMBER_HINT: Partial<Record<DebtField, string>> = {
   effort: 'Enter a number from 0 to 10,000, or leave it blank',
 };
 
-export interface FormErrors<F extends string> {
-  byField: Partial<Record<F, string>>;
-  other: string[];
-}
+export type { FormErrors };
 
 /** Dot-path field errors (`item.title`, `item.impact`, …) onto the record form's inputs. */
 export function mapDebtErrors(fields: Record<string, string>): FormErrors<DebtField> {

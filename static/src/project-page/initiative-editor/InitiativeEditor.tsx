@@ -13,7 +13,7 @@ import { phasesInOrder } from '../../shared/phases';
 import { TextArea } from '../../shared/text-area';
 import { WriteError } from '../../shared/write-error';
 import { upcomingQuarters } from '../form-model';
-import { ErrorLine, SettingsInput } from '../settings/inputs';
+import { ErrorLine } from '../settings/inputs';
 import { DeleteInitiative } from './DeleteInitiative';
 import {
   type EditorErrors,
@@ -162,7 +162,7 @@ export function InitiativeEditor({
   const describe = (field: EditorField, help?: string) => (e[field] ? `${fid(field)}-error` : help ? `${fid(field)}-help` : undefined);
   const numberInput = (field: EditorField, label: string, opts: { help?: string; after?: string; onChange?: (v: string) => void } = {}) => (
     <Field id={fid(field)} label={label} error={e[field]} help={opts.help}>
-      <SettingsInput
+      <TextInput
         id={fid(field)}
         value={values[field] as string}
         onChange={opts.onChange ?? (set(field) as (v: string) => void)}

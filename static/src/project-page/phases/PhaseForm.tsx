@@ -1,10 +1,9 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import { useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, MutationResult, RoadmapView } from '../../../../src/domain/api';
+import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
-import { call } from '../../shared/client';
-import { Field, TextInput } from '../../shared/fields';
+import { useWriteForm } from '../../shared/use-write-form';
+import { Field, FormActions, TextInput } from '../../shared/fields';
 import { TextArea } from '../../shared/text-area';
 import { WriteError } from '../../shared/write-error';
 import { upcomingQuarters } from '../form-model';
@@ -40,58 +39,36 @@ export function PhaseForm({
   onReload: () => void;
 }) {
   const [values, setValues] = useState<PhaseValues>(() => (phase ? phaseValues(phase) : newPhaseValues(view.phases)));
-  const [errors, setErrors] = useState<PhaseErrors>(NO_PHASE_ERRORS);
-  const [apiError, setApiError] = useState<ApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  // What the form would send, and the span check the schema can't make.
+  const draft = phase ? toUpdatePayload(values, phase, view.revision) : toCreatePayload(values, view.revision);
+  const form = useWriteForm({
+    resolver: phase ? 'updatePhase' : 'createPhase',
+    revision: view.revision,
+    noErrors: NO_PHASE_ERRORS,
+    validate: (payload): PhaseErrors | null => {
+      const schemaErrors = validatePhase(payload);
+      const mapped = schemaErrors ? mapPhaseErrors(schemaErrors) : NO_PHASE_ERRORS;
+      const local: PhaseErrors = { ...mapped, byField: { ...draft.localErrors, ...mapped.byField } };
+      if (Object.values(local.byField).some(Boolean) || local.other.length > 0) return local;
+      if ('patch' in payload && Object.keys(payload.patch).length === 0) return { byField: {}, other: ['Nothing to save: no field changed.'] };
+      return null;
+    },
+    mapErrors: mapPhaseErrors,
+    clearOtherOnChange: true,
+    onDone: onSaved,
+    onCancel,
+    escapeWhileSubmitting: false,
+  });
+  const { errors, apiError, submitting } = form;
   const id = phase ? `phase-edit-${phase.id}` : 'phase-new';
   const fid = (field: PhaseField) => `${id}-${field}`;
   const quarters = upcomingQuarters();
 
-  useEffect(() => {
-    formRef.current?.querySelector('input')?.focus();
-  }, []);
-  useEffect(() => {
-    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
-  }, [view.revision]);
-
   const set = (field: PhaseField) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
-    if (errors.byField[field] || errors.other.length > 0) setErrors((e) => ({ byField: { ...e.byField, [field]: undefined }, other: [] }));
+    form.clearFieldError(field);
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
-    setApiError(null);
-    const draft = phase ? toUpdatePayload(values, phase, view.revision) : toCreatePayload(values, view.revision);
-    const schemaErrors = validatePhase(draft.payload);
-    const mapped = schemaErrors ? mapPhaseErrors(schemaErrors) : NO_PHASE_ERRORS;
-    const local: PhaseErrors = { ...mapped, byField: { ...draft.localErrors, ...mapped.byField } };
-    if (Object.values(local.byField).some(Boolean) || local.other.length > 0) {
-      setErrors(local);
-      return;
-    }
-    if ('patch' in draft.payload && Object.keys(draft.payload.patch).length === 0) {
-      setErrors({ byField: {}, other: ['Nothing to save: no field changed.'] });
-      return;
-    }
-    setErrors(NO_PHASE_ERRORS);
-    setSubmitting(true);
-    const result = 'patch' in draft.payload ? await call('updatePhase', draft.payload) : await call('createPhase', draft.payload);
-    setSubmitting(false);
-    if (result.ok) {
-      onSaved(result.value);
-      return;
-    }
-    const { error } = result;
-    if (error.fields && Object.keys(error.fields).length > 0) setErrors(mapPhaseErrors(error.fields));
-    else setApiError(error);
-  }
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !submitting) onCancel();
-  };
   const e = errors.byField;
   const quarterField = (field: 'startQuarter' | 'endQuarter', label: string) => (
     <Field id={fid(field)} label={label} error={e[field]} help="e.g. 2027-Q1">
@@ -100,10 +77,10 @@ export function PhaseForm({
   );
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       noValidate
-      onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onSubmit={form.handleSubmit(() => draft.payload)}
+      onKeyDown={form.onKeyDown}
       data-testid="phase-form"
       aria-label={phase ? `Edit “${phase.name}”` : 'New phase'}
       style={{
@@ -141,14 +118,7 @@ export function PhaseForm({
       <Field id={fid('description')} label="Description" error={e.description} help="Optional">
         <TextArea id={fid('description')} value={values.description} onChange={set('description')} error={e.description} help="Optional" maxLength={1000} rows={2} />
       </Field>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
-        <Button type="submit" appearance="primary" spacing="compact" isLoading={submitting}>
-          {phase ? 'Save phase' : 'Add phase'}
-        </Button>
-        <Button appearance="subtle" spacing="compact" onClick={onCancel} isDisabled={submitting}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions label={phase ? 'Save phase' : 'Add phase'} submitting={submitting} onCancel={onCancel} compact />
     </form>
   );
 }

@@ -1,15 +1,15 @@
-import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, MutationResult, RoadmapView } from '../../../../src/domain/api';
+import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
 import { bufferSettingWarning } from '../../../../src/domain/rules/capacity';
 import { goalCountWarning, MAX_BUSINESS_GOALS } from '../../../../src/domain/rules/traceability';
-import { call } from '../../shared/client';
 import { muted } from '../../shared/components';
-import { Field, NativeSelect } from '../../shared/fields';
+import { Field, FormActions, NativeSelect, TextInput } from '../../shared/fields';
+import { useWriteForm } from '../../shared/use-write-form';
 import { WriteError } from '../../shared/write-error';
-import { ErrorLine, SettingsInput, WarningLine } from './inputs';
+import { ErrorLine, WarningLine } from './inputs';
 import {
   type GoalRow,
   NO_SETTINGS_ERRORS,
@@ -47,28 +47,44 @@ export function SettingsForm({
   onReload: () => void;
 }) {
   const [values, setValues] = useState<SettingsValues>(() => settingsValues(view));
-  const [errors, setErrors] = useState<SettingsErrors>(NO_SETTINGS_ERRORS);
-  const [apiError, setApiError] = useState<ApiError | null>(null);
   /** Server detail that explains a goal-list error (e.g. which initiative still traces a removed goal). */
   const [detail, setDetail] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    formRef.current?.querySelector('input')?.focus();
-  }, []);
-  // After a reload brings a newer revision, a conflict message no longer applies.
-  useEffect(() => {
-    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
-  }, [view.revision]);
+  // What the form would send, and the numbers that could not be read.
+  const draft = toSettingsDraft(values, view);
+  const form = useWriteForm({
+    resolver: 'saveSettings',
+    revision: view.revision,
+    noErrors: NO_SETTINGS_ERRORS,
+    validate: (payload): SettingsErrors | null => {
+      const schemaErrors = validateSettings(payload);
+      const local = schemaErrors ? mapSettingsErrors(schemaErrors, values.goals) : NO_SETTINGS_ERRORS;
+      const merged: SettingsErrors = { ...local, byField: { ...local.byField, ...draft.numberErrors } };
+      if (hasErrors(merged)) return merged;
+      if (nothingChanged(payload)) return { ...NO_SETTINGS_ERRORS, other: ['Nothing to save: no setting changed.'] };
+      return null;
+    },
+    mapErrors: (fields, error) => {
+      const mapped = mapSettingsErrors(fields, values.goals);
+      // The settings edit's own refusals carry a sentence worth showing (the schema's just repeat the first field):
+      // beside the goals when it is about them, otherwise at the top of the form.
+      const sentence = error.message.startsWith('Invalid input') ? null : error.message;
+      const aboutGoals = Boolean(mapped.goalList) || Object.keys(mapped.goals).length > 0;
+      if (sentence && aboutGoals) setDetail(sentence);
+      return sentence && !aboutGoals && !mapped.other.includes(sentence) ? { ...mapped, other: [...mapped.other, sentence] } : mapped;
+    },
+    clearOtherOnChange: true,
+    onDone: onSaved,
+    onCancel,
+    escapeWhileSubmitting: false,
+  });
+  const { errors, setErrors, apiError, submitting } = form;
 
   const clearOther = () => {
     if (errors.other.length > 0) setErrors((e) => ({ ...e, other: [] }));
   };
   const set = (field: SettingsField) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
-    if (errors.byField[field]) setErrors((e) => ({ ...e, byField: { ...e.byField, [field]: undefined } }));
-    clearOther();
+    form.clearFieldError(field);
   };
   const setGoal = (key: string, part: 'title' | 'metric') => (value: string) => {
     setValues((v) => ({ ...v, goals: v.goals.map((g) => (g.key === key ? { ...g, [part]: value } : g)) }));
@@ -95,47 +111,6 @@ export function SettingsForm({
     clearGoalList();
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
-    setApiError(null);
-    setDetail(null);
-    const { payload, numberErrors } = toSettingsDraft(values, view);
-    const schemaErrors = validateSettings(payload);
-    const local = schemaErrors ? mapSettingsErrors(schemaErrors, values.goals) : NO_SETTINGS_ERRORS;
-    const merged: SettingsErrors = { ...local, byField: { ...local.byField, ...numberErrors } };
-    if (hasErrors(merged)) {
-      setErrors(merged);
-      return;
-    }
-    if (nothingChanged(payload)) {
-      setErrors({ ...NO_SETTINGS_ERRORS, other: ['Nothing to save: no setting changed.'] });
-      return;
-    }
-    setErrors(NO_SETTINGS_ERRORS);
-    setSubmitting(true);
-    const result = await call('saveSettings', payload);
-    setSubmitting(false);
-    if (result.ok) {
-      onSaved(result.value);
-      return;
-    }
-    const { error } = result;
-    if (error.fields && Object.keys(error.fields).length > 0) {
-      const mapped = mapSettingsErrors(error.fields, values.goals);
-      // The settings edit's own refusals carry a sentence worth showing (the schema's just repeat the first field):
-      // beside the goals when it is about them, otherwise at the top of the form.
-      const sentence = error.message.startsWith('Invalid input') ? null : error.message;
-      const aboutGoals = Boolean(mapped.goalList) || Object.keys(mapped.goals).length > 0;
-      if (sentence && aboutGoals) setDetail(sentence);
-      setErrors(sentence && !aboutGoals && !mapped.other.includes(sentence) ? { ...mapped, other: [...mapped.other, sentence] } : mapped);
-    } else setApiError(error);
-  }
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !submitting) onCancel();
-  };
-
   const e = errors.byField;
   const buffer = typedBuffer(values);
   const bufferWarning = buffer === null ? null : bufferSettingWarning(buffer);
@@ -144,7 +119,7 @@ export function SettingsForm({
     [e[field] ? `${fieldId(field)}-error` : help ? `${fieldId(field)}-help` : null, extra ?? null].filter(Boolean).join(' ') || undefined;
   const numberField = (field: SettingsField, label: string, opts: { help?: string; after?: string; numeric?: 'numeric' | 'decimal'; below?: ReactNode; belowId?: string } = {}) => (
     <Field id={fieldId(field)} label={label} error={e[field]} help={opts.help}>
-      <SettingsInput
+      <TextInput
         id={fieldId(field)}
         value={values[field]}
         onChange={set(field)}
@@ -159,10 +134,13 @@ export function SettingsForm({
 
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       noValidate
-      onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onSubmit={form.handleSubmit(() => {
+        setDetail(null);
+        return draft.payload;
+      })}
+      onKeyDown={form.onKeyDown}
       data-testid="settings-form"
       aria-label="Roadmap settings"
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}
@@ -173,7 +151,7 @@ export function SettingsForm({
       <FormGroup title="Roadmap">
         <div style={grid}>
           <Field id={fieldId('title')} label="Roadmap title" error={e.title}>
-            <SettingsInput id={fieldId('title')} value={values.title} onChange={set('title')} error={e.title} maxLength={200} describedBy={describe('title')} />
+            <TextInput id={fieldId('title')} value={values.title} onChange={set('title')} error={e.title} maxLength={200} describedBy={describe('title')} />
           </Field>
           {numberField('reviewCadenceDays', 'Review cadence (days)', { help: '1–365; the health panel flags a review after this many days' })}
         </div>
@@ -222,14 +200,7 @@ export function SettingsForm({
         </div>
       </FormGroup>
 
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
-        <Button type="submit" appearance="primary" isLoading={submitting}>
-          Save settings
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} isDisabled={submitting}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions label="Save settings" submitting={submitting} onCancel={onCancel} />
     </form>
   );
 }
@@ -279,7 +250,7 @@ function GoalRows({
               {/* The goal and its metric side by side, stacking when the panel is narrow. */}
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100'), flex: '1 1 0', minWidth: 0 }}>
                 <div style={goalInput}>
-                  <SettingsInput
+                  <TextInput
                     id={`${base}-title`}
                     ariaLabel={`Goal ${n}`}
                     placeholder="Goal"
@@ -291,7 +262,7 @@ function GoalRows({
                   />
                 </div>
                 <div style={goalInput}>
-                  <SettingsInput
+                  <TextInput
                     id={`${base}-metric`}
                     ariaLabel={`Metric ${n}`}
                     placeholder="Metric that shows it"

@@ -1,0 +1,110 @@
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../../../src/domain/api';
+import { type ResolverKey, type ResolverTypes, call } from './client';
+
+/** What a write form shows: one message beside each input, plus what fits no input. */
+export interface FormErrors<F extends string> {
+  byField: Partial<Record<F, string>>;
+  other: string[];
+}
+
+type Payload<K extends ResolverKey> = ResolverTypes[K]['payload'];
+type Value<K extends ResolverKey> = ResolverTypes[K]['value'];
+
+export interface WriteFormOptions<K extends ResolverKey, E extends FormErrors<string>> {
+  /** The resolver the form writes through (a union when the form creates or updates). */
+  resolver: K;
+  /** The roadmap revision the form writes against: a newer one clears a CONFLICT message. */
+  revision: number;
+  /** The form's "no errors" value. */
+  noErrors: E;
+  /** Checks the payload in the browser: the errors to show, or null to send it. */
+  validate: (payload: Payload<K>) => E | null;
+  /** The server's dot-path field errors onto the form. */
+  mapErrors: (fields: Record<string, string>, error: ApiError) => E;
+  /** Where server errors that fit no input go: the form's own line (`inline`, the default) or the api error. */
+  leftovers?: 'inline' | 'api-error';
+  /** Whether changing any field also clears the errors that fit no input. */
+  clearOtherOnChange?: boolean;
+  onDone: (value: Value<K>, payload: Payload<K>) => void;
+  onCancel: () => void;
+  /** Whether Escape cancels while a write is under way (the Cancel button is disabled then). */
+  escapeWhileSubmitting?: boolean;
+  /** The first control of this kind takes focus when the form opens. */
+  focus?: 'input' | 'select';
+}
+
+/** `validate` for a form whose local check is the resolver's schema alone, mapped like the server's errors. */
+export const schemaCheck =
+  <P, E>(check: (payload: P) => Record<string, string> | null, map: (fields: Record<string, string>) => E) =>
+  (payload: P): E | null => {
+    const fields = check(payload);
+    return fields ? map(fields) : null;
+  };
+
+/**
+ * The submit logic the write forms share: validate locally with the server's schema, call the resolver, then hand
+ * the value on or put the errors beside the inputs (or above them). Clears a CONFLICT when the revision changes.
+ */
+export function useWriteForm<K extends ResolverKey, E extends FormErrors<string>>(options: WriteFormOptions<K, E>) {
+  const { resolver, revision, noErrors, validate, mapErrors, leftovers = 'inline', clearOtherOnChange = false } = options;
+  const [errors, setErrors] = useState<E>(noErrors);
+  const [apiError, setApiError] = useState<ApiError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focus = options.focus ?? 'input';
+
+  useEffect(() => {
+    formRef.current?.querySelector(focus)?.focus();
+    // Only when the form opens.
+  }, []);
+  // After a reload brings a newer revision, a conflict message no longer applies.
+  useEffect(() => {
+    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
+  }, [revision]);
+
+  async function submit(payload: Payload<K>) {
+    if (submitting) return;
+    setApiError(null);
+    const local = validate(payload);
+    if (local) {
+      setErrors(local);
+      return;
+    }
+    setErrors(noErrors);
+    setSubmitting(true);
+    const result = await call(resolver, payload);
+    setSubmitting(false);
+    if (result.ok) {
+      options.onDone(result.value, payload);
+      return;
+    }
+    const { error } = result;
+    if (error.fields && Object.keys(error.fields).length > 0) {
+      const mapped = mapErrors(error.fields, error);
+      setErrors(mapped);
+      if (leftovers === 'api-error' && mapped.other.length > 0) setApiError({ ...error, message: mapped.other.join(' ') });
+    } else setApiError(error);
+  }
+
+  /** The form's onSubmit: builds the payload from what is typed and submits it. */
+  const handleSubmit = (build: () => Payload<K>) => (event: FormEvent) => {
+    event.preventDefault();
+    if (submitting) return;
+    void submit(build());
+  };
+
+  /** Clears one input's error once it changes (and, with `clearOtherOnChange`, the errors that fit no input). */
+  const clearFieldError = (field: keyof E['byField'] & string) => {
+    const byField = errors.byField as Record<string, string | undefined>;
+    if (byField[field] || (clearOtherOnChange && errors.other.length > 0)) {
+      setErrors((e) => ({ ...e, byField: { ...e.byField, [field]: undefined }, ...(clearOtherOnChange ? { other: [] } : {}) }));
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && (options.escapeWhileSubmitting !== false || !submitting)) options.onCancel();
+  };
+
+  return { errors, setErrors, apiError, setApiError, submitting, submit, handleSubmit, clearFieldError, onKeyDown, formRef };
+}
