@@ -23,6 +23,15 @@ export function Field({
         {label}
       </label>
       {children}
+      <FieldMessages id={id} help={help} error={error} />
+    </div>
+  );
+}
+
+/** A field's help line, or its error in place of it (ids `${id}-help` / `${id}-error` for aria-describedby). */
+export function FieldMessages({ id, help, error }: { id: string; help?: string; error?: string }) {
+  return (
+    <>
       {help && !error ? (
         <div id={`${id}-help`} style={{ font: token('font.body.small'), color: token('color.text.subtlest') }}>
           {help}
@@ -33,7 +42,7 @@ export function Field({
           {error}
         </div>
       ) : null}
-    </div>
+    </>
   );
 }
 

@@ -6,6 +6,7 @@ import { call } from '../../shared/client';
 import { Field, TextInput } from '../../shared/fields';
 import { WriteError } from '../../shared/write-error';
 import { type DeletePayload, validateDelete } from './editor-model';
+import { DangerConfirm } from '../../shared/danger-confirm';
 
 /**
  * "Delete initiative" at the foot of the editor: an inline confirm saying what else changes (dependants lose the
@@ -86,24 +87,7 @@ export function DeleteInitiative({
     );
   }
   return (
-    <div
-      role="group"
-      aria-labelledby={`${id}-question`}
-      data-testid="delete-initiative-confirm"
-      onKeyDown={onKeyDown}
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        gap: token('space.100'),
-        padding: token('space.150'),
-        borderRadius: token('radius.medium', '6px'),
-        border: `${token('border.width', '1px')} solid ${token('color.border.danger')}`,
-        backgroundColor: token('color.background.danger'),
-      }}
-    >
-      <div id={`${id}-question`} style={{ font: token('font.heading.xxsmall'), color: token('color.text') }}>
-        Delete “{initiative.title}”?
-      </div>
+    <DangerConfirm id={id} testId="delete-initiative-confirm" onKeyDown={onKeyDown} question={<>Delete “{initiative.title}”?</>}>
       <ul style={{ margin: 0, paddingInlineStart: token('space.250'), font: token('font.body.small'), color: token('color.text') }}>
         <li>It leaves the roadmap; the changelog keeps a record.</li>
         {consequences.map((c) => (
@@ -132,6 +116,6 @@ export function DeleteInitiative({
           Keep it
         </Button>
       </div>
-    </div>
+    </DangerConfirm>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
+import { FieldMessages } from '../../shared/fields';
 
 /**
  * A titled group of the editor's inputs (a fieldset, so screen readers announce the group). `testId` lets tests
@@ -105,16 +106,7 @@ export function CheckboxList({
           );
         })}
       </div>
-      {help && !error ? (
-        <div id={`${id}-help`} style={{ font: token('font.body.small'), color: token('color.text.subtlest') }}>
-          {help}
-        </div>
-      ) : null}
-      {error ? (
-        <div id={`${id}-error`} role="alert" data-testid={`${id}-error`} style={{ font: token('font.body.small'), color: token('color.text.danger') }}>
-          {error}
-        </div>
-      ) : null}
+      <FieldMessages id={id} help={help} error={error} />
     </div>
   );
 }

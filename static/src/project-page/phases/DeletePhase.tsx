@@ -9,6 +9,7 @@ import { phasesInOrder } from '../../shared/phases';
 import { WriteError } from '../../shared/write-error';
 import { ErrorLine } from '../settings/inputs';
 import { type DeletePhasePayload, validateDeletePhase } from './phase-model';
+import { DangerConfirm } from '../../shared/danger-confirm';
 
 type DeleteField = 'moveInitiativesTo' | 'reason';
 
@@ -86,25 +87,7 @@ export function DeletePhase({
   const count = members.length;
   const cannot = count > 0 && targets.length === 0;
   return (
-    <div
-      role="group"
-      aria-labelledby={`${id}-question`}
-      data-testid="phase-delete-confirm"
-      onKeyDown={onKeyDown}
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        gap: token('space.100'),
-        padding: token('space.150'),
-        borderRadius: token('radius.medium', '6px'),
-        border: `${token('border.width', '1px')} solid ${token('color.border.danger')}`,
-        backgroundColor: token('color.background.danger'),
-        maxWidth: '640px',
-      }}
-    >
-      <div id={`${id}-question`} style={{ font: token('font.heading.xxsmall'), color: token('color.text') }}>
-        Delete “{phase.name}”?
-      </div>
+    <DangerConfirm id={id} testId="phase-delete-confirm" onKeyDown={onKeyDown} maxWidth="640px" question={<>Delete “{phase.name}”?</>}>
       <div style={{ font: token('font.body.small'), color: token('color.text') }}>
         {count === 0
           ? 'It has no initiatives; nothing else changes.'
@@ -153,6 +136,6 @@ export function DeletePhase({
           Keep it
         </Button>
       </div>
-    </div>
+    </DangerConfirm>
   );
 }
