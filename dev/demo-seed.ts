@@ -1,4 +1,5 @@
 import { templateRoadmap } from '../src/domain/template';
+import { commitEdit } from '../src/storage/commit-edit';
 import { DEMO_EPICS, DEMO_PROJECTS } from './jira';
 import type { LocalForge } from './local-forge';
 
@@ -13,14 +14,6 @@ export async function seedDemoRoadmap(forge: LocalForge): Promise<boolean> {
   const epicIdsByTitle: Record<string, string[]> = {};
   for (const epic of DEMO_EPICS.filter((e) => e.projectKey === project.key)) epicIdsByTitle[epic.summary] = [epic.id];
   const edit = templateRoadmap(project.id, `${project.name} technical roadmap`, { accountId: null, now: forge.deps.now() }, { epicIdsByTitle });
-  await forge.deps.store.commit(project.id, {
-    baseRevision: 0,
-    roadmap: edit.roadmap,
-    touched: edit.touched,
-    change: edit.change,
-    epicLinks: {
-      set: edit.roadmap.initiatives.flatMap((i) => i.epicIds.map((issueId) => ({ issueId, link: { projectId: project.id, initiativeId: i.id } }))),
-    },
-  });
+  await commitEdit(forge.deps.store, project.id, null, edit);
   return true;
 }

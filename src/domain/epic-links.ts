@@ -1,4 +1,4 @@
-import type { Roadmap } from './model';
+import type { Initiative } from './model';
 
 /** Which roadmap and initiative an epic serves: the side panel's one-read index, kept in step by every write. */
 export interface EpicLink {
@@ -7,11 +7,11 @@ export interface EpicLink {
 }
 
 /** Epic links follow the initiatives' epicIds: links added, moved or removed by this edit. */
-export function epicLinkChanges(projectId: string, before: Roadmap, after: Roadmap, touched: string[]) {
+export function epicLinkChanges(projectId: string, before: readonly Initiative[], after: readonly Initiative[], touched: string[]) {
   const set: Array<{ issueId: string; link: EpicLink }> = [];
   const remove: string[] = [];
-  const beforeById = new Map(before.initiatives.map((i) => [i.id, i]));
-  const afterById = new Map(after.initiatives.map((i) => [i.id, i]));
+  const beforeById = new Map(before.map((i) => [i.id, i]));
+  const afterById = new Map(after.map((i) => [i.id, i]));
   for (const id of touched.filter((t) => t.startsWith('I-'))) {
     const old = new Set(beforeById.get(id)?.epicIds ?? []);
     const now = new Set(afterById.get(id)?.epicIds ?? []);

@@ -23,7 +23,6 @@ export function projectIdFromContext(context: CallContext): string {
 
 export interface ProjectAccess {
   project: ProjectRef;
-  canRead: boolean;
   /** Edit initiatives, phases and debt items: people who may edit the project's issues, or its admins. */
   canEdit: boolean;
   /** Change roadmap settings (capacity, cadence, goals): project admins. */
@@ -34,13 +33,12 @@ export interface ProjectAccess {
 export async function accessTo(deps: Deps, projectId: string): Promise<ProjectAccess> {
   const [permissions, project] = await Promise.all([deps.jira.myProjectPermissions(projectId), deps.jira.getProject(projectId)]);
   const has = (p: ProjectPermission) => permissions[p];
-  const canRead = has('BROWSE_PROJECTS') && project !== null;
-  if (!canRead || !project) {
+  if (!has('BROWSE_PROJECTS') || !project) {
     // Same answer for "no such project" and "not yours to see", as Jira does: nothing leaks.
     throw new AppError('FORBIDDEN', "You don't have access to this project's roadmap");
   }
   const canAdminister = has('ADMINISTER_PROJECTS');
-  return { project, canRead, canEdit: canAdminister || has('EDIT_ISSUES'), canAdminister };
+  return { project, canEdit: canAdminister || has('EDIT_ISSUES'), canAdminister };
 }
 
 export type Level = 'edit' | 'administer';

@@ -4,9 +4,9 @@ import { conflictMessage } from '../domain/changes';
 import { AppError, invalidInput } from '../domain/errors';
 import type { Roadmap } from '../domain/model';
 import type { Actor, Edit } from '../domain/roadmap-ops';
-import { epicLinkChanges } from '../domain/epic-links';
 import { accessTo, projectIdFromContext, requireLevel, type Level, type ProjectAccess } from './access';
 import type { Call, Deps } from './deps';
+import { commitEdit } from '../storage/commit-edit';
 import { toRoadmapView } from './view';
 
 /** Room left for the view inside the 5 MB invoke response, after the change record and the envelope. */
@@ -23,7 +23,6 @@ export interface MutationSpec<S extends z.ZodType<{ baseRevision: number }>> {
   schema: S;
   apply: (roadmap: Roadmap, input: z.infer<S>, actor: Actor, access: ProjectAccess) => Edit | Promise<Edit>;
 }
-
 
 /**
  * Every write: parse → which project (from the context) → may the caller do this (Jira, as them) → load →
@@ -51,13 +50,7 @@ export async function mutate<S extends z.ZodType<{ baseRevision: number }>>(
   }
   const now = deps.now();
   const edit = await spec.apply(roadmap, input, { accountId: call.context.accountId ?? null, now }, access);
-  await deps.store.commit(projectId, {
-    baseRevision: input.baseRevision,
-    roadmap: edit.roadmap,
-    touched: edit.touched,
-    change: edit.change,
-    epicLinks: epicLinkChanges(projectId, roadmap, edit.roadmap, edit.touched),
-  });
+  await commitEdit(deps.store, projectId, roadmap, edit);
   const view = toRoadmapView(edit.roadmap, access, now);
   // The write has landed: never let the size of the courtesy view turn it into an error.
   const fits = Buffer.byteLength(JSON.stringify(view), 'utf8') <= VIEW_BUDGET_BYTES;

@@ -69,8 +69,8 @@ export function createKvsRoadmapStore(): RoadmapStore {
         debtItems: debtChunks.flatMap((chunk) => migrateDebtItems(chunk.value)),
       };
       // v1 chunked 50 initiatives per key; the next write re-chunks everything (see commit).
-      const legacy = [...initiativeChunks, ...debtChunks].filter((chunk) => isLegacyChunk(chunk.value)).map((chunk) => chunk.key);
-      if (legacy.length > 0) roadmap.legacyStorage = { keys: [...initiativeChunks, ...debtChunks].map((chunk) => chunk.key) };
+      const chunks = [...initiativeChunks, ...debtChunks];
+      if (chunks.some((chunk) => isLegacyChunk(chunk.value))) roadmap.legacyStorage = { keys: chunks.map((chunk) => chunk.key) };
       return roadmap;
     },
 

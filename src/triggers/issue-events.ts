@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { unlinkDeletedEpic } from '../domain/edits/initiatives';
 import { AppError } from '../domain/errors';
 import type { RoadmapStore } from '../storage/roadmap-store';
-import { epicLinkChanges } from '../domain/epic-links';
+import { commitEdit } from '../storage/commit-edit';
 
 /**
  * Jira issue events. A deleted epic that serves an initiative is unlinked and the change is recorded in that
@@ -41,13 +41,7 @@ export async function handleIssueEvent(deps: TriggerDeps, raw: unknown): Promise
     }
     const edit = unlinkDeletedEpic(roadmap, link.initiativeId, issue.id, issue.key ?? null, { accountId: null, now: deps.now() });
     try {
-      await deps.store.commit(link.projectId, {
-        baseRevision: roadmap.meta.revision,
-        roadmap: edit.roadmap,
-        touched: edit.touched,
-        change: edit.change,
-        epicLinks: epicLinkChanges(link.projectId, roadmap, edit.roadmap, edit.touched),
-      });
+      await commitEdit(deps.store, link.projectId, roadmap, edit);
       return { handled: true, projectId: link.projectId, initiativeId: link.initiativeId, revision: edit.roadmap.meta.revision };
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= MAX_ATTEMPTS) throw error;

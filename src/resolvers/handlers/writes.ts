@@ -28,6 +28,7 @@ import { accessTo, projectIdFromContext, requireLevel } from '../access';
 import type { Call, Deps } from '../deps';
 import { mutate, parse, runMutation } from '../mutation';
 import { toInitiativeView, toRoadmapView } from '../view';
+import { commitEdit } from '../../storage/commit-edit';
 
 /** Starts a project's roadmap from the template; refused with CONFLICT when it already has one. */
 export async function startRoadmap(deps: Deps, call: Call): Promise<RoadmapView> {
@@ -37,7 +38,7 @@ export async function startRoadmap(deps: Deps, call: Call): Promise<RoadmapView>
   requireLevel(access, 'administer');
   const now = deps.now();
   const edit = templateRoadmap(projectId, `${access.project.name} technical roadmap`, { accountId: call.context.accountId ?? null, now }, { withExamples });
-  await deps.store.commit(projectId, { baseRevision: 0, roadmap: edit.roadmap, touched: edit.touched, change: edit.change });
+  await commitEdit(deps.store, projectId, null, edit);
   return toRoadmapView(edit.roadmap, access, now);
 }
 
