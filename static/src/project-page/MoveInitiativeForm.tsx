@@ -1,18 +1,19 @@
-import { useState } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { InitiativeView, MutationResult } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
+import { WriteStatus } from '../shared/merge-notice';
+import { useMergeForm } from '../shared/use-merge-form';
 import { schemaCheck, useWriteForm } from '../shared/use-write-form';
-import { WriteError } from '../shared/write-error';
 import { Field, FormActions, NativeSelect, TextInput } from '../shared/fields';
 import { phasesInOrder } from '../shared/phases';
-import { type MoveErrors, type MoveField, mapMoveErrors, moveValues, toMovePayload, validateMove } from './move-model';
+import { MOVE_EQUALS, MOVE_LABELS, type MoveErrors, type MoveField, type MoveValues, mapMoveErrors, moveValues, toMovePayload, validateMove } from './move-model';
 
 const NO_ERRORS: MoveErrors = { byField: {}, other: [] };
 
 /**
  * Moves one initiative to another target quarter and/or phase, with the reason the changelog records. Inline in
- * the initiative's card; `onMoved` gets the write's result, `onCancel` closes the form.
+ * the initiative's card; `onMoved` gets the write's result, `onCancel` closes the form. Sends only what this user
+ * changed; a CONFLICT rebases it three-way onto the newest version of the initiative.
  */
 export function MoveInitiativeForm({
   initiative,
@@ -29,21 +30,31 @@ export function MoveInitiativeForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const [values, setValues] = useState(() => moveValues(initiative));
+  const merge = useMergeForm<MoveValues, InitiativeView>({
+    source: initiative,
+    revision,
+    toValues: moveValues,
+    select: (view) => view.initiatives.find((i) => i.id === initiative.id),
+    labels: MOVE_LABELS,
+    describe: (field, value) => (field === 'phaseId' ? phases.find((p) => p.id === value)?.name : undefined),
+    equals: MOVE_EQUALS,
+  });
+  const { values, base } = merge;
   const form = useWriteForm({
     resolver: 'moveInitiative',
-    revision,
+    revision: base.revision,
+    merge,
     noErrors: NO_ERRORS,
     validate: schemaCheck(validateMove, mapMoveErrors),
     mapErrors: mapMoveErrors,
     onDone: onMoved,
     onCancel,
   });
-  const { errors, apiError, submitting } = form;
+  const { errors, submitting } = form;
   const idPrefix = `move-${initiative.id}`;
 
   const set = (field: MoveField) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
+    merge.set(field)(value);
     form.clearFieldError(field);
   };
 
@@ -52,7 +63,7 @@ export function MoveInitiativeForm({
     <form
       ref={form.formRef}
       noValidate
-      onSubmit={form.handleSubmit(() => toMovePayload(values, initiative, revision))}
+      onSubmit={form.handleSubmit(() => toMovePayload(values, base.source, base.revision))}
       onKeyDown={form.onKeyDown}
       data-testid="move-form"
       aria-label={`Move “${initiative.title}”`}
@@ -69,7 +80,7 @@ export function MoveInitiativeForm({
           {errors.other.join(' ')}
         </div>
       ) : null}
-      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then move the initiative again." /> : null}
+      <WriteStatus form={form} merge={merge} onReload={onReload} retryHint="Reload the roadmap, then move the initiative again." idPrefix={idPrefix} />
       <Field id={`${idPrefix}-targetQuarter`} label="Target quarter" error={e.targetQuarter} help="e.g. 2027-Q2">
         <TextInput
           id={`${idPrefix}-targetQuarter`}

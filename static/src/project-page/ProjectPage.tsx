@@ -9,6 +9,7 @@ import { HorizonBoard } from '../shared/board';
 import { ProgressProvider } from '../shared/progress';
 import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
 import { PhaseList } from '../shared/phases';
+import { type ViewSync, ViewSyncContext } from '../shared/view-sync';
 import { AddInitiativeForm } from './AddInitiativeForm';
 import { CapacityPanel } from './CapacityPanel';
 import { ChangelogPanel } from './ChangelogPanel';
@@ -24,11 +25,18 @@ import { useRoadmapView } from './use-roadmap-view';
 
 export function ProjectPage() {
   const view = useRoadmapView();
+  const { showView } = view;
+  // Forms that fetch the newest view after a CONFLICT hand it to the page through this.
+  const sync = useMemo<ViewSync>(() => ({ showView }), [showView]);
   return (
     <Page testId="project-page">
       {view.status === 'loading' ? <Loading label="Loading roadmap" /> : null}
       {view.status === 'error' ? <ErrorMessage error={view.error} /> : null}
-      {view.status === 'ok' ? <Roadmap view={view.value} refreshing={view.refreshing} reload={view.reload} onWrite={view.applyWrite} /> : null}
+      {view.status === 'ok' ? (
+        <ViewSyncContext.Provider value={sync}>
+          <Roadmap view={view.value} refreshing={view.refreshing} reload={view.reload} onWrite={view.applyWrite} />
+        </ViewSyncContext.Provider>
+      ) : null}
     </Page>
   );
 }

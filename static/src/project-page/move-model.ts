@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type InitiativeView, moveInitiativePayload } from '../../../src/domain/api';
 import { normaliseQuarter } from '../../../src/domain/quarter';
 import { fieldErrors } from '../../../src/domain/errors';
+import { type FieldEquals, sameText } from '../shared/three-way-merge';
 
 /** The move form's inputs, as typed. */
 export interface MoveValues {
@@ -17,6 +18,14 @@ export const moveValues = (initiative: InitiativeView): MoveValues => ({
   phaseId: initiative.phaseId,
   reason: '',
 });
+
+/** The fields' names in the conflict notice, as the form labels them. */
+export const MOVE_LABELS: Record<MoveField, string> = { targetQuarter: 'Target quarter', phaseId: 'Phase', reason: 'Why is it moving?' };
+
+/** A quarter compares as sent ("Q2 2027" is 2027-Q2); blank means "keep it", i.e. no change. */
+const sameQuarter = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string' ? (normaliseQuarter(a.trim()) ?? a.trim()) === (normaliseQuarter(b.trim()) ?? b.trim()) : a === b;
+export const MOVE_EQUALS: FieldEquals<MoveValues> = { targetQuarter: sameQuarter, reason: sameText };
 
 /** Only what changes goes in `to`; a blank target quarter means "keep it". */
 export function toMovePayload(values: MoveValues, initiative: InitiativeView, baseRevision: number): MovePayload {

@@ -8,6 +8,8 @@ export type RoadmapRemote = Remote<RoadmapView> & {
   reload: () => void;
   /** After a write: show the view it answered with, or refetch when it answered none (a huge roadmap). */
   applyWrite: (result: MutationResult) => void;
+  /** Shows a view fetched elsewhere (a form's, after a CONFLICT) when it is newer than the one shown. */
+  showView: (view: RoadmapView) => void;
 };
 
 /**
@@ -25,8 +27,9 @@ export function useRoadmapView(): RoadmapRemote {
     },
     [reload],
   );
+  const showView = useCallback((view: RoadmapView) => setWritten((w) => (w && w.revision >= view.revision ? w : view)), []);
   if (remote.status === 'ok' && written && written.revision > remote.value.revision) {
-    return { ...remote, value: written, applyWrite };
+    return { ...remote, value: written, applyWrite, showView };
   }
-  return { ...remote, applyWrite };
+  return { ...remote, applyWrite, showView };
 }

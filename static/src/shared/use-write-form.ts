@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../../../src/domain/api';
+import type { ApiError, RoadmapView } from '../../../src/domain/api';
 import { type ResolverKey, type ResolverTypes, call } from './client';
+import { useViewSync } from './view-sync';
 
 /** What a write form shows: one message beside each input, plus what fits no input. */
 export interface FormErrors<F extends string> {
@@ -10,6 +11,17 @@ export interface FormErrors<F extends string> {
 
 type Payload<K extends ResolverKey> = ResolverTypes[K]['payload'];
 type Value<K extends ResolverKey> = ResolverTypes[K]['value'];
+
+/** What a write form needs of an edit form's three-way rebase (useMergeForm). */
+export interface Rebasable {
+  /** The fields still waiting for "keep mine / take theirs": the save waits for them. */
+  unresolvedLabels: string[];
+  /** Rebases onto a fresh view; false when the stored thing is gone from it. */
+  rebaseTo: (view: RoadmapView, conflictMessage: string | null) => boolean;
+}
+
+/** After a CONFLICT: fetching the newest roadmap, or (for a form without a merge) the note that it now uses it. */
+export type Refresh = { phase: 'fetching' } | { phase: 'refreshed'; message: string } | null;
 
 export interface WriteFormOptions<K extends ResolverKey, E extends FormErrors<string>> {
   /** The resolver the form writes through (a union when the form creates or updates). */
@@ -32,6 +44,10 @@ export interface WriteFormOptions<K extends ResolverKey, E extends FormErrors<st
   escapeWhileSubmitting?: boolean;
   /** The first control of this kind takes focus when the form opens. */
   focus?: 'input' | 'select';
+  /** An edit form's three-way rebase: a CONFLICT then rebases it onto the newest version instead of failing. */
+  merge?: Rebasable;
+  /** Called with the errors a refused save put beside the inputs (e.g. to focus the first). */
+  onErrors?: (errors: E) => void;
 }
 
 /** `validate` for a form whose local check is the resolver's schema alone, mapped like the server's errors. */
@@ -42,17 +58,27 @@ export const schemaCheck =
     return fields ? map(fields) : null;
   };
 
+const conflictChoiceMessage = (labels: string[]) =>
+  `You and someone else both changed ${labels.join(', ')}: choose which value to keep, then save.`;
+
 /**
  * The submit logic the write forms share: validate locally with the server's schema, call the resolver, then hand
- * the value on or put the errors beside the inputs (or above them). Clears a CONFLICT when the revision changes.
+ * the value on or put the errors beside the inputs (or above them).
+ *
+ * A CONFLICT (someone saved first) fetches the newest roadmap, shows it on the page and rebases the form onto it
+ * (`merge`, three-way: only the fields this user changed are re-sent; fields both changed wait for a choice). Without
+ * a newer revision, or outside the project page, the CONFLICT is shown as before, with a reload button. A newer
+ * revision arriving otherwise clears a CONFLICT message.
  */
 export function useWriteForm<K extends ResolverKey, E extends FormErrors<string>>(options: WriteFormOptions<K, E>) {
   const { resolver, revision, noErrors, validate, mapErrors, leftovers = 'inline', clearOtherOnChange = false } = options;
   const [errors, setErrors] = useState<E>(noErrors);
   const [apiError, setApiError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [refresh, setRefresh] = useState<Refresh>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const focus = options.focus ?? 'input';
+  const sync = useViewSync();
 
   useEffect(() => {
     formRef.current?.querySelector(focus)?.focus();
@@ -63,26 +89,64 @@ export function useWriteForm<K extends ResolverKey, E extends FormErrors<string>
     setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
   }, [revision]);
 
+  const showErrors = (e: E) => {
+    setErrors(e);
+    options.onErrors?.(e);
+  };
+
+  /** After a CONFLICT: fetch the newest roadmap and rebase onto it. False when that does not apply. */
+  async function rebaseAfterConflict(error: ApiError, sentRevision: number): Promise<boolean> {
+    if (!sync) return false;
+    setRefresh({ phase: 'fetching' });
+    const fresh = await call('getRoadmapView', {});
+    if (!fresh.ok || fresh.value.revision <= sentRevision) {
+      setRefresh(null);
+      return false;
+    }
+    sync.showView(fresh.value);
+    if (options.merge) {
+      setRefresh(null);
+      if (!options.merge.rebaseTo(fresh.value, error.message || null)) {
+        setApiError({ code: 'NOT_FOUND', message: 'Someone else deleted it while you were editing, so your changes cannot be saved.' });
+      }
+    } else setRefresh({ phase: 'refreshed', message: error.message });
+    return true;
+  }
+
   async function submit(payload: Payload<K>) {
     if (submitting) return;
     setApiError(null);
+    setRefresh(null);
     const local = validate(payload);
     if (local) {
-      setErrors(local);
+      showErrors(local);
+      return;
+    }
+    const waiting = options.merge?.unresolvedLabels ?? [];
+    if (waiting.length > 0) {
+      setErrors({ ...noErrors, other: [conflictChoiceMessage(waiting)] });
       return;
     }
     setErrors(noErrors);
     setSubmitting(true);
     const result = await call(resolver, payload);
-    setSubmitting(false);
     if (result.ok) {
+      setSubmitting(false);
       options.onDone(result.value, payload);
       return;
     }
     const { error } = result;
+    if (error.code === 'CONFLICT') {
+      const sent = (payload as { baseRevision?: unknown }).baseRevision;
+      const handled = await rebaseAfterConflict(error, typeof sent === 'number' ? sent : revision);
+      setSubmitting(false);
+      if (!handled) setApiError(error);
+      return;
+    }
+    setSubmitting(false);
     if (error.fields && Object.keys(error.fields).length > 0) {
       const mapped = mapErrors(error.fields, error);
-      setErrors(mapped);
+      showErrors(mapped);
       if (leftovers === 'api-error' && mapped.other.length > 0) setApiError({ ...error, message: mapped.other.join(' ') });
     } else setApiError(error);
   }
@@ -106,5 +170,5 @@ export function useWriteForm<K extends ResolverKey, E extends FormErrors<string>
     if (event.key === 'Escape' && (options.escapeWhileSubmitting !== false || !submitting)) options.onCancel();
   };
 
-  return { errors, setErrors, apiError, setApiError, submitting, submit, handleSubmit, clearFieldError, onKeyDown, formRef };
+  return { errors, setErrors, apiError, setApiError, refresh, submitting, submit, handleSubmit, clearFieldError, onKeyDown, formRef };
 }

@@ -1,25 +1,29 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, InitiativeView, MutationResult, RoadmapView } from '../../../../src/domain/api';
+import type { InitiativeView, MutationResult, RoadmapView } from '../../../../src/domain/api';
 import type { Horizon, InitiativeStatus, Track } from '../../../../src/domain/model';
 import { quarterLabel } from '../../../../src/domain/quarter';
 import { CAPACITY_UNIT_LABEL, HORIZON_LABEL } from '../../../../src/domain/labels';
-import { call } from '../../shared/client';
 import { muted } from '../../shared/components';
 import { Field, NativeSelect, TextInput } from '../../shared/fields';
 import { phaseName } from '../../shared/board';
 import { phasesInOrder } from '../../shared/phases';
 import { TextArea } from '../../shared/text-area';
-import { WriteError } from '../../shared/write-error';
+import { WriteStatus } from '../../shared/merge-notice';
+import { useMergeForm } from '../../shared/use-merge-form';
+import { useWriteForm } from '../../shared/use-write-form';
 import { upcomingQuarters } from '../form-model';
 import { ErrorLine } from '../settings/inputs';
 import { DeleteInitiative } from './DeleteInitiative';
 import {
+  EDITOR_EQUALS,
+  EDITOR_LABELS,
   type EditorErrors,
   type EditorField,
   type EditorValues,
   FIELD_ORDER,
+  describeEditorValue,
   HORIZON_PIN_OPTIONS,
   IMPACT_OPTIONS,
   NO_EDITOR_ERRORS,
@@ -44,7 +48,9 @@ import { LinkedEpics } from './LinkedEpics';
 const FILTER_FROM = 12;
 
 /**
- * Edits every field of one initiative, inline in its card (updateInitiative). Sends only what changed; a change of
+ * Edits every field of one initiative, inline in its card (updateInitiative). Sends only what this user changed
+ * relative to the stored version the edit is based on; when someone else saved first (CONFLICT) it rebases three-way
+ * onto the newest version and asks "keep mine / take theirs" for each field both changed (useMergeForm). A change of
  * phase, target quarter or horizon pin asks why it moves (the server requires it). Validated in the browser with
  * the resolver's own schema; the server's field errors land beside the inputs. Also deletes the initiative.
  */
@@ -61,46 +67,75 @@ export function InitiativeEditor({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const [values, setValues] = useState<EditorValues>(() => editorValues(initiative));
-  const [errors, setErrors] = useState<EditorErrors>(NO_EDITOR_ERRORS);
-  const [apiError, setApiError] = useState<ApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const merge = useMergeForm<EditorValues, InitiativeView>({
+    source: initiative,
+    revision: view.revision,
+    toValues: editorValues,
+    select: (fresh) => fresh.initiatives.find((i) => i.id === initiative.id),
+    labels: EDITOR_LABELS,
+    describe: (field, value) => describeEditorValue(field, value, view),
+    equals: EDITOR_EQUALS,
+  });
+  const { values } = merge;
+  /** The stored version the edit is based on: what it opened with, or the newest after a rebase. */
+  const stored = merge.base.source;
   const [depFilter, setDepFilter] = useState('');
-  const formRef = useRef<HTMLFormElement>(null);
   const id = `edit-${initiative.id}`;
   const fid = (field: EditorField) => `${id}-${field}`;
 
-  useEffect(() => {
-    formRef.current?.querySelector('input')?.focus();
-  }, []);
-  // After a reload brings a newer revision, a conflict message no longer applies.
-  useEffect(() => {
-    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
-  }, [view.revision]);
+  function focusFirstError(byField: EditorErrors['byField']) {
+    const first = FIELD_ORDER.find((f) => byField[f]);
+    if (!first) return;
+    requestAnimationFrame(() => {
+      const el = document.getElementById(fid(first)) ?? document.querySelector<HTMLElement>(`[data-testid="${fid(first)}"] input`);
+      el?.focus();
+    });
+  }
 
-  const clearError = (field: EditorField) => {
-    if (errors.byField[field] || errors.other.length > 0) setErrors((e) => ({ byField: { ...e.byField, [field]: undefined }, other: [] }));
-  };
+  // What a save would send: only what differs from the stored version the edit is based on.
+  const draft = toUpdateDraft(values, stored, merge.base.revision, view.businessGoals.map((g) => g.id));
+  const form = useWriteForm({
+    resolver: 'updateInitiative',
+    revision: merge.base.revision,
+    noErrors: NO_EDITOR_ERRORS,
+    validate: (payload): EditorErrors | null => {
+      const schemaErrors = validateUpdate(payload);
+      const mapped = schemaErrors ? mapEditorErrors(schemaErrors, draft.epicKeys) : NO_EDITOR_ERRORS;
+      const local: EditorErrors = { ...mapped, byField: { ...mapped.byField, ...draft.localErrors } };
+      if (hasEditorErrors(local)) return local;
+      if (nothingChanged(payload)) return { byField: {}, other: ['Nothing to save: no field changed.'] };
+      return null;
+    },
+    mapErrors: (fields) => mapEditorErrors(fields, draft.epicKeys),
+    clearOtherOnChange: true,
+    onDone: onSaved,
+    onCancel,
+    escapeWhileSubmitting: false,
+    merge,
+    onErrors: (found) => focusFirstError(found.byField),
+  });
+  const { errors, setErrors, submitting } = form;
+
   const set =
     <F extends EditorField>(field: F) =>
     (value: EditorValues[F]) => {
-      setValues((v) => ({ ...v, [field]: value }));
-      clearError(field);
+      merge.set(field)(value);
+      form.clearFieldError(field);
     };
   const setRice = (field: 'riceReach' | 'riceImpact' | 'riceConfidence' | 'riceEffort') => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
+    merge.set(field)(value);
     if (['riceReach', 'riceImpact', 'riceConfidence', 'riceEffort'].some((f) => errors.byField[f as EditorField])) {
       setErrors((e) => ({ other: [], byField: { ...e.byField, riceReach: undefined, riceImpact: undefined, riceConfidence: undefined, riceEffort: undefined } }));
     }
   };
 
-  const moving = isMoving(values, initiative);
+  const moving = isMoving(values, stored);
   const score = liveRiceScore(values);
   const phases = phasesInOrder(view.phases);
   const quarters = useMemo(() => {
     const list = upcomingQuarters();
-    return list.some((q) => q.value === initiative.targetQuarter) ? list : [{ value: initiative.targetQuarter, label: quarterLabel(initiative.targetQuarter) }, ...list];
-  }, [initiative.targetQuarter]);
+    return list.some((q) => q.value === stored.targetQuarter) ? list : [{ value: stored.targetQuarter, label: quarterLabel(stored.targetQuarter) }, ...list];
+  }, [stored.targetQuarter]);
   const others = useMemo(
     () =>
       view.initiatives
@@ -113,51 +148,6 @@ export function InitiativeEditor({
   const shownOthers = filter ? others.filter((o) => values.dependsOn.includes(o.value) || o.label.toLowerCase().includes(filter)) : others;
   const unit = CAPACITY_UNIT_LABEL[view.capacity.unit].many;
 
-  function focusFirstError(byField: EditorErrors['byField']) {
-    const first = FIELD_ORDER.find((f) => byField[f]);
-    if (!first) return;
-    requestAnimationFrame(() => {
-      const el = document.getElementById(fid(first)) ?? document.querySelector<HTMLElement>(`[data-testid="${fid(first)}"] input`);
-      el?.focus();
-    });
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
-    setApiError(null);
-    const draft = toUpdateDraft(values, initiative, view.revision, view.businessGoals.map((g) => g.id));
-    const schemaErrors = validateUpdate(draft.payload);
-    const mapped = schemaErrors ? mapEditorErrors(schemaErrors, draft.epicKeys) : NO_EDITOR_ERRORS;
-    const local: EditorErrors = { ...mapped, byField: { ...mapped.byField, ...draft.localErrors } };
-    if (hasEditorErrors(local)) {
-      setErrors(local);
-      focusFirstError(local.byField);
-      return;
-    }
-    if (nothingChanged(draft.payload)) {
-      setErrors({ byField: {}, other: ['Nothing to save: no field changed.'] });
-      return;
-    }
-    setErrors(NO_EDITOR_ERRORS);
-    setSubmitting(true);
-    const result = await call('updateInitiative', draft.payload);
-    setSubmitting(false);
-    if (result.ok) {
-      onSaved(result.value);
-      return;
-    }
-    const { error } = result;
-    if (error.fields && Object.keys(error.fields).length > 0) {
-      const fromServer = mapEditorErrors(error.fields, draft.epicKeys);
-      setErrors(fromServer);
-      focusFirstError(fromServer.byField);
-    } else setApiError(error);
-  }
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && !submitting) onCancel();
-  };
   const e = errors.byField;
   const describe = (field: EditorField, help?: string) => (e[field] ? `${fid(field)}-error` : help ? `${fid(field)}-help` : undefined);
   const numberInput = (field: EditorField, label: string, opts: { help?: string; after?: string; onChange?: (v: string) => void } = {}) => (
@@ -193,15 +183,15 @@ export function InitiativeEditor({
       }}
     >
     <form
-      ref={formRef}
+      ref={form.formRef}
       noValidate
-      onSubmit={submit}
-      onKeyDown={onKeyDown}
+      onSubmit={form.handleSubmit(() => draft.payload)}
+      onKeyDown={form.onKeyDown}
       aria-label={`Edit “${initiative.title}”`}
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.200'), minWidth: 0 }}
     >
       {errors.other.length > 0 ? <ErrorLine testId="initiative-editor-error">{errors.other.join(' ')}</ErrorLine> : null}
-      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then save again — your edits are kept." /> : null}
+      <WriteStatus form={form} merge={merge} onReload={onReload} retryHint="Reload the roadmap, then save again — your edits are kept." idPrefix={id} />
 
       <EditorGroup title="Basics">
         <Field id={fid('title')} label="Title" error={e.title}>
@@ -360,7 +350,7 @@ export function InitiativeEditor({
       <EditorGroup title="Linked epics">
         <LinkedEpics
           id={id}
-          stored={initiative.epicIds}
+          stored={stored.epicIds}
           kept={values.epicIds}
           onChange={set('epicIds')}
           error={e.epicIds}

@@ -16,6 +16,7 @@ import {
 import { normaliseQuarter } from '../../../../src/domain/quarter';
 import { HORIZON_LABEL, STATUS_LABEL, TRACK_LABEL } from '../../../../src/domain/labels';
 import { riceScore } from '../../../../src/domain/rules/prioritisation';
+import { type Equals, type FieldEquals, sameItems, sameText } from '../../shared/three-way-merge';
 import { splitEpicKeys } from '../form-model';
 import { parseNumber } from '../settings/settings-model';
 
@@ -82,6 +83,107 @@ export const HORIZON_PIN_OPTIONS = [
   { value: '', label: 'From the target quarter' },
   ...HORIZONS.map((h) => ({ value: h, label: `Pinned to ${HORIZON_LABEL[h]}` })),
 ];
+
+// ---------------------------------------------------------------- three-way merge (see useMergeForm)
+
+/** The fields' names in the conflict notice, as the editor labels them. */
+export const EDITOR_LABELS: Record<EditorField, string> = {
+  title: 'Title',
+  goal: 'Goal',
+  metricDescription: 'Success metric',
+  metricTarget: 'Metric target',
+  metricCurrent: 'Metric current',
+  metricUnit: 'Metric unit',
+  status: 'Status',
+  track: 'Track',
+  ownerAccountId: 'Owner account id',
+  effort: 'Effort',
+  riceReach: 'Reach',
+  riceImpact: 'Impact',
+  riceConfidence: 'Confidence',
+  riceEffort: 'RICE effort',
+  riskReduction: 'Risk reduction',
+  reversibility: 'Reversibility',
+  businessGoalIds: 'Business goals',
+  dependsOn: 'Depends on',
+  epicIds: 'Linked epics',
+  newEpicKeys: 'Add epic keys',
+  phaseId: 'Phase',
+  targetQuarter: 'Target quarter',
+  horizonPin: 'Horizon',
+  reason: 'Why is it moving?',
+};
+
+/** A typed number compares by its value ("6.0" is 6); anything else as trimmed text. */
+const sameNumberText: Equals = (a, b) => {
+  if (typeof a !== 'string' || typeof b !== 'string') return sameText(a, b);
+  const x = parseNumber(a);
+  const y = parseNumber(b);
+  return x !== null && y !== null && !Number.isNaN(x) && !Number.isNaN(y) ? x === y : sameText(a, b);
+};
+const sameQuarterText: Equals = (a, b) =>
+  typeof a === 'string' && typeof b === 'string' ? (normaliseQuarter(a.trim()) ?? a.trim()) === (normaliseQuarter(b.trim()) ?? b.trim()) : a === b;
+
+/** How the merge compares the editor's fields: as saved (trimmed text, numbers by value, id lists as sets). */
+export const EDITOR_EQUALS: FieldEquals<EditorValues> = {
+  title: sameText,
+  goal: sameText,
+  metricDescription: sameText,
+  metricTarget: sameNumberText,
+  metricCurrent: sameNumberText,
+  metricUnit: sameText,
+  ownerAccountId: sameText,
+  effort: sameNumberText,
+  riceReach: sameNumberText,
+  riceImpact: sameNumberText,
+  riceConfidence: sameNumberText,
+  riceEffort: sameNumberText,
+  businessGoalIds: sameItems,
+  dependsOn: sameItems,
+  epicIds: sameItems,
+  newEpicKeys: sameText,
+  targetQuarter: sameQuarterText,
+  reason: sameText,
+};
+
+/** What the conflict notice needs to name ids: the view's phases, goals and initiatives. */
+export interface NameSource {
+  phases: ReadonlyArray<{ id: string; name: string }>;
+  businessGoals: ReadonlyArray<{ id: string; title: string }>;
+  initiatives: ReadonlyArray<{ id: string; title: string }>;
+}
+
+const optionLabel = (options: ReadonlyArray<{ value: string; label: string }>, value: unknown) => options.find((o) => o.value === value)?.label;
+
+/** A value as the conflict notice shows it: labels for choices, names for ids; undefined for plain text. */
+export function describeEditorValue(field: EditorField, value: unknown, names: NameSource): string | undefined {
+  const names_ = (ids: unknown, list: ReadonlyArray<{ id: string; title: string }>) =>
+    Array.isArray(ids) ? (ids.length === 0 ? '(none)' : ids.map((id) => list.find((x) => x.id === id)?.title ?? String(id)).join(', ')) : undefined;
+  switch (field) {
+    case 'status':
+      return optionLabel(STATUS_OPTIONS, value);
+    case 'track':
+      return optionLabel(TRACK_OPTIONS, value);
+    case 'riceImpact':
+      return optionLabel(IMPACT_OPTIONS, value);
+    case 'riskReduction':
+      return optionLabel(RISK_OPTIONS, value);
+    case 'reversibility':
+      return optionLabel(REVERSIBILITY_OPTIONS, value);
+    case 'horizonPin':
+      return optionLabel(HORIZON_PIN_OPTIONS, value);
+    case 'phaseId':
+      return names.phases.find((p) => p.id === value)?.name;
+    case 'businessGoalIds':
+      return names_(value, names.businessGoals);
+    case 'dependsOn':
+      return names_(value, names.initiatives);
+    case 'epicIds':
+      return Array.isArray(value) ? (value.length === 0 ? '(none)' : value.map((id) => `epic ${String(id)}`).join(', ')) : undefined;
+    default:
+      return undefined;
+  }
+}
 
 // ---------------------------------------------------------------- values
 

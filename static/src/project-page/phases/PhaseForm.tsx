@@ -1,15 +1,17 @@
-import { useState } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
 import { useWriteForm } from '../../shared/use-write-form';
 import { Field, FormActions, TextInput } from '../../shared/fields';
+import { WriteStatus } from '../../shared/merge-notice';
 import { TextArea } from '../../shared/text-area';
-import { WriteError } from '../../shared/write-error';
+import { useMergeForm } from '../../shared/use-merge-form';
 import { upcomingQuarters } from '../form-model';
 import { ErrorLine } from '../settings/inputs';
 import {
   NO_PHASE_ERRORS,
+  PHASE_EQUALS,
+  PHASE_LABELS,
   type PhaseErrors,
   type PhaseField,
   type PhaseValues,
@@ -22,8 +24,9 @@ import {
 } from './phase-model';
 
 /**
- * Adds a phase (createPhase) or, given `phase`, edits it (updatePhase, only what changed): name, theme, start and
- * end quarter, description. Validated with the resolver's own schema; server errors land beside the inputs.
+ * Adds a phase (createPhase) or, given `phase`, edits it (updatePhase, only what changed since the version it is
+ * based on; a CONFLICT rebases it three-way onto the newest phase): name, theme, start and end quarter,
+ * description. Validated with the resolver's own schema; server errors land beside the inputs.
  */
 export function PhaseForm({
   view,
@@ -38,12 +41,23 @@ export function PhaseForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const [values, setValues] = useState<PhaseValues>(() => (phase ? phaseValues(phase) : newPhaseValues(view.phases)));
-  // What the form would send, and the span check the schema can't make.
-  const draft = phase ? toUpdatePayload(values, phase, view.revision) : toCreatePayload(values, view.revision);
+  const merge = useMergeForm<PhaseValues, Phase | null>({
+    source: phase ?? null,
+    revision: view.revision,
+    toValues: (p) => (p ? phaseValues(p) : newPhaseValues(view.phases)),
+    select: (fresh) => (phase ? fresh.phases.find((p) => p.id === phase.id) : null),
+    labels: PHASE_LABELS,
+    equals: PHASE_EQUALS,
+    enabled: phase !== undefined,
+  });
+  const { values } = merge;
+  const stored = merge.base.source;
+  // What the form would send (an edit: against the version it is based on), and the span check the schema can't make.
+  const draft = stored ? toUpdatePayload(values, stored, merge.base.revision) : toCreatePayload(values, view.revision);
   const form = useWriteForm({
     resolver: phase ? 'updatePhase' : 'createPhase',
-    revision: view.revision,
+    revision: phase ? merge.base.revision : view.revision,
+    merge: phase ? merge : undefined,
     noErrors: NO_PHASE_ERRORS,
     validate: (payload): PhaseErrors | null => {
       const schemaErrors = validatePhase(payload);
@@ -59,13 +73,13 @@ export function PhaseForm({
     onCancel,
     escapeWhileSubmitting: false,
   });
-  const { errors, apiError, submitting } = form;
+  const { errors, submitting } = form;
   const id = phase ? `phase-edit-${phase.id}` : 'phase-new';
   const fid = (field: PhaseField) => `${id}-${field}`;
   const quarters = upcomingQuarters();
 
   const set = (field: PhaseField) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
+    merge.set(field)(value);
     form.clearFieldError(field);
   };
 
@@ -95,7 +109,7 @@ export function PhaseForm({
       }}
     >
       {errors.other.length > 0 ? <ErrorLine testId="phase-form-error">{errors.other.join(' ')}</ErrorLine> : null}
-      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then save again — what you typed is kept." /> : null}
+      <WriteStatus form={form} merge={phase ? merge : undefined} onReload={onReload} retryHint="Reload the roadmap, then save again — what you typed is kept." idPrefix={id} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))', gap: token('space.150'), alignItems: 'start' }}>
         <Field id={fid('name')} label="Name" error={e.name}>
           <TextInput id={fid('name')} value={values.name} onChange={set('name')} error={e.name} maxLength={100} placeholder="e.g. Resilience" />

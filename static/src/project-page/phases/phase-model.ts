@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { createPhasePayload, deletePhasePayload, updatePhasePayload } from '../../../../src/domain/api';
 import { fieldErrors } from '../../../../src/domain/errors';
 import type { Phase } from '../../../../src/domain/model';
+import { type FieldEquals, sameText } from '../../shared/three-way-merge';
 import { QUARTER_PATTERN, addQuarters, compareQuarters, normaliseQuarter, quarterOf } from '../../../../src/domain/quarter';
 
 export type CreatePhasePayload = z.input<typeof createPhasePayload>;
@@ -17,6 +18,25 @@ export interface PhaseValues {
   description: string;
 }
 export type PhaseField = keyof PhaseValues;
+
+/** The fields' names in the conflict notice, as the form labels them. */
+export const PHASE_LABELS: Record<PhaseField, string> = {
+  name: 'Name',
+  theme: 'Theme',
+  startQuarter: 'Start quarter',
+  endQuarter: 'End quarter',
+  description: 'Description',
+};
+
+/** How the three-way merge compares the fields: as saved ("Q3 2026" is 2026-Q3, text is trimmed). */
+const sameQuarter = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? quarter(a) === quarter(b) : a === b);
+export const PHASE_EQUALS: FieldEquals<PhaseValues> = {
+  name: sameText,
+  theme: sameText,
+  startQuarter: sameQuarter,
+  endQuarter: sameQuarter,
+  description: sameText,
+};
 
 /** A new phase starts after the last one ends (or this quarter, on an empty roadmap) and spans one quarter. */
 export function newPhaseValues(phases: readonly Phase[], today = new Date()): PhaseValues {

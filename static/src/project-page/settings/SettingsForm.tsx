@@ -7,12 +7,16 @@ import { bufferSettingWarning } from '../../../../src/domain/rules/capacity';
 import { goalCountWarning, MAX_BUSINESS_GOALS } from '../../../../src/domain/rules/traceability';
 import { muted } from '../../shared/components';
 import { Field, FormActions, NativeSelect, TextInput } from '../../shared/fields';
+import { WriteStatus } from '../../shared/merge-notice';
+import { useMergeForm } from '../../shared/use-merge-form';
 import { useWriteForm } from '../../shared/use-write-form';
-import { WriteError } from '../../shared/write-error';
 import { ErrorLine, WarningLine } from './inputs';
 import {
   type GoalRow,
   NO_SETTINGS_ERRORS,
+  SETTINGS_EQUALS,
+  SETTINGS_LABELS,
+  describeSetting,
   type SettingsErrors,
   type SettingsField,
   type SettingsValues,
@@ -33,7 +37,8 @@ const fieldId = (field: SettingsField) => `${ID}-${field}`;
 
 /**
  * The roadmap settings form, for project admins: title, review cadence, capacity (per quarter, unit, buffer %),
- * horizon rules and the 3–5 business goals. Sends only what changed; `onSaved` gets the write's result.
+ * horizon rules and the 3–5 business goals. Sends only what changed since the version it is based on; after a
+ * CONFLICT it rebases onto the newest settings (three-way, see useMergeForm). `onSaved` gets the write's result.
  */
 export function SettingsForm({
   view,
@@ -46,14 +51,24 @@ export function SettingsForm({
   onCancel: () => void;
   onReload: () => void;
 }) {
-  const [values, setValues] = useState<SettingsValues>(() => settingsValues(view));
+  const merge = useMergeForm<SettingsValues, RoadmapView>({
+    source: view,
+    revision: view.revision,
+    toValues: settingsValues,
+    select: (fresh) => fresh,
+    labels: SETTINGS_LABELS,
+    describe: describeSetting,
+    equals: SETTINGS_EQUALS,
+  });
+  const { values, update: setValues } = merge;
   /** Server detail that explains a goal-list error (e.g. which initiative still traces a removed goal). */
   const [detail, setDetail] = useState<string | null>(null);
   // What the form would send, and the numbers that could not be read.
-  const draft = toSettingsDraft(values, view);
+  const draft = toSettingsDraft(values, merge.base.source);
   const form = useWriteForm({
     resolver: 'saveSettings',
-    revision: view.revision,
+    revision: merge.base.revision,
+    merge,
     noErrors: NO_SETTINGS_ERRORS,
     validate: (payload): SettingsErrors | null => {
       const schemaErrors = validateSettings(payload);
@@ -77,7 +92,7 @@ export function SettingsForm({
     onCancel,
     escapeWhileSubmitting: false,
   });
-  const { errors, setErrors, apiError, submitting } = form;
+  const { errors, setErrors, submitting } = form;
 
   const clearOther = () => {
     if (errors.other.length > 0) setErrors((e) => ({ ...e, other: [] }));
@@ -146,7 +161,7 @@ export function SettingsForm({
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}
     >
       {errors.other.length > 0 ? <ErrorLine testId="settings-error">{errors.other.join(' ')}</ErrorLine> : null}
-      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then save the settings again." /> : null}
+      <WriteStatus form={form} merge={merge} onReload={onReload} retryHint="Reload the roadmap, then save the settings again." idPrefix={ID} />
 
       <FormGroup title="Roadmap">
         <div style={grid}>

@@ -3,6 +3,7 @@ import { type RoadmapView, saveSettingsPayload } from '../../../../src/domain/ap
 import { fieldErrors } from '../../../../src/domain/errors';
 import type { CapacitySettings, HorizonRules } from '../../../../src/domain/model';
 import { MAX_BUSINESS_GOALS } from '../../../../src/domain/rules/traceability';
+import { type Equals, type FieldEquals, deepEqual, sameText } from '../../shared/three-way-merge';
 
 export type SettingsPayload = z.input<typeof saveSettingsPayload>;
 export type SettingsPatch = SettingsPayload['settings'];
@@ -82,6 +83,44 @@ export function typedBuffer(values: SettingsValues): number | null {
 }
 
 const normalGoal = (g: { id?: string; title: string; metric: string }) => ({ id: g.id ?? null, title: g.title.trim(), metric: g.metric.trim() });
+
+/** The goal lists as saved: ids, trimmed text, in order (row keys are local). */
+const sameGoals: Equals = (a, b) => deepEqual((a as GoalRow[]).map(normalGoal), (b as GoalRow[]).map(normalGoal));
+
+/** How the three-way merge compares the settings' fields (see useMergeForm). */
+export const SETTINGS_EQUALS: FieldEquals<SettingsValues> = {
+  title: sameText,
+  reviewCadenceDays: sameText,
+  perQuarter: sameText,
+  bufferPercent: sameText,
+  nowQuarters: sameText,
+  nextQuarters: sameText,
+  goals: sameGoals,
+};
+
+/** The fields' names in the conflict notice, as the form labels them. */
+export const SETTINGS_LABELS: Record<keyof SettingsValues, string> = {
+  title: 'Roadmap title',
+  reviewCadenceDays: 'Review cadence (days)',
+  perQuarter: 'Capacity per quarter',
+  unit: 'Unit',
+  bufferPercent: 'Buffer %',
+  nowQuarters: 'Quarters in Now',
+  nextQuarters: 'Quarters in Next',
+  goals: 'Business goals',
+};
+
+/** A value as the conflict notice shows it: the unit's label, the goals one per line. */
+export function describeSetting(field: keyof SettingsValues, value: unknown): string | undefined {
+  if (field === 'unit') return UNIT_OPTIONS.find((o) => o.value === value)?.label;
+  if (field === 'bufferPercent' && typeof value === 'string' && value.trim() !== '') return `${value.trim()} %`;
+  if (field === 'goals') {
+    const rows = value as GoalRow[];
+    if (rows.length === 0) return '(no goals)';
+    return rows.map((g, i) => `${i + 1}. ${g.title.trim() || '(blank)'}${g.metric.trim() ? ` — ${g.metric.trim()}` : ''}`).join('\n');
+  }
+  return undefined;
+}
 
 export function goalsChanged(values: SettingsValues, view: RoadmapView): boolean {
   return JSON.stringify(values.goals.map(normalGoal)) !== JSON.stringify(view.businessGoals.map(normalGoal));
