@@ -188,6 +188,7 @@ export const previewImportPayload = z
   .object({
     text: z.string().min(1, { message: 'Paste a table to import' }).max(400_000, { message: 'At most 400,000 characters' }),
     format: z.enum(IMPORT_FORMATS).default('auto'),
+    /** Replace also deletes the initiatives the table leaves out: only project admins may preview or import it. */
     mode: z.enum(['merge', 'replace']).default('merge'),
   })
   .strict();
@@ -196,6 +197,8 @@ export const importRoadmapPayload = previewImportPayload
     baseRevision,
     /** Replace mode deletes initiatives missing from the table: the caller must say they saw that in the preview. */
     confirmRemovals: z.boolean().default(false),
+    /** Why: required when the import moves an initiative (the preview's `counts.toMove`); recorded on the change. */
+    reason: reasonSchema.optional(),
   })
   .strict();
 export type ImportPreview = ImportPlan;

@@ -2,8 +2,9 @@ import type { ZodError } from 'zod';
 import { diffFields, type FieldDiff } from '../changes';
 import { AppError, invalidInput } from '../errors';
 import { initiativeSchema, phaseSchema, type DebtItem, type Initiative, type Phase, type Roadmap } from '../model';
+import { isMove } from '../edits/initiatives';
 import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
-import type { ImportPlan, ImportedFields, PlanTarget, RowError } from './types';
+import type { ImportPlan, PlanTarget, RowError, UpdatePatch } from './types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -43,8 +44,12 @@ function refuseStale(existing: Roadmap, plan: ImportPlan): void {
  * Carries out a previewed import: creates its phases (`P-n`) and initiatives (`I-n`) from the roadmap's sequences,
  * applies its updates and, in replace mode, deletes what the table left out (dependencies on a deleted initiative
  * are dropped, debt items promoted to it are un-promoted). One revision, one change record.
+ *
+ * An update that moves an initiative (another horizon, target quarter or phase) needs a reason, as every move does:
+ * without one the import is refused (INVALID_INPUT on `reason`); with one, the change record carries it — one
+ * import is one change, so the reason is recorded on each of its moves.
  */
-export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Actor): Edit {
+export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Actor, reason: string | null = null): Edit {
   refuseErrors(plan.errors);
   refuseStale(existing, plan);
   const at = actor.now.toISOString();
@@ -67,9 +72,13 @@ export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Acto
     if (!id) throw new AppError('INVALID_INPUT', `The import plan names an unknown new ${what} ${target.ref}`);
     return id;
   };
-  const resolve = (fields: Partial<ImportedFields>) => {
-    const { dependsOn, ...rest } = fields;
-    return dependsOn === undefined ? rest : { ...rest, dependsOn: dependsOn.map((t) => idOf(t, initiativeIds, 'initiative')) };
+  const resolve = (fields: UpdatePatch) => {
+    const { dependsOn, phase, ...rest } = fields;
+    return {
+      ...rest,
+      ...(phase === undefined ? {} : { phaseId: idOf(phase, phaseIds, 'phase') }),
+      ...(dependsOn === undefined ? {} : { dependsOn: dependsOn.map((t) => idOf(t, initiativeIds, 'initiative')) }),
+    };
   };
 
   const diffs: FieldDiff[] = newPhases.flatMap((phase) => diffFields('phase', phase.id, undefined, phase));
@@ -89,6 +98,7 @@ export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Acto
   const removedIds = new Set(plan.initiativesToRemove.map((r) => r.id));
   const updates = new Map(plan.initiativesToUpdate.map((u) => [u.id, u]));
   const kept: Initiative[] = [];
+  let moves = 0;
   for (const before of existing.initiatives) {
     if (removedIds.has(before.id)) {
       diffs.push(...diffFields('initiative', before.id, before, undefined));
@@ -104,6 +114,7 @@ export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Acto
     }
     const patched = { ...before, ...(update ? resolve(update.patch) : {}) };
     const after = checked(initiativeSchema, { ...patched, dependsOn: patched.dependsOn.filter((id) => !removedIds.has(id)), revision: before.revision + 1, updatedAt: at });
+    if (isMove(before, after, existing, actor.now)) moves += 1;
     diffs.push(...diffFields('initiative', before.id, before, after));
     touched.push(before.id);
     kept.push(after);
@@ -111,6 +122,12 @@ export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Acto
   for (const initiative of created) {
     diffs.push(...diffFields('initiative', initiative.id, undefined, initiative));
     touched.push(initiative.id);
+  }
+
+  if (moves > 0 && !reason) {
+    throw new AppError('INVALID_INPUT', `This import moves ${plural(moves, 'initiative')} to another horizon, quarter or phase; say why`, {
+      reason: 'Say why these initiatives move',
+    });
   }
 
   const debtItems: DebtItem[] = existing.debtItems.map((debt) => {
@@ -138,5 +155,6 @@ export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Acto
     summary,
     diffs,
     touched,
+    reason,
   );
 }

@@ -19,7 +19,8 @@ export const COLUMNS = [
   { key: 'riceScore', header: 'RICE score', aliases: ['RICE'], required: false },
   { key: 'businessGoals', header: 'Business goals', aliases: [], required: false },
   { key: 'dependsOn', header: 'Depends on', aliases: ['Dependencies'], required: false },
-  { key: 'epics', header: 'Epics', aliases: ['Epic ids'], required: false },
+  { key: 'epics', header: 'Epics', aliases: ['Epic keys', 'Epic ids'], required: false },
+  { key: 'id', header: 'ID', aliases: ['Initiative id'], required: false },
 ] as const;
 
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
@@ -61,15 +62,16 @@ export const readStatus = (text: string): InitiativeStatus | null => readEnum(ST
 export const readTrack = (text: string): Track | null => readEnum(TRACK_LABEL, text);
 export const readHorizon = (text: string): Horizon | null => readEnum(HORIZON_LABEL, text);
 
+/** How the export writes a pinned horizon: `Next (pinned)`. */
+export const PINNED_SUFFIX = ' (pinned)';
+
+/** A Horizon cell: `Next`, or `Next (pinned)` / `next pinned` for a pin; null when it is neither. */
+export function readHorizonCell(text: string): { horizon: Horizon; pinned: boolean } | null {
+  const squashed = squash(text);
+  const pinned = squashed.endsWith('pinned');
+  const horizon = readHorizon(pinned ? squashed.slice(0, -'pinned'.length) : squashed);
+  return horizon === null ? null : { horizon, pinned };
+}
+
 export const STATUS_CHOICES = Object.values(STATUS_LABEL).join(', ');
 export const TRACK_CHOICES = Object.values(TRACK_LABEL).join(', ');
-
-/** List cells (business goals, dependencies, epics) are joined with `; `. */
-export const LIST_SEPARATOR = '; ';
-
-export function splitList(text: string): string[] {
-  return text
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-}

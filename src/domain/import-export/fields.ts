@@ -1,6 +1,7 @@
 import type { Initiative, Roadmap } from '../model';
 import { quarterLabel } from '../quarter';
-import { LIST_SEPARATOR, headerOf, statusLabel, trackLabel, type ColumnKey } from './columns';
+import { PINNED_SUFFIX, headerOf, horizonLabel, statusLabel, trackLabel, type ColumnKey } from './columns';
+import { quoteName } from './list-cell';
 import type { ImportedField, ImportedFields, PlanTarget } from './types';
 
 /** A new initiative needs a success metric (the model requires one); this stands in until someone writes it. */
@@ -12,6 +13,7 @@ export function fieldsOf(initiative: Initiative): ImportedFields {
     goal: initiative.goal,
     successMetric: initiative.successMetric,
     targetQuarter: initiative.targetQuarter,
+    horizonPin: initiative.horizonPin,
     status: initiative.status,
     track: initiative.track,
     ownerAccountId: initiative.ownerAccountId,
@@ -26,6 +28,7 @@ export const FIELD_COLUMNS: Record<ImportedField, ColumnKey> = {
   goal: 'goal',
   successMetric: 'successMetric',
   targetQuarter: 'targetQuarter',
+  horizonPin: 'horizon',
   status: 'status',
   track: 'track',
   ownerAccountId: 'owner',
@@ -46,12 +49,13 @@ export function fieldDisplay(roadmap: Roadmap, titleOf: (target: PlanTarget) => 
     goal: (v) => v,
     successMetric: (v) => v.description,
     targetQuarter: (v) => quarterLabel(v),
+    horizonPin: (v) => (v === null ? 'Not pinned (follows the target quarter)' : `${horizonLabel(v)}${PINNED_SUFFIX}`),
     status: (v) => statusLabel(v),
     track: (v) => trackLabel(v),
     ownerAccountId: (v) => v ?? '',
     effort: (v) => (v === null ? '' : String(v)),
-    businessGoalIds: (v) => v.map(goalTitle).join(LIST_SEPARATOR),
-    dependsOn: (v) => v.map(titleOf).join(LIST_SEPARATOR),
-    epicIds: (v) => v.join(LIST_SEPARATOR),
+    businessGoalIds: (v) => v.map((id) => quoteName(goalTitle(id))).join('; '),
+    dependsOn: (v) => v.map((t) => quoteName(titleOf(t))).join('; '),
+    epicIds: (v) => v.join('; '),
   };
 }

@@ -1,6 +1,13 @@
 /**
  * GitHub-flavoured Markdown pipe tables: a header row, a `|---|---|` delimiter row, then data rows; the outer pipes
- * are optional. In a cell `\|` is a literal pipe, `\\` a backslash, and `<br>` a line break.
+ * are optional. A cell is one line, so its text is escaped (and read back) like this, which GitHub and Confluence
+ * render as the text itself:
+ *
+ * - a backslash before ASCII punctuation makes it literal, as in Markdown: `\\` is `\`, `\|` is `|` (the export
+ *   writes every backslash as `\\`, every pipe as `\|`); a backslash before anything else is itself;
+ * - `<br>` (also `<br/>`, `<BR >`) is a line feed (LF);
+ * - `&#13;` is a carriage return (CR), so CRLF is `&#13;<br>` and text keeps its exact line ends;
+ * - a literal `<br>` or `&#13;` in the text is written `\<br>` / `\&#13;` (an escaped `<` or `&` is never a break).
  */
 
 export interface MarkdownTable {
@@ -15,6 +22,9 @@ interface SplitLine {
   pipes: number;
 }
 
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
+/** Splits a line at unescaped pipes; escapes stay in the cells (decodeCell reads them). */
 function splitLine(line: string): SplitLine {
   const text = line.trim();
   const cells: string[] = [];
@@ -24,8 +34,8 @@ function splitLine(line: string): SplitLine {
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i];
     trailingPipe = false;
-    if (ch === '\\' && (text[i + 1] === '|' || text[i + 1] === '\\')) {
-      cell += text[i + 1];
+    if (ch === '\\' && i + 1 < text.length && ASCII_PUNCTUATION.test(text[i + 1])) {
+      cell += ch + text[i + 1];
       i += 1;
     } else if (ch === '|') {
       cells.push(cell);
@@ -38,13 +48,42 @@ function splitLine(line: string): SplitLine {
   return { cells, trailingPipe, pipes };
 }
 
-const BREAK = /<br\s*\/?>/gi;
+const BREAK = /^<br\s*\/?>/i;
+const CR = '&#13;';
+
+/** A cell's text: escapes, line breaks and carriage returns read as the module comment says. */
+export function decodeCell(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i += 1) {
+    const ch = raw[i];
+    if (ch === '\\' && i + 1 < raw.length && ASCII_PUNCTUATION.test(raw[i + 1])) {
+      out += raw[i + 1];
+      i += 1;
+      continue;
+    }
+    if (ch === '<') {
+      const br = BREAK.exec(raw.slice(i, i + 12));
+      if (br) {
+        out += '\n';
+        i += br[0].length - 1;
+        continue;
+      }
+    }
+    if (ch === '&' && raw.startsWith(CR, i)) {
+      out += '\r';
+      i += CR.length - 1;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
 
 function cellsOf(line: string): string[] {
   const { cells, trailingPipe } = splitLine(line);
   const start = line.trim().startsWith('|') ? 1 : 0;
   const end = trailingPipe ? cells.length - 1 : cells.length;
-  return cells.slice(start, end).map((cell) => cell.replace(BREAK, '\n').trim());
+  return cells.slice(start, end).map((cell) => decodeCell(cell.trim()).trim());
 }
 
 const DELIMITER_CELL = /^\s*:?-+:?\s*$/;
@@ -79,7 +118,10 @@ export function escapeMarkdownCell(value: string): string {
   return value
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, '<br>');
+    .replace(/<(?=br\s*\/?>)/gi, '\\<')
+    .replace(/&(?=#13;)/g, '\\&')
+    .replace(/\r/g, CR)
+    .replace(/\n/g, '<br>');
 }
 
 export function writeMarkdownTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {

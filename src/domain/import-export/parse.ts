@@ -17,7 +17,8 @@ const isEmptyRow = (cells: readonly string[]) => cells.every((cell) => cell.trim
 
 function readCsvTable(text: string): { table: RawTable | null; errors: RowError[] } {
   const { records, error } = readCsv(text);
-  const cells = records.map((record) => record.map((value) => unguardFormula(value.replace(/\r\n?/g, '\n').trim())));
+  // Line ends inside a quoted field are kept as written (CR, LF or CRLF): text round-trips exactly.
+  const cells = records.map((record) => record.map((value) => unguardFormula(value.trim())));
   const nonEmpty = cells.filter((record) => !isEmptyRow(record));
   const errors: RowError[] = [];
   if (error) {
@@ -64,7 +65,8 @@ function warnDuplicates(rows: readonly ParsedRow[]): RowError[] {
   const firstRow = new Map<string, number>();
   const warnings: RowError[] = [];
   for (const row of rows) {
-    const key = `${nameKey(row.phase)}\u0000${nameKey(row.title)}`;
+    // Rows with distinct IDs (an export of initiatives that share a title) are distinct initiatives.
+    const key = `${nameKey(row.phase)}\u0000${nameKey(row.title)}\u0000${row.id ?? ''}`;
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, row.row);
     else {

@@ -1,9 +1,12 @@
-import type { Initiative, Phase, Roadmap } from '../model';
+import { isMove } from '../edits/initiatives';
+import { horizonOfQuarter } from '../horizon';
+import { LIMITS, type Initiative, type Phase, type Roadmap } from '../model';
 import { compareQuarters } from '../quarter';
 import { headerOf, nameKey } from './columns';
 import { METRIC_PLACEHOLDER, columnOfField, fieldDisplay, fieldsOf } from './fields';
-import { indexByName, resolveNames, type Lookup } from './references';
+import { dependencyLookup, goalLookup, resolveNames, type Candidate } from './references';
 import type {
+  EpicKeyAnswer,
   FieldChange,
   ImportPlan,
   ImportedField,
@@ -15,18 +18,35 @@ import type {
   PlannedPhase,
   PlannedUpdate,
   RowError,
+  UpdatePatch,
 } from './types';
 
-/** The model allows at most this many phases on a roadmap. */
-const MAX_PHASES = 50;
 const MAX_PHASE_ORDER = 1000;
 
 export interface PreviewOptions {
   /** merge: add and update, keep the rest. replace: the table is the whole roadmap; the rest is removed. */
   mode: 'merge' | 'replace';
+  /** Today: the Horizon column is read against the horizon a row's target quarter gives today. */
+  today: Date;
+  /**
+   * Jira's answers for the epic keys the table names (`epicKeysOf`), asked as the importing user. A key missing
+   * here is reported like one that does not exist.
+   */
+  epicKeys?: ReadonlyMap<string, EpicKeyAnswer>;
 }
 
-/** Where each row lands: its phase, and the stored initiative it updates (if any). */
+/** The epic keys a parsed table names (upper case, each once), for the caller to resolve through Jira. */
+export function epicKeysOf(parsed: ParseResult): string[] {
+  const keys = new Set<string>();
+  for (const row of parsed.rows) for (const epic of row.epics ?? []) if (epic.kind === 'key') keys.add(epic.key);
+  return [...keys];
+}
+
+/**
+ * Where each row lands: its phase, and the stored initiative it updates (if any). Rows are matched to stored
+ * initiatives first by the ID column (the app's own exports: same id and same title, in any phase — a different
+ * phase is a move), then by phase and title (case- and space-insensitive), one row per initiative, in table order.
+ */
 interface Placement {
   row: ParsedRow;
   phase: PlanTarget;
@@ -37,17 +57,44 @@ interface Placement {
 
 const phaseKeyOf = (target: PlanTarget) => (target.kind === 'existing' ? `e:${target.id}` : `n:${target.ref}`);
 
-function placePhases(existing: Roadmap, rows: readonly ParsedRow[]): { targets: Map<string, PlanTarget>; created: PlannedPhase[] } {
+/** Rows whose ID names a stored initiative with the row's title. */
+function matchByIds(existing: Roadmap, rows: readonly ParsedRow[]): Map<number, Initiative> {
+  const byId = new Map(existing.initiatives.map((i) => [i.id, i]));
+  const matches = new Map<number, Initiative>();
+  const claimed = new Set<string>();
+  for (const row of rows) {
+    const found = row.id === undefined ? undefined : byId.get(row.id);
+    if (!found || claimed.has(found.id) || nameKey(found.title) !== nameKey(row.title)) continue;
+    claimed.add(found.id);
+    matches.set(row.row, found);
+  }
+  return matches;
+}
+
+function placePhases(
+  existing: Roadmap,
+  rows: readonly ParsedRow[],
+  idMatches: ReadonlyMap<number, Initiative>,
+): { targetOf: (row: ParsedRow) => PlanTarget; created: PlannedPhase[] } {
   const targets = new Map<string, PlanTarget>();
   const created: PlannedPhase[] = [];
   const sorted = [...existing.meta.phases].sort((a, b) => a.order - b.order);
+  const phaseName = new Map(existing.meta.phases.map((p) => [p.id, p.name]));
   for (const phase of sorted) {
     const key = nameKey(phase.name);
     if (!targets.has(key)) targets.set(key, { kind: 'existing', id: phase.id });
   }
+  const byRow = new Map<number, PlanTarget>();
   let order = sorted.reduce((max, phase) => Math.max(max, phase.order + 1), 0);
   for (const row of rows) {
     const key = nameKey(row.phase);
+    // A row matched by its ID stays in its initiative's phase while the Phase cell still names it (two phases may
+    // share a name); only another name moves it.
+    const matched = idMatches.get(row.row);
+    if (matched && nameKey(phaseName.get(matched.phaseId) ?? '') === key) {
+      byRow.set(row.row, { kind: 'existing', id: matched.phaseId });
+      continue;
+    }
     let target = targets.get(key);
     if (!target) {
       target = { kind: 'new', ref: `phase-${created.length + 1}` };
@@ -55,6 +102,7 @@ function placePhases(existing: Roadmap, rows: readonly ParsedRow[]): { targets: 
       created.push({ ref: target.ref, name: row.phase, order, startQuarter: row.targetQuarter, endQuarter: row.targetQuarter, rows: [] });
       order += 1;
     }
+    byRow.set(row.row, target);
     if (target.kind === 'new') {
       const ref = target.ref;
       const planned = created.find((p) => p.ref === ref)!;
@@ -63,67 +111,70 @@ function placePhases(existing: Roadmap, rows: readonly ParsedRow[]): { targets: 
       if (compareQuarters(row.targetQuarter, planned.endQuarter) > 0) planned.endQuarter = row.targetQuarter;
     }
   }
-  return { targets, created };
+  return { targetOf: (row) => byRow.get(row.row)!, created };
 }
 
-/** Matches rows to stored initiatives: same phase, same title (case-insensitive), one row per initiative, in order. */
-function placeRows(existing: Roadmap, rows: readonly ParsedRow[], phases: Map<string, PlanTarget>, phaseNames: (t: PlanTarget) => string): Placement[] {
-  const claimed = new Set<string>();
+/** Matches the remaining rows by phase and title among the initiatives no row claimed by ID. */
+function placeRows(
+  existing: Roadmap,
+  rows: readonly ParsedRow[],
+  idMatches: ReadonlyMap<number, Initiative>,
+  phaseOf: (row: ParsedRow) => PlanTarget,
+  phaseNames: (t: PlanTarget) => string,
+): Placement[] {
+  const claimed = new Set([...idMatches.values()].map((i) => i.id));
   let created = 0;
   return rows.map((row) => {
-    const phase = phases.get(nameKey(row.phase))!;
+    const phase = phaseOf(row);
     const title = nameKey(row.title);
     const match =
-      phase.kind === 'existing'
+      idMatches.get(row.row) ??
+      (phase.kind === 'existing'
         ? existing.initiatives.find((i) => i.phaseId === phase.id && nameKey(i.title) === title && !claimed.has(i.id)) ?? null
-        : null;
+        : null);
     if (match) claimed.add(match.id);
     else created += 1;
     return { row, phase, phaseName: phaseNames(phase), match, ref: match ? null : `new-${created}` };
   });
 }
 
-interface Candidate {
-  target: PlanTarget;
-  phaseKey: string;
-  title: string;
-}
-
-function dependencyLookup(candidates: readonly Candidate[]) {
-  const index = indexByName(candidates, (c) => c.title);
-  return (phaseKey: string) =>
-    (name: string): Lookup<PlanTarget> => {
-      const found = index.get(nameKey(name)) ?? [];
-      if (found.length === 1) return { kind: 'found', value: found[0].target };
-      const samePhase = found.filter((c) => c.phaseKey === phaseKey);
-      if (samePhase.length === 1) return { kind: 'found', value: samePhase[0].target };
-      return found.length === 0 ? { kind: 'unknown' } : { kind: 'ambiguous' };
-    };
-}
-
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Plans an import without writing anything: which phases and initiatives it creates, which it updates (field by
- * field), which stay as they are and, in replace mode, which it removes. Deterministic for the same input.
+ * field, and whether the update moves the initiative), which stay as they are and, in replace mode, which it
+ * removes. Deterministic for the same input.
+ *
+ * The Horizon column: an empty cell unpins (the horizon follows the target quarter); the horizon the row's target
+ * quarter gives today leaves it unpinned; any other horizon, or one marked `(pinned)` as the export writes pins,
+ * pins the initiative there — the table says where the team wants it, as the move dialog's horizon does.
  */
 export function previewImport(existing: Roadmap, parsed: ParseResult, options: PreviewOptions): ImportPlan {
   const errors: RowError[] = [...parsed.errors];
   const warn = (row: number, column: string, message: string) => errors.push({ row, column, message, severity: 'warning' });
-  const { targets, created: phasesToCreate } = placePhases(existing, parsed.rows);
+  const fail = (row: number, column: string, message: string) => errors.push({ row, column, message, severity: 'error' });
+  const idMatches = matchByIds(existing, parsed.rows);
+  const { targetOf, created: phasesToCreate } = placePhases(existing, parsed.rows, idMatches);
   const phaseName = (target: PlanTarget) =>
     target.kind === 'existing'
       ? existing.meta.phases.find((p: Phase) => p.id === target.id)?.name ?? target.id
       : phasesToCreate.find((p) => p.ref === target.ref)?.name ?? target.ref;
-  if (existing.meta.phases.length + phasesToCreate.length > MAX_PHASES) {
-    errors.push({ row: 0, message: `A roadmap has at most ${MAX_PHASES} phases; this import would make ${existing.meta.phases.length + phasesToCreate.length}`, severity: 'error' });
+  if (existing.meta.phases.length + phasesToCreate.length > LIMITS.phases) {
+    errors.push({ row: 0, message: `A roadmap has at most ${LIMITS.phases} phases; this import would make ${existing.meta.phases.length + phasesToCreate.length}`, severity: 'error' });
   }
   if (phasesToCreate.some((p) => p.order > MAX_PHASE_ORDER)) errors.push({ row: 0, message: 'Too many phases to order after the existing ones', severity: 'error' });
 
-  const placements = placeRows(existing, parsed.rows, targets, phaseName);
+  const placements = placeRows(existing, parsed.rows, idMatches, targetOf, phaseName);
   const matched = new Set(placements.flatMap((p) => (p.match ? [p.match.id] : [])));
   const removed = options.mode === 'replace' ? existing.initiatives.filter((i) => !matched.has(i.id)) : [];
   const removedIds = new Set(removed.map((i) => i.id));
+  const byId = new Map(existing.initiatives.map((i) => [i.id, i]));
+  for (const { row, match } of placements) {
+    const named = row.id === undefined ? undefined : byId.get(row.id);
+    if (named && match?.id !== named.id) {
+      warn(row.row, headerOf('id'), `${named.id} is "${named.title}" on this roadmap, not this row's initiative; the row is matched by phase and title`);
+    }
+  }
 
   // Dependencies may name any initiative that exists after the import.
   const candidates: Candidate[] = [
@@ -133,15 +184,17 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
     ...placements.flatMap((p): Candidate[] => (p.ref ? [{ target: { kind: 'new', ref: p.ref }, phaseKey: phaseKeyOf(p.phase), title: p.row.title }] : [])),
   ];
   const lookupIn = dependencyLookup(candidates);
-  const goalIndex = indexByName(existing.meta.businessGoals, (g) => g.title);
-  const goalLookup = (name: string): Lookup<string> => {
-    const found = goalIndex.get(nameKey(name)) ?? [];
-    return found.length === 0 ? { kind: 'unknown' } : { kind: 'found', value: found[0].id };
-  };
+  const initiativeById = (id: string): PlanTarget | null => (byId.has(id) && !removedIds.has(id) ? { kind: 'existing', id } : null);
+  const findGoal = goalLookup(existing.meta.businessGoals);
+  const goalById = (id: string) => existing.meta.businessGoals.find((g) => g.id === id)?.id ?? null;
   const targetKey = (target: PlanTarget) => (target.kind === 'existing' ? `e:${target.id}` : `n:${target.ref}`);
   const titles = new Map(candidates.map((c) => [targetKey(c.target), c.title]));
   const titleOf = (target: PlanTarget): string => titles.get(targetKey(target)) ?? (target.kind === 'existing' ? target.id : target.ref);
   const display = fieldDisplay(existing, titleOf);
+  const rules = existing.meta.horizonRules;
+  const epicKeys = options.epicKeys ?? new Map<string, EpicKeyAnswer>();
+  /** How each row names its epics, to say which one a problem is about. */
+  const epicLabels = new Map<number, Map<string, string>>();
 
   /** The fields a row sets; a column the table lacks leaves its field out. */
   const proposedFields = (placement: Placement): Partial<ImportedFields> => {
@@ -150,21 +203,47 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
     const self: PlanTarget = placement.match ? { kind: 'existing', id: placement.match.id } : { kind: 'new', ref: placement.ref! };
     if (row.goal !== undefined) fields.goal = row.goal;
     if (row.successMetric) fields.successMetric = { ...(placement.match?.successMetric ?? {}), description: row.successMetric };
+    if (row.horizon !== undefined) {
+      const cell = row.horizon;
+      const pinned = cell !== null && (cell.pinned || cell.horizon !== horizonOfQuarter(row.targetQuarter, options.today, rules));
+      fields.horizonPin = pinned ? cell.horizon : null;
+    }
     if (row.status !== undefined) fields.status = row.status;
     if (row.track !== undefined) fields.track = row.track;
     if (row.ownerAccountId !== undefined) fields.ownerAccountId = row.ownerAccountId;
     if (row.effort !== undefined) fields.effort = row.effort;
-    if (row.epicIds !== undefined) fields.epicIds = row.epicIds;
+    if (row.epics !== undefined) {
+      const ids: string[] = [];
+      const labels = new Map<string, string>();
+      for (const epic of row.epics) {
+        if (epic.kind === 'id') {
+          ids.push(epic.id);
+          labels.set(epic.id, epic.id);
+          continue;
+        }
+        const answer = epicKeys.get(epic.key) ?? null;
+        // The same words whether the issue does not exist or the importer cannot see it: nothing leaks.
+        if (answer === null) fail(row.row, headerOf('epics'), `${epic.key} does not exist or you cannot see it`);
+        else if (answer.issueType !== 'Epic') fail(row.row, headerOf('epics'), `${epic.key} is a ${answer.issueType}, not an epic`);
+        else {
+          ids.push(answer.id);
+          labels.set(answer.id, epic.key);
+        }
+      }
+      epicLabels.set(row.row, labels);
+      fields.epicIds = [...new Set(ids)];
+    }
     if (row.businessGoals !== undefined) {
-      const goals = resolveNames(row.businessGoals, goalLookup);
+      const goals = resolveNames(row.businessGoals, findGoal, goalById);
       goals.unknown.forEach((name) => warn(row.row, headerOf('businessGoals'), `No business goal "${name}" on this roadmap; ignored`));
+      goals.ambiguous.forEach((name) => warn(row.row, headerOf('businessGoals'), `Several business goals are called "${name}"; ignored (name it by id, like G-2)`));
       fields.businessGoalIds = goals.found;
     }
     if (row.dependsOn !== undefined) {
-      const deps = resolveNames(row.dependsOn, lookupIn(phaseKeyOf(placement.phase)));
+      const deps = resolveNames(row.dependsOn, lookupIn(phaseKeyOf(placement.phase)), initiativeById);
       const column = headerOf('dependsOn');
       deps.unknown.forEach((name) => warn(row.row, column, `No initiative "${name}" to depend on; ignored`));
-      deps.ambiguous.forEach((name) => warn(row.row, column, `Several initiatives are called "${name}"; ignored`));
+      deps.ambiguous.forEach((name) => warn(row.row, column, `Several initiatives are called "${name}"; ignored (name it by id, like I-7)`));
       if (deps.found.some((t) => sameValue(t, self))) warn(row.row, column, 'An initiative cannot depend on itself; ignored');
       fields.dependsOn = deps.found.filter((t) => !sameValue(t, self));
     }
@@ -174,6 +253,8 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
   const initiativesToCreate: PlannedCreate[] = [];
   const initiativesToUpdate: PlannedUpdate[] = [];
   const initiativesUnchanged: ImportPlan['initiativesUnchanged'] = [];
+  /** Each initiative's epics once the import is done, by holder, in the order the checks below see them. */
+  const epicsAfter: Array<{ holder: string; title: string; row: number | null; epicIds: string[] }> = [];
   for (const placement of placements) {
     const { row, match } = placement;
     const proposed = proposedFields(placement);
@@ -181,30 +262,30 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
       if (!proposed.successMetric && row.successMetric !== undefined) {
         warn(row.row, headerOf('successMetric'), `No success metric; it is set to "${METRIC_PLACEHOLDER}"`);
       }
-      initiativesToCreate.push({
-        ref: placement.ref!,
-        row: row.row,
-        title: row.title,
-        phase: placement.phase,
-        phaseName: placement.phaseName,
-        fields: {
-          goal: proposed.goal ?? '',
-          successMetric: proposed.successMetric ?? { description: METRIC_PLACEHOLDER },
-          targetQuarter: row.targetQuarter,
-          status: proposed.status ?? 'proposed',
-          track: proposed.track ?? 'feature-enabling',
-          ownerAccountId: proposed.ownerAccountId ?? null,
-          effort: proposed.effort ?? null,
-          businessGoalIds: proposed.businessGoalIds ?? [],
-          dependsOn: proposed.dependsOn ?? [],
-          epicIds: proposed.epicIds ?? [],
-        },
-      });
+      const fields: ImportedFields = {
+        goal: proposed.goal ?? '',
+        successMetric: proposed.successMetric ?? { description: METRIC_PLACEHOLDER },
+        targetQuarter: row.targetQuarter,
+        horizonPin: proposed.horizonPin ?? null,
+        status: proposed.status ?? 'proposed',
+        track: proposed.track ?? 'feature-enabling',
+        ownerAccountId: proposed.ownerAccountId ?? null,
+        effort: proposed.effort ?? null,
+        businessGoalIds: proposed.businessGoalIds ?? [],
+        dependsOn: proposed.dependsOn ?? [],
+        epicIds: proposed.epicIds ?? [],
+      };
+      initiativesToCreate.push({ ref: placement.ref!, row: row.row, title: row.title, phase: placement.phase, phaseName: placement.phaseName, fields });
+      epicsAfter.push({ holder: `n:${placement.ref}`, title: row.title, row: row.row, epicIds: fields.epicIds });
       continue;
     }
     const current = fieldsOf(match);
-    const patch: Partial<ImportedFields> = {};
+    const patch: UpdatePatch = {};
     const changes: FieldChange[] = [];
+    if (placement.phase.kind === 'new' || placement.phase.id !== match.phaseId) {
+      patch.phase = placement.phase;
+      changes.push({ field: 'phase', column: headerOf('phase'), before: phaseName({ kind: 'existing', id: match.phaseId }), after: placement.phaseName });
+    }
     const consider = <K extends ImportedField>(field: K) => {
       const after = proposed[field];
       if (after === undefined || sameValue(after, current[field])) return;
@@ -212,8 +293,36 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
       changes.push({ field, column: columnOfField(field), before: display[field](current[field]), after: display[field](after as ImportedFields[K]) });
     };
     (Object.keys(proposed) as ImportedField[]).forEach(consider);
-    if (changes.length === 0) initiativesUnchanged.push({ id: match.id, row: row.row, title: match.title });
-    else initiativesToUpdate.push({ id: match.id, row: row.row, title: match.title, phaseId: match.phaseId, patch, changes });
+    epicsAfter.push({ holder: match.id, title: match.title, row: row.row, epicIds: patch.epicIds ?? match.epicIds });
+    if (changes.length === 0) {
+      initiativesUnchanged.push({ id: match.id, row: row.row, title: match.title });
+      continue;
+    }
+    const moved: Initiative = {
+      ...match,
+      phaseId: patch.phase === undefined ? match.phaseId : phaseKeyOf(patch.phase),
+      targetQuarter: patch.targetQuarter ?? match.targetQuarter,
+      horizonPin: patch.horizonPin === undefined ? match.horizonPin : patch.horizonPin,
+    };
+    initiativesToUpdate.push({ id: match.id, row: row.row, title: match.title, phaseId: match.phaseId, patch, changes, moves: isMove(match, moved, existing, options.today) });
+  }
+
+  // An epic serves at most one initiative of a roadmap: initiatives the table leaves alone keep theirs, then rows
+  // claim theirs in table order.
+  const inTable = new Set(placements.flatMap((p) => (p.match ? [p.match.id] : [])));
+  const untouched = existing.initiatives.filter((i) => !inTable.has(i.id) && !removedIds.has(i.id));
+  const holderOf = new Map<string, { holder: string; title: string; row: number | null }>();
+  for (const entry of [...untouched.map((i) => ({ holder: i.id, title: i.title, row: null, epicIds: i.epicIds })), ...epicsAfter]) {
+    for (const epicId of entry.epicIds) {
+      const held = holderOf.get(epicId);
+      if (!held) {
+        holderOf.set(epicId, entry);
+        continue;
+      }
+      if (held.holder === entry.holder || entry.row === null) continue;
+      const label = epicLabels.get(entry.row)?.get(epicId) ?? epicId;
+      fail(entry.row, headerOf('epics'), `Epic ${label} already serves "${held.title}"${held.row === null ? '' : ` (row ${held.row})`}; an epic serves one initiative per roadmap`);
+    }
   }
 
   errors.sort((a, b) => a.row - b.row);
@@ -234,6 +343,7 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
       phasesToCreate: phasesToCreate.length,
       toCreate: initiativesToCreate.length,
       toUpdate: initiativesToUpdate.length,
+      toMove: initiativesToUpdate.filter((u) => u.moves).length,
       unchanged: initiativesUnchanged.length,
       toRemove: removed.length,
       errors: errors.filter((e) => e.severity === 'error').length,

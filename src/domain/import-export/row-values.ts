@@ -1,16 +1,16 @@
-import { accountIdSchema, issueIdSchema } from '../model';
+import { LIMITS as MODEL_LIMITS, accountIdSchema, initiativeIdSchema, isBlankText, isCleanText, issueIdSchema } from '../model';
 import { normaliseQuarter } from '../quarter';
 import {
   STATUS_CHOICES,
   TRACK_CHOICES,
   headerOf,
-  readHorizon,
+  readHorizonCell,
   readStatus,
   readTrack,
-  splitList,
   type ColumnKey,
 } from './columns';
-import type { ParsedRow, RowError } from './types';
+import { readList, type ListItem } from './list-cell';
+import type { EpicRef, ParsedRow, RowError } from './types';
 
 /** The model's limits, repeated here as numbers so messages can name them (the schemas enforce them again). */
 export const LIMITS = {
@@ -18,11 +18,14 @@ export const LIMITS = {
   initiative: 200,
   goal: 1000,
   successMetric: 500,
-  businessGoals: 10,
-  dependsOn: 20,
-  epics: 50,
+  businessGoals: MODEL_LIMITS.goalsPerInitiative,
+  dependsOn: MODEL_LIMITS.dependsOnPerInitiative,
+  epics: MODEL_LIMITS.epicsPerInitiative,
   effort: 10000,
 } as const;
+
+/** A Jira issue key as Jira writes it (project key, dash, number); lower case is accepted and upper-cased. */
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,9}-\d{1,9}$/;
 
 export type RowCells = Partial<Record<ColumnKey, string>>;
 
@@ -35,17 +38,18 @@ export function readRow(row: number, cells: RowCells): { value: ParsedRow | null
   const text = (key: ColumnKey, max: number): string | undefined => {
     const value = cells[key];
     if (value !== undefined && value.length > max) fail(key, `At most ${max} characters (this cell has ${value.length})`);
+    if (value !== undefined && !isCleanText(value)) fail(key, 'Contains control characters or an invalid character');
     return value;
   };
   const required = (key: ColumnKey, max: number): string => {
     const value = text(key, max) ?? '';
-    if (value.length === 0) fail(key, `${headerOf(key)} is required`);
+    if (isBlankText(value)) fail(key, `${headerOf(key)} is required`);
     return value;
   };
-  const list = (key: ColumnKey, max: number): string[] | undefined => {
+  const list = (key: ColumnKey, max: number): ListItem[] | undefined => {
     const value = cells[key];
     if (value === undefined) return undefined;
-    const items = splitList(value);
+    const items = readList(value);
     if (items.length > max) fail(key, `At most ${max} entries (this cell has ${items.length})`);
     return items;
   };
@@ -76,7 +80,7 @@ export function readRow(row: number, cells: RowCells): { value: ParsedRow | null
   const goal = text('goal', LIMITS.goal);
   const successMetric = text('successMetric', LIMITS.successMetric);
   const horizonCell = cells.horizon;
-  const horizon = horizonCell === undefined ? undefined : horizonCell === '' ? null : choice('horizon', readHorizon, 'Now, Next, Later');
+  const horizon = horizonCell === undefined ? undefined : horizonCell === '' ? null : choice('horizon', readHorizonCell, 'Now, Next, Later, or Next (pinned)');
   const status = choice('status', readStatus, STATUS_CHOICES);
   const track = choice('track', readTrack, TRACK_CHOICES);
   const owner = cells.owner;
@@ -85,14 +89,24 @@ export function readRow(row: number, cells: RowCells): { value: ParsedRow | null
   const riceScore = number('riceScore', 0, Number.MAX_VALUE);
   const businessGoals = list('businessGoals', LIMITS.businessGoals);
   const dependsOn = list('dependsOn', LIMITS.dependsOn);
-  const epicIds = list('epics', LIMITS.epics);
-  const badEpic = epicIds?.find((id) => !issueIdSchema.safeParse(id).success);
-  if (badEpic !== undefined) fail('epics', `Epics are Jira issue ids (numbers), not "${badEpic}"`);
+  const epicItems = list('epics', LIMITS.epics);
+  const epics = epicItems?.map((item): EpicRef | null => {
+    if (issueIdSchema.safeParse(item.text).success) return { kind: 'id', id: item.text };
+    const key = item.text.toUpperCase();
+    return ISSUE_KEY.test(key) ? { kind: 'key', key } : null;
+  });
+  const badEpic = epicItems?.find((_, index) => epics?.[index] === null);
+  if (badEpic !== undefined) fail('epics', `Epics are Jira issue keys (TR-28) or ids (20006), not "${badEpic.text}"`);
   for (const [key, names] of [['businessGoals', businessGoals], ['dependsOn', dependsOn]] as const) {
-    if (names?.some((name) => name.length > LIMITS.initiative)) fail(key, `Each title has at most ${LIMITS.initiative} characters`);
+    if (names?.some((name) => name.text.length > LIMITS.initiative)) fail(key, `Each title has at most ${LIMITS.initiative} characters`);
   }
+  const idCell = cells.id;
+  if (idCell !== undefined && idCell !== '' && !initiativeIdSchema.safeParse(idCell).success) {
+    issues.push({ row, column: headerOf('id'), message: `Not an initiative id: "${idCell}" (like I-7); matched by phase and title`, severity: 'warning' });
+  }
+  const id = idCell !== undefined && initiativeIdSchema.safeParse(idCell).success ? idCell : undefined;
 
-  if (issues.length > 0 || targetQuarter === null) return { value: null, issues };
+  if (issues.some((issue) => issue.severity === 'error') || targetQuarter === null) return { value: null, issues };
   return {
     value: {
       row,
@@ -109,7 +123,8 @@ export function readRow(row: number, cells: RowCells): { value: ParsedRow | null
       riceScore,
       businessGoals,
       dependsOn,
-      epicIds,
+      epics: epics?.filter((e): e is EpicRef => e !== null),
+      id,
     },
     issues,
   };

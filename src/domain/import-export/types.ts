@@ -1,6 +1,7 @@
 import type { Horizon, InitiativeStatus, SuccessMetric, Track } from '../model';
 import type { Quarter } from '../quarter';
 import type { ColumnKey } from './columns';
+import type { ListItem } from './list-cell';
 
 export type TableFormat = 'markdown' | 'csv';
 
@@ -34,20 +35,31 @@ export interface ParsedRow {
   targetQuarter: Quarter;
   goal?: string;
   successMetric?: string;
-  /** Read for validation only: Horizon is derived from the target quarter, never imported. */
-  horizon?: Horizon | null;
+  /**
+   * The Horizon cell: null when empty (the horizon follows the target quarter). A horizon other than the one the
+   * target quarter gives, or one marked `(pinned)`, pins the initiative there.
+   */
+  horizon?: { horizon: Horizon; pinned: boolean } | null;
   status?: InitiativeStatus;
   track?: Track;
   ownerAccountId?: string | null;
   effort?: number | null;
   /** Read for validation only: the score is derived from the RICE inputs, never imported. */
   riceScore?: number | null;
-  /** Business goal titles, resolved against the roadmap's goals by the preview. */
-  businessGoals?: string[];
-  /** Initiative titles, resolved by the preview. */
-  dependsOn?: string[];
-  epicIds?: string[];
+  /** Business goal titles (or unquoted `G-n` ids), resolved against the roadmap's goals by the preview. */
+  businessGoals?: ListItem[];
+  /** Initiative titles (or unquoted `I-n` ids), resolved by the preview. */
+  dependsOn?: ListItem[];
+  /** Epics by Jira key (`TR-28`, upper-cased) or issue id (`20006`); the preview turns keys into ids. */
+  epics?: EpicRef[];
+  /** The ID cell (`I-7`) of a table the app exported: with the same title, the row updates that initiative. */
+  id?: string;
 }
+
+export type EpicRef = { kind: 'id'; id: string } | { kind: 'key'; key: string };
+
+/** What Jira said about an epic key, asked as the importing user: null when it does not exist or they cannot see it. */
+export type EpicKeyAnswer = { id: string; issueType: string } | null;
 
 export interface ParseResult {
   format: TableFormat;
@@ -65,6 +77,7 @@ export interface ImportedFields {
   goal: string;
   successMetric: SuccessMetric;
   targetQuarter: Quarter;
+  horizonPin: Horizon | null;
   status: InitiativeStatus;
   track: Track;
   ownerAccountId: string | null;
@@ -76,9 +89,12 @@ export interface ImportedFields {
 
 export type ImportedField = keyof ImportedFields;
 
+/** What an update changes: importable fields, and the phase when the row (matched by its ID) names another one. */
+export type UpdatePatch = Partial<ImportedFields> & { phase?: PlanTarget };
+
 /** One field of an update, before and after, as the table shows it (`Q3 2026`, `In progress`, titles). */
 export interface FieldChange {
-  field: ImportedField;
+  field: ImportedField | 'phase';
   column: string;
   before: string;
   after: string;
@@ -109,8 +125,13 @@ export interface PlannedUpdate {
   title: string;
   phaseId: string;
   /** Only the fields that change. */
-  patch: Partial<ImportedFields>;
+  patch: UpdatePatch;
   changes: FieldChange[];
+  /**
+   * The update moves the initiative to another horizon, target quarter or phase: the import then needs a reason
+   * (one for the whole import, recorded on its change record), like every other move.
+   */
+  moves: boolean;
 }
 
 export interface PlannedUnchanged {
@@ -130,6 +151,8 @@ export interface ImportCounts {
   phasesToCreate: number;
   toCreate: number;
   toUpdate: number;
+  /** Updates that move an initiative (see PlannedUpdate.moves): more than 0 means the import needs a reason. */
+  toMove: number;
   unchanged: number;
   toRemove: number;
   errors: number;

@@ -7,48 +7,85 @@ import {
   type MutationResult,
 } from '../../domain/api';
 import { AppError } from '../../domain/errors';
-import { applyImportPlan, exportRoadmap, parseRoadmapTable, previewImport } from '../../domain/import-export';
+import { applyImportPlan, epicKeysOf, exportRoadmap, parseRoadmapTable, previewImport, type EpicKeyAnswer, type ImportPlan } from '../../domain/import-export';
+import type { Roadmap } from '../../domain/model';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
-import { accessTo, projectIdFromContext, requireLevel } from '../access';
+import { accessTo, projectIdFromContext, requireLevel, type ProjectAccess } from '../access';
 import type { Call, Deps } from '../deps';
 import { parse, runMutation } from '../mutation';
+
+/** Replace deletes what the table leaves out: a mass deletion, so it takes the settings-level permission. */
+function requireImportLevel(access: ProjectAccess, mode: 'merge' | 'replace'): void {
+  requireLevel(access, mode === 'replace' ? 'administer' : 'edit');
+}
+
+/**
+ * The table's epic keys → what Jira says about them, asked as the caller (one bulk fetch): keys that do not exist
+ * and keys the caller cannot see are both simply absent, so the preview words them the same.
+ */
+async function resolveEpicKeys(deps: Deps, keys: readonly string[]): Promise<Map<string, EpicKeyAnswer>> {
+  if (keys.length === 0) return new Map();
+  const issues = await deps.jira.getIssues(keys);
+  const byKey = new Map(issues.map((issue) => [issue.key.toUpperCase(), issue]));
+  return new Map(keys.map((key) => {
+    const issue = byKey.get(key);
+    return [key, issue ? { id: issue.id, issueType: issue.issueType } : null];
+  }));
+}
+
+async function planImport(deps: Deps, roadmap: Roadmap, input: { text: string; format: 'markdown' | 'csv' | 'auto'; mode: 'merge' | 'replace' }): Promise<ImportPlan> {
+  const parsed = parseRoadmapTable(input.text, input.format);
+  const epicKeys = await resolveEpicKeys(deps, epicKeysOf(parsed));
+  return previewImport(roadmap, parsed, { mode: input.mode, today: deps.now(), epicKeys });
+}
 
 /** What an import would do, row by row, without writing anything. */
 export async function previewImportHandler(deps: Deps, call: Call): Promise<ImportPreview> {
   const input = parse(previewImportPayload, call.payload);
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
-  requireLevel(access, 'edit');
+  requireImportLevel(access, input.mode);
   const roadmap = (await deps.store.load(projectId)) ?? emptyRoadmap(projectId, `${access.project.name} technical roadmap`, deps.now());
-  return previewImport(roadmap, parseRoadmapTable(input.text, input.format), { mode: input.mode });
+  return planImport(deps, roadmap, input);
 }
 
-/** Applies an import; the table is parsed and planned again here, never taken from the client's preview. */
+/**
+ * Applies an import; the table is parsed and planned again here (epic keys resolved again, as the caller), never
+ * taken from the client's preview. Removals must be confirmed, and moves need the import's reason.
+ */
 export const importRoadmapHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     level: 'edit',
     schema: importRoadmapPayload,
-    apply: (roadmap, input, actor) => {
-      const plan = previewImport(roadmap, parseRoadmapTable(input.text, input.format), { mode: input.mode });
+    apply: async (roadmap, input, actor, access) => {
+      requireImportLevel(access, input.mode);
+      const plan = await planImport(deps, roadmap, input);
       if (plan.initiativesToRemove.length > 0 && !input.confirmRemovals) {
         throw new AppError('INVALID_INPUT', `This import would remove ${plan.initiativesToRemove.length} initiative(s) not in the table; confirm to go ahead`, {
           confirmRemovals: 'Confirm the removals shown in the preview',
         });
       }
-      return applyImportPlan(roadmap, plan, actor);
+      return applyImportPlan(roadmap, plan, actor, input.reason ?? null);
     },
   });
 
+/**
+ * The roadmap as a file. Epics are written by key, as the caller sees them in Jira (one bulk fetch, as them); an
+ * epic they cannot see, or that was deleted or is no longer an epic, is written as its issue id.
+ */
 export async function exportRoadmapHandler(deps: Deps, call: Call): Promise<ExportResult> {
   const { format } = parse(exportRoadmapPayload, call.payload);
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
   const roadmap = await deps.store.load(projectId);
   if (!roadmap) throw new AppError('NOT_FOUND', 'This project has no roadmap yet');
+  const epicIds = [...new Set(roadmap.initiatives.flatMap((i) => i.epicIds))];
+  const visible = epicIds.length === 0 ? [] : await deps.jira.getIssues(epicIds);
+  const epicKeys = new Map(visible.filter((issue) => issue.issueType === 'Epic').map((issue) => [issue.id, issue.key]));
   const extension = format === 'csv' ? 'csv' : 'md';
   return {
     filename: `${access.project.key}-technical-roadmap.${extension}`,
     mimeType: format === 'csv' ? 'text/csv' : 'text/markdown',
-    content: exportRoadmap(roadmap, format, deps.now()),
+    content: exportRoadmap(roadmap, format, deps.now(), { epicKeys }),
   };
 }

@@ -54,7 +54,7 @@ describe('parseRoadmapTable — the template table', () => {
 });
 
 describe('parseRoadmapTable — CSV', () => {
-  it('handles quoted commas, doubled quotes, embedded newlines, CRLF and a BOM', () => {
+  it('handles quoted commas, doubled quotes, embedded newlines (kept as written: CRLF stays CRLF), CRLF and a BOM', () => {
     const csv =
       '\uFEFF' +
       `${HEADER}\r\n` +
@@ -65,7 +65,7 @@ describe('parseRoadmapTable — CSV', () => {
     expect(result.format).toBe('csv');
     expect(result.errors).toEqual([]);
     expect(result.rows).toEqual([
-      { row: 1, phase: 'Foundation', title: 'Upgrade Node.js, npm and yarn', goal: 'Say "no" to EOL runtimes', successMetric: 'Line one\nline two', targetQuarter: '2026-Q2' },
+      { row: 1, phase: 'Foundation', title: 'Upgrade Node.js, npm and yarn', goal: 'Say "no" to EOL runtimes', successMetric: 'Line one\r\nline two', targetQuarter: '2026-Q2' },
       { row: 2, phase: 'Scale', title: 'Plain', goal: '', successMetric: 'metric', targetQuarter: '2026-Q3' },
     ]);
   });
@@ -114,12 +114,12 @@ describe('parseRoadmapTable — row errors', () => {
         '| | No phase | g | m | Q2 2026 | | | | | |',
         '| Scale | | g | m | Q2 2026 | | | | | |',
         '| Scale | Bad quarter | g | m | Q5 2026 | | | | | |',
-        '| Scale | Bad status | g | m | Q3 2026 | Someday | Nonsense | lots | not an id! | PROJ-1 |',
+        '| Scale | Bad status | g | m | Q3 2026 | Someday | Nonsense | lots | not an id! | PROJ-1; epic one |',
       ]),
       'markdown',
     );
     expect(result.rows.map((r) => r.title)).toEqual(['Good']);
-    expect(result.rows[0]).toMatchObject({ status: 'in-progress', track: 'security', effort: 3.5, ownerAccountId: '5b10a2844c20165700ede21g', epicIds: ['10001', '10002'] });
+    expect(result.rows[0]).toMatchObject({ status: 'in-progress', track: 'security', effort: 3.5, ownerAccountId: '5b10a2844c20165700ede21g', epics: [{ kind: 'id', id: '10001' }, { kind: 'id', id: '10002' }] });
     const brief = result.errors.map((e) => [e.row, e.column, e.severity]);
     expect(brief).toEqual([
       [2, 'Phase', 'error'],
@@ -134,6 +134,7 @@ describe('parseRoadmapTable — row errors', () => {
     expect(result.errors[2].message).toBe('Not a quarter: "Q5 2026" (write Q2 2026 or 2026-Q2)');
     expect(result.errors[3].message).toContain('Unknown status "Someday"');
     expect(result.errors[6].message).toBe('Effort must be a number, not "lots"');
+    expect(result.errors[7].message).toBe('Epics are Jira issue keys (TR-28) or ids (20006), not "epic one"');
   });
 
   it('accepts the quarter spellings the product knows', () => {

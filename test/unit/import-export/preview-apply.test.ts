@@ -12,7 +12,7 @@ const actor = { accountId: 'acc-1', now };
 const HEADER = 'Phase,Initiative,Goal,Success metric,Target quarter';
 
 const csv = (...rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
-const plan = (roadmap: Roadmap, text: string, mode: 'merge' | 'replace' = 'merge') => previewImport(roadmap, parseRoadmapTable(text, 'auto'), { mode });
+const plan = (roadmap: Roadmap, text: string, mode: 'merge' | 'replace' = 'merge') => previewImport(roadmap, parseRoadmapTable(text, 'auto'), { mode, today: now });
 
 /** Foundation (I-1 Node, I-2 Logging), Scale (I-3 Replicas, depends on I-1), plus one business goal and a promoted debt item. */
 function baseRoadmap(): Roadmap {
@@ -67,6 +67,7 @@ describe('previewImport — merge', () => {
           { field: 'effort', column: 'Effort', before: '', after: '5' },
           { field: 'businessGoalIds', column: 'Business goals', before: '', after: 'Enterprise readiness' },
         ],
+        moves: true,
       },
     ]);
     expect(result.initiativesUnchanged).toEqual([{ id: 'I-2', row: 2, title: 'Centralize logging' }]);
@@ -163,7 +164,8 @@ describe('previewImport — replace', () => {
     const base = baseRoadmap();
     const result = plan(base, csv('Scale,Read replicas,Reads,Replicas serve reads,Q4 2026'), 'replace');
     expect(result.initiativesToRemove.map((r) => r.id)).toEqual(['I-1', 'I-2']);
-    const { roadmap, touched } = applyImportPlan(base, result, actor);
+    expect(result.counts.toMove).toBe(1);
+    const { roadmap, touched } = applyImportPlan(base, result, actor, 'Replicas slipped a quarter');
     expect(roadmap.initiatives).toHaveLength(1);
     expect(roadmap.initiatives[0]).toMatchObject({ id: 'I-3', dependsOn: [], targetQuarter: '2026-Q4', revision: 2 });
     expect(touched.sort()).toEqual(['D-1', 'I-1', 'I-2', 'I-3']);
@@ -212,11 +214,12 @@ describe('applyImportPlan — refusals', () => {
   it('applies updates: patch fields, revision + 1, field diffs in the change record', () => {
     const base = baseRoadmap();
     const result = plan(base, csv('Foundation,Upgrade Node,Security and APIs,All services on v22,Q3 2026'));
-    const { roadmap, change, touched } = applyImportPlan(base, result, actor);
+    const { roadmap, change, touched } = applyImportPlan(base, result, actor, 'Node 22 certification slipped');
     const node = roadmap.initiatives.find((i) => i.id === 'I-1');
     expect(node).toMatchObject({ goal: 'Security and APIs', successMetric: { description: 'All services on v22' }, targetQuarter: '2026-Q3', revision: 2 });
     expect(change.summary).toBe('Imported 1 initiative (0 new, 1 updated) from CSV');
     expect(change.diffs.map((d) => d.field)).toEqual(['goal', 'successMetric', 'targetQuarter']);
+    expect(change.reason).toBe('Node 22 certification slipped');
     expect(touched).toEqual(['I-1']);
   });
 });

@@ -11,11 +11,11 @@ const actor = { accountId: 'acc-1', now };
 
 describe('importing the seed template table into an empty roadmap', () => {
   const empty = emptyRoadmap('10001', 'Platform', now);
-  const plan = previewImport(empty, parseRoadmapTable(SEED_TABLE, 'auto'), { mode: 'merge' });
+  const plan = previewImport(empty, parseRoadmapTable(SEED_TABLE, 'auto'), { mode: 'merge', today: now });
 
   it('plans 3 phases and 6 initiatives, with no errors', () => {
     expect(plan.errors).toEqual([]);
-    expect(plan.counts).toEqual({ rows: 6, phasesToCreate: 3, toCreate: 6, toUpdate: 0, unchanged: 0, toRemove: 0, errors: 0, warnings: 0 });
+    expect(plan.counts).toEqual({ rows: 6, phasesToCreate: 3, toCreate: 6, toUpdate: 0, toMove: 0, unchanged: 0, toRemove: 0, errors: 0, warnings: 0 });
     expect(plan.phasesToCreate).toEqual([
       { ref: 'phase-1', name: 'Foundation', order: 0, startQuarter: '2026-Q2', endQuarter: '2026-Q2', rows: [1, 2] },
       { ref: 'phase-2', name: 'Scale', order: 1, startQuarter: '2026-Q3', endQuarter: '2026-Q3', rows: [3, 4] },
@@ -55,7 +55,7 @@ describe('importing the seed template table into an empty roadmap', () => {
 
   it('is idempotent: previewing the same table again changes nothing', () => {
     const { roadmap } = applyImportPlan(empty, plan, actor);
-    const again = previewImport(roadmap, parseRoadmapTable(SEED_TABLE, 'auto'), { mode: 'merge' });
+    const again = previewImport(roadmap, parseRoadmapTable(SEED_TABLE, 'auto'), { mode: 'merge', today: now });
     expect(again.counts).toMatchObject({ phasesToCreate: 0, toCreate: 0, toUpdate: 0, unchanged: 6, errors: 0 });
   });
 });
