@@ -6,6 +6,10 @@ import type { Result } from '../../../src/domain/api';
 import { META_ENTITY } from '../../../src/storage/kvs-roadmap-store';
 import { metaKey } from '../../../src/storage/keys';
 
+export { checkStorageInvariants, rawSnapshot } from './invariants';
+/** Opt-outs from the invariant check run after every integration test (always with a reason). */
+export { exemptFromInvariants, optOutOfInvariants } from './invariant-tracking';
+
 export const NOW = new Date('2026-11-23T12:00:00Z');
 export const TR = DEMO_PROJECTS.TR;
 export const PAY = DEMO_PROJECTS.PAY;
