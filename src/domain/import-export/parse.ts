@@ -81,7 +81,16 @@ function warnDuplicates(rows: readonly ParsedRow[]): RowError[] {
   return warnings;
 }
 
+/**
+ * Markdown when the text holds a pipe table — unless its first line is a CSV header (at least two known columns, no
+ * pipe): a CSV whose cells hold pipes and dashes must not pass for Markdown.
+ */
 export function detectFormat(text: string): TableFormat {
+  const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
+  if (!firstLine.includes('|')) {
+    const header = readCsv(firstLine).records[0] ?? [];
+    if (header.filter((cell) => matchHeader(cell) !== null).length >= 2) return 'csv';
+  }
   return findMarkdownTable(text) ? 'markdown' : 'csv';
 }
 

@@ -176,11 +176,12 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
     }
   }
 
-  // Dependencies may name any initiative that exists after the import.
+  // Dependencies may name any initiative that exists after the import, in the phase it will be in.
+  const phaseAfter = new Map(placements.flatMap((p) => (p.match ? [[p.match.id, phaseKeyOf(p.phase)] as const] : [])));
   const candidates: Candidate[] = [
     ...existing.initiatives
       .filter((i) => !removedIds.has(i.id))
-      .map((i): Candidate => ({ target: { kind: 'existing', id: i.id }, phaseKey: `e:${i.phaseId}`, title: i.title })),
+      .map((i): Candidate => ({ target: { kind: 'existing', id: i.id }, phaseKey: phaseAfter.get(i.id) ?? `e:${i.phaseId}`, title: i.title })),
     ...placements.flatMap((p): Candidate[] => (p.ref ? [{ target: { kind: 'new', ref: p.ref }, phaseKey: phaseKeyOf(p.phase), title: p.row.title }] : [])),
   ];
   const lookupIn = dependencyLookup(candidates);
