@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import type { RawRow } from './support/invariants';
-import { describeStep, initialRows, World } from './support/model-based/runner';
+import { ANSWER_STATS, describeStep, initialRows, World } from './support/model-based/runner';
 import { stepArb, type Step } from './support/model-based/steps';
 
 const SEED = Number(process.env.MBT_SEED ?? 20261123);
@@ -45,9 +45,13 @@ describe('model-based: random call sequences keep storage sound and hidden proje
     });
     const details = await fc.check(property, { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: 240_000, markInterruptAsFailure: false });
     if (details.failed) {
-      const message = fc.defaultReportMessage(details) ?? 'failed';
-      throw new Error(`model-based test failed (seed ${SEED}; replay with MBT_SEED=${SEED} and fast-check path ${JSON.stringify(details.counterexamplePath)})\n${message}`);
+      const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      throw new Error(
+        `model-based test failed (seed ${SEED}, fast-check path ${JSON.stringify(details.counterexamplePath)}; ${details.numRuns} runs, shrunk ${details.numShrinks} times)\n` +
+          `shrunk counterexample — ${error}\n\n(raw: ${JSON.stringify(details.counterexample)})`,
+      );
     }
+    if (process.env.MBT_STATS) console.log(Object.entries(ANSWER_STATS).sort().map(([k, n]) => `${k}: ${n}`).join('\n'));
     if (details.interrupted) console.warn(`model-based test stopped after ${details.numRuns} runs (time limit)`);
   }, 300_000);
 });

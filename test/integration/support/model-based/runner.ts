@@ -236,6 +236,9 @@ function resultProblem(answer: Answer): string | null {
 }
 const errorCode = (answer: Answer): string | null => ((answer as { ok?: boolean }).ok === false ? String((answer as { error: { code: string } }).error.code) : null);
 
+/** How often each resolver answered what, across runs (printed with MBT_STATS=1, to see what the runs exercise). */
+export const ANSWER_STATS: Record<string, number> = {};
+
 // ---- the world of one run ----
 
 export class World {
@@ -389,6 +392,8 @@ export class World {
   }
 
   private checkAnswer(request: Request, answer: Answer, faulted: boolean, v: string[]): void {
+    const outcome = `${request.call.op} ${(answer as { ok?: boolean }).ok === true ? 'ok' : (errorCode(answer) ?? 'thrown')}${faulted ? ' (fault)' : ''}`;
+    ANSWER_STATS[outcome] = (ANSWER_STATS[outcome] ?? 0) + 1;
     const problem = resultProblem(answer);
     if (problem) v.push(`${describeCall(request.call)}: ${problem}`);
     const code = errorCode(answer);
@@ -443,7 +448,8 @@ function diffContent(a: string[], b: string[]): string {
 
 /**
  * TR's demo roadmap (I-1..I-6, each serving a TR epic), PAY's roadmap from the template (admin), PAY's first epic
- * serving PAY I-1, and TR's first epic (TR-1, serving TR I-1) also serving PAY I-2 — an epic two roadmaps track.
+ * serving PAY I-1, and TR's first epic (TR-1, serving TR I-1) also serving PAY I-2 — an epic two roadmaps track;
+ * debt item D-1 on each (TR at revision 2, PAY at revision 4).
  * Built once through the resolvers; each run starts from a copy of the rows.
  */
 export async function initialRows(seed: (forge: LocalForge) => Promise<unknown>): Promise<RawRow[]> {
@@ -461,6 +467,9 @@ export async function initialRows(seed: (forge: LocalForge) => Promise<unknown>)
     const trEpic = ISSUES.find((i) => i.project === 'TR' && i.kind === 'epic')!;
     await must(as('admin', 'updateInitiative', { baseRevision: 1, initiativeId: 'I-1', patch: {}, epicKeys: [payEpic.key] }, projectPage('PAY')), `link ${payEpic.key} to PAY I-1`);
     await must(as('admin', 'updateInitiative', { baseRevision: 2, initiativeId: 'I-2', patch: {}, epicKeys: [trEpic.key] }, projectPage('PAY')), `link ${trEpic.key} to PAY I-2`);
+    const debt = { title: 'Express 4 is end of life', category: 'outdated-dependency', impact: 3, urgency: 3 };
+    await must(as('admin', 'createDebtItem', { baseRevision: 3, item: debt }, projectPage('PAY')), 'record debt on PAY');
+    await must(as('admin', 'createDebtItem', { baseRevision: 1, item: debt }, projectPage('TR')), 'record debt on TR');
     const rows = readRawStorage(forge);
     const violations = checkRawInvariants(rows);
     if (violations.length) throw new Error(`model-based set-up breaks the invariants:\n${violations.join('\n')}`);
