@@ -83,6 +83,7 @@ const TEMPLATE_PHASES = ['Foundation', 'Scale', 'Velocity'];
 export function writeTarget(call: Call): ProjectName | null {
   if (!WRITE_OPS.has(call.op)) return null;
   if ('project' in call) return call.project;
+  if (call.op === 'unlinkEpic' && call.from) return call.from;
   if ('issue' in call) return ISSUES[call.issue].kind === 'ghost' ? null : ISSUES[call.issue].project;
   return null;
 }
@@ -194,8 +195,15 @@ function buildRequest(call: Call, rows: readonly RawRow[], index = 0): Request {
       };
     case 'linkEpic':
       return { call, key: call.op, extension: issuePanel(call.issue), payload: { baseRevision: revOf(ISSUES[call.issue].project), initiativeId: `I-${call.ini}` } };
-    case 'unlinkEpic':
-      return { call, key: call.op, extension: issuePanel(call.issue), payload: { baseRevision: revOf(ISSUES[call.issue].project), reason: 'Split into two epics' } };
+    case 'unlinkEpic': {
+      const from = call.from ?? ISSUES[call.issue].project;
+      return {
+        call,
+        key: call.op,
+        extension: issuePanel(call.issue),
+        payload: { baseRevision: revOf(from), reason: 'Split into two epics', ...(call.from ? { projectId: PROJECTS[call.from].id } : {}) },
+      };
+    }
     case 'getEpicContext':
       return { call, key: call.op, extension: issuePanel(call.issue), payload: {} };
     case 'getRoadmapView':

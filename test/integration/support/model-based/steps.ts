@@ -33,7 +33,8 @@ export type Call =
   | { op: 'deleteDebtItem'; user: UserName; project: ProjectName; rev: Rev; debt: number }
   | { op: 'importRoadmap'; user: UserName; project: ProjectName; rev: Rev; newPhases: number; rows: ImportRow[]; mode: 'merge' | 'replace'; confirm: boolean }
   | { op: 'linkEpic'; user: UserName; issue: number; rev: Rev; ini: number }
-  | { op: 'unlinkEpic'; user: UserName; issue: number; rev: Rev }
+  /** from: the roadmap to unlink from (payload projectId); null = the issue's own project's. */
+  | { op: 'unlinkEpic'; user: UserName; issue: number; rev: Rev; from: ProjectName | null }
   | { op: 'getEpicContext'; user: UserName; issue: number }
   | { op: 'getRoadmapView'; user: UserName; project: ProjectName; surface: 'page' | 'macro' }
   | { op: 'getProgress'; user: UserName; project: ProjectName; surface: 'page' | 'macro' }
@@ -125,7 +126,7 @@ const projectCall = fc.oneof(
 
 const panelCall = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('linkEpic' as const), user, issue: issueOrEpic, rev, ini }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('unlinkEpic' as const), user, issue: issueOrEpic, rev }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('unlinkEpic' as const), user, issue: issueOrEpic, rev, from: fc.option(project, { nil: null }) }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constant('getEpicContext' as const), user, issue: issueOrEpic }) },
 );
 
