@@ -114,7 +114,7 @@ describe('project page panels', () => {
     expect(await app().getByTestId('move-form').count()).toBe(0);
   });
 
-  it('explains a CONFLICT when someone else saved first, and moves after a reload', async () => {
+  it('explains a CONFLICT when someone else saved first, rebases, and moves on the next save', async () => {
     await open('admin');
     const title = 'Centralize logging';
     const card = app().getByTestId('initiative-card').filter({ hasText: title });
@@ -132,10 +132,9 @@ describe('project page panels', () => {
     await other.close();
 
     await form.getByRole('button', { name: 'Move initiative' }).click();
-    await form.getByText('The roadmap changed since you opened it').waitFor();
+    // The form fetches the newest roadmap itself and rebases onto it (nothing of the move changed meanwhile).
+    await form.getByTestId('merge-notice').filter({ hasText: 'Someone else saved first' }).waitFor();
     expect(await form.getByText(/Reviewed the roadmap/).count()).toBe(1);
-    await form.getByRole('button', { name: 'Reload roadmap' }).click();
-    await form.getByText('The roadmap changed since you opened it').waitFor({ state: 'detached' });
     // What was typed is kept: submit again.
     expect(await form.getByLabel('Why is it moving?').inputValue()).toBe('Waiting for the Datadog contract');
     await form.getByRole('button', { name: 'Move initiative' }).click();

@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import type { InitiativeView, MutationResult, RoadmapView } from '../../../src/domain/api';
+import type { Horizon } from '../../../src/domain/model';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { healthOfView } from '../../../src/domain/view-health';
 import { HorizonBoard } from '../shared/board';
@@ -54,8 +55,11 @@ function Roadmap({
 }) {
   // Health is derived in the browser from the view (see view-health.ts), once per view.
   const health = useMemo(() => healthOfView(view, new Date()), [view]);
-  /** One card at a time shows a form: the editor or the move form. */
-  const [open, setOpen] = useState<{ id: string; form: 'edit' | 'move' } | null>(null);
+  /**
+   * One card at a time shows a form: the editor or the move form. The card stays in the column it was opened in until
+   * the form closes (a newer view may move it; see HorizonBoard's `pin`).
+   */
+  const [open, setOpen] = useState<{ id: string; form: 'edit' | 'move'; horizon: Horizon } | null>(null);
 
   // Revision 0: nothing stored for this project yet.
   if (view.revision === 0) return <StartRoadmap view={view} onStarted={reload} />;
@@ -76,10 +80,10 @@ function Roadmap({
     }
     return (
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
-        <Button appearance="subtle" spacing="compact" aria-label={`Edit “${initiative.title}”`} onClick={() => setOpen({ id: initiative.id, form: 'edit' })}>
+        <Button appearance="subtle" spacing="compact" aria-label={`Edit “${initiative.title}”`} onClick={() => setOpen({ id: initiative.id, form: 'edit', horizon: initiative.horizon })}>
           Edit
         </Button>
-        <Button appearance="subtle" spacing="compact" aria-label={`Move “${initiative.title}”`} onClick={() => setOpen({ id: initiative.id, form: 'move' })}>
+        <Button appearance="subtle" spacing="compact" aria-label={`Move “${initiative.title}”`} onClick={() => setOpen({ id: initiative.id, form: 'move', horizon: initiative.horizon })}>
           Move
         </Button>
       </div>
@@ -96,7 +100,7 @@ function Roadmap({
           {view.project.name} ({view.project.key}){refreshing ? ' · refreshing…' : ''}
         </div>
       </header>
-      <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderActions : undefined} />
+      <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderActions : undefined} pin={open} />
       <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: token('space.200'), alignItems: 'start' }}>
         <HealthPanel health={health} revision={view.revision} canEdit={canEdit} onWrite={onWrite} onReload={reload} />

@@ -75,17 +75,23 @@ export function InitiativeCard({
   );
 }
 
-/** Now / Next / Later columns. */
+/**
+ * Now / Next / Later columns. `pin` keeps one card in the column it was in (while a form is open on it): a card that
+ * changed column would mount anew and lose what its form holds, e.g. when someone else moved the initiative.
+ */
 export function HorizonBoard({
   initiatives,
   phases,
   renderActions,
+  pin,
 }: {
   initiatives: InitiativeView[];
   phases: Phase[];
   renderActions?: RenderCardActions;
+  pin?: { id: string; horizon: Horizon } | null;
 }) {
   const sorted = sortInitiatives(initiatives);
+  const columnOf = (i: InitiativeView) => (pin && i.id === pin.id ? pin.horizon : i.horizon);
   return (
     <section
       aria-label="Now, Next, Later"
@@ -97,7 +103,7 @@ export function HorizonBoard({
       }}
     >
       {HORIZONS.map((h) => (
-        <HorizonColumn key={h} horizon={h} initiatives={sorted.filter((i) => i.horizon === h)} phases={phases} renderActions={renderActions} />
+        <HorizonColumn key={h} horizon={h} initiatives={sorted.filter((i) => columnOf(i) === h)} phases={phases} renderActions={renderActions} />
       ))}
     </section>
   );

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
@@ -12,6 +13,7 @@ const sinceText = (message: string) =>
   message
     .replace(/^The roadmap changed since you loaded it \(revision \d+\):\s*/, '')
     .replace(/\s*Reload and try again\.?\s*$/, '')
+    .replace(/\.+$/, '')
     .trim();
 
 const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
@@ -60,6 +62,13 @@ export function WriteStatus<V extends object, S>({
 /** The rebase notice, with one choice per conflicting field. Nothing when the form was never rebased. */
 export function MergeNotice<V extends object, S>({ merge, idPrefix }: { merge: MergeForm<V, S>; idPrefix: string }) {
   const { notice, conflicts, taken } = merge;
+  const ref = useRef<HTMLDivElement>(null);
+  // A rebase happens after a save at the foot of a long form: bring the notice into view and move focus to it.
+  useEffect(() => {
+    if (!notice) return;
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+    ref.current?.focus({ preventScroll: true });
+  }, [notice?.revision]);
   if (!notice && conflicts.length === 0) return null;
   const label = (field: keyof V) => merge.labels[field] ?? String(field);
   const since = notice?.conflictMessage ? sinceText(notice.conflictMessage) : '';
@@ -71,6 +80,7 @@ export function MergeNotice<V extends object, S>({ merge, idPrefix }: { merge: M
         ? 'Someone else saved first: your changes are kept'
         : 'Updated to the newest version: your changes are kept';
   return (
+    <div ref={ref} tabIndex={-1} aria-label={title} style={{ outline: 'none' }}>
     <SectionMessage appearance={conflicts.length > 0 ? 'warning' : 'information'} title={title} testId="merge-notice">
       <div data-testid="merge-notice-body" data-revision={notice?.revision} style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
         {since ? <p style={{ margin: 0 }}>Since you opened it: {since}.</p> : null}
@@ -84,6 +94,7 @@ export function MergeNotice<V extends object, S>({ merge, idPrefix }: { merge: M
         ))}
       </div>
     </SectionMessage>
+    </div>
   );
 }
 

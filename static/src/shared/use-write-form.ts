@@ -58,8 +58,11 @@ export const schemaCheck =
     return fields ? map(fields) : null;
   };
 
-const conflictChoiceMessage = (labels: string[]) =>
-  `You and someone else both changed ${labels.join(', ')}: choose which value to keep, then save.`;
+const CHOOSE_PREFIX = 'You and someone else both changed ';
+const conflictChoiceMessage = (labels: string[]) => {
+  const names = labels.length <= 1 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`;
+  return `${CHOOSE_PREFIX}${names}: choose which value to keep, then save.`;
+};
 
 /**
  * The submit logic the write forms share: validate locally with the server's schema, call the resolver, then hand
@@ -84,6 +87,12 @@ export function useWriteForm<K extends ResolverKey, E extends FormErrors<string>
     formRef.current?.querySelector(focus)?.focus();
     // Only when the form opens.
   }, []);
+  // Once every field both people changed has a choice, the "choose which value to keep" line no longer applies.
+  const waitingCount = options.merge?.unresolvedLabels.length ?? 0;
+  useEffect(() => {
+    if (waitingCount > 0) return;
+    setErrors((e) => (e.other.some((m) => m.startsWith(CHOOSE_PREFIX)) ? { ...e, other: e.other.filter((m) => !m.startsWith(CHOOSE_PREFIX)) } : e));
+  }, [waitingCount]);
   // After a reload brings a newer revision, a conflict message no longer applies.
   useEffect(() => {
     setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
@@ -125,6 +134,7 @@ export function useWriteForm<K extends ResolverKey, E extends FormErrors<string>
     const waiting = options.merge?.unresolvedLabels ?? [];
     if (waiting.length > 0) {
       setErrors({ ...noErrors, other: [conflictChoiceMessage(waiting)] });
+      formRef.current?.querySelector<HTMLInputElement>('fieldset[data-choice=""] input[type="radio"]')?.focus();
       return;
     }
     setErrors(noErrors);

@@ -6,7 +6,7 @@ import { quarterLabel } from '../../../../src/domain/quarter';
 import { schemaCheck, useWriteForm } from '../../shared/use-write-form';
 import { Field, FormActions, NativeSelect, TextInput } from '../../shared/fields';
 import { phasesInOrder } from '../../shared/phases';
-import { WriteError } from '../../shared/write-error';
+import { WriteStatus } from '../../shared/merge-notice';
 import { upcomingQuarters } from '../form-model';
 import { type FormErrors, type PromoteField, mapPromoteErrors, promoteValues, toPromotePayload, validatePromote } from './debt-model';
 
@@ -44,7 +44,7 @@ export function PromoteDebtForm({
     onCancel,
     focus: 'select',
   });
-  const { errors, apiError, submitting } = form;
+  const { errors, submitting } = form;
   const idPrefix = `promote-${item.id}`;
   const quarters = upcomingQuarters();
 
@@ -71,7 +71,7 @@ export function PromoteDebtForm({
         maxWidth: '640px',
       }}
     >
-      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then promote the item again." /> : null}
+      <WriteStatus form={form} onReload={onReload} retryHint="Reload the roadmap, then promote the item again." idPrefix={idPrefix} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: token('space.100') }}>
         <Field id={`${idPrefix}-phaseId`} label="Phase" error={e.phaseId}>
           <NativeSelect

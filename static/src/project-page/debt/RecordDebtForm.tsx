@@ -5,7 +5,7 @@ import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
 import type { DebtCategory } from '../../../../src/domain/model';
 import { schemaCheck, useWriteForm } from '../../shared/use-write-form';
 import { Field, FormActions, NativeSelect, TextInput } from '../../shared/fields';
-import { WriteError } from '../../shared/write-error';
+import { WriteStatus } from '../../shared/merge-notice';
 import { TextArea } from '../../shared/text-area';
 import { CAPACITY_UNIT_LABEL } from '../../../../src/domain/labels';
 import {
@@ -68,7 +68,7 @@ export function RecordDebtForm({
     onDone: (result, payload) => onRecorded(result, payload.item.title.trim()),
     onCancel,
   });
-  const { errors, apiError, submitting } = form;
+  const { errors, submitting } = form;
 
   const set = (field: DebtField) => (value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -96,7 +96,7 @@ export function RecordDebtForm({
         maxWidth: '640px',
       }}
     >
-      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then record the item again — what you typed is kept." /> : null}
+      <WriteStatus form={form} onReload={onReload} retryHint="Reload the roadmap, then record the item again — what you typed is kept." idPrefix="debt-new" />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: token('space.150') }}>
         <Field id="debt-title" label="Debt title" error={e.title}>
           <TextInput id="debt-title" value={values.title} onChange={set('title')} error={e.title} maxLength={200} placeholder="e.g. Payments pinned to Postgres 11" />
