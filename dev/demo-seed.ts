@@ -14,6 +14,12 @@ export async function seedDemoRoadmap(forge: LocalForge): Promise<boolean> {
   const epicIdsByTitle: Record<string, string[]> = {};
   for (const epic of DEMO_EPICS.filter((e) => e.projectKey === project.key)) epicIdsByTitle[epic.summary] = [epic.id];
   const edit = templateRoadmap(project.id, `${project.name} technical roadmap`, { accountId: null, now: forge.deps.now() }, { epicIdsByTitle });
-  await commitEdit(forge.deps.store, project.id, null, edit);
+  // The demo epics exist by construction; the app confirms them like any write that links epics.
+  await commitEdit(forge.deps.store, project.id, null, edit, {
+    confirmAddedEpics: async (ids) => {
+      const found = await forge.deps.appJira.getIssues(ids);
+      if (found.length !== ids.length) throw new Error('A demo epic is missing from the Jira fake');
+    },
+  });
   return true;
 }

@@ -1,3 +1,4 @@
+import api from '@forge/api';
 import { buildResolver } from '../src/resolvers/forge-resolver';
 import type { Deps } from '../src/resolvers/deps';
 import { createForgeJira } from '../src/jira/forge-jira';
@@ -39,7 +40,12 @@ export class LocalForge {
     this.kvs = new KvsEmulator({ filename: options.dataFile ?? ':memory:' });
     this.jira = options.jira ?? new JiraFake();
     this.uninstall = installForgeRuntime({ kvs: this.kvs, jira: this.jira });
-    this.deps = { store: createKvsRoadmapStore(), jira: createForgeJira(), now: options.now ?? (() => new Date()) };
+    this.deps = {
+      store: createKvsRoadmapStore(),
+      jira: createForgeJira(),
+      appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)),
+      now: options.now ?? (() => new Date()),
+    };
     this.resolver = buildResolver(this.deps);
   }
 

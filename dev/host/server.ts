@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { MAX_REQUEST_BYTES } from '../../src/resolvers/define';
 import { DEMO_USERS } from '../jira';
 import type { LocalForge } from '../local-forge';
 import { parseFrame, productContext, type DemoUserName, type FrameIdentity } from './frame-context';
@@ -68,8 +69,9 @@ export function createHostServer(options: HostOptions): http.Server {
       case 'invoke': {
         const { functionKey, payload: body } = (payload ?? {}) as { functionKey?: string; payload?: unknown };
         if (typeof functionKey !== 'string') throw new Error('invoke needs a functionKey');
-        const invokePayload = JSON.stringify(body ?? {});
-        if (invokePayload.length > 500_000) throw new Error('The invoke payload is over the 500 KB Forge limit');
+        // Forge counts the request in bytes; the same limit the resolvers apply (they answer LIMIT too).
+        const invokeBytes = Buffer.byteLength(JSON.stringify(body ?? {}), 'utf8');
+        if (invokeBytes > MAX_REQUEST_BYTES) throw new Error(`The invoke payload is ${invokeBytes} bytes, over the 500 KB Forge limit`);
         return forge.invoke(functionKey, body ?? {}, {
           accountId: context.accountId,
           extension: context.extension as Record<string, unknown>,

@@ -11,6 +11,10 @@ export const DEMO_USERS = {
   admin: { accountId: '557058:aaaa-admin', displayName: 'Ada Admin', emailAddress: 'ada.admin@example.com' },
   member: { accountId: '557058:bbbb-member', displayName: 'Max Member', emailAddress: 'max.member@example.com' },
   outsider: { accountId: '557058:cccc-outsider', displayName: 'Olive Outsider', emailAddress: 'olive.outsider@example.com' },
+  /** Edits TR's issues and cannot see PAY at all. */
+  trEditor: { accountId: '557058:eeee-tr-editor', displayName: 'Theo TR-Editor', emailAddress: 'theo.tr@example.com' },
+  /** Edits PAY's issues and cannot see TR at all. */
+  payEditor: { accountId: '557058:ffff-pay-editor', displayName: 'Pia PAY-Editor', emailAddress: 'pia.pay@example.com' },
 } as const;
 
 export const DEMO_APP_USER = { accountId: '712020:dddd-tech-roadmap-app', displayName: 'Tech Roadmap' } as const;
@@ -151,7 +155,7 @@ export function demoJiraData(): JiraData {
   const memberPerms = ['BROWSE_PROJECTS', 'CREATE_ISSUES', 'EDIT_ISSUES', 'ASSIGN_ISSUES', 'ASSIGNABLE_USER', 'TRANSITION_ISSUES', 'RESOLVE_ISSUES', 'ADD_COMMENTS', 'LINK_ISSUES', 'WORK_ON_ISSUES'];
   return {
     baseUrl: DEMO_BASE_URL,
-    users: [user(DEMO_USERS.admin), user(DEMO_USERS.member), user(DEMO_USERS.outsider)],
+    users: [user(DEMO_USERS.admin), user(DEMO_USERS.member), user(DEMO_USERS.outsider), user(DEMO_USERS.trEditor), user(DEMO_USERS.payEditor)],
     appUser: { accountId: DEMO_APP_USER.accountId, displayName: DEMO_APP_USER.displayName, emailAddress: '', accountType: 'app', active: true, timeZone: 'UTC', locale: 'en_US' },
     projects: [
       { id: TR.id, key: TR.key, name: TR.name, description: 'Platform and infrastructure work for the next four quarters.', projectTypeKey: 'software', simplified: true, leadAccountId: DEMO_USERS.admin.accountId },
@@ -162,11 +166,15 @@ export function demoJiraData(): JiraData {
       [DEMO_USERS.admin.accountId]: { [TR.id]: [...ALL_PROJECT_PERMISSIONS], [PAY.id]: [...ALL_PROJECT_PERMISSIONS] },
       [DEMO_USERS.member.accountId]: { [TR.id]: [...memberPerms], [PAY.id]: [...memberPerms] },
       [DEMO_USERS.outsider.accountId]: { [TR.id]: ['BROWSE_PROJECTS', 'ADD_COMMENTS'] },
+      [DEMO_USERS.trEditor.accountId]: { [TR.id]: [...memberPerms] },
+      [DEMO_USERS.payEditor.accountId]: { [PAY.id]: [...memberPerms] },
     },
     globalGrants: {
       [DEMO_USERS.admin.accountId]: ['ADMINISTER', 'USER_PICKER', 'CREATE_SHARED_OBJECTS'],
       [DEMO_USERS.member.accountId]: ['USER_PICKER', 'CREATE_SHARED_OBJECTS'],
       [DEMO_USERS.outsider.accountId]: [],
+      [DEMO_USERS.trEditor.accountId]: ['USER_PICKER'],
+      [DEMO_USERS.payEditor.accountId]: ['USER_PICKER'],
     },
     storyPointsFieldId: STORY_POINTS_FIELD_ID,
   };

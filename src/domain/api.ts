@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChangeRecord } from './changes';
 import type { ImportPlan } from './import-export';
+import type { LimitViolation } from './limits';
 import type { Progress, StatusCategory } from './progress';
 import {
   type BusinessGoal,
@@ -19,12 +20,15 @@ import {
   horizonRulesInputSchema,
   initiativeIdSchema,
   initiativePatchSchema,
+  LIMITS,
   newDebtItemSchema,
   newInitiativeSchema,
   newPhaseSchema,
   phaseIdSchema,
   phasePatchSchema,
   projectIdSchema,
+  requiredText,
+  text,
 } from './model';
 import { quarterSchema } from './quarter';
 
@@ -70,15 +74,17 @@ export interface RoadmapView {
   ownerAccountId: string | null;
   /** What the caller may do, so the UI hides what the resolvers would refuse. */
   permissions: { canEdit: boolean; canAdminister: boolean };
+  /** Limits the stored roadmap breaks (normally none); it still loads, and no write may add to them. */
+  limitWarnings: LimitViolation[];
 }
 
 const epicKeysSchema = z
   .array(z.string().regex(/^[A-Z][A-Z0-9_]{0,9}-\d{1,9}$/, { message: 'Use an issue key like TR-12' }))
-  .max(50)
+  .max(LIMITS.epicsPerInitiative, { message: `At most ${LIMITS.epicsPerInitiative} epics per initiative` })
   .default([]);
 const baseRevision = z.number().int().min(0);
 /** Why a change was made; required when an initiative moves horizon, quarter or phase. */
-const reasonSchema = z.string().trim().min(1, { message: 'Required' }).max(500, { message: 'At most 500 characters' });
+const reasonSchema = requiredText(500);
 
 /** getRoadmapView: the Jira surfaces take the project from their context; the macro from its config. */
 export const getRoadmapViewPayload = z.object({}).strict();
@@ -148,7 +154,7 @@ export const saveSettingsPayload = z
     baseRevision,
     settings: z
       .object({
-        title: z.string().trim().min(1, { message: 'Required' }).max(200),
+        title: requiredText(200),
         ownerAccountId: accountIdSchema.nullable(),
         reviewCadenceDays: z.number().int().min(1, { message: 'At least every day' }).max(365, { message: 'At most every 365 days' }),
         capacity: capacitySettingsInputSchema,
@@ -173,7 +179,7 @@ export const promoteDebtItemPayload = z
   })
   .strict();
 
-export const markReviewedPayload = z.object({ baseRevision, note: z.string().trim().max(500).optional() }).strict();
+export const markReviewedPayload = z.object({ baseRevision, note: text(500).optional() }).strict();
 
 export const getChangelogPayload = z
   .object({ cursor: z.string().max(2000).optional(), limit: z.number().int().min(1).max(50).default(20) })
@@ -213,16 +219,25 @@ export interface ExportResult {
 /** getEpicContext: the issue panel takes the issue from its context. */
 export const getEpicContextPayload = z.object({}).strict();
 
+/** One initiative an epic serves, on a roadmap the caller may browse. */
+export interface EpicLinkView {
+  project: ProjectRef;
+  initiative: InitiativeView;
+  phase: Phase | null;
+  /** Set when the caller may edit that roadmap: the revision an unlink writes against. */
+  unlink: null | { revision: number };
+}
+
 export interface EpicContext {
   issue: { id: string; key: string; summary: string; issueType: string };
-  link: null | {
-    project: ProjectRef;
-    initiative: InitiativeView;
-    phase: Phase | null;
-  };
   /**
-   * For people who may edit the issue's project roadmap, and only on epics: the revision to write against and the
-   * initiatives the epic could serve. null otherwise.
+   * The initiatives the epic serves — at most one per roadmap, on several roadmaps possibly — listing only roadmaps
+   * the caller may browse (the issue's own project first). Roadmaps they cannot browse are never hinted at.
+   */
+  links: EpicLinkView[];
+  /**
+   * For people who may edit the issue's own project roadmap, on epics that roadmap does not hold yet: the revision to
+   * write against and the initiatives the epic could serve. null otherwise.
    */
   linking: null | {
     revision: number;
@@ -233,10 +248,26 @@ export interface EpicContext {
 /** linkEpic / unlinkEpic: the issue panel links its epic to an initiative of the issue's project roadmap. */
 export const linkEpicPayload = z.object({ baseRevision, initiativeId: initiativeIdSchema }).strict();
 /** The reason, if given, is recorded in the changelog (e.g. "Split into two epics"). */
-export const unlinkEpicPayload = z.object({ baseRevision, reason: reasonSchema.optional() }).strict();
+export const unlinkEpicPayload = z
+  .object({
+    baseRevision,
+    /** Whose roadmap to unlink from (the epic may serve one initiative on each of several); default: the issue's project. */
+    projectId: projectIdSchema.optional(),
+    reason: reasonSchema.optional(),
+  })
+  .strict();
 
 /** findProject: used by the macro config to pick a roadmap. */
-export const findProjectPayload = z.object({ projectKeyOrId: z.string().trim().min(1, { message: 'Required' }).max(40) }).strict();
+/**
+ * A Jira project key (a letter, then letters, digits or underscores; Jira accepts lower case in lookups) or a numeric
+ * project id: anything else (paths, query strings, fragments) never reaches Jira's URL.
+ */
+export const projectKeyOrIdSchema = z
+  .string()
+  .min(1, { message: 'Required' })
+  .max(40, { message: 'At most 40 characters' })
+  .regex(/^(?:[A-Za-z][A-Za-z0-9_]{0,39}|\d{1,18})$/, { message: 'Enter a project key like TR or a numeric project id' });
+export const findProjectPayload = z.object({ projectKeyOrId: projectKeyOrIdSchema }).strict();
 
 export const macroConfigSchema = z.object({
   projectId: projectIdSchema,

@@ -1,22 +1,48 @@
 import type { Initiative } from './model';
 
-/** Which roadmap and initiative an epic serves: the side panel's one-read index, kept in step by every write. */
+/**
+ * One entry of the site-wide epic index: this roadmap's initiative is served by this epic. An epic serves at most
+ * one initiative per roadmap and may serve initiatives on several roadmaps (a platform epic two teams track), so the
+ * index holds one entry per (epic, roadmap); the side panel lists an epic's entries with one query.
+ */
 export interface EpicLink {
+  issueId: string;
   projectId: string;
   initiativeId: string;
 }
 
-/** Epic links follow the initiatives' epicIds: links added, moved or removed by this edit. */
-export function epicLinkChanges(projectId: string, before: readonly Initiative[], after: readonly Initiative[], touched: string[]) {
-  const set: Array<{ issueId: string; link: EpicLink }> = [];
+export interface EpicLinkChanges {
+  /** Entries to write: new links, or links that moved to another initiative of the same roadmap. */
+  set: EpicLink[];
+  /** Epics this roadmap no longer holds at all. */
+  remove: string[];
+  /** Epics no initiative of this roadmap held before the edit: they must exist and be visible to the writer. */
+  added: string[];
+}
+
+/** Which initiative holds each epic, for the initiatives given. */
+function holders(initiatives: readonly Initiative[]): Map<string, string> {
+  const byEpic = new Map<string, string>();
+  for (const initiative of initiatives) for (const issueId of initiative.epicIds) if (!byEpic.has(issueId)) byEpic.set(issueId, initiative.id);
+  return byEpic;
+}
+
+/**
+ * The index entries a roadmap edit changes: computed from the epics held by the touched initiatives before and after
+ * (an epic moving between two touched initiatives is one set, not a delete and a set).
+ */
+export function epicLinkChanges(projectId: string, before: readonly Initiative[], after: readonly Initiative[], touched: readonly string[]): EpicLinkChanges {
+  const scope = new Set(touched.filter((t) => t.startsWith('I-')));
+  const was = holders(before.filter((i) => scope.has(i.id)));
+  const now = holders(after.filter((i) => scope.has(i.id)));
+  const heldElsewhere = holders(before.filter((i) => !scope.has(i.id)));
+  const set: EpicLink[] = [];
   const remove: string[] = [];
-  const beforeById = new Map(before.map((i) => [i.id, i]));
-  const afterById = new Map(after.map((i) => [i.id, i]));
-  for (const id of touched.filter((t) => t.startsWith('I-'))) {
-    const old = new Set(beforeById.get(id)?.epicIds ?? []);
-    const now = new Set(afterById.get(id)?.epicIds ?? []);
-    for (const issueId of now) if (!old.has(issueId)) set.push({ issueId, link: { projectId, initiativeId: id } });
-    for (const issueId of old) if (!now.has(issueId)) remove.push(issueId);
+  const added: string[] = [];
+  for (const [issueId, initiativeId] of now) {
+    if (was.get(issueId) !== initiativeId) set.push({ issueId, projectId, initiativeId });
+    if (!was.has(issueId) && !heldElsewhere.has(issueId)) added.push(issueId);
   }
-  return { set, remove };
+  for (const issueId of was.keys()) if (!now.has(issueId) && !heldElsewhere.has(issueId)) remove.push(issueId);
+  return { set, remove, added };
 }

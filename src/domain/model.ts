@@ -8,16 +8,52 @@ import { quarterSchema } from './quarter';
  */
 export const SCHEMA_VERSION = 2;
 
+/**
+ * Every count the model limits, in one place: the zod schemas below enforce them on input, and
+ * domain/limits.ts checks the whole roadmap against them on every write path (a stored roadmap must never become
+ * unloadable). Epics per initiative is bounded by Forge's 25 operations per transaction: replacing all of an
+ * initiative's epics costs one index delete and one index set per epic, plus the meta, chunk, change record and the
+ * epic-deletion check (3 + 2 × 10 + 1 = 24).
+ */
+export const LIMITS = {
+  phases: 20,
+  businessGoals: 5,
+  initiatives: 5000,
+  debtItems: 1000,
+  epicsPerInitiative: 10,
+  dependsOnPerInitiative: 20,
+  goalsPerInitiative: 10,
+} as const;
+
 // Control characters (other than tab and newlines) are refused: they have no place in roadmap text, and each would
 // grow sixfold as a JSON escape, breaking the storage size budget (see storage/keys.ts).
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const text = (max: number) =>
+// A lone UTF-16 surrogate is not Unicode text: JSON would store it as a 6-byte escape and break the byte budget.
+// With the u flag a well-formed pair is one code point, so only unpaired halves match.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+// Text made only of invisible characters (zero-width spaces, BOM, joiners, soft hyphens, fillers) reads as blank.
+const INVISIBLE_ONLY = /^[\s\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+
+/** Well-formed Unicode without control characters: what every stored text must be. */
+export function isCleanText(s: string): boolean {
+  return !CONTROL_CHARACTERS.test(s) && !LONE_SURROGATE.test(s);
+}
+/** Blank to a reader: empty, whitespace, or only invisible characters. */
+export function isBlankText(s: string): boolean {
+  return INVISIBLE_ONLY.test(s);
+}
+
+export const text = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { message: `At most ${max} characters` })
-    .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'Contains control characters' });
-const requiredText = (max: number) => text(max).min(1, { message: 'Required' });
+    .refine((s) => !CONTROL_CHARACTERS.test(s), { message: 'Contains control characters' })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: 'Contains an invalid character (a lone UTF-16 surrogate)' });
+export const requiredText = (max: number) =>
+  text(max)
+    .min(1, { message: 'Required' })
+    .refine((s) => s.length === 0 || !isBlankText(s), { message: 'Required: only invisible characters' });
 
 export const projectIdSchema = z.string().regex(/^\d{1,18}$/, { message: 'A Jira project id is numeric' });
 export const accountIdSchema = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, { message: 'Not an Atlassian account id' });
@@ -117,9 +153,9 @@ export const initiativeSchema = z.object({
   rice: riceSchema.nullable().default(null),
   riskReduction: riskReductionSchema.default(0),
   reversibility: reversibilitySchema.default('reversible'),
-  businessGoalIds: z.array(goalIdSchema).max(10).default([]),
-  dependsOn: z.array(initiativeIdSchema).max(20).default([]),
-  epicIds: z.array(issueIdSchema).max(50).default([]),
+  businessGoalIds: z.array(goalIdSchema).max(LIMITS.goalsPerInitiative, { message: `At most ${LIMITS.goalsPerInitiative} business goals` }).default([]),
+  dependsOn: z.array(initiativeIdSchema).max(LIMITS.dependsOnPerInitiative, { message: `At most ${LIMITS.dependsOnPerInitiative} dependencies` }).default([]),
+  epicIds: z.array(issueIdSchema).max(LIMITS.epicsPerInitiative, { message: `At most ${LIMITS.epicsPerInitiative} epics per initiative` }).default([]),
   /** The debt item this initiative was promoted from, if any. */
   fromDebtId: debtIdSchema.nullable().default(null),
   revision: z.number().int().min(1),
@@ -198,17 +234,22 @@ export const roadmapMetaSchema = z.object({
   projectId: projectIdSchema,
   title: requiredText(200),
   ownerAccountId: accountIdSchema.nullable().default(null),
-  businessGoals: z.array(businessGoalSchema).max(5).default([]),
+  businessGoals: z.array(businessGoalSchema).max(LIMITS.businessGoals, { message: `At most ${LIMITS.businessGoals} business goals` }).default([]),
   reviewCadenceDays: z.number().int().min(1).max(365).default(30),
   lastReviewedAt: z.string().nullable().default(null),
   capacity: capacitySettingsSchema,
   horizonRules: horizonRulesSchema.default({ nowQuarters: 1, nextQuarters: 1 }),
-  phases: z.array(phaseSchema).max(20, { message: 'At most 20 phases' }),
+  phases: z.array(phaseSchema).max(LIMITS.phases, { message: `At most ${LIMITS.phases} phases` }),
   /** Next sequence numbers for ids; initiative ids also decide the storage chunk. */
   nextPhaseSeq: z.number().int().min(1),
   nextInitiativeSeq: z.number().int().min(1),
   nextGoalSeq: z.number().int().min(1),
   nextDebtSeq: z.number().int().min(1).default(1),
+  /**
+   * 2: the epic index holds one `epic:<issue>:<project>` entry per roadmap. Absent on roadmaps written before; their
+   * next write moves their entries from the old single `epic:<issue>` key (see storage/kvs-roadmap-store.ts).
+   */
+  epicIndex: z.literal(2).optional(),
   /** Bumped by every write; a write based on an older revision is refused. */
   revision: z.number().int().min(0),
   updatedAt: z.string(),
@@ -222,8 +263,9 @@ export interface Roadmap {
   /**
    * Set by the storage adapter when the roadmap was read from an older storage layout; opaque to the domain, it is
    * carried through edits (they spread the roadmap) so the next write can move everything to the current layout.
+   * `keys`: chunk keys of an older chunk layout; `epicIds`: epics still indexed under the old single-key layout.
    */
-  legacyStorage?: { keys: string[] };
+  legacyStorage?: { keys: string[]; epicIds?: string[] };
 }
 
 /**
@@ -244,9 +286,9 @@ const initiativeFields = {
   rice: riceSchema.strict().nullable(),
   riskReduction: riskReductionSchema,
   reversibility: reversibilitySchema,
-  businessGoalIds: z.array(goalIdSchema).max(10),
-  dependsOn: z.array(initiativeIdSchema).max(20),
-  epicIds: z.array(issueIdSchema).max(50),
+  businessGoalIds: z.array(goalIdSchema).max(LIMITS.goalsPerInitiative, { message: `At most ${LIMITS.goalsPerInitiative} business goals` }),
+  dependsOn: z.array(initiativeIdSchema).max(LIMITS.dependsOnPerInitiative, { message: `At most ${LIMITS.dependsOnPerInitiative} dependencies` }),
+  epicIds: z.array(issueIdSchema).max(LIMITS.epicsPerInitiative, { message: `At most ${LIMITS.epicsPerInitiative} epics per initiative` }),
 };
 
 /** A partial update: only the fields present change. */

@@ -30,6 +30,7 @@ export function emptyRoadmap(projectId: string, title: string, now: Date): Roadm
     nextInitiativeSeq: 1,
     nextGoalSeq: 1,
     nextDebtSeq: 1,
+    epicIndex: 2,
     revision: 0,
     updatedAt: now.toISOString(),
   };

@@ -42,6 +42,8 @@ const childrenAnswer = z.object({
 });
 
 const ISSUE_FIELDS = ['summary', 'issuetype', 'project'];
+const PROJECT_KEY_OR_ID = /^(?:[A-Za-z][A-Za-z0-9_]{0,254}|\d{1,18})$/;
+const ISSUE_KEY_OR_ID = /^(?:[A-Za-z][A-Za-z0-9_]{0,254}-\d{1,18}|\d{1,18})$/;
 /** Jira's story-point fields: "Story point estimate" (team-managed) and "Story Points" (company-managed). */
 const STORY_POINTS_TYPES = ['com.pyxis.greenhopper.jira:jsw-story-points', 'com.atlassian.jira.plugin.system.customfieldtypes:float'];
 const STORY_POINTS_NAMES = ['story point estimate', 'story points'];
@@ -66,6 +68,8 @@ async function requestWithRetry(request: Requester, path: Route, init?: ForgeReq
 }
 
 async function readJson<T>(response: APIResponse, schema: z.ZodType<T>, what: string): Promise<T> {
+  // 401: Jira does not accept the caller (signed out, anonymous, token revoked) — a permission answer, not an outage.
+  if (response.status === 401) throw new AppError('FORBIDDEN', "Jira did not accept your sign-in; you don't have access to this roadmap");
   if (!response.ok) throw new AppError('UPSTREAM', `Jira answered ${response.status} to ${what}`);
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) throw new AppError('UPSTREAM', `Jira's answer to ${what} had an unexpected shape`);
@@ -91,21 +95,24 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
         route`/rest/api/3/mypermissions?projectId=${projectId}&permissions=${keys}`,
       );
       const none = Object.fromEntries(PROJECT_PERMISSIONS.map((k) => [k, false])) as Record<ProjectPermission, boolean>;
-      // Jira answers 404 for a project that does not exist or that the caller may not see.
-      if (response.status === 404) return none;
+      // Jira answers 404 for a project that does not exist or that the caller may not see; 401 for no valid user.
+      if (response.status === 404 || response.status === 401) return none;
       const body = await readJson(response, permissionsAnswer, 'mypermissions');
       for (const key of PROJECT_PERMISSIONS) none[key] = body.permissions[key]?.havePermission === true;
       return none;
     },
 
     async getProject(projectIdOrKey) {
+      // Only a key or an id ever becomes part of the URL; anything else names no project.
+      if (!PROJECT_KEY_OR_ID.test(projectIdOrKey)) return null;
       const response = await requestWithRetry(request, route`/rest/api/3/project/${projectIdOrKey}`);
-      if (response.status === 404 || response.status === 403) return null;
+      if (response.status === 404 || response.status === 403 || response.status === 401) return null;
       const project = await readJson(response, projectAnswer, 'get project');
       return { id: project.id, key: project.key, name: project.name };
     },
 
     async getIssue(issueIdOrKey) {
+      if (!ISSUE_KEY_OR_ID.test(issueIdOrKey)) return null;
       const response = await requestWithRetry(
         request,
         route`/rest/api/3/issue/${issueIdOrKey}?fields=${ISSUE_FIELDS.join(',')}`,

@@ -39,6 +39,33 @@ export function toResult<T>(handler: Handler<T>) {
   };
 }
 
+/** Forge refuses an invoke request over 500 KB; counted in UTF-8 bytes of its JSON, as it travels. */
+export const MAX_REQUEST_BYTES = 500_000;
+
+/**
+ * The error value for a call that must not run: a key that is not one of the app's own functions (never a property
+ * inherited from Object.prototype), or a payload over the invoke limit. null: the call may run.
+ */
+export function screenCall(functionKey: unknown, payload: unknown): Result<never> | null {
+  if (typeof functionKey !== 'string' || !Object.hasOwn(RESOLVER_TABLE, functionKey)) {
+    const name = typeof functionKey === 'string' ? functionKey.slice(0, 100) : String(typeof functionKey);
+    return { ok: false, error: { code: 'NOT_FOUND', message: `No such function: "${name}" is not one of this app's resolver functions` } };
+  }
+  let bytes: number;
+  try {
+    bytes = Buffer.byteLength(JSON.stringify(payload ?? {}), 'utf8');
+  } catch {
+    return { ok: false, error: { code: 'INVALID_INPUT', message: 'The payload is not JSON', fields: { '(payload)': 'Not JSON' } } };
+  }
+  if (bytes > MAX_REQUEST_BYTES) {
+    return {
+      ok: false,
+      error: { code: 'LIMIT', message: `This request is ${Math.ceil(bytes / 1000)} KB, over Forge's 500 KB limit for one call; nothing was changed`, fields: { '(payload)': 'Too large' } },
+    };
+  }
+  return null;
+}
+
 /** Resolver key → handler; the single table both the Forge resolver and the local harness use. */
 export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<Result<unknown>>> = {
   [RESOLVERS.getRoadmapView]: toResult(reads.getRoadmapView),

@@ -4,7 +4,10 @@ import type { RoadmapStore } from '../storage/roadmap-store';
 /** What every resolver needs, injected so tests can run the same handlers against the emulator. */
 export interface Deps {
   store: RoadmapStore;
+  /** Jira as the calling user: every resolver question about what someone may see goes here. */
   jira: JiraPort;
+  /** Jira as the app: only for facts independent of the viewer (has this issue been deleted?). */
+  appJira: JiraPort;
   now: () => Date;
 }
 

@@ -7,6 +7,7 @@ import type { Actor, Edit } from '../domain/roadmap-ops';
 import { accessTo, projectIdFromContext, requireLevel, type Level, type ProjectAccess } from './access';
 import type { Call, Deps } from './deps';
 import { commitEdit } from '../storage/commit-edit';
+import { confirmEpicsAsCaller } from './epics';
 import { toRoadmapView } from './view';
 
 /** Room left for the view inside the 5 MB invoke response, after the change record and the envelope. */
@@ -50,7 +51,7 @@ export async function mutate<S extends z.ZodType<{ baseRevision: number }>>(
   }
   const now = deps.now();
   const edit = await spec.apply(roadmap, input, { accountId: call.context.accountId ?? null, now }, access);
-  await commitEdit(deps.store, projectId, roadmap, edit);
+  await commitEdit(deps.store, projectId, roadmap, edit, { confirmAddedEpics: confirmEpicsAsCaller(deps, call.payload) });
   const view = toRoadmapView(edit.roadmap, access, now);
   // The write has landed: never let the size of the courtesy view turn it into an error.
   const fits = Buffer.byteLength(JSON.stringify(view), 'utf8') <= VIEW_BUDGET_BYTES;

@@ -1,5 +1,6 @@
 import type { InitiativeView, RoadmapView } from '../domain/api';
 import { horizonFor } from '../domain/horizon';
+import { limitViolations } from '../domain/limits';
 import type { HorizonRules, Initiative, Roadmap } from '../domain/model';
 import type { ProjectAccess } from './access';
 
@@ -23,5 +24,7 @@ export function toRoadmapView(roadmap: Roadmap, access: ProjectAccess, today: Da
     lastReviewedAt: meta.lastReviewedAt,
     ownerAccountId: meta.ownerAccountId,
     permissions: { canEdit: access.canEdit, canAdminister: access.canAdminister },
+    // A roadmap stored out of limits still shows, saying what to repair (writes may not make it worse).
+    limitWarnings: roadmap.meta.revision === 0 ? [] : limitViolations(roadmap),
   };
 }

@@ -4,7 +4,9 @@
  *   rm:<projectId>:ini:<chunk>       up to ITEMS_PER_CHUNK initiatives (chunk = id number / ITEMS_PER_CHUNK)
  *   rm:<projectId>:dbt:<chunk>       up to ITEMS_PER_CHUNK debt items, likewise
  *   rm:<projectId>:chg:<inverted>    one change record per revision; inverted so key order is newest first
- *   epic:<issueId>                   which roadmap and initiative an epic serves (one read for the side panel)
+ *   epic:<issueId>:<projectId>       the initiative of that roadmap the epic serves; `epic:<issueId>:` lists them all
+ *   epic-deletions                   (entity epic-deletions) an epoch the issue-deleted trigger bumps; writes that
+ *                                    link an epic check it, so a link cannot land while its epic is being deleted
  * A roadmap loads with one get (meta) and one beginsWith query per 100 chunks of each collection, the collections in
  * parallel: 3 round trips up to 2,500 initiatives, 4 up to 5,000.
  *
@@ -26,7 +28,11 @@ export const chunkKey = (projectId: string, collection: Collection, chunk: numbe
 export const changePrefix = (projectId: string) => `rm:${projectId}:chg:`;
 export const changeKey = (projectId: string, revision: number) =>
   `${changePrefix(projectId)}${String(REVISION_SPACE - revision).padStart(10, '0')}`;
-export const epicKey = (issueId: string) => `epic:${issueId}`;
+export const epicPrefix = (issueId: string) => `epic:${issueId}:`;
+export const epicKey = (issueId: string, projectId: string) => `${epicPrefix(issueId)}${projectId}`;
+export const EPIC_DELETIONS_KEY = 'epic-deletions';
+/** The single-key epic index of roadmaps written before the per-roadmap entries; removed by their next write. */
+export const legacyEpicKey = (issueId: string) => `epic:${issueId}`;
 
 /** Initiatives are `I-<n>`, debt items `D-<n>`: the letter says the collection, the number the chunk. */
 export function collectionOf(id: string): Collection {

@@ -2,12 +2,18 @@ import { kvs, Filter, FilterConditions, WhereConditions, type ForgeKvsAPIError }
 import { conflictMessage, type ChangeRecord } from '../domain/changes';
 import { AppError } from '../domain/errors';
 import { SCHEMA_VERSION, type Roadmap } from '../domain/model';
-import { changeKey, changePrefix, chunkKey, chunkOf, collectionOf, collectionPrefix, epicKey, metaKey, type Collection } from './keys';
+import { changeKey, changePrefix, chunkKey, chunkOf, collectionOf, collectionPrefix, EPIC_DELETIONS_KEY, epicKey, epicPrefix, legacyEpicKey, metaKey, type Collection } from './keys';
 import { isLegacyChunk, migrateDebtItems, migrateInitiatives, migrateMeta } from './migrations';
 import type { ChangePage, EpicLink, RoadmapStore, RoadmapWrite } from './roadmap-store';
 
 /** Declared under app.storage.entities in manifest.yml: the meta record is an entity so writes can be conditional. */
 export const META_ENTITY = 'roadmap-meta';
+/** Declared likewise: a single record whose epoch the issue-deleted trigger bumps (see keys.ts). */
+export const EPIC_DELETIONS_ENTITY = 'epic-deletions';
+
+interface EpicDeletions {
+  epoch: number;
+}
 export const MAX_TRANSACTION_OPERATIONS = 25;
 /** The platform's limit for one value; checked before writing so the answer is a clear LIMIT, not a storage error. */
 export const MAX_VALUE_BYTES = 240 * 1024;
@@ -70,7 +76,12 @@ export function createKvsRoadmapStore(): RoadmapStore {
       };
       // v1 chunked 50 initiatives per key; the next write re-chunks everything (see commit).
       const chunks = [...initiativeChunks, ...debtChunks];
-      if (chunks.some((chunk) => isLegacyChunk(chunk.value))) roadmap.legacyStorage = { keys: chunks.map((chunk) => chunk.key) };
+      const legacyChunks = chunks.some((chunk) => isLegacyChunk(chunk.value));
+      // Roadmaps written before the per-roadmap epic index: the next write moves their entries.
+      const legacyEpics = roadmap.meta.epicIndex === 2 ? [] : [...new Set(roadmap.initiatives.flatMap((i) => i.epicIds))];
+      if (legacyChunks || legacyEpics.length > 0) {
+        roadmap.legacyStorage = { keys: legacyChunks ? chunks.map((chunk) => chunk.key) : [], epicIds: legacyEpics };
+      }
       return roadmap;
     },
 
@@ -95,7 +106,7 @@ export function createKvsRoadmapStore(): RoadmapStore {
           ? new Filter<MetaEntity>().and('revision', FilterConditions.notExists())
           : new Filter<MetaEntity>().and('revision', FilterConditions.equalTo(write.baseRevision));
       count();
-      const metaValue: MetaEntity = { projectId, revision: meta.revision, schemaVersion: SCHEMA_VERSION, data: meta };
+      const metaValue: MetaEntity = { projectId, revision: meta.revision, schemaVersion: SCHEMA_VERSION, data: { ...meta, epicIndex: 2 } };
       checkValueSize(metaKey(projectId), metaValue);
       tx.set<MetaEntity>(metaKey(projectId), metaValue, { entityName: META_ENTITY, conditions: condition });
 
@@ -128,25 +139,86 @@ export function createKvsRoadmapStore(): RoadmapStore {
       count();
       checkValueSize(changeKey(projectId, change.revision), change);
       tx.set<ChangeRecord>(changeKey(projectId, change.revision), change);
-      for (const { issueId, link } of write.epicLinks?.set ?? []) {
-        count();
-        tx.set<EpicLink>(epicKey(issueId), link);
+      const epicSets = new Map<string, EpicLink>();
+      const epicDeletes = new Set<string>();
+      const legacyEpics = roadmap.legacyStorage?.epicIds ?? [];
+      if (legacyEpics.length > 0) {
+        // Moving off the old single-key index: drop the old keys, write this roadmap's entries in the new layout.
+        for (const issueId of legacyEpics) epicDeletes.add(legacyEpicKey(issueId));
+        const written = new Set<string>();
+        for (const initiative of roadmap.initiatives) {
+          for (const issueId of initiative.epicIds) {
+            if (written.has(issueId)) continue;
+            written.add(issueId);
+            epicSets.set(epicKey(issueId, projectId), { issueId, projectId, initiativeId: initiative.id });
+          }
+        }
       }
+      for (const link of write.epicLinks?.set ?? []) epicSets.set(epicKey(link.issueId, projectId), link);
       for (const issueId of write.epicLinks?.remove ?? []) {
+        epicSets.delete(epicKey(issueId, projectId));
+        epicDeletes.add(epicKey(issueId, projectId));
+      }
+      for (const [key, link] of epicSets) {
         count();
-        tx.delete(epicKey(issueId));
+        tx.set<EpicLink>(key, link);
+      }
+      for (const key of epicDeletes) {
+        count();
+        tx.delete(key);
+      }
+      // A write that links epics lands only if no epic was deleted since they were confirmed in Jira.
+      const linksEpics = (write.epicLinks?.added.length ?? 0) > 0;
+      if (linksEpics) {
+        if (write.epicDeletionEpoch === undefined) throw new Error('A write that links epics must carry the epic-deletion epoch it read');
+        count();
+        tx.check<EpicDeletions>(EPIC_DELETIONS_KEY, {
+          entityName: EPIC_DELETIONS_ENTITY,
+          conditions:
+            write.epicDeletionEpoch === null
+              ? new Filter<EpicDeletions>().and('epoch', FilterConditions.notExists())
+              : new Filter<EpicDeletions>().and('epoch', FilterConditions.equalTo(write.epicDeletionEpoch)),
+        });
       }
 
       try {
         await tx.execute();
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
+        const stored = await metaEntity.get(metaKey(projectId));
+        if (linksEpics && (stored?.revision ?? 0) === write.baseRevision) {
+          throw new AppError('CONFLICT', 'An epic was deleted in Jira while this change was saved; nothing was written. Try again.');
+        }
         throw await conflictError(projectId, write.baseRevision);
       }
     },
 
-    async getEpicLink(issueId) {
-      return (await kvs.get<EpicLink>(epicKey(issueId))) ?? null;
+    async getEpicLinks(issueId) {
+      const [rows, legacy] = await Promise.all([queryAll<EpicLink>(epicPrefix(issueId)), kvs.get<Omit<EpicLink, 'issueId'>>(legacyEpicKey(issueId))]);
+      const links = rows.map((row) => row.value);
+      // A roadmap not yet moved to the per-roadmap index still answers through its old entry.
+      if (legacy && !links.some((link) => link.projectId === legacy.projectId)) links.push({ issueId, projectId: legacy.projectId, initiativeId: legacy.initiativeId });
+      return links;
+    },
+
+    async epicDeletionEpoch() {
+      return (await kvs.entity<EpicDeletions>(EPIC_DELETIONS_ENTITY).get(EPIC_DELETIONS_KEY))?.epoch ?? null;
+    },
+
+    async bumpEpicDeletionEpoch() {
+      const entity = kvs.entity<EpicDeletions>(EPIC_DELETIONS_ENTITY);
+      // Conditional on the epoch read, so two deletions at once both count; bounded retries.
+      for (let attempt = 1; ; attempt++) {
+        const current = (await entity.get(EPIC_DELETIONS_KEY))?.epoch ?? null;
+        const conditions =
+          current === null ? new Filter<EpicDeletions>().and('epoch', FilterConditions.notExists()) : new Filter<EpicDeletions>().and('epoch', FilterConditions.equalTo(current));
+        try {
+          await kvs.transact().set<EpicDeletions>(EPIC_DELETIONS_KEY, { epoch: (current ?? 0) + 1 }, { entityName: EPIC_DELETIONS_ENTITY, conditions }).execute();
+          return;
+        } catch (error) {
+          if (!isConditionFailure(error) || attempt >= 10) throw error;
+        }
+      }
     },
 
     async listChanges(projectId, page) {

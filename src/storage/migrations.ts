@@ -1,4 +1,5 @@
-import { debtItemSchema, initiativeSchema, roadmapMetaSchema, SCHEMA_VERSION, type DebtItem, type Initiative, type RoadmapMeta } from '../domain/model';
+import { z } from 'zod';
+import { debtItemSchema, initiativeSchema, issueIdSchema, roadmapMetaSchema, SCHEMA_VERSION, type DebtItem, type Initiative, type RoadmapMeta } from '../domain/model';
 
 /**
  * Stored data carries the schema version it was written with; older shapes are upgraded here on read, one
@@ -20,6 +21,32 @@ function assertReadable(storedVersion: number) {
   }
 }
 
+/**
+ * The stored meta's shape without its limits: what a roadmap that is somehow out of limits (21 phases, a goal
+ * title too long) is read with, so it still loads — with warnings — instead of locking everyone out.
+ */
+const shapedMetaSchema = z.looseObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  projectId: z.string(),
+  title: z.string(),
+  ownerAccountId: z.string().nullable().default(null),
+  businessGoals: z.array(z.looseObject({ id: z.string(), title: z.string(), metric: z.string().default('') })).default([]),
+  reviewCadenceDays: z.number().default(30),
+  lastReviewedAt: z.string().nullable().default(null),
+  capacity: z.looseObject({ perQuarter: z.number(), unit: z.string(), bufferPercent: z.number() }),
+  horizonRules: z.looseObject({ nowQuarters: z.number(), nextQuarters: z.number() }).default({ nowQuarters: 1, nextQuarters: 1 }),
+  phases: z.array(
+    z.looseObject({ id: z.string(), name: z.string(), theme: z.string().default(''), startQuarter: z.string(), endQuarter: z.string(), order: z.number(), description: z.string().default('') }),
+  ),
+  nextPhaseSeq: z.number(),
+  nextInitiativeSeq: z.number(),
+  nextGoalSeq: z.number(),
+  nextDebtSeq: z.number().default(1),
+  epicIndex: z.literal(2).optional(),
+  revision: z.number(),
+  updatedAt: z.string(),
+});
+
 export function migrateMeta(data: unknown, storedVersion: number): RoadmapMeta {
   assertReadable(storedVersion);
   let current = data as Raw;
@@ -28,7 +55,9 @@ export function migrateMeta(data: unknown, storedVersion: number): RoadmapMeta {
     if (!step) throw new Error(`No migration from schema ${version}`);
     current = { ...step(current), schemaVersion: version + 1 };
   }
-  return roadmapMetaSchema.parse(current);
+  const strict = roadmapMetaSchema.safeParse(current);
+  if (strict.success) return strict.data;
+  return shapedMetaSchema.parse(current) as RoadmapMeta;
 }
 
 export function isLegacyChunk(value: unknown): boolean {
@@ -45,10 +74,13 @@ function chunkItems(value: unknown): { version: number; items: unknown[] } {
 
 // Current-version chunks were validated when written. Older item shapes only gained fields with defaults so far:
 // parsing them with the current schema upgrades them.
+const legacyInitiativeSchema = initiativeSchema.extend({ epicIds: z.array(issueIdSchema).default([]) });
+
 export function migrateInitiatives(value: unknown): Initiative[] {
   const { version, items } = chunkItems(value);
   assertReadable(version);
-  return version === SCHEMA_VERSION ? (items as Initiative[]) : items.map((item) => initiativeSchema.parse(item));
+  // Older versions allowed up to 50 epics per initiative: read them all (the limit applies to writes).
+  return version === SCHEMA_VERSION ? (items as Initiative[]) : items.map((item) => legacyInitiativeSchema.parse(item));
 }
 
 export function migrateDebtItems(value: unknown): DebtItem[] {

@@ -1,5 +1,5 @@
 import type { ChangeRecord } from '../domain/changes';
-import type { EpicLink } from '../domain/epic-links';
+import type { EpicLink, EpicLinkChanges } from '../domain/epic-links';
 import type { Roadmap } from '../domain/model';
 
 export type { EpicLink };
@@ -12,7 +12,12 @@ export interface RoadmapWrite {
   roadmap: Roadmap;
   touched: string[];
   change: ChangeRecord;
-  epicLinks?: { set?: Array<{ issueId: string; link: EpicLink }>; remove?: string[] };
+  epicLinks?: EpicLinkChanges;
+  /**
+   * The epic-deletion epoch read before the added epics were confirmed in Jira (null: never bumped); required when
+   * the write adds epics. The commit fails with CONFLICT if an epic was deleted since.
+   */
+  epicDeletionEpoch?: number | null;
 }
 
 export interface ChangePage {
@@ -24,6 +29,11 @@ export interface ChangePage {
 export interface RoadmapStore {
   load(projectId: string): Promise<Roadmap | null>;
   commit(projectId: string, write: RoadmapWrite): Promise<void>;
-  getEpicLink(issueId: string): Promise<EpicLink | null>;
+  /** Every (roadmap, initiative) the epic serves, whoever may see them: callers filter by permission. */
+  getEpicLinks(issueId: string): Promise<EpicLink[]>;
+  /** The epic-deletion epoch (null until the first deletion). */
+  epicDeletionEpoch(): Promise<number | null>;
+  /** Called by the issue-deleted trigger before it looks for links to clean: any in-flight link write then fails. */
+  bumpEpicDeletionEpoch(): Promise<void>;
   listChanges(projectId: string, page: { cursor?: string; limit: number }): Promise<ChangePage>;
 }

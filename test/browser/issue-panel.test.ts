@@ -48,7 +48,7 @@ describe('issue panel: link and unlink an epic', () => {
 
   it('lets a member link an unlinked epic to an initiative, then unlink it with a reason the changelog records', async () => {
     expect(await linkedEpicCount('Centralize logging')).toBe('1 linked epic');
-    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toBeNull();
+    expect(await session.host.forge.deps.store.getEpicLinks(TRACING.id)).toEqual([]);
 
     await openIssue(TRACING.key, 'member');
     const form = panel().getByTestId('link-form');
@@ -78,7 +78,7 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await panel().getByTestId('link-form').count()).toBe(0);
     expect(await panel().textContent()).toContain('Foundation');
     expect(await panel().getByTestId('panel-announcement').textContent()).toBe('Linked to “Centralize logging”.');
-    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toEqual({ projectId: TR.id, initiativeId: 'I-2' });
+    expect(await session.host.forge.deps.store.getEpicLinks(TRACING.id)).toEqual([{ issueId: TRACING.id, projectId: TR.id, initiativeId: 'I-2' }]);
 
     // Stored, not just shown: a fresh load of the panel, and the project page's card, agree.
     await openIssue(TRACING.key, 'member');
@@ -100,7 +100,7 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await panel().getByTestId('linked-initiative-title').count()).toBe(0);
     expect(await panel().getByTestId('not-linked').count()).toBe(1);
     expect(await panel().getByTestId('panel-announcement').textContent()).toBe('Unlinked from “Centralize logging”.');
-    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toBeNull();
+    expect(await session.host.forge.deps.store.getEpicLinks(TRACING.id)).toEqual([]);
 
     const { changes } = await session.host.forge.deps.store.listChanges(TR.id, { limit: 1 });
     expect(changes).toHaveLength(1);
@@ -122,12 +122,12 @@ describe('issue panel: link and unlink an epic', () => {
     await unlink.click();
     await panel().getByLabel('Why unlink?').press('Escape');
     expect(await panel().getByTestId('unlink-form').count()).toBe(0);
-    expect(await session.host.forge.deps.store.getEpicLink(AUTH.id)).toEqual({ projectId: TR.id, initiativeId: 'I-5' });
+    expect(await session.host.forge.deps.store.getEpicLinks(AUTH.id)).toEqual([{ issueId: AUTH.id, projectId: TR.id, initiativeId: 'I-5' }]);
 
     await unlink.click();
     await panel().getByRole('button', { name: 'Confirm unlink' }).click();
     await panel().getByTestId('link-form').waitFor();
-    expect(await session.host.forge.deps.store.getEpicLink(AUTH.id)).toBeNull();
+    expect(await session.host.forge.deps.store.getEpicLinks(AUTH.id)).toEqual([]);
     const { changes } = await session.host.forge.deps.store.listChanges(TR.id, { limit: 1 });
     expect(changes[0].reason).toBeNull();
   });
@@ -147,7 +147,7 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await warning.textContent()).toContain('The roadmap changed since this panel loaded');
     expect(await warning.textContent()).toContain('Reviewed the roadmap');
     expect(writes()).toBe(writesBefore);
-    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toBeNull();
+    expect(await session.host.forge.deps.store.getEpicLinks(TRACING.id)).toEqual([]);
 
     await warning.getByRole('button', { name: 'Reload' }).click();
     await warning.waitFor({ state: 'detached' });
@@ -155,7 +155,7 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await form.getByLabel('Initiative').inputValue()).toBe('I-5');
     await form.getByRole('button', { name: 'Link to initiative' }).click();
     await panel().getByTestId('linked-initiative-title').filter({ hasText: 'Adopt feature flags' }).waitFor();
-    expect(await session.host.forge.deps.store.getEpicLink(TRACING.id)).toEqual({ projectId: TR.id, initiativeId: 'I-5' });
+    expect(await session.host.forge.deps.store.getEpicLinks(TRACING.id)).toEqual([{ issueId: TRACING.id, projectId: TR.id, initiativeId: 'I-5' }]);
   });
 
   it('shows the outsider (browse only) the linked initiative but no Unlink button', async () => {

@@ -59,7 +59,7 @@ const issuesOf = (projectId: string) => data.issues.filter((i) => i.projectId ==
 describe('demo data', () => {
   it('has the projects, users and a roadmap-sized set of epics with children in all status categories', () => {
     expect(data.projects.map((p) => [p.id, p.key, p.name])).toEqual([['10000', 'TR', 'Tech Roadmap Demo'], ['10001', 'PAY', 'Payments Platform']]);
-    expect(data.users.map((u) => u.displayName)).toEqual(['Ada Admin', 'Max Member', 'Olive Outsider']);
+    expect(data.users.map((u) => u.displayName)).toEqual(['Ada Admin', 'Max Member', 'Olive Outsider', 'Theo TR-Editor', 'Pia PAY-Editor']);
     expect(DEMO_EPICS.length).toBeGreaterThanOrEqual(12);
     expect(TR_EPICS.map((e) => e.summary)).toEqual(expect.arrayContaining(['Upgrade Node.js to v22 LTS', 'Centralize logging', 'Migrate primary DB to read replicas', 'Implement CDN for static assets', 'Adopt feature flags', 'Parallelize CI pipeline']));
     for (const e of DEMO_EPICS) expect(e.childIds.length).toBeGreaterThanOrEqual(2);

@@ -14,6 +14,8 @@ const ACCOUNT: Record<Who, string | null | undefined> = {
   admin: DEMO_USERS.admin.accountId,
   member: DEMO_USERS.member.accountId,
   outsider: DEMO_USERS.outsider.accountId,
+  trEditor: DEMO_USERS.trEditor.accountId,
+  payEditor: DEMO_USERS.payEditor.accountId,
   app: null,
   anonymous: undefined,
 };

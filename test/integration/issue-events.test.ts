@@ -18,10 +18,10 @@ describe('Jira issue events (the trigger, as the app)', () => {
     const before = await forge.deps.store.load(TR.id);
     forge.jira.deleteIssue(epic.key);
     const outcome = await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: epic.id, key: epic.key } });
-    expect(outcome).toEqual({ handled: true, projectId: TR.id, initiativeId: 'I-1', revision: before!.meta.revision + 1 });
+    expect(outcome).toEqual({ handled: true, unlinked: [{ projectId: TR.id, initiativeId: 'I-1', revision: before!.meta.revision + 1 }] });
     const after = await forge.deps.store.load(TR.id);
     expect(after!.initiatives.find((i) => i.id === 'I-1')?.epicIds).toEqual([]);
-    expect(await forge.deps.store.getEpicLink(epic.id)).toBeNull();
+    expect(await forge.deps.store.getEpicLinks(epic.id)).toEqual([]);
     const { changes } = await forge.deps.store.listChanges(TR.id, { limit: 1 });
     expect(changes[0]).toMatchObject({
       summary: 'Epic TR-1 was deleted in Jira; unlinked from "Upgrade Node.js to v22 LTS"',
@@ -45,9 +45,11 @@ describe('Jira issue events (the trigger, as the app)', () => {
   it('retries when a user edit wins the race', async () => {
     const epic = DEMO_EPICS.find((e) => e.key === 'TR-6')!;
     // The first transaction fails as if a concurrent write had moved the revision on.
-    forge.kvs.faults.failNthCall(1, { status: 409, code: 'CONDITION_FAILED', message: 'condition failed' }, { path: '/api/v1/transaction' });
+    forge.jira.deleteIssue(epic.key);
+    // The first roadmap transaction (after the epoch bump) fails as if a concurrent write had moved the revision on.
+    forge.kvs.faults.failNthCall(2, { status: 409, code: 'CONDITION_FAILED', message: 'condition failed' }, { path: '/api/v1/transaction' });
     const outcome = await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: epic.id, key: epic.key } });
-    expect(outcome).toMatchObject({ handled: true, initiativeId: 'I-2' });
+    expect(outcome).toMatchObject({ handled: true, unlinked: [{ initiativeId: 'I-2' }] });
     expect((await forge.deps.store.load(TR.id))!.initiatives.find((i) => i.id === 'I-2')?.epicIds).toEqual([]);
   });
 });

@@ -72,6 +72,8 @@ const GRANTS: Record<UserName, Record<string, Level | null>> = {
   admin: { [TR.id]: 'administer', [PAY.id]: 'administer' },
   member: { [TR.id]: 'edit', [PAY.id]: 'edit' },
   outsider: { [TR.id]: 'read', [PAY.id]: null },
+  trEditor: { [TR.id]: 'edit', [PAY.id]: null },
+  payEditor: { [TR.id]: null, [PAY.id]: 'edit' },
 };
 const RANK: Record<Level, number> = { read: 1, edit: 2, administer: 3 };
 const allowed = (user: UserName, project: Project, level: Level) => {

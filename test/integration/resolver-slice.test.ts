@@ -42,9 +42,9 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
     })) as Result<EpicContext>;
     if (!panel.ok) throw new Error(panel.error.message);
     expect(panel.value.issue).toEqual({ id: epic.id, key: 'TR-1', summary: epic.summary, issueType: 'Epic' });
-    expect(panel.value.link?.initiative.title).toBe('Upgrade Node.js to v22 LTS');
-    expect(panel.value.link?.initiative.horizon).toBe('now');
-    expect(panel.value.link?.phase?.name).toBe('Foundation');
+    expect(panel.value.links[0]?.initiative.title).toBe('Upgrade Node.js to v22 LTS');
+    expect(panel.value.links[0]?.initiative.horizon).toBe('now');
+    expect(panel.value.links[0]?.phase?.name).toBe('Foundation');
   });
 
   it('the side panel tells a user who cannot see the epic nothing about it', async () => {
@@ -89,8 +89,8 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
       extension: { type: 'jira:issueContext', project: { id: TR.id, key: TR.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
     })) as Result<EpicContext>;
     if (!panel.ok) throw new Error(panel.error.message);
-    expect(panel.value.link?.initiative.title).toBe('Adopt OpenTelemetry tracing');
-    expect(panel.value.link?.phase?.name).toBe('Scale');
+    expect(panel.value.links[0]?.initiative.title).toBe('Adopt OpenTelemetry tracing');
+    expect(panel.value.links[0]?.phase?.name).toBe('Scale');
   });
 
   it('refuses bad input with field errors and writes nothing', async () => {

@@ -63,7 +63,7 @@ describe('schema migration from v1 fixtures', () => {
     expect((raw.body as { value: { schemaVersion: number; items: Array<{ id: string }> } }).value).toMatchObject({ schemaVersion: SCHEMA_VERSION, items: [{ id: 'I-30' }, { id: 'I-50' }] });
     // The old change record and epic link are still there.
     expect((await forge.deps.store.listChanges('10000', { limit: 10 })).changes.map((c) => c.revision)).toEqual([5, 4]);
-    expect(await forge.deps.store.getEpicLink('20001')).toEqual({ projectId: '10000', initiativeId: 'I-1' });
+    expect(await forge.deps.store.getEpicLinks('20001')).toEqual([{ issueId: '20001', projectId: '10000', initiativeId: 'I-1' }]);
   });
 
   it('refuses data written by a newer version instead of misreading it', async () => {

@@ -3,19 +3,23 @@ import {
   linkEpicPayload,
   unlinkEpicPayload,
   type EpicContext,
+  type EpicLinkView,
   type MutationResult,
 } from '../../domain/api';
 import { updateInitiative } from '../../domain/edits/initiatives';
-import type { EpicLink } from '../../domain/epic-links';
 import { AppError } from '../../domain/errors';
-import { issueIdSchema, type Initiative, type Roadmap } from '../../domain/model';
+import { issueIdSchema, type Roadmap } from '../../domain/model';
 import type { IssueSummary } from '../../jira/jira-port';
 import { accessTo, type ProjectAccess } from '../access';
 import type { Call, Deps } from '../deps';
 import { parse, runMutation } from '../mutation';
 import { toInitiativeView } from '../view';
 
-/** The Jira issue side panel: which initiative an epic serves, and linking or unlinking it. */
+/**
+ * The Jira issue side panel: which initiatives an epic serves, and linking or unlinking it. An epic serves at most
+ * one initiative per roadmap and may serve several roadmaps; every answer is computed only from roadmaps the caller
+ * may browse, so it is the same whether or not hidden roadmaps hold the epic.
+ */
 
 /** The issue the panel is on, as the caller sees it (NOT_FOUND when they cannot see it: nothing leaks). */
 async function contextIssue(deps: Deps, call: Call): Promise<IssueSummary> {
@@ -26,50 +30,6 @@ async function contextIssue(deps: Deps, call: Call): Promise<IssueSummary> {
   return issue;
 }
 
-export async function getEpicContext(deps: Deps, call: Call): Promise<EpicContext> {
-  parse(getEpicContextPayload, call.payload);
-  const issue = await contextIssue(deps, call);
-  const summary = { id: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType };
-  const link = await resolveLink(deps, issue.id);
-  if (link.state === 'hidden') return { issue: summary, link: null, linking: null };
-  if (link.state === 'live') {
-    const { access, roadmap, initiative } = link;
-    return {
-      issue: summary,
-      link: {
-        project: access.project,
-        initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
-        phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
-      },
-      // Unlinking writes to the link's roadmap, so its revision (not the issue project's) goes with it.
-      linking: access.canEdit ? linkingOptions(roadmap, deps.now()) : null,
-    };
-  }
-  // Not linked, or linked to an initiative that no longer exists (linking again replaces that stale link).
-  if (issue.issueType !== 'Epic') return { issue: summary, link: null, linking: null };
-  const access = await accessOrNull(deps, issue.projectId);
-  const roadmap = access?.canEdit ? await deps.store.load(issue.projectId) : null;
-  return { issue: summary, link: null, linking: roadmap ? linkingOptions(roadmap, deps.now()) : null };
-}
-
-type ResolvedLink =
-  | { state: 'none' }
-  | { state: 'stale' }
-  /** Serves a roadmap of a project the caller cannot browse: say nothing about it, offer nothing. */
-  | { state: 'hidden' }
-  | { state: 'live'; link: EpicLink; access: ProjectAccess; roadmap: Roadmap; initiative: Initiative };
-
-async function resolveLink(deps: Deps, issueId: string): Promise<ResolvedLink> {
-  const link = await deps.store.getEpicLink(issueId);
-  if (!link) return { state: 'none' };
-  const access = await accessOrNull(deps, link.projectId);
-  if (!access) return { state: 'hidden' };
-  const roadmap = await deps.store.load(link.projectId);
-  const initiative = roadmap?.initiatives.find((i) => i.id === link.initiativeId && i.epicIds.includes(issueId));
-  if (!roadmap || !initiative) return { state: 'stale' };
-  return { state: 'live', link, access, roadmap, initiative };
-}
-
 /** The caller's access to a project, or null when they may not browse it (other failures still throw). */
 async function accessOrNull(deps: Deps, projectId: string): Promise<ProjectAccess | null> {
   try {
@@ -78,6 +38,56 @@ async function accessOrNull(deps: Deps, projectId: string): Promise<ProjectAcces
     if (error instanceof AppError && error.code === 'FORBIDDEN') return null;
     throw error;
   }
+}
+
+interface VisibleLink {
+  access: ProjectAccess;
+  roadmap: Roadmap;
+  view: EpicLinkView;
+}
+
+/** The epic's links on roadmaps the caller may browse, each checked against the roadmap itself. */
+async function visibleLinks(deps: Deps, issue: IssueSummary): Promise<VisibleLink[]> {
+  const links = await deps.store.getEpicLinks(issue.id);
+  const found = await Promise.all(
+    links.map(async (link): Promise<VisibleLink | null> => {
+      const access = await accessOrNull(deps, link.projectId);
+      if (!access) return null;
+      const roadmap = await deps.store.load(link.projectId);
+      const initiative = roadmap?.initiatives.find((i) => i.id === link.initiativeId && i.epicIds.includes(issue.id));
+      if (!roadmap || !initiative) return null;
+      return {
+        access,
+        roadmap,
+        view: {
+          project: access.project,
+          initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
+          phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
+          unlink: access.canEdit ? { revision: roadmap.meta.revision } : null,
+        },
+      };
+    }),
+  );
+  const visible = found.filter((link): link is VisibleLink => link !== null);
+  // The issue's own project first, then by project key: a stable order.
+  return visible.sort((a, b) => Number(b.access.project.id === issue.projectId) - Number(a.access.project.id === issue.projectId) || a.access.project.key.localeCompare(b.access.project.key));
+}
+
+export async function getEpicContext(deps: Deps, call: Call): Promise<EpicContext> {
+  parse(getEpicContextPayload, call.payload);
+  const issue = await contextIssue(deps, call);
+  const summary = { id: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType };
+  const links = await visibleLinks(deps, issue);
+  if (issue.issueType !== 'Epic') return { issue: summary, links: links.map((l) => l.view), linking: null };
+  // Linking targets the issue's own project roadmap, and depends on nothing but that roadmap.
+  const own = links.find((l) => l.access.project.id === issue.projectId);
+  let linking: EpicContext['linking'] = null;
+  if (!own) {
+    const access = await accessOrNull(deps, issue.projectId);
+    const roadmap = access?.canEdit ? await deps.store.load(issue.projectId) : null;
+    linking = roadmap ? linkingOptions(roadmap, deps.now()) : null;
+  }
+  return { issue: summary, links: links.map((l) => l.view), linking };
 }
 
 /** The open initiatives an editor could link the epic to, and the revision to write against. */
@@ -91,7 +101,7 @@ function linkingOptions(roadmap: Roadmap, now: Date): NonNullable<EpicContext['l
   };
 }
 
-/** Links the panel's epic to an initiative of its project's roadmap (an epic serves one initiative). */
+/** Links the panel's epic to an initiative of its own project's roadmap (one initiative per epic per roadmap). */
 export const linkEpicHandler = async (deps: Deps, call: Call): Promise<MutationResult> => {
   parse(linkEpicPayload, call.payload);
   const issue = await contextIssue(deps, call);
@@ -99,30 +109,32 @@ export const linkEpicHandler = async (deps: Deps, call: Call): Promise<MutationR
   return runMutation(deps, withProject(call, issue.projectId), {
     level: 'edit',
     schema: linkEpicPayload,
-    apply: async (roadmap, input, actor) => {
-      const existing = await resolveLink(deps, issue.id);
-      if (existing.state === 'live') throw new AppError('CONFLICT', `${issue.key} already serves "${existing.initiative.title}"; unlink it first`);
-      if (existing.state === 'hidden') throw new AppError('CONFLICT', `${issue.key} already serves an initiative on a roadmap you cannot see`);
+    apply: (roadmap, input, actor) => {
+      const holder = roadmap.initiatives.find((i) => i.epicIds.includes(issue.id));
+      if (holder) throw new AppError('CONFLICT', `${issue.key} already serves "${holder.title}" on this roadmap; unlink it first`);
       const initiative = roadmap.initiatives.find((i) => i.id === input.initiativeId);
       if (!initiative) throw new AppError('NOT_FOUND', `No initiative ${input.initiativeId} on this roadmap`, { initiativeId: 'Unknown initiative' });
-      return updateInitiative(roadmap, initiative.id, { epicIds: [...initiative.epicIds, issue.id] }, actor, null);
+      return updateInitiative(roadmap, initiative.id, { epicIds: [...initiative.epicIds, issue.id] }, actor, null, 'initiativeId');
     },
   });
 };
 
+/** Unlinks the panel's epic from the initiative it serves on one roadmap (the issue's own, unless `projectId` says). */
 export const unlinkEpicHandler = async (deps: Deps, call: Call): Promise<MutationResult> => {
-  parse(unlinkEpicPayload, call.payload);
+  const input = parse(unlinkEpicPayload, call.payload);
   const issue = await contextIssue(deps, call);
-  const resolved = await resolveLink(deps, issue.id);
-  if (resolved.state !== 'live') throw new AppError('NOT_FOUND', `${issue.key} is not linked to an initiative you can see`);
-  const { link } = resolved;
-  return runMutation(deps, withProject(call, link.projectId), {
+  const projectId = input.projectId ?? issue.projectId;
+  // Same answer whether that roadmap does not exist, is hidden from the caller, or does not hold the epic.
+  const notLinked = () => new AppError('NOT_FOUND', `${issue.key} is not linked to an initiative you can see on that roadmap`);
+  const access = await accessOrNull(deps, projectId);
+  if (!access) throw notLinked();
+  return runMutation(deps, withProject(call, projectId), {
     level: 'edit',
     schema: unlinkEpicPayload,
-    apply: (roadmap, input, actor) => {
-      const initiative = roadmap.initiatives.find((i) => i.id === link.initiativeId);
-      if (!initiative) throw new AppError('NOT_FOUND', `${issue.key} points at an initiative that no longer exists`);
-      return updateInitiative(roadmap, initiative.id, { epicIds: initiative.epicIds.filter((id) => id !== issue.id) }, actor, input.reason ?? null);
+    apply: (roadmap, payload, actor) => {
+      const initiative = roadmap.initiatives.find((i) => i.epicIds.includes(issue.id));
+      if (!initiative) throw notLinked();
+      return updateInitiative(roadmap, initiative.id, { epicIds: initiative.epicIds.filter((id) => id !== issue.id) }, actor, payload.reason ?? null);
     },
   });
 };

@@ -29,6 +29,17 @@ import type { Call, Deps } from '../deps';
 import { mutate, parse, runMutation } from '../mutation';
 import { toInitiativeView, toRoadmapView } from '../view';
 import { commitEdit } from '../../storage/commit-edit';
+import { LIMITS } from '../../domain/model';
+import { resolveEpicKeys } from '../epics';
+
+/** Ids given directly plus ids from keys: still within the per-initiative limit, reported on the keys' field. */
+function mergeEpicIds(ids: readonly string[], fromKeys: readonly string[], field: string): string[] {
+  const merged = [...new Set([...ids, ...fromKeys])];
+  if (merged.length > LIMITS.epicsPerInitiative) {
+    throw new AppError('INVALID_INPUT', `At most ${LIMITS.epicsPerInitiative} epics per initiative`, { [field]: `At most ${LIMITS.epicsPerInitiative} epics per initiative (${merged.length} given)` });
+  }
+  return merged;
+}
 
 /** Starts a project's roadmap from the template; refused with CONFLICT when it already has one. */
 export async function startRoadmap(deps: Deps, call: Call): Promise<RoadmapView> {
@@ -42,31 +53,13 @@ export async function startRoadmap(deps: Deps, call: Call): Promise<RoadmapView>
   return toRoadmapView(edit.roadmap, access, now);
 }
 
-/** Epic keys → ids, as the caller: each must exist, be visible to them, be an epic, and serve no other initiative. */
-async function resolveEpics(deps: Deps, keys: string[], forInitiative: string | null): Promise<string[]> {
-  const unique = [...new Set(keys)];
-  const issues = await Promise.all(unique.map((key) => deps.jira.getIssue(key)));
-  const links = await Promise.all(issues.map((issue) => (issue ? deps.store.getEpicLink(issue.id) : null)));
-  const fields: Record<string, string> = {};
-  unique.forEach((key, index) => {
-    const issue = issues[index];
-    const link = links[index];
-    const field = `epicKeys.${keys.indexOf(key)}`;
-    if (!issue) fields[field] = `${key} does not exist or you cannot see it`;
-    else if (issue.issueType !== 'Epic') fields[field] = `${key} is a ${issue.issueType}, not an epic`;
-    else if (link && link.initiativeId !== forInitiative) fields[field] = `${key} already serves initiative ${link.initiativeId}`;
-  });
-  if (Object.keys(fields).length > 0) throw new AppError('INVALID_INPUT', Object.values(fields)[0], fields);
-  return issues.map((issue) => issue!.id);
-}
-
 export async function createInitiative(deps: Deps, call: Call): Promise<CreateInitiativeResult> {
   const { result, next, now } = await mutate(deps, call, {
     level: 'edit',
     schema: createInitiativePayload,
     apply: async (roadmap, input, actor) => {
-      const epicIds = await resolveEpics(deps, input.epicKeys, null);
-      return addInitiative(roadmap, { ...input.initiative, epicIds: [...new Set([...input.initiative.epicIds, ...epicIds])] }, actor);
+      const epicIds = await resolveEpicKeys(deps, roadmap, input.epicKeys, null);
+      return addInitiative(roadmap, { ...input.initiative, epicIds: mergeEpicIds(input.initiative.epicIds, epicIds, 'epicKeys') }, actor);
     },
   });
   const created = next.initiatives[next.initiatives.length - 1];
@@ -81,7 +74,7 @@ export const updateInitiativeHandler = (deps: Deps, call: Call): Promise<Mutatio
       const patch = { ...input.patch };
       if (input.epicKeys.length > 0) {
         const current = patch.epicIds ?? roadmap.initiatives.find((i) => i.id === input.initiativeId)?.epicIds ?? [];
-        patch.epicIds = [...new Set([...current, ...(await resolveEpics(deps, input.epicKeys, input.initiativeId))])];
+        patch.epicIds = mergeEpicIds(current, await resolveEpicKeys(deps, roadmap, input.epicKeys, input.initiativeId), 'epicKeys');
       }
       return updateInitiative(roadmap, input.initiativeId, patch, actor, input.reason ?? null);
     },

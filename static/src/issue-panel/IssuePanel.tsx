@@ -1,6 +1,6 @@
 import { type CSSProperties, type ReactNode, useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { EpicContext } from '../../../src/domain/api';
+import type { EpicLinkView } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
 import { useResolver } from '../shared/hooks';
@@ -23,8 +23,9 @@ const visuallyHidden: CSSProperties = {
 };
 
 /**
- * The issue side panel: which roadmap initiative this epic serves. People who may edit the project's roadmap
- * (`linking` is set, only on epics) can link the epic to an open initiative, or unlink it with a reason.
+ * The issue side panel: which roadmap initiatives this epic serves (one per roadmap, on the roadmaps the viewer may
+ * browse). Editors of a roadmap can unlink it there with a reason; editors of the issue's own project roadmap can link
+ * it to one of its open initiatives when that roadmap does not hold it yet.
  */
 export function IssuePanel() {
   const epic = useResolver('getEpicContext', EMPTY);
@@ -42,48 +43,49 @@ export function IssuePanel() {
           title={epic.error.code === 'FORBIDDEN' ? "You don't have access to this project's roadmap" : undefined}
         />
       ) : null}
-      {epic.status === 'ok' && epic.value.link ? (
-        <Linked link={epic.value.link}>
-          {epic.value.linking ? (
-            <UnlinkEpic
-              revision={epic.value.linking.revision}
-              initiativeTitle={epic.value.link.initiative.title}
-              busy={busy}
-              onUnlinked={() => {
-                setAnnouncement(`Unlinked from “${epic.value.link?.initiative.title ?? 'the initiative'}”.`);
-                epic.reload();
-              }}
-              onReload={epic.reload}
-            />
-          ) : null}
-        </Linked>
+      {epic.status === 'ok'
+        ? epic.value.links.map((link) => (
+            <Linked key={link.project.id} link={link}>
+              {link.unlink ? (
+                <UnlinkEpic
+                  revision={link.unlink.revision}
+                  projectId={link.project.id}
+                  initiativeTitle={link.initiative.title}
+                  busy={busy}
+                  onUnlinked={() => {
+                    setAnnouncement(`Unlinked from “${link.initiative.title}”.`);
+                    epic.reload();
+                  }}
+                  onReload={epic.reload}
+                />
+              ) : null}
+            </Linked>
+          ))
+        : null}
+      {epic.status === 'ok' && epic.value.links.length === 0 ? (
+        <p data-testid="not-linked" style={{ ...muted, margin: 0 }}>
+          This issue isn't linked to a roadmap initiative yet.
+        </p>
       ) : null}
-      {epic.status === 'ok' && !epic.value.link ? (
-        <>
-          <p data-testid="not-linked" style={{ ...muted, margin: 0 }}>
-            This issue isn't linked to a roadmap initiative yet.
-          </p>
-          {epic.value.linking ? (
-            <LinkEpicForm
-              linking={epic.value.linking}
-              busy={busy}
-              onLinked={(_, title) => {
-                setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.');
-                epic.reload();
-              }}
-              onReload={epic.reload}
-            />
-          ) : null}
-        </>
+      {epic.status === 'ok' && epic.value.linking ? (
+        <LinkEpicForm
+          linking={epic.value.linking}
+          busy={busy}
+          onLinked={(_, title) => {
+            setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.');
+            epic.reload();
+          }}
+          onReload={epic.reload}
+        />
       ) : null}
     </Page>
   );
 }
 
-function Linked({ link, children }: { link: NonNullable<EpicContext['link']>; children?: ReactNode }) {
+function Linked({ link, children }: { link: EpicLinkView; children?: ReactNode }) {
   const { initiative, phase, project } = link;
   return (
-    <section aria-label="Roadmap initiative" style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}>
+    <section aria-label={`Roadmap initiative on ${link.project.key}`} data-testid="epic-link" data-project-key={link.project.key} style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}>
       <div style={muted}>Serves initiative</div>
       <div
         data-testid="linked-initiative-title"

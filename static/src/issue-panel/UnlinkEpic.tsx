@@ -16,12 +16,15 @@ const REASON_HELP = 'Optional. Recorded in the roadmap changelog.';
  */
 export function UnlinkEpic({
   revision,
+  projectId,
   initiativeTitle,
   busy,
   onUnlinked,
   onReload,
 }: {
   revision: number;
+  /** The roadmap the link belongs to (an epic may serve one initiative on each of several roadmaps). */
+  projectId: string;
   initiativeTitle: string;
   busy: boolean;
   onUnlinked: (result: MutationResult) => void;
@@ -57,7 +60,7 @@ export function UnlinkEpic({
     event.preventDefault();
     if (submitting || busy) return;
     setApiError(null);
-    const checked = validateUnlink(reason, revision);
+    const checked = validateUnlink(reason, revision, projectId);
     if ('fields' in checked) {
       const { beside, other } = splitFieldErrors(checked.fields, 'reason');
       setFieldError(beside);

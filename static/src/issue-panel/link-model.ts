@@ -24,8 +24,9 @@ export function validateLink(initiativeId: string, baseRevision: number): { payl
 }
 
 /** A blank reason is left out (it is optional); anything typed goes as typed so the schema explains what's wrong. */
-export function validateUnlink(reason: string, baseRevision: number): { payload: UnlinkPayload } | { fields: Record<string, string> } {
-  const payload: UnlinkPayload = reason.trim() === '' ? { baseRevision } : { baseRevision, reason };
+export function validateUnlink(reason: string, baseRevision: number, projectId?: string): { payload: UnlinkPayload } | { fields: Record<string, string> } {
+  const base: UnlinkPayload = projectId ? { baseRevision, projectId } : { baseRevision };
+  const payload: UnlinkPayload = reason.trim() === '' ? base : { ...base, reason };
   const parsed = unlinkEpicPayload.safeParse(payload);
   return parsed.success ? { payload } : { fields: fieldErrors(parsed.error) };
 }

@@ -71,7 +71,7 @@ function initiativeFields(required: readonly string[]): Record<string, Field> {
     reversibility: oneOf('reversible', 'costly-to-reverse', 'irreversible'),
     businessGoalIds: arr(goalId, 10),
     dependsOn: arr(initiativeId, 20),
-    epicIds: arr(issueId, 50),
+    epicIds: arr(issueId, 10),
   };
   return Object.fromEntries(Object.entries(specs).map(([k, s]) => [k, { spec: s, required: required.includes(k) }]));
 }
@@ -99,14 +99,14 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
   getEpicContext: obj({}, true),
   getProgress: obj({}, true),
   getChangelog: obj({ cursor: opt(str(0, 2000, false)), limit: opt(int(1, 50)) }, true),
-  findProject: obj({ projectKeyOrId: req(str(1, 40)) }, true),
+  findProject: obj({ projectKeyOrId: req(pat('TR', ['', ' ', 'PAY/../TR', 'TR?expand=x', '../project/PAY', 'TR#', '1TR', 'T R', 'x'.repeat(41), 'TR ', ' TR', 'TR/', '/TR', 'TR%2F..', '%54R', 'TR&x=1', 'TR;', 'T-R', 'TR.', '_TR', 'TR\u200B', 'ТR', '１２', '12a', '-1', '1.5', '0x10', '1'.repeat(19), 'TR\\', 'TR*', 'TR,PAY', '..', '.'])) }, true),
   startRoadmap: obj({ withExamples: opt({ t: 'bool' }) }, true),
   createInitiative: obj(
-    { baseRevision: req(baseRevision), initiative: req(obj(initiativeFields(['title', 'phaseId', 'successMetric', 'targetQuarter']), false)), epicKeys: opt(arr(epicKey, 50)) },
+    { baseRevision: req(baseRevision), initiative: req(obj(initiativeFields(['title', 'phaseId', 'successMetric', 'targetQuarter']), false)), epicKeys: opt(arr(epicKey, 10)) },
     true,
   ),
   updateInitiative: obj(
-    { baseRevision: req(baseRevision), initiativeId: req(initiativeId), patch: req(obj(initiativeFields([]), true)), epicKeys: opt(arr(epicKey, 50)), reason: opt(reason) },
+    { baseRevision: req(baseRevision), initiativeId: req(initiativeId), patch: req(obj(initiativeFields([]), true)), epicKeys: opt(arr(epicKey, 10)), reason: opt(reason) },
     true,
   ),
   moveInitiative: obj(
@@ -151,7 +151,7 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
   ),
   markReviewed: obj({ baseRevision: req(baseRevision), note: opt(str(0, 500)) }, true),
   linkEpic: obj({ baseRevision: req(baseRevision), initiativeId: req(initiativeId) }, true),
-  unlinkEpic: obj({ baseRevision: req(baseRevision), reason: opt(reason) }, true),
+  unlinkEpic: obj({ baseRevision: req(baseRevision), projectId: opt(pat('10001', ['', 'PAY', '1'.repeat(19), '-1', '1.5', ' 10001', '0x10'])), reason: opt(reason) }, true),
   previewImport: obj({ text: req(str(1, 400_000, false)), format: opt(oneOf('markdown', 'csv', 'auto')), mode: opt(oneOf('merge', 'replace')) }, true),
   importRoadmap: obj(
     {
@@ -292,7 +292,8 @@ function outOfRange(spec: Spec, rng: Prng): Json[] {
       return out;
     }
     case 'pat':
-      return [...spec.bad, `${spec.good}!`, `!${spec.good}`, `${spec.good}\n`, `${rng.string(rng.int(0, 20), 'abc?/ -_.')}!`];
+      // The random ones append characters no id, key or quarter pattern allows (path, query and fragment syntax).
+      return [...spec.bad, `${spec.good}!`, `!${spec.good}`, `${spec.good}\n`, `${rng.string(rng.int(0, 20), 'abc?/ -_.')}!`, `${spec.good}${rng.string(rng.int(1, 12), '/?#&%')}`];
     case 'enum':
       if (typeof spec.values[0] === 'number') return [0, 4, 0.3, -1, 1e9, 0.250001];
       return ['', 'bogus', `${String(spec.values[0]).toUpperCase()}_`, ` ${String(spec.values[0])}`, `${String(spec.values[0])} `, `${rng.string(rng.int(1, 10))}!`];

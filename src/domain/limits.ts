@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { AppError } from './errors';
+import { debtItemSchema, initiativeSchema, LIMITS, roadmapMetaSchema, type Roadmap } from './model';
+
+/**
+ * The roadmap's limits, checked on every write path. The zod model enforces text lengths and per-item counts on
+ * input; this module checks what no single input schema sees — collection sizes, an epic serving two initiatives of
+ * one roadmap, every reference — and re-validates whatever a write produced, so no sequence of valid calls can
+ * store a roadmap the loader would refuse.
+ *
+ * A stored roadmap that is somehow out of limits (an older version, a lowered limit) still loads and shows its
+ * violations as warnings. A write is refused only when it adds a violation that was not there before, so people can
+ * keep working and repair it (delete the 21st phase) instead of being locked out.
+ */
+export interface LimitViolation {
+  /** Where, dot-joined: `phases`, `initiatives`, `initiatives.I-7.epicIds`, `meta.title`… */
+  path: string;
+  message: string;
+  /** For counts: how many there are (a write may lower a count over its limit, never raise it). */
+  count?: number;
+}
+
+const MAX_SEQUENCE = 999_999_999;
+
+function zodViolations(prefix: string, schema: z.ZodType, value: unknown): LimitViolation[] {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].join('.'), message: issue.message }));
+}
+
+function countViolation(path: string, count: number, max: number, what: string): LimitViolation[] {
+  return count > max ? [{ path, message: `${count} ${what}, over the limit of ${max}`, count }] : [];
+}
+
+/**
+ * Violations in the roadmap's meta, its collection sizes and, for the initiatives and debt items in `items`
+ * (all of them when omitted), their own fields and references.
+ */
+export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>): LimitViolation[] {
+  const { meta } = roadmap;
+  const violations: LimitViolation[] = [
+    ...zodViolations('meta', roadmapMetaSchema, meta),
+    ...countViolation('phases', meta.phases.length, LIMITS.phases, 'phases'),
+    ...countViolation('businessGoals', meta.businessGoals.length, LIMITS.businessGoals, 'business goals'),
+    ...countViolation('initiatives', roadmap.initiatives.length, LIMITS.initiatives, 'initiatives'),
+    ...countViolation('debtItems', roadmap.debtItems.length, LIMITS.debtItems, 'debt items'),
+  ];
+  for (const [field, value] of [['nextInitiativeSeq', meta.nextInitiativeSeq], ['nextDebtSeq', meta.nextDebtSeq], ['nextPhaseSeq', meta.nextPhaseSeq], ['nextGoalSeq', meta.nextGoalSeq]] as const) {
+    if (value > MAX_SEQUENCE) violations.push({ path: `meta.${field}`, message: `Out of ids (${field} ${value})` });
+  }
+  const inScope = (id: string) => !items || items.has(id);
+  const phaseIds = new Set(meta.phases.map((p) => p.id));
+  const goalIds = new Set(meta.businessGoals.map((g) => g.id));
+  const initiativeIds = new Set(roadmap.initiatives.map((i) => i.id));
+  const debtIds = new Set(roadmap.debtItems.map((d) => d.id));
+  // One initiative per epic on a roadmap: the first holder (in id order) keeps it, a second is the violation.
+  const epicHolder = new Map<string, string>();
+  for (const initiative of roadmap.initiatives) {
+    for (const epicId of initiative.epicIds) {
+      const holder = epicHolder.get(epicId);
+      if (holder === undefined) epicHolder.set(epicId, initiative.id);
+      else if (holder !== initiative.id && (inScope(initiative.id) || inScope(holder))) {
+        violations.push({ path: `initiatives.${initiative.id}.epicIds`, message: `Epic ${epicId} already serves initiative ${holder} on this roadmap` });
+      }
+    }
+  }
+  for (const initiative of roadmap.initiatives) {
+    if (!inScope(initiative.id)) continue;
+    const at = `initiatives.${initiative.id}`;
+    violations.push(...zodViolations(at, initiativeSchema, initiative));
+    if (new Set(initiative.epicIds).size !== initiative.epicIds.length) violations.push({ path: `${at}.epicIds`, message: 'An epic is listed twice' });
+    if (!phaseIds.has(initiative.phaseId)) violations.push({ path: `${at}.phaseId`, message: `Unknown phase ${initiative.phaseId}` });
+    for (const id of initiative.dependsOn) {
+      if (id === initiative.id || !initiativeIds.has(id)) violations.push({ path: `${at}.dependsOn`, message: `Depends on ${id === initiative.id ? 'itself' : `unknown initiative ${id}`}` });
+    }
+    for (const id of initiative.businessGoalIds) {
+      if (!goalIds.has(id)) violations.push({ path: `${at}.businessGoalIds`, message: `Unknown business goal ${id}` });
+    }
+    if (initiative.fromDebtId !== null && !debtIds.has(initiative.fromDebtId)) {
+      violations.push({ path: `${at}.fromDebtId`, message: `Unknown debt item ${initiative.fromDebtId}` });
+    }
+  }
+  for (const item of roadmap.debtItems) {
+    if (!inScope(item.id)) continue;
+    const at = `debtItems.${item.id}`;
+    violations.push(...zodViolations(at, debtItemSchema, item));
+    if (item.promotedTo !== null && !initiativeIds.has(item.promotedTo)) violations.push({ path: `${at}.promotedTo`, message: `Unknown initiative ${item.promotedTo}` });
+  }
+  return violations;
+}
+
+const identity = (v: LimitViolation) => `${v.path}\u0000${v.message.replace(/^\d+ /, '')}`;
+
+/**
+ * Refuses an edit that adds a violation: a new one, or a count over its limit that grows. Checks the meta, the
+ * collection sizes and the items the edit touched (the others were checked when they were written).
+ */
+export function assertWithinLimits(before: Roadmap | null, after: Roadmap, touched: readonly string[]): void {
+  const scope = new Set(touched);
+  const old = new Map((before ? limitViolations(before, scope) : []).map((v) => [identity(v), v]));
+  const added = limitViolations(after, scope).filter((v) => {
+    const was = old.get(identity(v));
+    return !was || (v.count !== undefined && (was.count ?? 0) < v.count);
+  });
+  if (added.length === 0) return;
+  const fields = Object.fromEntries(added.map((v) => [v.path, v.message]));
+  throw new AppError('INVALID_INPUT', `This change would break a roadmap limit — ${added[0].path}: ${added[0].message}`, fields);
+}
