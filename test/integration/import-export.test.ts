@@ -1,8 +1,20 @@
-import { DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
+import { DEMO_PROJECTS, DEMO_USERS, demoJiraData } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { LocalForge } from '../../dev/local-forge';
 import { SEED_TEXT } from '../support/seed-template';
 import type { ExportResult, ImportPreview, MutationResult, Result, RoadmapView } from '../../src/domain/api';
+import {
+  FIRST_PAY_EPIC,
+  FREE_TR_EPIC,
+  FREE_TR_EPIC_2,
+  LINKED_TR_EPIC,
+  call,
+  mustCall,
+  projectPage,
+  seededForge,
+  storageSnapshot,
+  type UserName,
+} from './support/harness';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const PAY = DEMO_PROJECTS.PAY;
@@ -64,9 +76,9 @@ describe('import and export through the resolvers', () => {
       expect(preview.counts).toMatchObject({ toCreate: 0, toUpdate: 0, errors: 0, unchanged: view.initiatives.length });
     }
     const oneRow = md.content.split('\n').slice(0, 3).join('\n');
-    const replace = await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: oneRow, mode: 'replace' }, 'member', TR);
+    const replace = await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: oneRow, mode: 'replace' }, 'admin', TR);
     expect(replace).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { confirmRemovals: expect.any(String) } } });
-    const confirmed = ok(await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: oneRow, mode: 'replace', confirmRemovals: true }, 'member', TR));
+    const confirmed = ok(await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: oneRow, mode: 'replace', confirmRemovals: true }, 'admin', TR));
     expect(confirmed.view!.initiatives).toHaveLength(1);
   });
 
@@ -75,5 +87,134 @@ describe('import and export through the resolvers', () => {
     expect(await call('previewImport', { text: TEMPLATE }, 'outsider', PAY)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call('exportRoadmap', { format: 'csv' }, 'outsider', PAY)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call('previewImport', { text: TEMPLATE }, 'outsider', TR)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+/** Issue 6, items 7, 12 and 13, through the resolvers as the four users. */
+describe('import/export round trip, epic keys, horizons, reasons and replace (issue 6)', () => {
+  let forge: LocalForge;
+  beforeEach(async () => {
+    forge = await seededForge();
+  });
+  afterEach(() => forge.close());
+  const page = projectPage(TR);
+  const view = (user: UserName = 'admin') => mustCall<RoadmapView>(forge, 'getRoadmapView', {}, user, page);
+  const exported = async (format: 'csv' | 'markdown', user: UserName = 'admin') => (await mustCall<ExportResult>(forge, 'exportRoadmap', { format }, user, page)).content;
+  const preview = (text: string, user: UserName = 'member', mode: 'merge' | 'replace' = 'merge') => call(forge, 'previewImport', { text, mode }, user, page);
+
+  /** Text that tables find hard, written through the ordinary resolvers. */
+  async function makeAwkward(): Promise<void> {
+    let { revision } = await view();
+    const save = async (key: string, payload: Record<string, unknown>) => {
+      revision = (await mustCall<MutationResult>(forge, key, { baseRevision: revision, ...payload }, 'admin', page)).revision;
+    };
+    await save('saveSettings', { settings: { businessGoals: [{ title: 'Enterprise; SOC 2', metric: '' }, { title: 'Speed <br> | "fast"', metric: '' }] } });
+    const goals = (await view()).businessGoals.map((g) => g.id);
+    await save('updateInitiative', { initiativeId: 'I-1', patch: { title: 'Upgrade; then migrate', businessGoalIds: goals, goal: 'One\r\ntwo\rthree\nfour' } });
+    await save('updateInitiative', { initiativeId: 'I-2', patch: { title: 'Literal <br> & a | pipe', dependsOn: ['I-1'] } });
+    await save('updateInitiative', { initiativeId: 'I-3', patch: { title: 'Title with\r\nCRLF, "quotes"', dependsOn: ['I-1', 'I-2'] } });
+    await save('updateInitiative', { initiativeId: 'I-4', patch: { title: 'مرحبا 👩‍💻 =SUM(1)', dependsOn: ['I-3'], goal: '\\\\ back\\\\slash ; \\\\|' } });
+    await save('updateInitiative', { initiativeId: 'I-5', patch: { title: 'Upgrade; then migrate', dependsOn: ['I-1', 'I-4'] } }); // a second, same title
+  }
+
+  it.each(['csv', 'markdown'] as const)('%s: the app’s own export re-imports (merge) with no updates and no warnings, and exports the same bytes', async (format) => {
+    await makeAwkward();
+    const first = await exported(format);
+    expect(first).toContain(LINKED_TR_EPIC.key); // epics by key, not id
+    expect(first).not.toContain(LINKED_TR_EPIC.id);
+    const plan = (await preview(first)) as { ok: true; value: ImportPreview };
+    expect(plan.ok).toBe(true);
+    expect(plan.value.errors).toEqual([]);
+    expect(plan.value.counts).toMatchObject({ toCreate: 0, toUpdate: 0, toMove: 0, warnings: 0, errors: 0, unchanged: 6 });
+    const before = await view();
+    await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: before.revision, text: first }, 'member', page);
+    expect(await exported(format)).toBe(first);
+  });
+
+  it('imports epics by key (ids still accepted) as the caller; an unknown, hidden or non-epic key is a row error worded the same for unknown and hidden', async () => {
+    const trEpic = FREE_TR_EPIC;
+    const payEpic = FIRST_PAY_EPIC;
+    const child = demoJiraData().issues.find((i) => i.id === LINKED_TR_EPIC.childIds[0])!;
+    const csv = (epics: string) => `Phase,Initiative,Target quarter,Epics\nScale,New with epics,Q3 2026,${epics}\n`;
+    const good = (await preview(csv(`${trEpic.key.toLowerCase()}; ${FREE_TR_EPIC_2.id}`), 'trEditor')) as { ok: true; value: ImportPreview };
+    expect(good.value.errors.filter((e) => e.row > 0)).toEqual([]);
+    expect(good.value.initiativesToCreate[0].fields.epicIds).toEqual([trEpic.id, FREE_TR_EPIC_2.id]);
+
+    const bad = (await preview(csv(`${payEpic.key}; TR-99999; ${child.key}`), 'trEditor')) as { ok: true; value: ImportPreview };
+    expect(bad.value.errors.filter((e) => e.row > 0).map((e) => e.message)).toEqual([
+      `${payEpic.key} does not exist or you cannot see it`,
+      'TR-99999 does not exist or you cannot see it',
+      `${child.key} is a ${child.issueType}, not an epic`,
+    ]);
+    const { revision } = await view();
+    expect(await call(forge, 'importRoadmap', { baseRevision: revision, text: csv(payEpic.key) }, 'trEditor', page)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    // the admin sees PAY: the same table links PAY's epic to TR (an epic may serve initiatives on several roadmaps)
+    const done = await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: revision, text: csv(`${payEpic.key}; ${trEpic.key}`) }, 'admin', page);
+    expect(done.view!.initiatives.find((i) => i.title === 'New with epics')!.epicIds).toEqual([payEpic.id, trEpic.id]);
+  });
+
+  it('exports an epic the caller cannot see as its id (nothing lost, nothing leaked), and that export re-imports as no change', async () => {
+    const { revision } = await view();
+    await mustCall(forge, 'updateInitiative', { baseRevision: revision, initiativeId: 'I-2', patch: {}, epicKeys: [FIRST_PAY_EPIC.key] }, 'admin', page);
+    expect(await exported('csv', 'admin')).toContain(FIRST_PAY_EPIC.key);
+    const asTrEditor = await exported('csv', 'trEditor');
+    expect(asTrEditor).not.toContain(FIRST_PAY_EPIC.key);
+    expect(asTrEditor).toContain(FIRST_PAY_EPIC.id);
+    expect(asTrEditor).toContain(LINKED_TR_EPIC.key);
+    const plan = (await preview(asTrEditor, 'trEditor')) as { ok: true; value: ImportPreview };
+    expect(plan.value.counts).toMatchObject({ toUpdate: 0, errors: 0, warnings: 0 });
+  });
+
+  it('honours the Horizon column: a move by import needs a reason, recorded on the change; the pin round-trips', async () => {
+    const first = await exported('csv');
+    const row = first.split('\r\n').find((line) => line.includes(',I-6'))!;
+    const [horizon] = /,(Now|Next|Later),/.exec(row)!.slice(1);
+    const pinnedTo = horizon === 'Now' ? 'Later' : 'Now';
+    const moved = first.replace(row, row.replace(`,${horizon},`, `,${pinnedTo},`));
+    const plan = (await preview(moved)) as { ok: true; value: ImportPreview };
+    expect(plan.value.initiativesToUpdate).toEqual([expect.objectContaining({ id: 'I-6', moves: true, patch: { horizonPin: pinnedTo.toLowerCase() } })]);
+    expect(plan.value.counts.toMove).toBe(1);
+
+    const { revision } = await view();
+    const before = await storageSnapshot(forge);
+    expect(await call(forge, 'importRoadmap', { baseRevision: revision, text: moved }, 'member', page)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { reason: expect.any(String) } },
+    });
+    expect(await storageSnapshot(forge)).toBe(before);
+    const done = await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: revision, text: moved, reason: 'Pinned at the planning review' }, 'member', page);
+    expect(done.change.reason).toBe('Pinned at the planning review');
+    expect(done.view!.initiatives.find((i) => i.id === 'I-6')).toMatchObject({ horizonPin: pinnedTo.toLowerCase(), horizon: pinnedTo.toLowerCase() });
+    const again = await exported('csv');
+    expect(again).toContain(`,${pinnedTo} (pinned),`);
+    expect(((await preview(again)) as { ok: true; value: ImportPreview }).value.counts).toMatchObject({ toUpdate: 0, warnings: 0 });
+  });
+
+  it('replace is for project admins: a member is refused in preview and import; the admin’s preview lists exactly what is deleted', async () => {
+    const md = await exported('markdown');
+    const twoRows = md.split('\n').slice(0, 4).join('\n');
+    expect(await preview(twoRows, 'member', 'replace')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await preview(twoRows, 'trEditor', 'replace')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const { revision, initiatives } = await view();
+    const before = await storageSnapshot(forge);
+    expect(await call(forge, 'importRoadmap', { baseRevision: revision, text: twoRows, mode: 'replace', confirmRemovals: true }, 'member', page)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await storageSnapshot(forge)).toBe(before);
+    // merge stays open to editors
+    expect(await preview(twoRows, 'member', 'merge')).toMatchObject({ ok: true });
+
+    const plan = (await preview(twoRows, 'admin', 'replace')) as { ok: true; value: ImportPreview };
+    const kept = plan.value.initiativesUnchanged.map((u) => u.id);
+    const expected = initiatives.filter((i) => !kept.includes(i.id)).map((i) => ({ id: i.id, title: i.title, phaseId: i.phaseId }));
+    expect(plan.value.initiativesToRemove).toEqual(expected);
+    expect(plan.value.counts.toRemove).toBe(initiatives.length - 2);
+    expect(await call(forge, 'importRoadmap', { baseRevision: revision, text: twoRows, mode: 'replace' }, 'admin', page)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { confirmRemovals: expect.any(String) } },
+    });
+    const done = await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: revision, text: twoRows, mode: 'replace', confirmRemovals: true }, 'admin', page);
+    expect(done.view!.initiatives.map((i) => i.id).sort()).toEqual([...kept].sort());
   });
 });
