@@ -21,7 +21,7 @@ function ok<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
   return result.value;
 }
-const view = async (forge: LocalForge, project = TR, user: UserName = 'admin') => ok(await invoke<RoadmapView>(forge, 'getRoadmapView', {}, user, projectPage(project)));
+const view = async (forge: LocalForge, project: { id: string; key: string } = TR, user: UserName = 'admin') => ok(await invoke<RoadmapView>(forge, 'getRoadmapView', {}, user, projectPage(project)));
 const newInitiative = (title: string, extra: Record<string, unknown> = {}) => ({
   title,
   phaseId: 'P-1',

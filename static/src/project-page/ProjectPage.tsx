@@ -15,6 +15,7 @@ import { AddInitiativeForm } from './AddInitiativeForm';
 import { CapacityPanel } from './CapacityPanel';
 import { ChangelogPanel } from './ChangelogPanel';
 import { HealthPanel } from './HealthPanel';
+import { LimitWarnings } from './LimitWarnings';
 import { MoveInitiativeForm } from './MoveInitiativeForm';
 import { DebtSection } from './debt/DebtSection';
 import { ImportExportSection } from './import-export/ImportExportSection';
@@ -100,6 +101,7 @@ function Roadmap({
           {view.project.name} ({view.project.key}){refreshing ? ' · refreshing…' : ''}
         </div>
       </header>
+      <LimitWarnings warnings={view.limitWarnings} />
       <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderActions : undefined} pin={open} />
       <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: token('space.200'), alignItems: 'start' }}>
