@@ -89,6 +89,7 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
     expect(await notice.textContent()).toContain('Someone else saved first: your changes are kept');
     expect(await notice.getByTestId('merge-taken').textContent()).toContain('Their changes to Goal are now in the form.');
     expect(await notice.getByRole('radio').count()).toBe(0);
+    await shoot(notice, 'rebased-editor-light');
     // The form shows their goal and keeps my title.
     expect(await memberEditor.getByLabel('Goal', { exact: true }).inputValue()).toBe('One place to search every service’s logs');
     expect(await memberEditor.getByLabel('Title', { exact: true }).inputValue()).toBe('Centralize logging in Datadog');
@@ -240,7 +241,7 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
     const view = await storedView();
     const other = view.phases.find((p) => p.id !== before.phaseId)!;
     const admin = await openAs('admin');
-    const member = await openAs('member');
+    const member = await openAs('member', 'dark');
     const moveForm = (app: FrameLocator) => app.locator(`[data-testid="initiative-card"][data-initiative-id="${id}"]`).getByTestId('move-form');
     for (const { app } of [admin, member]) {
       await app.locator(`[data-testid="initiative-card"][data-initiative-id="${id}"]`).getByRole('button', { name: /^Move “/ }).click();
@@ -257,6 +258,7 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
     await moveForm(member.app).getByLabel('Why is it moving?').fill('Belongs with the other work');
     await moveForm(member.app).getByRole('button', { name: 'Move initiative' }).click();
     await moveForm(member.app).getByTestId('merge-notice').waitFor();
+    await shoot(moveForm(member.app), 'rebased-move-dark');
     expect(await moveForm(member.app).getByLabel('Target quarter').inputValue()).toBe(later);
     await moveForm(member.app).getByRole('button', { name: 'Move initiative' }).click();
     await moveForm(member.app).waitFor({ state: 'detached' });

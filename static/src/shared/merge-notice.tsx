@@ -63,9 +63,10 @@ export function WriteStatus<V extends object, S>({
 export function MergeNotice<V extends object, S>({ merge, idPrefix }: { merge: MergeForm<V, S>; idPrefix: string }) {
   const { notice, conflicts, taken } = merge;
   const ref = useRef<HTMLDivElement>(null);
-  // A rebase happens after a save at the foot of a long form: bring the notice into view and move focus to it.
+  // A rebase after a save at the foot of a long form: bring the notice into view and move focus to it. (A rebase onto a
+  // view the page shows for another reason must not take focus from what the user is typing.)
   useEffect(() => {
-    if (!notice) return;
+    if (!notice?.afterSave) return;
     ref.current?.scrollIntoView?.({ block: 'nearest' });
     ref.current?.focus({ preventScroll: true });
   }, [notice?.revision]);
@@ -76,7 +77,7 @@ export function MergeNotice<V extends object, S>({ merge, idPrefix }: { merge: M
   const title =
     conflicts.length > 0
       ? 'Someone else changed this while you were editing'
-      : notice?.conflictMessage
+      : notice?.afterSave
         ? 'Someone else saved first: your changes are kept'
         : 'Updated to the newest version: your changes are kept';
   return (

@@ -18,6 +18,8 @@ export interface RebaseNotice {
   revision: number;
   /** Set when a save was refused with CONFLICT: the server's "who changed what since". */
   conflictMessage: string | null;
+  /** Whether the rebase followed this user's refused save (rather than the page showing a newer revision). */
+  afterSave: boolean;
 }
 
 export interface MergeFormOptions<V extends object, S> {
@@ -93,22 +95,22 @@ export function useMergeForm<V extends object, S>(options: MergeFormOptions<V, S
     return { values, merge: initialMergeState(values), base: { source, revision }, notice: null };
   });
 
-  const rebaseOnto = useCallback((s: State<V, S>, theirs: S, theirRevision: number, conflictMessage: string | null): State<V, S> => {
+  const rebaseOnto = useCallback((s: State<V, S>, theirs: S, theirRevision: number, conflictMessage: string | null, afterSave: boolean): State<V, S> => {
     if (theirRevision <= s.base.revision) return s;
     const next = rebase(s.merge, s.values, optionsRef.current.toValues(theirs), optionsRef.current.equals ?? {});
-    const worthSaying = conflictMessage !== null || next.state.taken.length > 0 || next.state.conflicts.length > 0;
+    const worthSaying = afterSave || next.state.taken.length > 0 || next.state.conflicts.length > 0;
     return {
       values: next.values,
       merge: next.state,
       base: { source: theirs, revision: theirRevision },
-      notice: worthSaying ? { revision: theirRevision, conflictMessage } : s.notice,
+      notice: worthSaying ? { revision: theirRevision, conflictMessage, afterSave } : s.notice,
     };
   }, []);
 
   // The page moved on to a newer revision (a reload, or another of this user's writes): rebase onto it.
   useEffect(() => {
     if (source === undefined || !enabled) return;
-    setState((s) => rebaseOnto(s, source, revision, null));
+    setState((s) => rebaseOnto(s, source, revision, null, false));
   }, [revision, source, enabled, rebaseOnto]);
 
   const rebaseTo = useCallback(
@@ -116,7 +118,7 @@ export function useMergeForm<V extends object, S>(options: MergeFormOptions<V, S
       if (optionsRef.current.enabled === false) return false;
       const theirs = optionsRef.current.select(view);
       if (theirs === undefined) return false;
-      setState((s) => rebaseOnto(s, theirs, view.revision, conflictMessage));
+      setState((s) => rebaseOnto(s, theirs, view.revision, conflictMessage, true));
       return true;
     },
     [rebaseOnto],
