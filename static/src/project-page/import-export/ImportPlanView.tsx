@@ -87,6 +87,14 @@ export function ImportPlanView({ plan, phaseNames }: { plan: ImportPreview; phas
             render={(u) => (
               <>
                 <strong>{u.title}</strong> <span style={muted}>· {phaseNames.get(u.phaseId) ?? u.phaseId} · row {u.row}</span>
+                {u.moves ? (
+                  <>
+                    {' '}
+                    <span data-testid="import-update-moves">
+                      <Lozenge appearance="moved">Moves</Lozenge>
+                    </span>
+                  </>
+                ) : null}
                 <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
                   {u.changes.map((change) => (
                     <li key={change.field} data-testid="import-change">
@@ -103,19 +111,23 @@ export function ImportPlanView({ plan, phaseNames }: { plan: ImportPreview; phas
         </PanelSection>
       ) : null}
       {plan.mode === 'replace' ? (
-        <PanelSection testId="import-removals" title="To remove" count={plan.initiativesToRemove.length}>
-          <CappedList
-            testId="import-removal"
-            cap={LIST_CAP}
-            items={plan.initiativesToRemove}
-            itemKey={(r) => r.id}
-            empty="Every initiative on the roadmap is in the table: nothing is removed."
-            render={(r) => (
-              <>
-                <strong style={{ color: token('color.text.danger') }}>{r.title}</strong> <span style={muted}>· {phaseNames.get(r.phaseId) ?? r.phaseId}</span>
-              </>
-            )}
-          />
+        // Every initiative the import deletes, uncapped: the confirmation below stands for exactly this list.
+        <PanelSection testId="import-removals" title="To delete" count={plan.initiativesToRemove.length}>
+          <div style={{ maxBlockSize: '20rem', overflowY: 'auto' }}>
+            <CappedList
+              testId="import-removal"
+              cap={Number.POSITIVE_INFINITY}
+              items={plan.initiativesToRemove}
+              itemKey={(r) => r.id}
+              empty="Every initiative on the roadmap is in the table: nothing is deleted."
+              render={(r) => (
+                <>
+                  <span style={muted}>{r.id}</span> <strong style={{ color: token('color.text.danger') }}>{r.title}</strong>{' '}
+                  <span style={muted}>· {phaseNames.get(r.phaseId) ?? r.phaseId}</span>
+                </>
+              )}
+            />
+          </div>
         </PanelSection>
       ) : null}
       {plan.initiativesUnchanged.length > 0 ? (

@@ -5,18 +5,20 @@ import { token } from '@atlaskit/tokens';
 import type { ApiError, MutationResult, RoadmapView } from '../../../../src/domain/api';
 import { call } from '../../shared/client';
 import { ErrorMessage, muted } from '../../shared/components';
-import { Field, NativeSelect } from '../../shared/fields';
+import { Field, NativeSelect, TextInput } from '../../shared/fields';
 import { PanelSection } from '../../shared/panel';
 import { WriteError } from '../../shared/write-error';
 import {
   type ImportMode,
   type ImportPayload,
   MODE_HELP,
-  MODE_OPTIONS,
   type Previewed,
   TEMPLATE_TABLE,
   changesSomething,
   importButtonLabel,
+  modeOptions,
+  movesSummary,
+  needsReason,
   previewState,
   removalConfirmLabel,
   validateImport,
@@ -28,12 +30,13 @@ import { TextArea } from '../../shared/text-area';
 /** At most what previewImport accepts, so the textarea stops where the schema would refuse. */
 const MAX_TEXT = 400_000;
 const IMPORT_HELP =
-  "Markdown or CSV with the template's columns — Phase, Initiative, Goal, Success metric, Target quarter — and any of the export's. Rows match initiatives by title.";
+  "Markdown or CSV with the template's columns — Phase, Initiative, Goal, Success metric, Target quarter — and any of the export's. Rows match initiatives by ID (the export's last column), else by phase and title; epics by key (TR-28) or id.";
 
 /**
  * Import a roadmap table (Markdown or CSV, the template's columns plus the export's): preview the plan
  * (previewImport writes nothing), then import it (importRoadmap plans again on the server). Import is offered only
- * for a current preview without errors, and in replace mode only once the removals are acknowledged.
+ * for a current preview without errors, in replace mode (project admins only) only once the listed deletions are
+ * acknowledged, and when the preview moves initiatives only with a reason (recorded on the change).
  */
 export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; onWrite: (result: MutationResult) => void; onReload: () => void }) {
   const [text, setText] = useState('');
@@ -41,6 +44,9 @@ export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; on
   const [textError, setTextError] = useState<string | undefined>();
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [confirmRemovals, setConfirmRemovals] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const canReplace = view.permissions.canAdminister;
   const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
   const [apiError, setApiError] = useState<ApiError | null>(null);
   const [imported, setImported] = useState<string | null>(null);
@@ -54,7 +60,14 @@ export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; on
   const plan = previewed?.plan ?? null;
   const hasErrors = plan ? plan.counts.errors > 0 : false;
   const removes = plan ? plan.counts.toRemove > 0 : false;
-  const canImport = plan !== null && state === 'current' && !hasErrors && changesSomething(plan) && (!removes || confirmRemovals) && busy === null;
+  const moves = plan ? needsReason(plan) : false;
+  const canImport =
+    plan !== null && state === 'current' && !hasErrors && changesSomething(plan) && (!removes || confirmRemovals) && (!moves || reason.trim() !== '') && busy === null;
+
+  useEffect(() => {
+    // Someone who may no longer administer the project is not offered Replace.
+    if (!canReplace && mode === 'replace') setMode('merge');
+  }, [canReplace, mode]);
 
   async function preview(event: FormEvent) {
     event.preventDefault();
@@ -74,6 +87,7 @@ export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; on
     if (result.ok) {
       setPreviewed({ text, mode, plan: result.value });
       setConfirmRemovals(false);
+      setReasonError(undefined);
       return;
     }
     if (result.error.fields?.text) setTextError(result.error.fields.text);
@@ -84,10 +98,18 @@ export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; on
     if (!plan || !canImport) return;
     setApiError(null);
     // Against the revision the preview was planned on: if anything changed since, the server says CONFLICT.
-    const payload: ImportPayload = { text, format: 'auto', mode, baseRevision: plan.baseRevision, confirmRemovals: removes ? confirmRemovals : false };
+    const payload: ImportPayload = {
+      text,
+      format: 'auto',
+      mode,
+      baseRevision: plan.baseRevision,
+      confirmRemovals: removes ? confirmRemovals : false,
+      ...(moves ? { reason } : {}),
+    };
     const local = validateImport(payload);
     if (local) {
-      setApiError({ code: 'INVALID_INPUT', message: Object.values(local).join(' '), fields: local });
+      if (local.reason) setReasonError(local.reason);
+      else setApiError({ code: 'INVALID_INPUT', message: Object.values(local).join(' '), fields: local });
       return;
     }
     setBusy('import');
@@ -102,10 +124,12 @@ export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; on
       setPreviewed(null);
       setText('');
       setConfirmRemovals(false);
+      setReason('');
       onWrite(result.value);
       return;
     }
-    setApiError(result.error);
+    if (result.error.fields?.reason) setReasonError(result.error.fields.reason);
+    else setApiError(result.error);
   }
 
   return (
@@ -141,7 +165,7 @@ export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; on
         <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: token('space.150') }}>
           <div style={{ minWidth: '160px' }}>
             <Field id="import-mode" label="Mode" help={MODE_HELP[mode]}>
-              <NativeSelect id="import-mode" value={mode} onChange={(v) => setMode(v as ImportMode)} options={MODE_OPTIONS} />
+              <NativeSelect id="import-mode" value={mode} onChange={(v) => setMode(v as ImportMode)} options={modeOptions(canReplace)} />
             </Field>
           </div>
           <div style={{ paddingBlockEnd: token('space.250') }}>
@@ -182,6 +206,26 @@ export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; on
             </SectionMessage>
           ) : null}
           <ImportPlanView plan={plan} phaseNames={phaseNames} />
+          {moves && state === 'current' && !hasErrors ? (
+            <Field
+              id="import-reason"
+              label={plan.counts.toMove === 1 ? 'Why does this initiative move?' : 'Why do these initiatives move?'}
+              error={reasonError}
+              help={movesSummary(plan)}
+            >
+              <TextInput
+                id="import-reason"
+                value={reason}
+                onChange={(v) => {
+                  setReason(v);
+                  setReasonError(undefined);
+                }}
+                error={reasonError}
+                help="Recorded in the changelog"
+                maxLength={500}
+              />
+            </Field>
+          ) : null}
           {removes && state === 'current' && !hasErrors ? (
             <label
               htmlFor="import-confirm-removals"
@@ -210,7 +254,9 @@ export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; on
                     ? 'Nothing to import: the roadmap already matches this table.'
                     : removes && !confirmRemovals
                       ? 'Confirm the removals to import.'
-                      : ''}
+                      : moves && reason.trim() === ''
+                        ? 'Say why the initiatives move to import.'
+                        : ''}
             </span>
           </div>
         </section>

@@ -11,9 +11,11 @@ export const MODE_OPTIONS: ReadonlyArray<{ value: ImportMode; label: string }> =
   { value: 'merge', label: 'Merge' },
   { value: 'replace', label: 'Replace' },
 ];
+/** Replace deletes what the table leaves out: the server allows it to project admins only, so only they see it. */
+export const modeOptions = (canAdminister: boolean) => (canAdminister ? MODE_OPTIONS : MODE_OPTIONS.filter((o) => o.value === 'merge'));
 export const MODE_HELP: Record<ImportMode, string> = {
-  merge: 'Adds new rows and updates initiatives with the same title; keeps everything else.',
-  replace: 'Also removes initiatives the table does not list.',
+  merge: 'Adds new rows and updates the initiatives the table names (by ID, or by phase and title); keeps everything else.',
+  replace: 'Also deletes the initiatives the table does not list (project admins only).',
 };
 
 export const TEMPLATE_TABLE = [
@@ -54,6 +56,16 @@ export function previewState(previewed: Previewed, text: string, mode: ImportMod
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** The import moves initiatives (another horizon, quarter or phase): it needs a reason, recorded on the change. */
+export const needsReason = (plan: ImportPreview) => plan.counts.toMove > 0;
+
+/** The initiatives the import moves, for the reason prompt (the first few by title, then how many more). */
+export function movesSummary(plan: ImportPreview, shownTitles = 5): string {
+  const titles = plan.initiativesToUpdate.filter((u) => u.moves).map((u) => `"${u.title}"`);
+  const more = titles.length - shownTitles;
+  return `Moves ${titles.slice(0, shownTitles).join(', ')}${more > 0 ? ` and ${more} more` : ''} to another horizon, quarter or phase; the reason is recorded in the changelog.`;
+}
+
 /** How many initiatives the import writes (creates or updates). */
 export const initiativesWritten = (plan: ImportPreview) => plan.counts.toCreate + plan.counts.toUpdate;
 
@@ -77,6 +89,7 @@ export function countsSummary(plan: ImportPreview): string {
   const parts = [
     `${plural(c.toCreate, 'initiative')} to create`,
     `${c.toUpdate} to update`,
+    ...(c.toMove > 0 ? [`${c.toMove} of them ${c.toMove === 1 ? 'moves' : 'move'}`] : []),
     `${c.unchanged} unchanged`,
   ];
   if (plan.mode === 'replace') parts.push(`${c.toRemove} to remove`);
