@@ -1,6 +1,7 @@
 /**
  * RFC 4180 CSV: fields separated by commas, records by CRLF (LF and CR alone are accepted too); a field in double
  * quotes may hold commas, line breaks and doubled quotes (`""` is one `"`). A leading byte-order mark is dropped.
+ * Line breaks inside a quoted field are read exactly as written (CR, LF, CRLF), so text round-trips byte for byte.
  */
 
 export interface CsvRecords {

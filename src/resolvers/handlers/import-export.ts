@@ -33,9 +33,18 @@ async function resolveEpicKeys(deps: Deps, keys: readonly string[]): Promise<Map
   }));
 }
 
+/** Keys are resolved in bulk fetches of 100: ten of them stay well inside a resolver's 25 seconds. */
+const MAX_EPIC_KEYS_PER_IMPORT = 1000;
+
 async function planImport(deps: Deps, roadmap: Roadmap, input: { text: string; format: 'markdown' | 'csv' | 'auto'; mode: 'merge' | 'replace' }): Promise<ImportPlan> {
   const parsed = parseRoadmapTable(input.text, input.format);
-  const epicKeys = await resolveEpicKeys(deps, epicKeysOf(parsed));
+  const keys = epicKeysOf(parsed);
+  if (keys.length > MAX_EPIC_KEYS_PER_IMPORT) {
+    throw new AppError('INVALID_INPUT', `The table names ${keys.length} epic keys; import at most ${MAX_EPIC_KEYS_PER_IMPORT} at a time (split it)`, {
+      text: `At most ${MAX_EPIC_KEYS_PER_IMPORT} epic keys per import`,
+    });
+  }
+  const epicKeys = await resolveEpicKeys(deps, keys);
   return previewImport(roadmap, parsed, { mode: input.mode, today: deps.now(), epicKeys });
 }
 
