@@ -162,6 +162,16 @@ describe('moves need a reason', () => {
     expect(after.initiatives.find((i) => i.id === 'I-2')).toMatchObject({ phaseId: 'P-2', title: 'Centralize logging' });
   });
 
+  it('a row matched by its ID may move to a phase the import creates', () => {
+    const moved = exportRoadmap(base, 'csv', today).replace('Foundation,Centralize logging,', 'Hardening,Centralize logging,');
+    const plan = previewImport(base, parseRoadmapTable(moved, 'csv'), { mode: 'merge', today });
+    expect(plan.phasesToCreate).toEqual([expect.objectContaining({ ref: 'phase-1', name: 'Hardening' })]);
+    expect(plan.initiativesToUpdate).toEqual([expect.objectContaining({ id: 'I-2', patch: { phase: { kind: 'new', ref: 'phase-1' } }, moves: true })]);
+    const after = applyImportPlan(base, plan, actor, 'Its own phase').roadmap;
+    const hardening = after.meta.phases.find((p) => p.name === 'Hardening')!;
+    expect(after.initiatives.find((i) => i.id === 'I-2')!.phaseId).toBe(hardening.id);
+  });
+
   it('an ID whose title differs is not trusted (another roadmap’s export): the row matches by phase and title, with a warning', () => {
     const renamed = exportRoadmap(base, 'csv', today).replace('Foundation,Centralize logging,', 'Foundation,Central logging,');
     const plan = previewImport(base, parseRoadmapTable(renamed, 'csv'), { mode: 'merge', today });
