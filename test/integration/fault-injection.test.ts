@@ -266,7 +266,7 @@ describe('the storage snapshot sees every key the writes touch', () => {
       const keys = snapshot.rm.map((r) => r.key);
       expect(keys).toEqual(expect.arrayContaining([`rm:${TR.id}:ini:000000`, `rm:${TR.id}:dbt:000000`]));
       expect(keys.some((k) => k.startsWith(`rm:${TR.id}:chg:`))).toBe(true);
-      expect(snapshot.epic.map((r) => r.key)).toContain(`epic:${LINKED_TR_EPIC.id}`);
+      expect(snapshot.epic.map((r) => r.key)).toContain(`epic:${LINKED_TR_EPIC.id}:${TR.id}`);
       expect(snapshot.metaTR).toMatchObject({ value: { revision: 2 }, updatedAt: expect.anything() });
     } finally {
       forge.close();
