@@ -29,7 +29,7 @@ describe('model-based: random call sequences keep storage sound and hidden proje
   });
 
   it(`${RUNS} runs × up to ${MAX_STEPS} steps (seed ${SEED})`, async () => {
-    const property = fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: MAX_STEPS }), async (steps: Step[]) => {
+    const property = fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: MAX_STEPS, size: 'max' }), async (steps: Step[]) => {
       const world = new World(rows);
       try {
         for (let i = 0; i < steps.length; i++) {

@@ -20,7 +20,7 @@ import { TEMPLATE_ROWS } from '../../../../src/domain/template';
 import { exemptFromInvariants } from '../invariant-tracking';
 import { canonical, checkRawInvariants, readRawStorage, type RawRow } from '../invariants';
 import { describeCall, describeStep, TITLES, WRITE_OPS, type Call, type Fault, type Step } from './steps';
-import { EDIT, hiddenProject, ISSUES, PROJECTS, USER_NAMES, type ProjectName, type UserName } from './world';
+import { BROWSE, EDIT, hiddenProject, ISSUES, PROJECTS, USER_NAMES, type ProjectName, type UserName } from './world';
 import { DEMO_USERS } from '../../../../dev/jira';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
@@ -60,6 +60,16 @@ const withoutProject = (rows: readonly RawRow[], project: ProjectName) => rows.f
 /** Keys and values (no timestamps): what a caller could ever observe. */
 const contentOf = (rows: readonly RawRow[]) => rows.map((r) => `${r.ns} ${r.key} ${r.json}`);
 const roadmapRows = (rows: readonly RawRow[]) => rows.filter((r) => r.key.startsWith('rm:') || r.key.startsWith('epic:'));
+
+/** The epic ids a project's roadmap holds (across its initiatives). */
+function epicsHeld(rows: readonly RawRow[], project: ProjectName): Set<string> {
+  const held = new Set<string>();
+  for (const r of rows) {
+    if (r.ns !== 'kvs' || !r.key.startsWith(`rm:${PROJECTS[project].id}:ini:`)) continue;
+    for (const item of (JSON.parse(r.json) as { items?: Array<{ epicIds?: string[] }> }).items ?? []) for (const id of item.epicIds ?? []) held.add(id);
+  }
+  return held;
+}
 
 function revisionIn(rows: readonly RawRow[], project: ProjectName): number {
   const meta = rows.find((r) => r.ns === 'entity:roadmap-meta' && r.key === `rm:${PROJECTS[project].id}:meta`);
@@ -269,9 +279,15 @@ export class World {
     return readRawStorage(this.forge);
   }
 
+  /** Every answer of the current step, for the step-wide oracles. */
+  private answers: Array<{ call: Call; answer: Answer }> = [];
+
   /** Runs one step and returns what it broke (empty: nothing). */
   async step(step: Step): Promise<string[]> {
     const v: string[] = [];
+    const start = this.rows();
+    const deletedBefore = new Set(this.deleted);
+    this.answers = [];
     switch (step.kind) {
       case 'call':
         await this.single(step.call, null, v);
@@ -291,6 +307,22 @@ export class World {
     }
     const rows = this.rows();
     v.push(...checkRawInvariants(rows).map((x) => `invariant: ${x}`));
+    for (const p of ['TR', 'PAY'] as const) {
+      const writers = this.answers.filter(({ call, answer }) => writeTarget(call) === p && (answer as { ok?: boolean }).ok === true);
+      // Each successful write advances its roadmap by one; nothing else does (the trigger aside).
+      const advanced = revisionIn(rows, p) - revisionIn(start, p);
+      if (step.kind !== 'deleteEpic' && advanced !== writers.length) v.push(`${p}'s revision advanced by ${advanced} in a step with ${writers.length} successful write(s) to it`);
+      // Every epic a write adds must exist, be an epic and be visible to (one of) the writer(s): Jira, as the caller.
+      const before = epicsHeld(start, p);
+      for (const id of epicsHeld(rows, p)) {
+        if (before.has(id)) continue;
+        const issue = ISSUES.find((i) => i.id === id);
+        const linkable = (user: UserName) => !!issue && issue.kind === 'epic' && BROWSE[user].includes(issue.project) && !deletedBefore.has(id);
+        if (!writers.some(({ call }) => linkable(call.user))) {
+          v.push(`${p}'s roadmap now holds ${issue ? `${issue.key} (${issue.kind}${deletedBefore.has(id) ? ', deleted in Jira' : ''})` : `unknown issue ${id}`}, added by ${writers.map(({ call }) => call.user).join(' + ') || 'no successful write'} — ${writers.length ? 'who cannot link it' : 'nothing should have added it'}`);
+        }
+      }
+    }
     for (const id of this.deleted) {
       const linked = rows.filter((r) => (r.ns === 'kvs' && r.key.startsWith(`epic:${id}:`)) || (/^rm:\d+:ini:/.test(r.key) && new RegExp(`"epicIds":\\[[^\\]]*"${id}"`).test(r.json)));
       if (linked.length) v.push(`deleted epic ${id} (deleted in Jira, its event delivered) is linked again: ${linked.map((r) => r.key).join(', ')}`);
@@ -400,6 +432,7 @@ export class World {
   }
 
   private checkAnswer(request: Request, answer: Answer, faulted: boolean, v: string[]): void {
+    this.answers.push({ call: request.call, answer });
     const outcome = `${request.call.op} ${(answer as { ok?: boolean }).ok === true ? 'ok' : (errorCode(answer) ?? 'thrown')}${faulted ? ' (fault)' : ''}`;
     ANSWER_STATS[outcome] = (ANSWER_STATS[outcome] ?? 0) + 1;
     const problem = resultProblem(answer);
@@ -423,7 +456,7 @@ export class World {
       const twinAfter = this.rows();
       if (canonical(answer) !== canonical(twinAnswer)) {
         v.push(
-          `LEAK: ${request.call.user} (cannot browse ${hidden}) got a different answer when ${hidden}'s roadmap exists — ${describeCall(request.call)}\n      with ${hidden}: ${short(answer)}\n      without: ${short(twinAnswer)}`,
+          `LEAK: ${request.call.user} (cannot browse ${hidden}) got a different answer when ${hidden}'s roadmap exists — ${describeCall(request.call)}\n${firstDifference(canonical(answer), canonical(twinAnswer), hidden)}`,
         );
       }
       const seen = contentOf(withoutProject(after, hidden));
@@ -435,6 +468,15 @@ export class World {
     }
     writeRawStorage(this.forge, current);
   }
+}
+
+/** Where two answers part: the text around the first differing character of each. */
+function firstDifference(a: string, b: string, hidden: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const from = Math.max(0, i - 200);
+  const cut = (s: string) => `${from > 0 ? '…' : ''}${s.slice(from, i + 300)}${s.length > i + 300 ? '…' : ''}`;
+  return `      with ${hidden}'s roadmap:    ${cut(a)}\n      without it (the twin): ${cut(b)}`;
 }
 
 function diffKeys(before: readonly RawRow[], after: readonly RawRow[]): string {

@@ -100,8 +100,8 @@ const projectCall = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('deletePhase' as const), user, project, rev, phase, moveTo: fc.option(phase, { nil: null }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('saveSettings' as const), user, project, rev, goals: fc.integer({ min: 0, max: 6 }), title }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('createDebtItem' as const), user, project, rev, title }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('promoteDebtItem' as const), user, project, rev, debt: fc.integer({ min: 1, max: 3 }), phase }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('deleteDebtItem' as const), user, project, rev, debt: fc.integer({ min: 1, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('promoteDebtItem' as const), user, project, rev, debt: fc.integer({ min: 1, max: 2 }), phase }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('deleteDebtItem' as const), user, project, rev, debt: fc.integer({ min: 1, max: 2 }) }) },
   {
     weight: 2,
     arbitrary: fc.record({
