@@ -34,9 +34,12 @@ function countViolation(path: string, count: number, max: number, what: string):
 
 /**
  * Violations in the roadmap's meta, its collection sizes and, for the initiatives and debt items in `items`
- * (all of them when omitted), their own fields and references.
+ * (all of them when omitted), their own fields and references. `itemSchemas: false` checks items' counts and
+ * references but not every field against its schema: what a view needs to warn about, at a fraction of the cost
+ * (every write re-validates the items it touches in full).
  */
-export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>): LimitViolation[] {
+export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>, options: { itemSchemas?: boolean } = {}): LimitViolation[] {
+  const itemSchemas = options.itemSchemas ?? true;
   const { meta } = roadmap;
   const violations: LimitViolation[] = [
     ...zodViolations('meta', roadmapMetaSchema, meta),
@@ -48,6 +51,9 @@ export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>): 
   for (const [field, value] of [['nextInitiativeSeq', meta.nextInitiativeSeq], ['nextDebtSeq', meta.nextDebtSeq], ['nextPhaseSeq', meta.nextPhaseSeq], ['nextGoalSeq', meta.nextGoalSeq]] as const) {
     if (value > MAX_SEQUENCE) violations.push({ path: `meta.${field}`, message: `Out of ids (${field} ${value})` });
   }
+  // The schema's own "at most N" on a collection says what the count violation already says, with its count.
+  const counted = new Set(violations.filter((v) => v.count !== undefined).map((v) => `meta.${v.path}`));
+  for (let i = violations.length - 1; i >= 0; i--) if (counted.has(violations[i].path)) violations.splice(i, 1);
   const inScope = (id: string) => !items || items.has(id);
   const phaseIds = new Set(meta.phases.map((p) => p.id));
   const goalIds = new Set(meta.businessGoals.map((g) => g.id));
@@ -67,7 +73,12 @@ export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>): 
   for (const initiative of roadmap.initiatives) {
     if (!inScope(initiative.id)) continue;
     const at = `initiatives.${initiative.id}`;
-    violations.push(...zodViolations(at, initiativeSchema, initiative));
+    if (itemSchemas) violations.push(...zodViolations(at, initiativeSchema, initiative));
+    else {
+      if (initiative.epicIds.length > LIMITS.epicsPerInitiative) violations.push(...countViolation(`${at}.epicIds`, initiative.epicIds.length, LIMITS.epicsPerInitiative, 'epics'));
+      if (initiative.dependsOn.length > LIMITS.dependsOnPerInitiative) violations.push(...countViolation(`${at}.dependsOn`, initiative.dependsOn.length, LIMITS.dependsOnPerInitiative, 'dependencies'));
+      if (initiative.businessGoalIds.length > LIMITS.goalsPerInitiative) violations.push(...countViolation(`${at}.businessGoalIds`, initiative.businessGoalIds.length, LIMITS.goalsPerInitiative, 'business goals'));
+    }
     if (new Set(initiative.epicIds).size !== initiative.epicIds.length) violations.push({ path: `${at}.epicIds`, message: 'An epic is listed twice' });
     if (!phaseIds.has(initiative.phaseId)) violations.push({ path: `${at}.phaseId`, message: `Unknown phase ${initiative.phaseId}` });
     for (const id of initiative.dependsOn) {
@@ -83,7 +94,7 @@ export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>): 
   for (const item of roadmap.debtItems) {
     if (!inScope(item.id)) continue;
     const at = `debtItems.${item.id}`;
-    violations.push(...zodViolations(at, debtItemSchema, item));
+    if (itemSchemas) violations.push(...zodViolations(at, debtItemSchema, item));
     if (item.promotedTo !== null && !initiativeIds.has(item.promotedTo)) violations.push({ path: `${at}.promotedTo`, message: `Unknown initiative ${item.promotedTo}` });
   }
   return violations;

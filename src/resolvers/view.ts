@@ -25,6 +25,6 @@ export function toRoadmapView(roadmap: Roadmap, access: ProjectAccess, today: Da
     ownerAccountId: meta.ownerAccountId,
     permissions: { canEdit: access.canEdit, canAdminister: access.canAdminister },
     // A roadmap stored out of limits still shows, saying what to repair (writes may not make it worse).
-    limitWarnings: roadmap.meta.revision === 0 ? [] : limitViolations(roadmap),
+    limitWarnings: roadmap.meta.revision === 0 ? [] : limitViolations(roadmap, undefined, { itemSchemas: false }),
   };
 }
