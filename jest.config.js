@@ -5,4 +5,6 @@ module.exports = {
   testMatch: ['**/test/{unit,contract,integration}/**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 30000,
+  // Integration suites: the storage invariants are checked after every test (the hook does nothing for other suites).
+  setupFilesAfterEnv: ['<rootDir>/test/integration/support/after-each-invariants.ts'],
 };
