@@ -6,7 +6,8 @@
  * caller learns nothing about a project they cannot browse. See support/model-based/runner.ts for every oracle.
  *
  * Deterministic: a fixed seed (MBT_SEED to change it, MBT_RUNS for more runs). A failure prints the seed, fast-check's
- * replay path and the shrunk step list.
+ * replay path and the shrunk step list. MBT_STATS=1 prints how often each resolver answered what; MBT_STRICT_IDS=1
+ * also refuses answers that name (even by id) an issue of a project the caller cannot browse.
  */
 import fc from 'fast-check';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
@@ -17,6 +18,8 @@ import { stepArb, type Step } from './support/model-based/steps';
 const SEED = Number(process.env.MBT_SEED ?? 20261123);
 const RUNS = Number(process.env.MBT_RUNS ?? 200);
 const MAX_STEPS = 25;
+/** While a known defect is being fixed, MBT_IGNORE=<regex> drops the violations it matches (local hunting only). */
+const IGNORE = process.env.MBT_IGNORE ? new RegExp(process.env.MBT_IGNORE) : null;
 
 // The resolvers log unexpected failures (injected faults produce some); the oracles judge the answers instead.
 beforeAll(() => jest.spyOn(console, 'error').mockImplementation(() => undefined));
@@ -33,7 +36,7 @@ describe('model-based: random call sequences keep storage sound and hidden proje
       const world = new World(rows);
       try {
         for (let i = 0; i < steps.length; i++) {
-          const violations = await world.step(steps[i]);
+          const violations = (await world.step(steps[i])).filter((x) => !IGNORE || !IGNORE.test(x));
           if (violations.length > 0) {
             const trace = steps.slice(0, i + 1).map((s, k) => `  ${k + 1}. ${describeStep(s)}`);
             throw new Error(`after step ${i + 1}:\n${violations.map((x) => `  ✗ ${x}`).join('\n')}\nsteps:\n${trace.join('\n')}`);

@@ -24,6 +24,7 @@ import { BROWSE, EDIT, hiddenProject, ISSUES, PROJECTS, USER_NAMES, type Project
 import { DEMO_USERS } from '../../../../dev/jira';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
+const STRICT_IDS = process.env.MBT_STRICT_IDS === '1';
 
 type Answer = unknown;
 interface Request {
@@ -433,6 +434,14 @@ export class World {
 
   private checkAnswer(request: Request, answer: Answer, faulted: boolean, v: string[]): void {
     this.answers.push({ call: request.call, answer });
+    // Opt-in (MBT_STRICT_IDS=1): no answer to a restricted caller names an issue of the project they cannot browse,
+    // not even its id (e.g. a PAY epic an admin linked into TR shows as "20037" in TR's view, progress and export).
+    const hidden = hiddenProject(request.call.user);
+    if (STRICT_IDS && hidden) {
+      const text = JSON.stringify(answer);
+      const named = ISSUES.filter((i) => i.project === hidden && i.kind !== 'ghost' && new RegExp(`\\b(${i.id}|${i.key})\\b`).test(text));
+      if (named.length) v.push(`${describeCall(request.call)}: the answer names ${hidden} issue(s) ${named.map((i) => `${i.key}/${i.id}`).join(', ')} to ${request.call.user}, who cannot browse ${hidden}`);
+    }
     const outcome = `${request.call.op} ${(answer as { ok?: boolean }).ok === true ? 'ok' : (errorCode(answer) ?? 'thrown')}${faulted ? ' (fault)' : ''}`;
     ANSWER_STATS[outcome] = (ANSWER_STATS[outcome] ?? 0) + 1;
     const problem = resultProblem(answer);

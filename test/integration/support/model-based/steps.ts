@@ -164,7 +164,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 1,
     arbitrary: epic.chain((e) =>
-      fc.record({ kind: fc.constant('deleteEpic' as const), issue: fc.constant(e), race: fc.option(fc.record({ call: linkingCall(e, fc.constantFrom<UserName>('admin', 'member')), yields: fc.nat({ max: 12 }) }), { nil: null }) }),
+      fc.record({ kind: fc.constant('deleteEpic' as const), issue: fc.constant(e), race: fc.option(fc.record({ call: fc.oneof({ arbitrary: linkingCall(e, fc.constantFrom<UserName>('admin', 'member')), weight: 3 }, { arbitrary: callArb, weight: 1 }), yields: fc.nat({ max: 12 }) }), { nil: null }) }),
     ),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('spuriousTrigger' as const), id: fc.oneof(epic.map((e) => ISSUES[e].id), fc.constantFrom('../x', '1e308', '9'.repeat(600), '')) }) },
