@@ -113,7 +113,36 @@ export function assertWithinLimits(before: Roadmap | null, after: Roadmap, touch
     const was = old.get(identity(v));
     return !was || (v.count !== undefined && (was.count ?? 0) < v.count);
   });
+  if (before) added.push(...danglingAfterRemoval(before, after));
   if (added.length === 0) return;
   const fields = Object.fromEntries(added.map((v) => [v.path, v.message]));
   throw new AppError('INVALID_INPUT', `This change would break a roadmap limit — ${added[0].path}: ${added[0].message}`, fields);
+}
+
+/**
+ * References, anywhere on the roadmap, to the phases, goals, initiatives or debt items this edit removed: untouched
+ * items are not re-validated, so a removal must not leave them pointing at nothing.
+ */
+function danglingAfterRemoval(before: Roadmap, after: Roadmap): LimitViolation[] {
+  const gone = (was: Array<{ id: string }>, now: Array<{ id: string }>) => {
+    const kept = new Set(now.map((x) => x.id));
+    return new Set(was.map((x) => x.id).filter((id) => !kept.has(id)));
+  };
+  const phases = gone(before.meta.phases, after.meta.phases);
+  const goals = gone(before.meta.businessGoals, after.meta.businessGoals);
+  const initiatives = gone(before.initiatives, after.initiatives);
+  const debt = gone(before.debtItems, after.debtItems);
+  if (phases.size + goals.size + initiatives.size + debt.size === 0) return [];
+  const found: LimitViolation[] = [];
+  for (const i of after.initiatives) {
+    const at = `initiatives.${i.id}`;
+    if (phases.has(i.phaseId)) found.push({ path: `${at}.phaseId`, message: `Still in removed phase ${i.phaseId}` });
+    for (const id of i.businessGoalIds) if (goals.has(id)) found.push({ path: `${at}.businessGoalIds`, message: `Still traces removed goal ${id}` });
+    for (const id of i.dependsOn) if (initiatives.has(id)) found.push({ path: `${at}.dependsOn`, message: `Still depends on removed initiative ${id}` });
+    if (i.fromDebtId !== null && debt.has(i.fromDebtId)) found.push({ path: `${at}.fromDebtId`, message: `Still points at removed debt item ${i.fromDebtId}` });
+  }
+  for (const d of after.debtItems) {
+    if (d.promotedTo !== null && initiatives.has(d.promotedTo)) found.push({ path: `debtItems.${d.id}.promotedTo`, message: `Still points at removed initiative ${d.promotedTo}` });
+  }
+  return found;
 }

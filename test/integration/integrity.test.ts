@@ -292,3 +292,22 @@ describe('issue 6: integrity and confidentiality', () => {
     });
   });
 });
+
+describe('found by the model-based test', () => {
+  let forge: LocalForge;
+  beforeEach(async () => {
+    forge = await seededForge();
+  });
+  afterEach(() => forge.close());
+
+  it('deleting a promoted debt item leaves its initiative with no dangling reference (MBT seeds 15, 21, 22)', async () => {
+    let { revision } = await view(forge);
+    revision = ok(await invoke<MutationResult>(forge, 'createDebtItem', { baseRevision: revision, item: { title: 'Old TLS', category: 'security-risk', impact: 3, urgency: 3 } }, 'admin')).revision;
+    const promoted = ok(await invoke<MutationResult>(forge, 'promoteDebtItem', { baseRevision: revision, debtId: 'D-1', initiative: { phaseId: 'P-1', targetQuarter: '2027-Q3', successMetric: { description: 'gone' } } }, 'admin'));
+    const initiative = promoted.view!.initiatives.find((i) => i.fromDebtId === 'D-1')!;
+    const deleted = ok(await invoke<MutationResult>(forge, 'deleteDebtItem', { baseRevision: promoted.revision, debtId: 'D-1' }, 'admin'));
+    expect(deleted.view!.initiatives.find((i) => i.id === initiative.id)!.fromDebtId).toBeNull();
+    expect(deleted.view!.limitWarnings).toEqual([]);
+    expect(deleted.change.diffs).toEqual(expect.arrayContaining([expect.objectContaining({ id: initiative.id, field: 'fromDebtId', before: 'D-1', after: null })]));
+  });
+});

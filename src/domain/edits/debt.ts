@@ -34,16 +34,19 @@ export function updateDebtItem(roadmap: Roadmap, debtId: string, patch: Partial<
   return finishEdit(roadmap, { ...roadmap, debtItems: roadmap.debtItems.map((d) => (d.id === debtId ? after : d)) }, actor, `Updated debt "${after.title}"`, diffs, [debtId]);
 }
 
+/** Deletes a debt item; an initiative promoted from it forgets where it came from (recorded in the same change). */
 export function deleteDebtItem(roadmap: Roadmap, debtId: string, actor: Actor): Edit {
   const item = findDebtItem(roadmap, debtId);
-  return finishEdit(
-    roadmap,
-    { ...roadmap, debtItems: roadmap.debtItems.filter((d) => d.id !== debtId) },
-    actor,
-    `Removed debt "${item.title}"`,
-    diffFields('debt', debtId, item, undefined),
-    [debtId],
-  );
+  const diffs = diffFields('debt', debtId, item, undefined);
+  const touched = [debtId];
+  const initiatives = roadmap.initiatives.map((initiative) => {
+    if (initiative.fromDebtId !== debtId) return initiative;
+    const updated = { ...initiative, fromDebtId: null, revision: initiative.revision + 1, updatedAt: actor.now.toISOString() };
+    diffs.push(...diffFields('initiative', initiative.id, initiative, updated));
+    touched.push(initiative.id);
+    return updated;
+  });
+  return finishEdit(roadmap, { ...roadmap, initiatives, debtItems: roadmap.debtItems.filter((d) => d.id !== debtId) }, actor, `Removed debt "${item.title}"`, diffs, touched);
 }
 
 /** The track a promoted debt item starts on; the team can change it afterwards. */
