@@ -59,6 +59,8 @@ interface Row {
   viewJiraTrips: number;
   moveKvsTrips: number;
   moveJiraTrips: number;
+  /** Linking one epic: the move's trips plus the epic-deletion epoch read and one bulk fetch as the caller. null: worst-case initiatives already hold the most epics. */
+  linkTrips: { kvs: number; jira: number } | null;
   largestValue: number;
   recomputeMs: number;
   loadMs: number;
@@ -101,10 +103,23 @@ async function measure(size: number, worstCase: boolean): Promise<Row> {
     const moveKvsTrips = forge.kvs.stats.totalCalls;
     const moveJiraTrips = forge.jira.totalCalls;
 
+    let linkTrips: Row['linkTrips'] = null;
+    if (!worstCase) {
+      forge.kvs.resetStats();
+      forge.jira.resetStats();
+      const linked = (await forge.invoke(
+        'updateInitiative',
+        { baseRevision: moved.value.revision, initiativeId: `I-${Math.ceil(size / 2)}`, patch: { epicIds: ['20028'] } },
+        context,
+      )) as Result<MutationResult>;
+      if (!linked.ok) throw new Error(linked.error.message);
+      linkTrips = { kvs: forge.kvs.stats.totalCalls, jira: forge.jira.totalCalls };
+    }
+
     const recomputeMs = time(9, () => roadmapHealth(roadmap, NOW));
     const loadMs = await timeAsync(5, () => forge.deps.store.load(PROJECT.id));
     const viewMs = await timeAsync(5, () => forge.invoke('getRoadmapView', {}, context));
-    return { size, worstCase, loadTrips, loadBytes, viewKvsTrips, viewJiraTrips, moveKvsTrips, moveJiraTrips, largestValue, recomputeMs, loadMs, viewMs, viewPayload, viewRefused };
+    return { size, worstCase, loadTrips, loadBytes, viewKvsTrips, viewJiraTrips, moveKvsTrips, moveJiraTrips, linkTrips, largestValue, recomputeMs, loadMs, viewMs, viewPayload, viewRefused };
   } finally {
     forge.close();
   }
@@ -181,11 +196,11 @@ async function main() {
   const out: string[] = [];
   out.push(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; KVS emulator (SQLite, in memory) and Jira fake in process.`);
   out.push('');
-  out.push('| initiatives | text | load: KVS round trips | load: bytes read | view: KVS / Jira round trips | move one initiative: KVS / Jira round trips | largest value written | health recompute | store load | getRoadmapView | view payload |');
-  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  out.push('| initiatives | text | load: KVS round trips | load: bytes read | view: KVS / Jira round trips | move one initiative: KVS / Jira round trips | link one epic: KVS / Jira calls | largest value written | health recompute | store load | getRoadmapView | view payload |');
+  out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     out.push(
-      `| ${r.size.toLocaleString('en-US')} | ${r.worstCase ? 'worst case' : 'typical'} | ${r.loadTrips} | ${kib(r.loadBytes)} | ${r.viewKvsTrips} / ${r.viewJiraTrips} | ${r.moveKvsTrips} / ${r.moveJiraTrips} | ${kib(r.largestValue)} | ${r.recomputeMs.toFixed(1)} ms | ${r.loadMs.toFixed(1)} ms | ${r.viewMs.toFixed(1)} ms | ${r.viewRefused ? `LIMIT (would be ${kib(r.viewPayload)})` : kib(r.viewPayload)} |`,
+      `| ${r.size.toLocaleString('en-US')} | ${r.worstCase ? 'worst case' : 'typical'} | ${r.loadTrips} | ${kib(r.loadBytes)} | ${r.viewKvsTrips} / ${r.viewJiraTrips} | ${r.moveKvsTrips} / ${r.moveJiraTrips} | ${r.linkTrips ? `${r.linkTrips.kvs} / ${r.linkTrips.jira}` : '—'} | ${kib(r.largestValue)} | ${r.recomputeMs.toFixed(1)} ms | ${r.loadMs.toFixed(1)} ms | ${r.viewMs.toFixed(1)} ms | ${r.viewRefused ? `LIMIT (would be ${kib(r.viewPayload)})` : kib(r.viewPayload)} |`,
     );
   }
   out.push('');

@@ -19,6 +19,7 @@ export async function seedDemoRoadmap(forge: LocalForge): Promise<boolean> {
     confirmAddedEpics: async (ids) => {
       const found = await forge.deps.appJira.getIssues(ids);
       if (found.length !== ids.length) throw new Error('A demo epic is missing from the Jira fake');
+      return found.map((issue) => ({ id: issue.id, projectId: issue.projectId }));
     },
   });
   return true;

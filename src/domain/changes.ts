@@ -16,6 +16,11 @@ export interface ChangeRecord {
   diffs: FieldDiff[];
   /** Diffs left out so one change record stays well inside a storage value (bulk imports, mass moves). */
   omittedDiffs?: number;
+  /**
+   * The Jira project of each epic from another project that the diffs mention (issue id → project id), so the
+   * changelog can leave them out for people who cannot browse that project. Never sent to the UI.
+   */
+  epicProjects?: Record<string, string>;
 }
 
 /** At most this many characters of JSON diffs are kept in one change record (a stored value holds 240 KiB). */

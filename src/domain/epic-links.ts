@@ -16,7 +16,10 @@ export interface EpicLinkChanges {
   set: EpicLink[];
   /** Epics this roadmap no longer holds at all. */
   remove: string[];
-  /** Epics no initiative of this roadmap held before the edit: they must exist and be visible to the writer. */
+  /**
+   * Epics a touched initiative holds after the edit and did not hold before (new to the roadmap, or moved from
+   * another of its initiatives): they must exist and be visible to the writer.
+   */
   added: string[];
 }
 
@@ -41,8 +44,29 @@ export function epicLinkChanges(projectId: string, before: readonly Initiative[]
   const added: string[] = [];
   for (const [issueId, initiativeId] of now) {
     if (was.get(issueId) !== initiativeId) set.push({ issueId, projectId, initiativeId });
-    if (!was.has(issueId) && !heldElsewhere.has(issueId)) added.push(issueId);
+    if (was.get(issueId) !== initiativeId && heldElsewhere.get(issueId) !== initiativeId) added.push(issueId);
   }
   for (const issueId of was.keys()) if (!now.has(issueId) && !heldElsewhere.has(issueId)) remove.push(issueId);
   return { set, remove, added };
+}
+
+/**
+ * The meta's record of linked epics from other projects, after an edit: entries for epics the roadmap no longer holds
+ * are dropped, and `confirmed` (what Jira said about the epics the edit added) adds the foreign ones.
+ */
+export function nextEpicProjects(
+  projectId: string,
+  current: Readonly<Record<string, string>>,
+  initiatives: readonly Initiative[],
+  confirmed: ReadonlyArray<{ id: string; projectId: string }>,
+): Record<string, string> {
+  const held = new Set(initiatives.flatMap((i) => i.epicIds));
+  const next: Record<string, string> = {};
+  for (const [issueId, project] of Object.entries(current)) if (held.has(issueId)) next[issueId] = project;
+  for (const issue of confirmed) {
+    if (!held.has(issue.id)) continue;
+    if (issue.projectId === projectId) delete next[issue.id];
+    else next[issue.id] = issue.projectId;
+  }
+  return next;
 }

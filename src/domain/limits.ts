@@ -47,6 +47,7 @@ export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>, o
     ...countViolation('businessGoals', meta.businessGoals.length, LIMITS.businessGoals, 'business goals'),
     ...countViolation('initiatives', roadmap.initiatives.length, LIMITS.initiatives, 'initiatives'),
     ...countViolation('debtItems', roadmap.debtItems.length, LIMITS.debtItems, 'debt items'),
+    ...countViolation('epicProjects', Object.keys(meta.epicProjects ?? {}).length, LIMITS.foreignEpics, 'epics from other projects'),
   ];
   for (const [field, value] of [['nextInitiativeSeq', meta.nextInitiativeSeq], ['nextDebtSeq', meta.nextDebtSeq], ['nextPhaseSeq', meta.nextPhaseSeq], ['nextGoalSeq', meta.nextGoalSeq]] as const) {
     if (value > MAX_SEQUENCE) violations.push({ path: `meta.${field}`, message: `Out of ids (${field} ${value})` });

@@ -23,6 +23,8 @@ export const LIMITS = {
   epicsPerInitiative: 10,
   dependsOnPerInitiative: 20,
   goalsPerInitiative: 10,
+  /** Linked epics that live in other Jira projects (their project is remembered in the meta record). */
+  foreignEpics: 500,
 } as const;
 
 // Control characters (other than tab and newlines) are refused: they have no place in roadmap text, and each would
@@ -250,6 +252,11 @@ export const roadmapMetaSchema = z.object({
    * next write moves their entries from the old single `epic:<issue>` key (see storage/kvs-roadmap-store.ts).
    */
   epicIndex: z.literal(2).optional(),
+  /**
+   * The Jira project of each linked epic that lives in another project than the roadmap's (issue id → project id),
+   * recorded when Jira confirms the link. People who cannot browse that project are never shown those epics' ids.
+   */
+  epicProjects: z.record(issueIdSchema, projectIdSchema).default({}),
   /** Bumped by every write; a write based on an older revision is refused. */
   revision: z.number().int().min(0),
   updatedAt: z.string(),

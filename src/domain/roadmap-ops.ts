@@ -31,6 +31,7 @@ export function emptyRoadmap(projectId: string, title: string, now: Date): Roadm
     nextGoalSeq: 1,
     nextDebtSeq: 1,
     epicIndex: 2,
+    epicProjects: {},
     revision: 0,
     updatedAt: now.toISOString(),
   };

@@ -25,6 +25,7 @@ export function roadmapFromView(view: RoadmapView): Roadmap {
       nextInitiativeSeq: 1,
       nextGoalSeq: 1,
       nextDebtSeq: 1,
+      epicProjects: {},
       revision: view.revision,
       updatedAt: '',
     },

@@ -21,7 +21,7 @@ function pathOf(payload: unknown, value: string, at: string[] = []): string | nu
 }
 
 /** The check commitEdit runs on the epics a write adds: one bulk fetch as the caller. */
-export function confirmEpicsAsCaller(deps: Deps, payload: unknown): (issueIds: string[]) => Promise<void> {
+export function confirmEpicsAsCaller(deps: Deps, payload: unknown): (issueIds: string[]) => Promise<Array<{ id: string; projectId: string }>> {
   return async (issueIds) => {
     const found = new Map((await deps.jira.getIssues(issueIds)).map((issue) => [issue.id, issue]));
     const fields: Record<string, string> = {};
@@ -33,6 +33,7 @@ export function confirmEpicsAsCaller(deps: Deps, payload: unknown): (issueIds: s
     }
     const first = Object.values(fields)[0];
     if (first) throw new AppError('INVALID_INPUT', first, fields);
+    return issueIds.map((id) => ({ id, projectId: found.get(id)!.projectId }));
   };
 }
 

@@ -8,6 +8,7 @@ import { accessTo, projectIdFromContext, requireLevel, type Level, type ProjectA
 import type { Call, Deps } from './deps';
 import { commitEdit } from '../storage/commit-edit';
 import { confirmEpicsAsCaller } from './epics';
+import { hiddenEpicsOf, publicChange, withoutHiddenEpics } from './hidden-epics';
 import { toRoadmapView } from './view';
 
 /** Room left for the view inside the 5 MB invoke response, after the change record and the envelope. */
@@ -38,7 +39,7 @@ export async function mutate<S extends z.ZodType<{ baseRevision: number }>>(
   deps: Deps,
   call: Call,
   spec: MutationSpec<S>,
-): Promise<{ result: MutationResult; next: Roadmap; now: Date }> {
+): Promise<{ result: MutationResult; next: Roadmap; now: Date; hidden: ReadonlySet<string> }> {
   const input = parse(spec.schema, call.payload);
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
@@ -51,9 +52,11 @@ export async function mutate<S extends z.ZodType<{ baseRevision: number }>>(
   }
   const now = deps.now();
   const edit = await spec.apply(roadmap, input, { accountId: call.context.accountId ?? null, now }, access);
-  await commitEdit(deps.store, projectId, roadmap, edit, { confirmAddedEpics: confirmEpicsAsCaller(deps, call.payload) });
-  const view = toRoadmapView(edit.roadmap, access, now);
+  const stored = await commitEdit(deps.store, projectId, roadmap, edit, { confirmAddedEpics: confirmEpicsAsCaller(deps, call.payload) });
+  // The answer shows what the caller may see: no epic from a project they cannot browse (see hidden-epics.ts).
+  const hidden = await hiddenEpicsOf(deps, { ...stored.roadmap.meta.epicProjects, ...stored.change.epicProjects }, projectId);
+  const view = withoutHiddenEpics(toRoadmapView(stored.roadmap, access, now), hidden);
   // The write has landed: never let the size of the courtesy view turn it into an error.
   const fits = Buffer.byteLength(JSON.stringify(view), 'utf8') <= VIEW_BUDGET_BYTES;
-  return { result: { revision: edit.roadmap.meta.revision, change: edit.change, view: fits ? view : null }, next: edit.roadmap, now };
+  return { result: { revision: stored.roadmap.meta.revision, change: publicChange(stored.change, hidden), view: fits ? view : null }, next: stored.roadmap, now, hidden };
 }

@@ -43,6 +43,7 @@ const shapedMetaSchema = z.looseObject({
   nextGoalSeq: z.number(),
   nextDebtSeq: z.number().default(1),
   epicIndex: z.literal(2).optional(),
+  epicProjects: z.record(z.string(), z.string()).default({}),
   revision: z.number(),
   updatedAt: z.string(),
 });

@@ -311,3 +311,59 @@ describe('found by the model-based test', () => {
     expect(deleted.change.diffs).toEqual(expect.arrayContaining([expect.objectContaining({ id: initiative.id, field: 'fromDebtId', before: 'D-1', after: null })]));
   });
 });
+
+describe('an epic from a project the caller cannot browse is invisible to them, and survives their edits', () => {
+  let forge: LocalForge;
+  const TR_EPIC_OF_I2 = epic('TR-6');
+  beforeEach(async () => {
+    forge = await seededForge();
+    // The admin (who sees both projects) has TR's I-2 also track PAY's epic.
+    const { revision } = await view(forge);
+    ok(await invoke(forge, 'updateInitiative', { baseRevision: revision, initiativeId: 'I-2', patch: {}, epicKeys: [PAY_EPIC.key] }, 'admin'));
+  });
+  afterEach(() => forge.close());
+
+  const hiddenFrom = (answer: unknown) => {
+    const text = JSON.stringify(answer);
+    return !text.includes(PAY_EPIC.id) && !text.includes(PAY_EPIC.key) && !text.includes('"10001"');
+  };
+
+  it('no read by the TR-only editor mentions it: view, changelog, progress, export, the epic panel', async () => {
+    const v = await view(forge, TR, 'trEditor');
+    expect(v.initiatives.find((i) => i.id === 'I-2')!.epicIds).toEqual([TR_EPIC_OF_I2.id]);
+    expect(hiddenFrom(v)).toBe(true);
+    for (const [key, payload] of [['getChangelog', {}], ['getProgress', {}], ['exportRoadmap', { format: 'csv' }], ['exportRoadmap', { format: 'markdown' }]] as const) {
+      const answer = ok(await invoke(forge, key, payload, 'trEditor'));
+      expect({ key, hidden: hiddenFrom(answer) }).toEqual({ key, hidden: true });
+    }
+    const panel = ok(await invoke<EpicContext>(forge, 'getEpicContext', {}, 'trEditor', issuePanel(TR, TR_EPIC_OF_I2)));
+    expect(panel.links[0].initiative.epicIds).toEqual([TR_EPIC_OF_I2.id]);
+    expect(hiddenFrom(panel)).toBe(true);
+    // Someone who may browse PAY sees it.
+    expect((await view(forge, TR, 'member')).initiatives.find((i) => i.id === 'I-2')!.epicIds).toContain(PAY_EPIC.id);
+  });
+
+  it('an edit or an import of what the TR-only editor sees keeps the hidden epic linked', async () => {
+    const v = await view(forge, TR, 'trEditor');
+    const saved = ok(await invoke<MutationResult>(forge, 'updateInitiative', { baseRevision: v.revision, initiativeId: 'I-2', patch: { epicIds: [TR_EPIC_OF_I2.id, TR_FREE.id] } }, 'trEditor'));
+    expect(hiddenFrom(saved)).toBe(true);
+    const exported = ok(await invoke<{ content: string }>(forge, 'exportRoadmap', { format: 'csv' }, 'trEditor'));
+    const preview = ok(await invoke<{ initiativesToUpdate: unknown[] }>(forge, 'previewImport', { text: exported.content, format: 'csv', mode: 'merge' }, 'trEditor'));
+    expect(preview.initiativesToUpdate).toEqual([]);
+    const goal = v.initiatives.find((i) => i.id === 'I-2')!.goal;
+    expect(exported.content).toContain(goal);
+    const imported = ok(await invoke<MutationResult>(forge, 'importRoadmap', { baseRevision: saved.revision, text: exported.content.replace(goal, `${goal} (re-imported)`), format: 'csv', mode: 'merge' }, 'trEditor'));
+    expect(imported.view!.initiatives.find((i) => i.id === 'I-2')!.goal).toBe(`${goal} (re-imported)`);
+    const asAdmin = await view(forge, TR, 'admin');
+    expect(asAdmin.initiatives.find((i) => i.id === 'I-2')!.epicIds.sort()).toEqual([TR_EPIC_OF_I2.id, TR_FREE.id, PAY_EPIC.id].sort());
+    expect(await forge.deps.store.getEpicLinks(PAY_EPIC.id)).toEqual([{ issueId: PAY_EPIC.id, projectId: TR.id, initiativeId: 'I-2' }]);
+  });
+
+  it('when it is deleted in Jira, TR’s changelog does not name it', async () => {
+    forge.jira.deleteIssue(PAY_EPIC.key);
+    await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: PAY_EPIC.id, key: PAY_EPIC.key } });
+    const log = ok(await invoke<{ changes: Array<{ summary: string }> }>(forge, 'getChangelog', {}, 'trEditor'));
+    expect(log.changes[0].summary).toBe('A linked epic was deleted in Jira; unlinked from "Centralize logging"');
+    expect(hiddenFrom(log)).toBe(true);
+  });
+});

@@ -6,7 +6,7 @@
  * caller learns nothing about a project they cannot browse. See support/model-based/runner.ts for every oracle.
  *
  * Deterministic: a fixed seed (MBT_SEED to change it, MBT_RUNS for more runs). A failure prints the seed, fast-check's
- * replay path and the shrunk step list. MBT_STATS=1 prints how often each resolver answered what; MBT_STRICT_IDS=1
+ * replay path and the shrunk step list. MBT_STATS=1 prints how often each resolver answered what; MBT_STRICT_IDS (on unless =0)
  * also refuses answers that name (even by id) an issue of a project the caller cannot browse.
  */
 import fc from 'fast-check';

@@ -101,12 +101,14 @@ export function unlinkDeletedEpic(roadmap: Roadmap, initiativeId: string, issueI
   const before = findInitiative(roadmap, initiativeId);
   if (!before.epicIds.includes(issueId)) throw new AppError('NOT_FOUND', `${initiativeId} does not link issue ${issueId}`);
   const after = { ...before, epicIds: before.epicIds.filter((id) => id !== issueId), revision: before.revision + 1, updatedAt: actor.now.toISOString() };
-  const name = issueKey ?? `issue ${issueId}`;
+  // An epic from another project goes unnamed: some readers of this changelog may not browse that project.
+  const foreign = roadmap.meta.epicProjects?.[issueId] !== undefined;
+  const summary = issueKey && !foreign ? `Epic ${issueKey} was deleted in Jira; unlinked from "${before.title}"` : `A linked epic was deleted in Jira; unlinked from "${before.title}"`;
   return finishEdit(
     roadmap,
     { ...roadmap, initiatives: roadmap.initiatives.map((i) => (i.id === initiativeId ? after : i)) },
     actor,
-    `Epic ${name} was deleted in Jira; unlinked from "${before.title}"`,
+    summary,
     diffFields('initiative', initiativeId, before, after),
     [initiativeId],
     'Deleted in Jira',

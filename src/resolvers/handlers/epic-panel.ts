@@ -13,6 +13,7 @@ import type { IssueSummary } from '../../jira/jira-port';
 import { accessTo, type ProjectAccess } from '../access';
 import type { Call, Deps } from '../deps';
 import { parse, runMutation } from '../mutation';
+import { hiddenEpics, withoutHiddenEpics } from '../hidden-epics';
 import { toInitiativeView } from '../view';
 
 /**
@@ -56,15 +57,16 @@ async function visibleLinks(deps: Deps, issue: IssueSummary): Promise<VisibleLin
       const roadmap = await deps.store.load(link.projectId);
       const initiative = roadmap?.initiatives.find((i) => i.id === link.initiativeId && i.epicIds.includes(issue.id));
       if (!roadmap || !initiative) return null;
+      const hidden = await hiddenEpics(deps, roadmap);
       return {
         access,
         roadmap,
-        view: {
+        view: withoutHiddenEpics({
           project: access.project,
           initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
           phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
           unlink: access.canEdit ? { revision: roadmap.meta.revision } : null,
-        },
+        }, hidden),
       };
     }),
   );

@@ -12,6 +12,7 @@ import type { Roadmap } from '../../domain/model';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
 import { accessTo, projectIdFromContext, requireLevel, type ProjectAccess } from '../access';
 import type { Call, Deps } from '../deps';
+import { hiddenEpics, keepHiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';
 import { parse, runMutation } from '../mutation';
 
 /** Replace deletes what the table leaves out: a mass deletion, so it takes the settings-level permission. */
@@ -55,7 +56,8 @@ export async function previewImportHandler(deps: Deps, call: Call): Promise<Impo
   const access = await accessTo(deps, projectId);
   requireImportLevel(access, input.mode);
   const roadmap = (await deps.store.load(projectId)) ?? emptyRoadmap(projectId, `${access.project.name} technical roadmap`, deps.now());
-  return planImport(deps, roadmap, input);
+  // Planned against what the caller can see: the table cannot mention epics they may not see, nor drop them.
+  return planImport(deps, roadmapWithoutHiddenEpics(roadmap, await hiddenEpics(deps, roadmap)), input);
 }
 
 /**
@@ -68,13 +70,17 @@ export const importRoadmapHandler = (deps: Deps, call: Call): Promise<MutationRe
     schema: importRoadmapPayload,
     apply: async (roadmap, input, actor, access) => {
       requireImportLevel(access, input.mode);
-      const plan = await planImport(deps, roadmap, input);
+      const hidden = await hiddenEpics(deps, roadmap);
+      const visible = roadmapWithoutHiddenEpics(roadmap, hidden);
+      const plan = await planImport(deps, visible, input);
       if (plan.initiativesToRemove.length > 0 && !input.confirmRemovals) {
         throw new AppError('INVALID_INPUT', `This import would remove ${plan.initiativesToRemove.length} initiative(s) not in the table; confirm to go ahead`, {
           confirmRemovals: 'Confirm the removals shown in the preview',
         });
       }
-      return applyImportPlan(roadmap, plan, actor, input.reason ?? null);
+      const edit = applyImportPlan(visible, plan, actor, input.reason ?? null);
+      // Epics from projects the caller cannot browse stay where they were (every chunk written keeps them).
+      return { ...edit, roadmap: keepHiddenEpics(roadmap, edit.roadmap, hidden) };
     },
   });
 
@@ -86,8 +92,9 @@ export async function exportRoadmapHandler(deps: Deps, call: Call): Promise<Expo
   const { format } = parse(exportRoadmapPayload, call.payload);
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
-  const roadmap = await deps.store.load(projectId);
-  if (!roadmap) throw new AppError('NOT_FOUND', 'This project has no roadmap yet');
+  const stored = await deps.store.load(projectId);
+  if (!stored) throw new AppError('NOT_FOUND', 'This project has no roadmap yet');
+  const roadmap = roadmapWithoutHiddenEpics(stored, await hiddenEpics(deps, stored));
   const epicIds = [...new Set(roadmap.initiatives.flatMap((i) => i.epicIds))];
   const visible = epicIds.length === 0 ? [] : await deps.jira.getIssues(epicIds);
   const epicKeys = new Map(visible.filter((issue) => issue.issueType === 'Epic').map((issue) => [issue.id, issue.key]));

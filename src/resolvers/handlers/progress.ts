@@ -2,6 +2,7 @@ import { getProgressPayload, type EpicProgress, type ProgressReport } from '../.
 import { byParent, rollUp } from '../../domain/progress';
 import { accessTo, projectIdFromContext } from '../access';
 import type { Call, Deps } from '../deps';
+import { hiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';
 import { parse } from '../mutation';
 
 /**
@@ -12,7 +13,9 @@ export async function getProgress(deps: Deps, call: Call): Promise<ProgressRepor
   parse(getProgressPayload, call.payload);
   const projectId = projectIdFromContext(call.context);
   await accessTo(deps, projectId);
-  const roadmap = await deps.store.load(projectId);
+  const stored = await deps.store.load(projectId);
+  // Epics from projects the caller cannot browse are not theirs to count, not even as "unavailable".
+  const roadmap = stored ? roadmapWithoutHiddenEpics(stored, await hiddenEpics(deps, stored)) : null;
   const epicIds = [...new Set((roadmap?.initiatives ?? []).flatMap((i) => i.epicIds))];
   if (!roadmap || epicIds.length === 0) return { pointsFieldId: null, epics: [], initiatives: {} };
 

@@ -11,6 +11,7 @@ import { emptyRoadmap } from '../../domain/roadmap-ops';
 import { accessTo, projectIdFromContext } from '../access';
 import type { Call, Deps } from '../deps';
 import { parse } from '../mutation';
+import { hiddenEpics, withoutHiddenEpics, withoutHiddenEpicsInChanges } from '../hidden-epics';
 import { toRoadmapView } from '../view';
 
 /** Reads: anyone who may browse the project. */
@@ -21,7 +22,7 @@ export async function getRoadmapView(deps: Deps, call: Call): Promise<RoadmapVie
   const now = deps.now();
   // Revision 0 in the answer means "no roadmap stored yet".
   const roadmap = (await deps.store.load(projectId)) ?? emptyRoadmap(projectId, `${access.project.name} technical roadmap`, now);
-  return toRoadmapView(roadmap, access, now);
+  return withoutHiddenEpics(toRoadmapView(roadmap, access, now), await hiddenEpics(deps, roadmap));
 }
 
 export async function getChangelog(deps: Deps, call: Call): Promise<ChangelogPage> {
@@ -29,7 +30,8 @@ export async function getChangelog(deps: Deps, call: Call): Promise<ChangelogPag
   const projectId = projectIdFromContext(call.context);
   await accessTo(deps, projectId);
   try {
-    return await deps.store.listChanges(projectId, { cursor, limit });
+    const page = await deps.store.listChanges(projectId, { cursor, limit });
+    return { ...page, changes: await withoutHiddenEpicsInChanges(deps, page.changes, projectId) };
   } catch (error) {
     // A cursor from another query or a forged one: the caller's fault, not an outage.
     if ((error as { code?: string }).code === 'INVALID_CURSOR') throw new AppError('INVALID_INPUT', 'That page cursor is not valid here', { cursor: 'Invalid cursor' });

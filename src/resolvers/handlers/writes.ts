@@ -31,6 +31,7 @@ import { toInitiativeView, toRoadmapView } from '../view';
 import { commitEdit } from '../../storage/commit-edit';
 import { LIMITS } from '../../domain/model';
 import { resolveEpicKeys } from '../epics';
+import { hiddenEpics, withoutHiddenEpics } from '../hidden-epics';
 
 /** Ids given directly plus ids from keys: still within the per-initiative limit, reported on the keys' field. */
 function mergeEpicIds(ids: readonly string[], fromKeys: readonly string[], field: string): string[] {
@@ -54,7 +55,7 @@ export async function startRoadmap(deps: Deps, call: Call): Promise<RoadmapView>
 }
 
 export async function createInitiative(deps: Deps, call: Call): Promise<CreateInitiativeResult> {
-  const { result, next, now } = await mutate(deps, call, {
+  const { result, next, now, hidden } = await mutate(deps, call, {
     level: 'edit',
     schema: createInitiativePayload,
     apply: async (roadmap, input, actor) => {
@@ -63,7 +64,7 @@ export async function createInitiative(deps: Deps, call: Call): Promise<CreateIn
     },
   });
   const created = next.initiatives[next.initiatives.length - 1];
-  return { initiative: toInitiativeView(created, now, next.meta.horizonRules), revision: result.revision };
+  return { initiative: withoutHiddenEpics(toInitiativeView(created, now, next.meta.horizonRules), hidden), revision: result.revision };
 }
 
 export const updateInitiativeHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
@@ -72,6 +73,12 @@ export const updateInitiativeHandler = (deps: Deps, call: Call): Promise<Mutatio
     schema: updateInitiativePayload,
     apply: async (roadmap, input, actor) => {
       const patch = { ...input.patch };
+      // The editor sent the epics it was shown; the ones from projects the caller cannot browse stay linked.
+      if (patch.epicIds) {
+        const hidden = await hiddenEpics(deps, roadmap);
+        const kept = (roadmap.initiatives.find((i) => i.id === input.initiativeId)?.epicIds ?? []).filter((id) => hidden.has(id) && !patch.epicIds!.includes(id));
+        if (kept.length > 0) patch.epicIds = [...patch.epicIds, ...kept];
+      }
       if (input.epicKeys.length > 0) {
         const current = patch.epicIds ?? roadmap.initiatives.find((i) => i.id === input.initiativeId)?.epicIds ?? [];
         patch.epicIds = mergeEpicIds(current, await resolveEpicKeys(deps, roadmap, input.epicKeys, input.initiativeId), 'epicKeys');

@@ -24,7 +24,8 @@ import { BROWSE, EDIT, hiddenProject, ISSUES, PROJECTS, USER_NAMES, type Project
 import { DEMO_USERS } from '../../../../dev/jira';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
-const STRICT_IDS = process.env.MBT_STRICT_IDS === '1';
+// On by default since the app hides epics of projects a caller cannot browse (MBT_STRICT_IDS=0 turns it off).
+const STRICT_IDS = process.env.MBT_STRICT_IDS !== '0';
 
 type Answer = unknown;
 interface Request {
@@ -439,7 +440,10 @@ export class World {
     const hidden = hiddenProject(request.call.user);
     if (STRICT_IDS && hidden) {
       const text = JSON.stringify(answer);
-      const named = ISSUES.filter((i) => i.project === hidden && i.kind !== 'ghost' && new RegExp(`\\b(${i.id}|${i.key})\\b`).test(text));
+      // Echoing what the caller sent is no leak ("Issue 20044 does not exist or you cannot see it").
+      const sent = JSON.stringify(request.payload ?? null);
+      const mentions = (t: string, i: { id: string; key: string }) => new RegExp(`\\b(${i.id}|${i.key})\\b`).test(t);
+      const named = ISSUES.filter((i) => i.project === hidden && i.kind !== 'ghost' && mentions(text, i) && !mentions(sent, i));
       if (named.length) v.push(`${describeCall(request.call)}: the answer names ${hidden} issue(s) ${named.map((i) => `${i.key}/${i.id}`).join(', ')} to ${request.call.user}, who cannot browse ${hidden}`);
     }
     const outcome = `${request.call.op} ${(answer as { ok?: boolean }).ok === true ? 'ok' : (errorCode(answer) ?? 'thrown')}${faulted ? ' (fault)' : ''}`;
