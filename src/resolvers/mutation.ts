@@ -21,7 +21,8 @@ export function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer
 }
 
 export interface MutationSpec<S extends z.ZodType<{ baseRevision: number }>> {
-  level: Level;
+  /** What the caller must hold; may depend on the input (an import in Replace mode is a settings-level act). */
+  level: Level | ((input: z.infer<S>) => Level);
   schema: S;
   apply: (roadmap: Roadmap, input: z.infer<S>, actor: Actor, access: ProjectAccess) => Edit | Promise<Edit>;
 }
@@ -43,7 +44,7 @@ export async function mutate<S extends z.ZodType<{ baseRevision: number }>>(
   const input = parse(spec.schema, call.payload);
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
-  requireLevel(access, spec.level);
+  requireLevel(access, typeof spec.level === 'function' ? spec.level(input) : spec.level);
   const roadmap = await deps.store.load(projectId);
   if (!roadmap) throw new AppError('NOT_FOUND', 'This project has no roadmap yet');
   if (roadmap.meta.revision !== input.baseRevision) {

@@ -204,6 +204,11 @@ describe('import/export round trip, epic keys, horizons, reasons and replace (is
       error: { code: 'FORBIDDEN' },
     });
     expect(await storageSnapshot(forge)).toBe(before);
+    // Checked before the revision: a member with a stale revision is told FORBIDDEN, not CONFLICT.
+    expect(await call(forge, 'importRoadmap', { baseRevision: revision - 1, text: twoRows, mode: 'replace', confirmRemovals: true }, 'member', page)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     // merge stays open to editors
     expect(await preview(twoRows, 'member', 'merge')).toMatchObject({ ok: true });
 

@@ -66,10 +66,10 @@ export async function previewImportHandler(deps: Deps, call: Call): Promise<Impo
  */
 export const importRoadmapHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
-    level: 'edit',
+    // Replace deletes what the table leaves out: checked before the revision, so nobody learns more than FORBIDDEN.
+    level: (input) => (input.mode === 'replace' ? 'administer' : 'edit'),
     schema: importRoadmapPayload,
-    apply: async (roadmap, input, actor, access) => {
-      requireImportLevel(access, input.mode);
+    apply: async (roadmap, input, actor) => {
       const hidden = await hiddenEpics(deps, roadmap);
       const visible = roadmapWithoutHiddenEpics(roadmap, hidden);
       const plan = await planImport(deps, visible, input);
