@@ -6,4 +6,6 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }] },
   testTimeout: 120000,
   maxWorkers: 1,
+  // Names the one package to install when Chromium is missing (instead of every test failing to launch it).
+  globalSetup: '<rootDir>/test/browser/require-chromium.js',
 };

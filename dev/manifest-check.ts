@@ -1,13 +1,36 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { validate, type ManifestSchema } from '@forge/manifest';
-import { getClientSideLintersOnly, lint, PermissionLinter } from '@forge/lint';
 
 /**
  * Offline stand-in for `forge lint`: the full @forge/manifest validation plus @forge/lint's client-side
  * linters, minus the permission linter (it downloads API specs; scopes are checked against Jira's OpenAPI
  * file in test/contract/manifest-scopes.test.ts instead). Paths in the manifest resolve from `cwd`.
+ *
+ * @forge/lint is an optional dependency: it pulls in keytar, whose native build needs Debian's libsecret-1-dev, and
+ * `npm install` must work on a machine without it. When it is absent, only @forge/manifest's validation runs and
+ * `forgeLintMissing()` says so (`npm run check:manifest` prints it); CI installs libsecret and requires the linters.
  */
+type ForgeLint = typeof import('@forge/lint');
+let forgeLint: ForgeLint | null | undefined;
+function loadForgeLint(): ForgeLint | null {
+  if (forgeLint === undefined) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      forgeLint = require('@forge/lint') as ForgeLint;
+    } catch {
+      forgeLint = null;
+    }
+  }
+  return forgeLint;
+}
+
+/** Why Atlassian's linters did not run, or null when they are installed. */
+export function forgeLintMissing(): string | null {
+  return loadForgeLint()
+    ? null
+    : "Atlassian's @forge/lint is not installed (an optional dependency: its keytar module needs `apt-get install libsecret-1-dev` to build), so only @forge/manifest's full validation ran.";
+}
 export interface ManifestProblem {
   source: 'manifest' | 'lint';
   level: 'error' | 'warning';
@@ -50,6 +73,9 @@ export async function checkManifest(manifestFile: string, cwd: string): Promise<
       line: e.line,
     }));
     if (!result.success || !result.manifestObject) return problems;
+    const linting = loadForgeLint();
+    if (!linting) return problems;
+    const { getClientSideLintersOnly, lint, PermissionLinter } = linting;
     const manifest = result.manifestObject.typedContent as ManifestSchema;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const flags = offlineFlags as any;
@@ -66,4 +92,16 @@ export async function checkManifest(manifestFile: string, cwd: string): Promise<
   } finally {
     process.chdir(previous);
   }
+}
+
+/** `npm run check:manifest`: prints what the checks found, and whether Atlassian's linters ran. */
+if (require.main === module) {
+  void (async () => {
+    const problems = await checkManifest('manifest.yml', path.resolve(__dirname, '..'));
+    for (const p of problems) console.log(`${p.level} [${p.source}${p.reference ? ` ${p.reference}` : ''}] ${p.message}${p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''}`);
+    const missing = forgeLintMissing();
+    if (missing) console.log(`note: ${missing}`);
+    console.log(problems.some((p) => p.level === 'error') ? 'manifest.yml has errors' : 'manifest.yml is valid');
+    process.exitCode = problems.some((p) => p.level === 'error') ? 1 : 0;
+  })();
 }

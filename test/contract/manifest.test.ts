@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkManifest } from '../../dev/manifest-check';
+import { checkManifest, forgeLintMissing } from '../../dev/manifest-check';
 
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures');
@@ -15,7 +15,7 @@ describe('manifest.yml passes Atlassian’s own offline validation', () => {
   it('the app manifest: full @forge/manifest validation and client-side @forge/lint report nothing', async () => {
     const problems = await checkManifest('manifest.yml', root);
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('a broken manifest fails with the expected messages', async () => {
     const problems = await checkManifest('manifest.yml', path.join(fixtures, 'manifest-broken'));
@@ -27,9 +27,16 @@ describe('manifest.yml passes Atlassian’s own offline validation', () => {
         "missing resource 'static/not-built' is being referenced by 'missing-build' in resources",
       ]),
     );
-  }, 60_000);
+  }, 180_000);
 
-  it('the linters flag a missing scope and a runtime that no longer deploys', async () => {
+  it('says clearly whether Atlassian’s linters ran (CI installs them and requires them)', () => {
+    const missing = forgeLintMissing();
+    if (process.env.REQUIRE_FORGE_LINT === '1') expect(missing).toBeNull();
+    else expect(missing === null || /libsecret-1-dev/.test(missing)).toBe(true);
+  });
+
+  // Runs wherever @forge/lint is installed — always in CI (.ci/run sets REQUIRE_FORGE_LINT=1 and installs libsecret).
+  (forgeLintMissing() ? it.skip : it)('the linters flag a missing scope and a runtime that no longer deploys', async () => {
     const problems = await checkManifest('manifest.yml', path.join(fixtures, 'manifest-lint'));
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -37,5 +44,5 @@ describe('manifest.yml passes Atlassian’s own offline validation', () => {
         expect.objectContaining({ level: 'warning', reference: 'deprecated-property', message: expect.stringContaining('nodejs20.x runtime is deprecated') }),
       ]),
     );
-  }, 60_000);
+  }, 180_000);
 });
