@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { seedDemoRoadmap } from './demo-seed';
+import { seedDemoMacros, seedRichDemo } from './demo-rich';
 import { createHostServer } from './host/server';
 import { LocalForge } from './local-forge';
 
@@ -10,15 +10,23 @@ async function main() {
   const dataDir = process.env.TECH_ROADMAP_DATA_DIR ?? path.join(root, '.data');
   fs.mkdirSync(dataDir, { recursive: true });
   const forge = new LocalForge({ dataFile: path.join(dataDir, 'kvs.sqlite') });
-  const seeded = await seedDemoRoadmap(forge);
-  const server = createHostServer({ forge, staticDir: path.join(root, 'static', 'build'), stateFile: path.join(dataDir, 'host-state.json') });
+  // The rich demo for every project without a roadmap, and the Confluence demo pages' macros (before the host reads them).
+  const started = Date.now();
+  const seeded = await seedRichDemo(forge);
+  const stateFile = path.join(dataDir, 'host-state.json');
+  const macros = seedDemoMacros(stateFile);
+  const server = createHostServer({ forge, staticDir: path.join(root, 'static', 'build'), stateFile });
   const port = Number(process.env.PORT ?? 8787);
   server.listen(port, '127.0.0.1', () => {
-    console.log(seeded ? 'Seeded the demo roadmap (project TR).' : `Using the stored data in ${dataDir}.`);
+    if (seeded.seeded.length > 0) console.log(`Seeded the demo roadmaps of ${seeded.seeded.join(' and ')} in ${Date.now() - started} ms.`);
+    if (seeded.kept.length > 0) console.log(`Kept the stored roadmaps of ${seeded.kept.join(' and ')} (${dataDir}; delete it for a fresh demo).`);
+    if (macros.length > 0) console.log(`Configured the macro on Confluence page${macros.length === 1 ? '' : 's'} ${macros.join(' and ')}.`);
     console.log(`Tech Roadmap local host: http://127.0.0.1:${port}/`);
     console.log(`  Jira project page:   http://127.0.0.1:${port}/jira/TR/roadmap?user=admin`);
+    console.log(`  Jira project page:   http://127.0.0.1:${port}/jira/PAY/roadmap?user=admin`);
     console.log(`  Jira issue panel:    http://127.0.0.1:${port}/jira/browse/TR-1?user=admin`);
-    console.log(`  Confluence macro:    http://127.0.0.1:${port}/confluence/pages/1?user=admin`);
+    console.log(`  Confluence macro:    http://127.0.0.1:${port}/confluence/pages/1?user=admin   (executive view)`);
+    console.log(`  Confluence macro:    http://127.0.0.1:${port}/confluence/pages/2?user=admin   (engineering view)`);
   });
   const stop = () => server.close(() => { forge.close(); process.exit(0); });
   process.on('SIGINT', stop);
