@@ -36,17 +36,7 @@ import { quarterSchema } from './quarter';
  * The contract between the Custom UI and the resolvers: payload schemas (parsed on the server) and result types.
  * Every resolver answers `Result<T>`: errors are values, never thrown across the bridge.
  */
-export const ERROR_CODES = ['INVALID_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'LIMIT', 'UPSTREAM'] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export interface ApiError {
-  code: ErrorCode;
-  message: string;
-  /** Field path (dot-joined) → message, for INVALID_INPUT. */
-  fields?: Record<string, string>;
-}
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+export { ERROR_CODES, type ApiError, type ErrorCode, type Result } from './result';
 
 export interface ProjectRef {
   id: string;

@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import type { ApiError, ErrorCode } from './api';
+import type { ApiError, ErrorCode } from './result';
 
 /** An expected failure with a code the UI understands; resolvers turn it into `{ ok: false, error }`. */
 export class AppError extends Error {
