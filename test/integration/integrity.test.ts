@@ -223,7 +223,7 @@ describe('issue 6: integrity and confidentiality', () => {
     });
 
     it('findProject is case-insensitive about keys and hides what the caller cannot browse', async () => {
-      expect(await invoke(forge, 'findProject', { projectKeyOrId: 'TR' }, 'trEditor')).toMatchObject({ ok: true, value: { key: 'TR' } });
+      for (const typed of ['TR', 'tr', 'Tr', TR.id]) expect(await invoke(forge, 'findProject', { projectKeyOrId: typed }, 'trEditor')).toMatchObject({ ok: true, value: { key: 'TR' } });
       const hidden = await invoke(forge, 'findProject', { projectKeyOrId: 'PAY' }, 'trEditor');
       const missing = await invoke(forge, 'findProject', { projectKeyOrId: 'NOPE' }, 'trEditor');
       expect(hidden).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -42,7 +42,8 @@ export async function getChangelog(deps: Deps, call: Call): Promise<ChangelogPag
 /** The macro config's project lookup: a project the caller cannot see answers like one that does not exist. */
 export async function findProject(deps: Deps, call: Call): Promise<ProjectRef> {
   const { projectKeyOrId } = parse(findProjectPayload, call.payload);
-  const project = await deps.jira.getProject(projectKeyOrId);
+  // Jira Cloud project keys are upper case; people type them any way.
+  const project = await deps.jira.getProject(/^\d+$/.test(projectKeyOrId) ? projectKeyOrId : projectKeyOrId.toUpperCase());
   if (!project) throw new AppError('NOT_FOUND', `No project ${projectKeyOrId} that you can see`);
   return (await accessTo(deps, project.id)).project;
 }
