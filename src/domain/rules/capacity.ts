@@ -1,7 +1,7 @@
 import { TRACKS, type CapacitySettings, type Initiative, type Track } from '../model';
 import { compareQuarters, quarterLabel, type Quarter } from '../quarter';
 import { effortOf } from './initiative-facts';
-import { roundTo, sum } from './numbers';
+import { readable, roundTo, sum } from './numbers';
 
 /**
  * Capacity per quarter against what the roadmap commits to it, keeping the 20–30 % buffer for bugs, incidents and
@@ -90,13 +90,13 @@ export function bufferSettingWarning(bufferPercent: number): CapacityWarning | n
   if (bufferPercent < BUFFER_MIN_PERCENT) {
     return {
       kind: 'buffer-below-range',
-      message: `A ${bufferPercent} % buffer is below the recommended ${BUFFER_MIN_PERCENT}–${BUFFER_MAX_PERCENT} %: bugs, incidents and debt will push planned work out`,
+      message: `A ${readable(bufferPercent)} % buffer is below the recommended ${BUFFER_MIN_PERCENT}–${BUFFER_MAX_PERCENT} %: bugs, incidents and debt will push planned work out`,
     };
   }
   if (bufferPercent > BUFFER_MAX_PERCENT) {
     return {
       kind: 'buffer-above-range',
-      message: `A ${bufferPercent} % buffer is above the recommended ${BUFFER_MIN_PERCENT}–${BUFFER_MAX_PERCENT} %: capacity may sit unplanned`,
+      message: `A ${readable(bufferPercent)} % buffer is above the recommended ${BUFFER_MIN_PERCENT}–${BUFFER_MAX_PERCENT} %: capacity may sit unplanned`,
     };
   }
   return null;
@@ -193,7 +193,7 @@ function quarterCapacity(quarter: Quarter, bucket: QuarterBucket, settings: Capa
   const warning: CapacityWarning | null = bufferEaten
     ? {
         kind: 'buffer-eaten',
-        message: `${label}: commitments leave only ${effectiveBufferPercent} % of capacity free, below the ${BUFFER_MIN_PERCENT} % buffer for unplanned work`,
+        message: `${label}: commitments leave only ${readable(effectiveBufferPercent)} % of capacity free, below the ${BUFFER_MIN_PERCENT} % buffer for unplanned work`,
       }
     : null;
   const message = overCommitted

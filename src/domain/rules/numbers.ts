@@ -23,3 +23,8 @@ export function median(values: readonly number[]): number | null {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
+
+/** A number as people read it in a message: at most one decimal (16.7, not 16.666667; 20, not 20.0). */
+export function readable(value: number): string {
+  return String(roundTo(value, 1));
+}

@@ -194,3 +194,16 @@ describe('capacityByQuarter', () => {
     });
   });
 });
+
+describe('capacity messages read like people write', () => {
+  it('a buffer eaten to two thirds of a percent is said with one decimal', async () => {
+    const { capacityByQuarter } = await import('../../../src/domain/rules/capacity');
+    const report = capacityByQuarter(
+      { perQuarter: 30, unit: 'person-weeks', bufferPercent: 25 },
+      [{ id: 'I-1', targetQuarter: '2027-Q1', status: 'planned', effort: 25, track: 'feature-enabling' } as never],
+      {},
+    );
+    const quarter = report.quarters.find((q) => q.quarter === '2027-Q1')!;
+    expect(quarter.warning?.message).toBe('Q1 2027: commitments leave only 16.7 % of capacity free, below the 20 % buffer for unplanned work');
+  });
+});
