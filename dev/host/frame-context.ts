@@ -15,6 +15,8 @@ export interface FrameIdentity {
   issue: string | null;
   localId: string | null;
   theme: 'light' | 'dark';
+  /** Set when the frame is a modal the app opened (`Modal` from @forge/bridge): its id and the context passed. */
+  modal: { id: string; context: unknown } | null;
 }
 
 export function parseFrame(raw: unknown): FrameIdentity {
@@ -23,7 +25,9 @@ export function parseFrame(raw: unknown): FrameIdentity {
   const user = (Object.keys(DEMO_USERS) as DemoUserName[]).find((u) => u === f.user);
   if (!surface || !user) throw new Error('Unknown frame: surface and user are required');
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  return { surface, user, project: str(f.project), issue: str(f.issue), localId: str(f.localId), theme: f.theme === 'dark' ? 'dark' : 'light' };
+  const m = (typeof f.modal === 'object' && f.modal !== null ? f.modal : null) as Record<string, unknown> | null;
+  const modal = m && typeof m.id === 'string' && m.id !== '' ? { id: m.id, context: m.context ?? {} } : null;
+  return { surface, user, project: str(f.project), issue: str(f.issue), localId: str(f.localId), theme: f.theme === 'dark' ? 'dark' : 'light', modal };
 }
 
 const MODULE_KEYS: Record<Surface, string> = {
@@ -47,25 +51,25 @@ export function productContext(frame: FrameIdentity, jira: JiraFake, macroConfig
   };
   const project = Object.values(DEMO_PROJECTS).find((p) => p.id === frame.project || p.key === frame.project);
   const projectRef = project ? { id: project.id, key: project.key, type: 'software' } : undefined;
+  const extension = surfaceExtension(frame, jira, macroConfig, projectRef);
+  // A modal's frame gets its opener's context, plus the context the app handed to `new Modal({ context })`.
+  return { ...base, extension: frame.modal ? { ...extension, modal: frame.modal.context } : extension };
+}
+
+function surfaceExtension(frame: FrameIdentity, jira: JiraFake, macroConfig: unknown, projectRef: { id: string; key: string; type: string } | undefined): Record<string, unknown> {
   switch (frame.surface) {
     case 'project-page':
-      return { ...base, extension: { type: 'jira:projectPage', project: projectRef } };
+      return { type: 'jira:projectPage', project: projectRef };
     case 'issue-panel': {
       const issue = jira.data.issues.find((i) => i.id === frame.issue || i.key === frame.issue);
       return {
-        ...base,
-        extension: {
-          type: 'jira:issueContext',
-          project: projectRef,
-          issue: issue ? { id: issue.id, key: issue.key, type: issue.issueType } : undefined,
-        },
+        type: 'jira:issueContext',
+        project: projectRef,
+        issue: issue ? { id: issue.id, key: issue.key, type: issue.issueType } : undefined,
       };
     }
     case 'macro':
     case 'macro-config':
-      return {
-        ...base,
-        extension: { type: 'macro', config: macroConfig ?? undefined, content: { id: frame.localId ?? 'page' }, space: { key: 'ENG' } },
-      };
+      return { type: 'macro', config: macroConfig ?? undefined, content: { id: frame.localId ?? 'page' }, space: { key: 'ENG' } };
   }
 }

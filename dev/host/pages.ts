@@ -14,6 +14,56 @@ function frameSrc(surface: string, state: PageState, extra: Record<string, strin
   return `/frame/${surface}/index.html?${params.toString()}`;
 }
 
+/**
+ * A Custom UI frame as the products embed it: no border, full width, no scrolling of its own, its height set
+ * by the host page from the size the frame reports (see bridge-client.js and page-client.js), like the
+ * iframe-resizer Jira and Confluence use for Forge frames.
+ */
+function appFrame(attrs: { id: string; title: string; surface: string; src?: string; dataSrc?: string; inDialog?: boolean }): string {
+  const src = attrs.src !== undefined ? ` src="${attrs.src}"` : '';
+  const dataSrc = attrs.dataSrc !== undefined ? ` data-src="${attrs.dataSrc}"` : '';
+  // In a dialog the frame grows up to the dialog's limit and scrolls beyond it.
+  const kind = attrs.inDialog ? 'class="forge-modal-frame"' : 'class="forge-frame" scrolling="no"';
+  return `<iframe id="${attrs.id}" ${kind} title="${esc(attrs.title)}" data-surface="${attrs.surface}" data-autosize${src}${dataSrc}></iframe>`;
+}
+
+const STYLE = `
+  html, body { margin: 0; }
+  body { font: var(--ds-font-body, 14px/1.5 -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif); background: var(--ds-surface, #fff); color: var(--ds-text, #172b4d); }
+  header { display: flex; gap: 16px; align-items: center; padding: 8px 16px; background: var(--ds-surface, #fff); border-bottom: 1px solid var(--ds-border, #091e4224); flex-wrap: wrap; position: sticky; top: 0; z-index: 10; }
+  a { color: var(--ds-link, #0c66e4); } header nav a { margin-right: 12px; color: var(--ds-text-subtle, #44546f); } header nav a[aria-current] { font-weight: 600; color: var(--ds-text, #172b4d); }
+  main { padding: 16px 24px; } h1 { font: var(--ds-font-heading-large, 500 24px/28px sans-serif); margin: 8px 0 16px; } h2 { font: var(--ds-font-heading-small, 600 16px/20px sans-serif); margin: 0 0 8px; }
+  iframe.forge-frame { display: block; border: 0; width: 100%; height: 150px; background: transparent; overflow: hidden; }
+  .split { display: grid; grid-template-columns: minmax(0, 1fr) 380px; gap: 24px; align-items: start; }
+  .card { background: var(--ds-surface, #fff); border: 1px solid var(--ds-border, #091e4224); border-radius: 8px; padding: 16px; }
+  select, button { font: inherit; }
+  /* Flags, as Atlaskit's FlagGroup places them: bottom left, newest on top. */
+  #forge-flags { position: fixed; left: 80px; bottom: 48px; z-index: 600; display: flex; flex-direction: column-reverse; gap: 8px; width: 400px; max-width: calc(100vw - 96px); }
+  .forge-flag { display: grid; grid-template-columns: 24px 1fr 24px; gap: 4px 16px; padding: 16px; border-radius: 4px; background: var(--ds-surface-overlay, #fff); color: var(--ds-text, #172b4d); box-shadow: var(--ds-shadow-overlay, 0 8px 12px #091e4226, 0 0 1px #091e424f); }
+  .forge-flag-icon { width: 24px; height: 24px; display: grid; place-items: center; }
+  .forge-flag-icon svg { width: 20px; height: 20px; }
+  .forge-flag[data-type="info"] .forge-flag-icon { color: var(--ds-icon-information, #1d7afc); }
+  .forge-flag[data-type="success"] .forge-flag-icon { color: var(--ds-icon-success, #22a06b); }
+  .forge-flag[data-type="warning"] .forge-flag-icon { color: var(--ds-icon-warning, #e56910); }
+  .forge-flag[data-type="error"] .forge-flag-icon { color: var(--ds-icon-danger, #c9372c); }
+  .forge-flag-title { font-weight: 600; align-self: center; overflow-wrap: anywhere; }
+  .forge-flag-body { grid-column: 2 / 4; color: var(--ds-text, #172b4d); overflow-wrap: anywhere; }
+  .forge-flag-actions { grid-column: 2 / 4; display: flex; gap: 16px; }
+  .forge-flag-actions button { border: 0; background: none; padding: 0; color: var(--ds-link, #0c66e4); cursor: pointer; }
+  .forge-flag-actions button:hover { text-decoration: underline; }
+  .forge-flag-dismiss { border: 0; background: none; padding: 0; width: 24px; height: 24px; cursor: pointer; color: var(--ds-icon-subtle, #626f86); border-radius: 3px; font-size: 18px; line-height: 24px; }
+  .forge-flag-dismiss:hover { background: var(--ds-background-neutral-subtle-hovered, #091e420f); }
+  /* Modals the app opens with Modal from @forge/bridge. */
+  #forge-modals:empty, .forge-blanket[hidden] { display: none; }
+  .forge-blanket { position: fixed; inset: 0; z-index: 510; background: var(--ds-blanket, #091e427d); display: flex; align-items: flex-start; justify-content: center; padding-top: 60px; }
+  .forge-modal { background: var(--ds-surface, #fff); color: var(--ds-text, #172b4d); border-radius: 3px; box-shadow: var(--ds-shadow-overlay, 0 8px 12px #091e4226); max-width: calc(100vw - 120px); max-height: calc(100vh - 120px); display: flex; flex-direction: column; overflow: hidden; }
+  .forge-modal[data-size="small"] { width: 400px; } .forge-modal[data-size="medium"] { width: 600px; } .forge-modal[data-size="large"] { width: 800px; } .forge-modal[data-size="xlarge"] { width: 968px; }
+  .forge-modal[data-size="max"], .forge-modal[data-size="resizable"] { width: calc(100vw - 120px); }
+  .forge-blanket[data-size="fullscreen"] { padding-top: 0; } .forge-modal[data-size="fullscreen"] { width: 100vw; height: 100vh; max-width: none; max-height: none; border-radius: 0; }
+  .forge-modal-title { font: var(--ds-font-heading-medium, 500 20px/24px sans-serif); margin: 0; padding: 24px 24px 8px; }
+  .forge-modal iframe { display: block; border: 0; width: 100%; flex: 1 1 auto; min-height: 0; background: transparent; }
+`;
+
 function chrome(title: string, state: PageState, path: string, body: string): string {
   const userOptions = (Object.keys(DEMO_USERS) as DemoUserName[])
     .map((u) => `<option value="${u}"${u === state.user ? ' selected' : ''}>${esc(DEMO_USERS[u].displayName)} (${u})</option>`)
@@ -23,19 +73,15 @@ function chrome(title: string, state: PageState, path: string, body: string): st
     [`/jira/browse/${DEMO_EPICS[0].key}`, `Jira · epic ${DEMO_EPICS[0].key}`],
     ['/confluence/pages/1', 'Confluence · page with macro'],
   ]
-    .map(([href, label]) => `<a href="${href}?user=${state.user}&theme=${state.theme}"${href === path ? ' aria-current="page"' : ''}>${esc(label)}</a>`)
+    .map(([href, label]) => `<a href="${href}?user=${state.user}&amp;theme=${state.theme}"${href === path ? ' aria-current="page"' : ''}>${esc(label)}</a>`)
     .join('');
+  // The page carries the same design-token theme it gives the frames, so host chrome and app switch together.
   return `<!doctype html>
-<html lang="en" data-color-mode="${state.theme}">
+<html lang="en" data-color-mode="${state.theme}" data-theme="dark:dark light:light spacing:spacing typography:typography shape:shape">
 <head>
 <meta charset="utf-8"><title>${esc(title)} — Tech Roadmap local host</title>
-<style>
-  body { margin: 0; font: 14px/1.5 -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, sans-serif; background: ${state.theme === 'dark' ? '#1d2125' : '#f7f8f9'}; color: ${state.theme === 'dark' ? '#b6c2cf' : '#172b4d'}; }
-  header { display: flex; gap: 16px; align-items: center; padding: 8px 16px; background: ${state.theme === 'dark' ? '#22272b' : '#fff'}; border-bottom: 1px solid #8590a233; flex-wrap: wrap; }
-  a { color: inherit; } header nav a { margin-right: 12px; } header nav a[aria-current] { font-weight: 600; }
-  main { padding: 16px; } iframe { border: 0; width: 100%; background: transparent; }
-  .split { display: grid; grid-template-columns: 1fr 380px; gap: 16px; } .card { background: ${state.theme === 'dark' ? '#22272b' : '#fff'}; border-radius: 6px; padding: 16px; }
-</style>
+<link rel="stylesheet" href="/__host/theme.css">
+<style>${STYLE}</style>
 </head>
 <body>
 <header>
@@ -43,10 +89,12 @@ function chrome(title: string, state: PageState, path: string, body: string): st
   <nav>${nav}</nav>
   <form method="get" action="${path}">
     <label>User <select name="user" onchange="this.form.submit()">${userOptions}</select></label>
-    <label>Theme <select name="theme" onchange="this.form.submit()"><option${state.theme === 'light' ? ' selected' : ''}>light</option><option${state.theme === 'dark' ? ' selected' : ''}>dark</option></select></label>
+    <label>Theme <select name="theme" id="host-theme"><option${state.theme === 'light' ? ' selected' : ''}>light</option><option${state.theme === 'dark' ? ' selected' : ''}>dark</option></select></label>
   </form>
 </header>
 <main>${body}</main>
+<div id="forge-modals"></div>
+<div id="forge-flags" role="region" aria-label="Flags"></div>
 <script src="/__host/page.js"></script>
 </body></html>`;
 }
@@ -55,49 +103,33 @@ export function projectPage(state: PageState, projectKey: string, path: string):
   const project = Object.values(DEMO_PROJECTS).find((p) => p.key === projectKey);
   if (!project) return chrome('Not found', state, path, `<p>No project ${esc(projectKey)}</p>`);
   const src = frameSrc('project-page', state, { project: project.id });
-  return chrome(`${project.name} roadmap`, state, path, `<h1>${esc(project.name)}</h1><iframe id="app-frame" title="Tech Roadmap" data-surface="project-page" src="${src}" style="height: 1400px"></iframe>`);
+  return chrome(`${project.name} roadmap`, state, path, `<h1>${esc(project.name)}</h1>${appFrame({ id: 'app-frame', title: 'Tech Roadmap', surface: 'project-page', src })}`);
 }
 
 export function issuePage(state: PageState, issue: { id: string; key: string; summary: string; projectId: string } | null, path: string): string {
   if (!issue) return chrome('Not found', state, path, '<p>This issue does not exist or you do not have permission to see it.</p>');
   const src = frameSrc('issue-panel', state, { project: issue.projectId, issue: issue.id });
-  const epics = DEMO_EPICS.map((e) => `<li><a href="/jira/browse/${e.key}?user=${state.user}&theme=${state.theme}">${esc(e.key)}</a> ${esc(e.summary)}</li>`).join('');
-  return chrome(issue.key, state, path, `<div class="split"><div class="card"><h1>${esc(issue.key)}: ${esc(issue.summary)}</h1><p>Other epics:</p><ul>${epics}</ul></div>
-<aside class="card"><h2>Tech Roadmap</h2><iframe id="app-frame" title="Tech Roadmap side panel" data-surface="issue-panel" src="${src}" style="height: 600px"></iframe></aside></div>`);
+  const epics = DEMO_EPICS.map((e) => `<li><a href="/jira/browse/${e.key}?user=${state.user}&amp;theme=${state.theme}">${esc(e.key)}</a> ${esc(e.summary)}</li>`).join('');
+  return chrome(
+    issue.key,
+    state,
+    path,
+    `<div class="split"><div class="card"><h1 data-testid="host-issue-title">${esc(issue.key)}: ${esc(issue.summary)}</h1><p>Other epics:</p><ul>${epics}</ul></div>
+<aside class="card"><h2>Tech Roadmap</h2>${appFrame({ id: 'app-frame', title: 'Tech Roadmap side panel', surface: 'issue-panel', src })}</aside></div>`,
+  );
 }
 
 export function confluencePage(state: PageState, pageId: string, path: string): string {
   const localId = `macro-page-${pageId}`;
   const macro = frameSrc('macro', state, { localId });
   const config = frameSrc('macro-config', state, { localId });
-  return chrome('Engineering plan', state, path, `<div class="card"><h1>Engineering plan</h1><p>Our technical roadmap, embedded from Jira:</p>
+  return chrome(
+    'Engineering plan',
+    state,
+    path,
+    `<div class="card"><h1>Engineering plan</h1><p>Our technical roadmap, embedded from Jira:</p>
 <button id="edit-macro" type="button">Edit macro</button>
-<div id="macro-config" hidden><iframe id="config-frame" title="Tech Roadmap macro settings" data-surface="macro-config" data-src="${config}" style="height: 320px"></iframe></div>
-<iframe id="app-frame" title="Tech Roadmap macro" data-surface="macro" src="${macro}" style="height: 1000px"></iframe></div>`);
+<div id="macro-config" class="forge-blanket" hidden><section class="forge-modal" data-size="medium" role="dialog" aria-modal="true" aria-label="Tech Roadmap macro settings"><h2 class="forge-modal-title">Tech Roadmap</h2>${appFrame({ id: 'config-frame', title: 'Tech Roadmap macro settings', surface: 'macro-config', dataSrc: config, inDialog: true })}</section></div>
+${appFrame({ id: 'app-frame', title: 'Tech Roadmap macro', surface: 'macro', src: macro })}</div>`,
+  );
 }
-
-/** Page-side glue: open the macro config, reload the macro when the config is submitted. */
-export const PAGE_SCRIPT = `
-(function () {
-  var edit = document.getElementById('edit-macro');
-  if (edit) edit.addEventListener('click', function () {
-    var box = document.getElementById('macro-config');
-    var frame = document.getElementById('config-frame');
-    if (!frame.getAttribute('src')) frame.setAttribute('src', frame.getAttribute('data-src'));
-    box.hidden = false;
-  });
-  window.addEventListener('message', function (event) {
-    var data = event.data || {};
-    if (data.forgeHost === 'submit' || data.forgeHost === 'close') {
-      var box = document.getElementById('macro-config');
-      if (box) box.hidden = true;
-      var app = document.getElementById('app-frame');
-      if (app && data.forgeHost === 'submit') app.src = app.src;
-    }
-    if (data.forgeHost === 'navigate' && data.payload) {
-      var url = typeof data.payload === 'string' ? data.payload : data.payload.url;
-      if (url) window.open(url, data.payload.type === 'new-tab' ? '_blank' : '_self');
-    }
-  });
-})();
-`;

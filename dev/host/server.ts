@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import { DEMO_USERS } from '../jira';
 import type { LocalForge } from '../local-forge';
 import { parseFrame, productContext, type DemoUserName, type FrameIdentity } from './frame-context';
 import { HostState } from './host-state';
-import { confluencePage, issuePage, PAGE_SCRIPT, projectPage, type PageState } from './pages';
+import { confluencePage, issuePage, projectPage, type PageState } from './pages';
+import { openModal, resolveNavigation, resolveUrl } from './routes';
 import { themeCss } from './theme-css';
 
 export interface HostOptions {
@@ -29,6 +31,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const BRIDGE_SCRIPT = fs.readFileSync(path.join(__dirname, 'bridge-client.js'), 'utf8');
+const PAGE_SCRIPT = fs.readFileSync(path.join(__dirname, 'page-client.js'), 'utf8');
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8') {
@@ -61,7 +64,7 @@ export function createHostServer(options: HostOptions): http.Server {
   const { forge, staticDir } = options;
   const state = new HostState(options.stateFile);
 
-  async function bridge(method: string, payload: unknown, frame: FrameIdentity): Promise<unknown> {
+  async function bridge(method: string, payload: unknown, frame: FrameIdentity, origin: string): Promise<unknown> {
     const context = productContext(frame, forge.jira, state.macroConfig(frame.localId));
     switch (method) {
       case 'getContext':
@@ -98,8 +101,14 @@ export function createHostServer(options: HostOptions): http.Server {
       }
       case 'close':
         return true;
+      // router.navigate / router.open: the frame's script hands the resolved location to the host page.
+      case 'navigate':
+        return resolveNavigation(payload, frame);
       case 'getUrl':
-        return String((payload as { target?: string } | null)?.target ?? '/');
+        return resolveUrl(payload, frame, origin);
+      // new Modal({ resource, context, size, … }).open(): the frame's script asks the host page to show it.
+      case 'openModal':
+        return openModal(payload, frame, randomUUID());
       default:
         throw new Error(`The local host does not emulate bridge method '${method}'`);
     }
@@ -126,7 +135,7 @@ export function createHostServer(options: HostOptions): http.Server {
     if (req.method === 'POST' && p === '/__host/bridge') {
       const { method, payload, frame } = JSON.parse(await readBody(req)) as { method: string; payload: unknown; frame: unknown };
       try {
-        const result = await bridge(method, payload, parseFrame(frame));
+        const result = await bridge(method, payload, parseFrame(frame), `http://${req.headers.host ?? 'localhost'}`);
         return send(res, 200, JSON.stringify({ result: result ?? null }), 'application/json');
       } catch (error) {
         return send(res, 400, JSON.stringify({ message: (error as Error).message }), 'application/json');
@@ -149,6 +158,12 @@ export function createHostServer(options: HostOptions): http.Server {
     }
     const project = /^\/jira\/([A-Z][A-Z0-9]*)\/roadmap$/.exec(p);
     if (project) return send(res, 200, projectPage(s, project[1], p), CONTENT_TYPES['.html']);
+    // Jira's own issue URL (what an app's link or router.getUrl may hold) leads to the host's issue page.
+    const jiraBrowse = /^\/browse\/([A-Z][A-Z0-9]*-\d+)$/.exec(p);
+    if (jiraBrowse) {
+      res.writeHead(302, { location: `/jira/browse/${jiraBrowse[1]}${url.search}` });
+      return res.end();
+    }
     const browse = /^\/jira\/browse\/([A-Z][A-Z0-9]*-\d+)$/.exec(p);
     if (browse) {
       const answer = await forge.jira.handle({ method: 'GET', path: `/rest/api/3/issue/${browse[1]}?fields=summary,project`, accountId: DEMO_USERS[s.user].accountId });

@@ -55,6 +55,48 @@ describe('local host bridge', () => {
     expect((await bridge('invoke', { functionKey: 'getRoadmapView', payload: { blob: 'x'.repeat(600_000) } }, { surface: 'project-page', user: 'admin', project: '10000' })).body.message).toMatch(/500 KB/);
   });
 
+  it('resolves router.navigate / router.open to the host page for the place, with the frame’s user and theme', async () => {
+    const frame = { surface: 'issue-panel', user: 'member', theme: 'dark', project: DEMO_PROJECTS.TR.id, issue: DEMO_EPICS[0].id };
+    expect((await bridge('navigate', { url: '/browse/TR-1', type: 'same-tab' }, frame)).body.result).toEqual({ url: '/jira/browse/TR-1?user=member&theme=dark', type: 'same-tab' });
+    expect((await bridge('navigate', { url: 'https://acme.atlassian.net/browse/PAY-5', type: 'new-tab' }, frame)).body.result).toEqual({ url: '/jira/browse/PAY-5?user=member&theme=dark', type: 'new-tab' });
+    expect((await bridge('navigate', { target: 'issue', issueKey: 'TR-6', type: 'same-tab' }, frame)).body.result.url).toBe('/jira/browse/TR-6?user=member&theme=dark');
+    for (const url of ['/jira/software/projects/PAY/boards/1', '/projects/PAY', '/jira/software/c/projects/PAY/apps/x/y']) {
+      expect((await bridge('navigate', { url, type: 'same-tab' }, frame)).body.result.url).toBe('/jira/PAY/roadmap?user=member&theme=dark');
+    }
+    expect((await bridge('navigate', { target: 'module', moduleKey: 'tech-roadmap-project-page', type: 'same-tab' }, frame)).body.result.url).toBe('/jira/TR/roadmap?user=member&theme=dark');
+    expect((await bridge('navigate', { target: 'contentView', contentId: '2', type: 'same-tab' }, frame)).body.result.url).toBe('/confluence/pages/2?user=member&theme=dark');
+    expect((await bridge('navigate', { url: 'https://example.com/docs', type: 'new-tab' }, frame)).body.result).toEqual({ url: 'https://example.com/docs', type: 'new-tab' });
+    expect((await bridge('navigate', { url: '/secure/Dashboard.jspa', type: 'same-tab' }, frame)).body).toEqual({ message: 'The local host has no page for /secure/Dashboard.jspa' });
+    expect((await bridge('navigate', { url: 'javascript:alert(1)', type: 'same-tab' }, frame)).status).toBe(400);
+    expect((await bridge('navigate', { target: 'dashboard', dashboardId: '1', type: 'same-tab' }, frame)).status).toBe(400);
+  });
+
+  it('answers router.getUrl with an absolute URL on the host, and Jira’s /browse/KEY leads to the host’s issue page', async () => {
+    const url = (await bridge('getUrl', { target: 'issue', issueKey: 'TR-1' }, { surface: 'project-page', user: 'admin', project: '10000' })).body.result;
+    expect(url).toBe(`${host.url}/jira/browse/TR-1?user=admin&theme=light`);
+    const redirect = await fetch(`${host.url}/browse/TR-1?user=member`, { redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe('/jira/browse/TR-1?user=member');
+  });
+
+  it('opens a modal on a manifest resource; the modal frame gets its opener’s context plus the context passed', async () => {
+    const opener = { surface: 'project-page', user: 'member', project: DEMO_PROJECTS.TR.id };
+    const opened = await bridge('openModal', { resource: 'macro-config', context: { initiativeId: 'I-1' }, size: 'large', title: 'Edit', closeOnEscape: false }, opener);
+    expect(opened.status).toBe(200);
+    const modal = opened.body.result;
+    expect(modal).toMatchObject({ size: 'large', title: 'Edit', closeOnEscape: false, closeOnOverlayClick: true });
+    const src = new URL(modal.src, host.url);
+    expect(src.pathname).toBe('/frame/macro-config/index.html');
+    expect(src.searchParams.get('surface')).toBe('project-page');
+    expect(src.searchParams.get('modal')).toBe(modal.id);
+    expect(JSON.parse(src.searchParams.get('modalContext')!)).toEqual({ initiativeId: 'I-1' });
+    const context = await bridge('getContext', null, { ...opener, modal: { id: modal.id, context: { initiativeId: 'I-1' } } } as unknown as Record<string, string>);
+    expect(context.body.result).toMatchObject({ moduleKey: 'tech-roadmap-project-page', extension: { type: 'jira:projectPage', project: { key: 'TR' }, modal: { initiativeId: 'I-1' } } });
+    expect((await bridge('openModal', { resource: null, size: { width: '720px', height: '60vh' } }, opener)).body.result).toMatchObject({ size: { width: '720px', height: '60vh' } });
+    expect((await bridge('openModal', { resource: 'admin-page' }, opener)).body.message).toMatch(/No Custom UI resource 'admin-page'/);
+    expect((await bridge('openModal', { resource: null, size: 'huge' }, opener)).status).toBe(400);
+  });
+
   it('serves the built surfaces with the bridge script loaded before the bundle', async () => {
     const html = await (await fetch(`${host.url}/frame/project-page/index.html?surface=project-page&user=admin`)).text();
     const bridgeAt = html.indexOf('/__host/bridge.js');
