@@ -202,6 +202,10 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
       return w.__bridge.callBridge('openModal', { resource: null, size: 'small', onClose: (p: unknown) => (w.__closedWith = p ?? 'no payload'), closeOnEscape: true, closeOnOverlayClick: true });
     });
     await dialog.waitFor();
+    // Wait for the modal's frame to run its bridge script: a key pressed while its document is still loading is lost
+    // in any browser, and the frame takes focus when it opens.
+    const second = (await (await session.page.waitForSelector('iframe.forge-modal-frame')).contentFrame())!;
+    await second.waitForFunction(() => !!(window as unknown as { __bridge?: unknown }).__bridge && document.readyState === 'complete');
     await session.page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await opener.waitForFunction(() => (window as unknown as { __closedWith?: unknown }).__closedWith === 'no payload');
