@@ -3,7 +3,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { createHostServer } from '../../dev/host/server';
 import { LocalForge } from '../../dev/local-forge';
@@ -74,11 +74,15 @@ export function useBrowserSession(): BrowserSession {
     await host?.stop();
     await browser?.close();
   });
+  // A context of its own per test (what browser.newPage() does implicitly), made explicit so tools that need the
+  // context, like axe-core's AxeBuilder, can use the page.
+  let context: BrowserContext;
   beforeEach(async () => {
-    page = await browser.newPage();
+    context = await browser.newContext();
+    page = await context.newPage();
   });
   afterEach(async () => {
-    await page.close();
+    await context.close();
   });
   return {
     get host() {

@@ -4,6 +4,7 @@ import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
 import { metaKey } from '../../src/storage/keys';
+import AxeBuilder from '@axe-core/playwright';
 import { useBrowserSession } from './harness';
 
 const TR = DEMO_PROJECTS.TR;
@@ -26,6 +27,15 @@ describe('integrity in the browser', () => {
     if (!result.ok) throw new Error(`${key}: ${result.error.message}`);
     return result.value;
   }
+  /** axe-core on the given part of the app frame: no serious or critical violation (WCAG 2.1 A/AA rules). */
+  async function expectAccessible(selector: string) {
+    const results = await new AxeBuilder({ page: session.page }).include(['#app-frame', selector]).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    expect(serious).toEqual([]);
+    // The rules really ran inside the frame's part (colour contrast, names, roles…), not on an empty selection.
+    const checkedInFrame = results.passes.flatMap((rule) => rule.nodes).filter((node) => JSON.stringify(node.target).includes('#app-frame'));
+    expect(checkedInFrame.length).toBeGreaterThan(5);
+  }
   async function shoot(name: string) {
     if (!SHOTS) return;
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -43,6 +53,7 @@ describe('integrity in the browser', () => {
       await links.first().waitFor();
       expect(await links.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-project-key')))).toEqual(['TR', 'PAY']);
       await shoot(`panel-two-roadmaps-${theme}.png`);
+      await expectAccessible('[data-testid="issue-panel"]');
     }
 
     // The TR-only editor sees TR's link and nothing that hints at PAY.
@@ -74,6 +85,7 @@ describe('integrity in the browser', () => {
       await warning.waitFor();
       expect(await warning.textContent()).toContain('21 phases, over the limit of 20');
       await shoot(`limit-warning-${theme}.png`);
+      await expectAccessible('[data-testid="limit-warnings"]');
     }
     await adminWrite(TR, 'deletePhase', { phaseId: 'P-120' });
     await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=member`);
