@@ -73,7 +73,7 @@ async function visibleLinks(deps: Deps, issue: IssueSummary): Promise<VisibleLin
   return visible.sort((a, b) => Number(b.access.project.id === issue.projectId) - Number(a.access.project.id === issue.projectId) || a.access.project.key.localeCompare(b.access.project.key));
 }
 
-export async function getEpicContext(deps: Deps, payload: PayloadOf<'getEpicContext'>, call: Call): Promise<EpicContext> {
+export async function getEpicContext(deps: Deps, _payload: PayloadOf<'getEpicContext'>, call: Call): Promise<EpicContext> {
   const issue = await contextIssue(deps, call);
   const summary = { id: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType };
   const links = await visibleLinks(deps, issue);
@@ -118,8 +118,7 @@ export const linkEpicHandler = async (deps: Deps, payload: PayloadOf<'linkEpic'>
 };
 
 /** Unlinks the panel's epic from the initiative it serves on one roadmap (the issue's own, unless `projectId` says). */
-export const unlinkEpicHandler = async (deps: Deps, payload: PayloadOf<'unlinkEpic'>, call: Call): Promise<MutationResult> => {
-  const input = payload;
+export const unlinkEpicHandler = async (deps: Deps, input: PayloadOf<'unlinkEpic'>, call: Call): Promise<MutationResult> => {
   const issue = await contextIssue(deps, call);
   const projectId = input.projectId ?? issue.projectId;
   // Same answer whether that roadmap does not exist, is hidden from the caller, or does not hold the epic.
@@ -128,7 +127,7 @@ export const unlinkEpicHandler = async (deps: Deps, payload: PayloadOf<'unlinkEp
   if (!access) throw notLinked();
   return runMutation(deps, withProject(call, projectId), {
     level: 'edit',
-    input: payload,
+    input,
     apply: (roadmap, payload, actor) => {
       const initiative = roadmap.initiatives.find((i) => i.epicIds.includes(issue.id));
       if (!initiative) throw notLinked();

@@ -48,8 +48,7 @@ async function planImport(deps: Deps, roadmap: Roadmap, input: { text: string; f
 }
 
 /** What an import would do, row by row, without writing anything. */
-export async function previewImportHandler(deps: Deps, payload: PayloadOf<'previewImport'>, call: Call): Promise<ImportPreview> {
-  const input = payload;
+export async function previewImportHandler(deps: Deps, input: PayloadOf<'previewImport'>, call: Call): Promise<ImportPreview> {
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
   requireImportLevel(access, input.mode);

@@ -9,7 +9,7 @@ import { hiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';
  * Progress of every linked epic and initiative, from Jira as the caller: the epics they can see (bulk fetch), then
  * those epics' children (search/jql). An epic that is gone or hidden shows as unavailable instead of failing the view.
  */
-export async function getProgress(deps: Deps, payload: PayloadOf<'getProgress'>, call: Call): Promise<ProgressReport> {
+export async function getProgress(deps: Deps, _payload: PayloadOf<'getProgress'>, call: Call): Promise<ProgressReport> {
   const projectId = projectIdFromContext(call.context);
   await accessTo(deps, projectId);
   const stored = await deps.store.load(projectId);

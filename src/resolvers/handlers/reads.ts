@@ -12,7 +12,7 @@ import { hiddenEpics, withoutHiddenEpics, withoutHiddenEpicsInChanges } from '..
 import { toRoadmapView } from '../view';
 
 /** Reads: anyone who may browse the project. */
-export async function getRoadmapView(deps: Deps, payload: PayloadOf<'getRoadmapView'>, call: Call): Promise<RoadmapView> {
+export async function getRoadmapView(deps: Deps, _payload: PayloadOf<'getRoadmapView'>, call: Call): Promise<RoadmapView> {
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
   const now = deps.now();
