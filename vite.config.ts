@@ -1,29 +1,24 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
+import { SURFACE_LIST, type SurfaceInfo } from './scripts/surfaces.cjs';
 
 /**
  * One Vite app per Custom UI surface. Each surface lives in static/src/<surface>/ (index.html + main.tsx) and is
- * built into its own Forge resource directory static/build/<surface>/. Pick the surface with SURFACE=<name>;
+ * built into its own Forge resource directory (the resource's path in manifest.yml, static/build/<surface>/). The
+ * surfaces are manifest.yml's resources (scripts/surfaces.cjs). Pick the surface with SURFACE=<name>;
  * scripts/build-ui.mjs builds them all.
  */
-const SURFACES = ['project-page', 'issue-panel', 'macro', 'macro-config'] as const;
-type Surface = (typeof SURFACES)[number];
-
-function isSurface(value: string | undefined): value is Surface {
-  return SURFACES.some((s) => s === value);
-}
-
-function surfaceConfig(surface: Surface): UserConfig {
+function surfaceConfig(surface: SurfaceInfo): UserConfig {
   const staticDir = resolve(__dirname, 'static');
   return {
-    root: resolve(staticDir, 'src', surface),
+    root: resolve(staticDir, 'src', surface.key),
     // Forge serves a resource from a sub-path: every asset URL must be relative.
     base: './',
     plugins: [react()],
     logLevel: 'warn',
     build: {
-      outDir: resolve(staticDir, 'build', surface),
+      outDir: resolve(__dirname, surface.path),
       emptyOutDir: true,
       // No data: URIs and no inline scripts (Forge's CSP).
       assetsInlineLimit: 0,
@@ -36,9 +31,9 @@ function surfaceConfig(surface: Surface): UserConfig {
 }
 
 export default defineConfig(() => {
-  const surface = process.env.SURFACE;
-  if (!isSurface(surface)) {
-    throw new Error(`Set SURFACE to one of ${SURFACES.join(', ')} (got ${surface ?? 'nothing'}).`);
+  const surface = SURFACE_LIST.find((s) => s.key === process.env.SURFACE);
+  if (!surface) {
+    throw new Error(`Set SURFACE to one of ${SURFACE_LIST.map((s) => s.key).join(', ')} (got ${process.env.SURFACE ?? 'nothing'}).`);
   }
   return surfaceConfig(surface);
 });

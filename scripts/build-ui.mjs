@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Builds every Custom UI surface (or the ones named on the command line) with Vite's JS API, one after the other,
- * into static/build/<surface>/, and prints raw and gzip sizes. Works offline.
+ * into static/build/<surface>/ (the resource paths in manifest.yml, whose `resources` list the surfaces), and prints
+ * raw and gzip sizes. Works offline.
  *
  *   node scripts/build-ui.mjs                 # all surfaces
  *   node scripts/build-ui.mjs macro issue-panel
@@ -11,9 +12,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { SURFACE_LIST, SURFACES } from './surfaces.cjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SURFACES = ['project-page', 'issue-panel', 'macro', 'macro-config'];
 
 // The config is a .ts file in a CommonJS package: Vite bundles it (the default loader), which is fine.
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
@@ -37,7 +38,7 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 for (const surface of requested.length > 0 ? requested : SURFACES) {
   process.env.SURFACE = surface;
   await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production' });
-  const outDir = join(ROOT, 'static', 'build', surface);
+  const outDir = join(ROOT, SURFACE_LIST.find((s) => s.key === surface).path);
   let raw = 0;
   let gzip = 0;
   for (const file of filesUnder(outDir)) {

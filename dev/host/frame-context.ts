@@ -1,9 +1,10 @@
 import { DEMO_PROJECTS, DEMO_USERS } from '../jira';
 import type { JiraFake } from '../jira';
+import { SURFACE_LIST, SURFACES } from '../../scripts/surfaces.cjs';
 
-/** The surfaces the host page embeds, named like the app's Custom UI resources. */
-export const SURFACES = ['project-page', 'issue-panel', 'macro', 'macro-config'] as const;
-export type Surface = (typeof SURFACES)[number];
+/** The surfaces the host page embeds: the app's Custom UI resources, as manifest.yml lists them. */
+export { SURFACES };
+export type Surface = string;
 
 export type DemoUserName = keyof typeof DEMO_USERS;
 
@@ -30,12 +31,12 @@ export function parseFrame(raw: unknown): FrameIdentity {
   return { surface, user, project: str(f.project), issue: str(f.issue), localId: str(f.localId), theme: f.theme === 'dark' ? 'dark' : 'light', modal };
 }
 
-const MODULE_KEYS: Record<Surface, string> = {
-  'project-page': 'tech-roadmap-project-page',
-  'issue-panel': 'tech-roadmap-issue-context',
-  macro: 'tech-roadmap-macro',
-  'macro-config': 'tech-roadmap-macro',
-};
+/** The manifest module that shows a surface (a macro's config dialog: the macro). */
+function moduleOf(surface: Surface): { type: string; key: string } {
+  const module = SURFACE_LIST.find((s) => s.key === surface)?.module;
+  if (!module) throw new Error(`No module in manifest.yml shows the resource '${surface}'`);
+  return module;
+}
 
 /** The getContext() answer Jira or Confluence would give this frame. */
 export function productContext(frame: FrameIdentity, jira: JiraFake, macroConfig: unknown) {
@@ -44,7 +45,7 @@ export function productContext(frame: FrameIdentity, jira: JiraFake, macroConfig
     accountId,
     cloudId: 'local-cloud',
     localId: frame.localId ?? `${frame.surface}-local`,
-    moduleKey: MODULE_KEYS[frame.surface],
+    moduleKey: moduleOf(frame.surface).key,
     locale: 'en-US',
     timezone: 'UTC',
     theme: { colorMode: frame.theme },
@@ -57,10 +58,11 @@ export function productContext(frame: FrameIdentity, jira: JiraFake, macroConfig
 }
 
 function surfaceExtension(frame: FrameIdentity, jira: JiraFake, macroConfig: unknown, projectRef: { id: string; key: string; type: string } | undefined): Record<string, unknown> {
-  switch (frame.surface) {
-    case 'project-page':
-      return { type: 'jira:projectPage', project: projectRef };
-    case 'issue-panel': {
+  const type = moduleOf(frame.surface).type;
+  switch (type) {
+    case 'jira:projectPage':
+      return { type, project: projectRef };
+    case 'jira:issueContext': {
       const issue = jira.data.issues.find((i) => i.id === frame.issue || i.key === frame.issue);
       return {
         type: 'jira:issueContext',
@@ -69,7 +71,8 @@ function surfaceExtension(frame: FrameIdentity, jira: JiraFake, macroConfig: unk
       };
     }
     case 'macro':
-    case 'macro-config':
       return { type: 'macro', config: macroConfig ?? undefined, content: { id: frame.localId ?? 'page' }, space: { key: 'ENG' } };
+    default:
+      throw new Error(`The local host does not emulate ${type} modules (resource '${frame.surface}')`);
   }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { MAX_REQUEST_BYTES } from '../../src/resolvers/define';
 import { DEMO_USERS } from '../jira';
 import type { LocalForge } from '../local-forge';
-import { parseFrame, productContext, type DemoUserName, type FrameIdentity } from './frame-context';
+import { SURFACES, parseFrame, productContext, type DemoUserName, type FrameIdentity } from './frame-context';
 import { HostState } from './host-state';
 import { confluencePage, issuePage, projectPage, type PageState } from './pages';
 import { openModal, resolveNavigation, resolveUrl } from './routes';
@@ -149,8 +149,8 @@ export function createHostServer(options: HostOptions): http.Server {
     if (p === '/__host/bridge.js') return send(res, 200, BRIDGE_SCRIPT, CONTENT_TYPES['.js']);
     if (p === '/__host/page.js') return send(res, 200, PAGE_SCRIPT, CONTENT_TYPES['.js']);
     if (p === '/__host/theme.css') return send(res, 200, themeCss(), CONTENT_TYPES['.css']);
-    const frame = /^\/frame\/(project-page|issue-panel|macro|macro-config)\/(.*)$/.exec(p);
-    if (frame) return serveFrameFile(res, frame[1], frame[2]);
+    const frame = /^\/frame\/([^/]+)\/(.*)$/.exec(p);
+    if (frame && SURFACES.includes(frame[1])) return serveFrameFile(res, frame[1], frame[2]);
     const s = pageState(url);
     if (p === '/') {
       res.writeHead(302, { location: '/jira/TR/roadmap?user=admin' });

@@ -294,32 +294,3 @@ export interface ProgressReport {
   /** Per initiative: progress across its available epics' children. */
   initiatives: Record<string, { progress: Progress; epics: number; unavailableEpics: number }>;
 }
-
-/** Resolver keys, shared by the resolver definitions and the UI client. */
-export const RESOLVERS = {
-  getRoadmapView: 'getRoadmapView',
-  createInitiative: 'createInitiative',
-  getEpicContext: 'getEpicContext',
-  findProject: 'findProject',
-  startRoadmap: 'startRoadmap',
-  updateInitiative: 'updateInitiative',
-  moveInitiative: 'moveInitiative',
-  deleteInitiative: 'deleteInitiative',
-  createPhase: 'createPhase',
-  updatePhase: 'updatePhase',
-  movePhase: 'movePhase',
-  deletePhase: 'deletePhase',
-  saveSettings: 'saveSettings',
-  createDebtItem: 'createDebtItem',
-  updateDebtItem: 'updateDebtItem',
-  deleteDebtItem: 'deleteDebtItem',
-  promoteDebtItem: 'promoteDebtItem',
-  markReviewed: 'markReviewed',
-  getChangelog: 'getChangelog',
-  previewImport: 'previewImport',
-  importRoadmap: 'importRoadmap',
-  exportRoadmap: 'exportRoadmap',
-  getProgress: 'getProgress',
-  linkEpic: 'linkEpic',
-  unlinkEpic: 'unlinkEpic',
-} as const;

@@ -1,8 +1,9 @@
 import { ForgeKvsAPIError } from '@forge/kvs';
 import type { Result } from '../domain/api';
-import { RESOLVERS } from '../domain/api';
+import { CONTRACT, type PayloadOf, type ResolverKey, type ValueOf } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import type { Call, Deps } from './deps';
+import { parse } from './mutation';
 import * as panel from './handlers/epic-panel';
 import * as io from './handlers/import-export';
 import * as progress from './handlers/progress';
@@ -66,31 +67,48 @@ export function screenCall(functionKey: unknown, payload: unknown): Result<never
   return null;
 }
 
-/** Resolver key → handler; the single table both the Forge resolver and the local harness use. */
-export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<Result<unknown>>> = {
-  [RESOLVERS.getRoadmapView]: toResult(reads.getRoadmapView),
-  [RESOLVERS.getChangelog]: toResult(reads.getChangelog),
-  [RESOLVERS.getEpicContext]: toResult(panel.getEpicContext),
-  [RESOLVERS.findProject]: toResult(reads.findProject),
-  [RESOLVERS.startRoadmap]: toResult(writes.startRoadmap),
-  [RESOLVERS.createInitiative]: toResult(writes.createInitiative),
-  [RESOLVERS.updateInitiative]: toResult(writes.updateInitiativeHandler),
-  [RESOLVERS.moveInitiative]: toResult(writes.moveInitiativeHandler),
-  [RESOLVERS.deleteInitiative]: toResult(writes.deleteInitiativeHandler),
-  [RESOLVERS.createPhase]: toResult(writes.createPhaseHandler),
-  [RESOLVERS.updatePhase]: toResult(writes.updatePhaseHandler),
-  [RESOLVERS.movePhase]: toResult(writes.movePhaseHandler),
-  [RESOLVERS.deletePhase]: toResult(writes.deletePhaseHandler),
-  [RESOLVERS.saveSettings]: toResult(writes.saveSettingsHandler),
-  [RESOLVERS.createDebtItem]: toResult(writes.createDebtItemHandler),
-  [RESOLVERS.updateDebtItem]: toResult(writes.updateDebtItemHandler),
-  [RESOLVERS.deleteDebtItem]: toResult(writes.deleteDebtItemHandler),
-  [RESOLVERS.promoteDebtItem]: toResult(writes.promoteDebtItemHandler),
-  [RESOLVERS.markReviewed]: toResult(writes.markReviewedHandler),
-  [RESOLVERS.previewImport]: toResult(io.previewImportHandler),
-  [RESOLVERS.importRoadmap]: toResult(io.importRoadmapHandler),
-  [RESOLVERS.exportRoadmap]: toResult(io.exportRoadmapHandler),
-  [RESOLVERS.getProgress]: toResult(progress.getProgress),
-  [RESOLVERS.linkEpic]: toResult(panel.linkEpicHandler),
-  [RESOLVERS.unlinkEpic]: toResult(panel.unlinkEpicHandler),
+/** A resolver's handler: its payload already parsed against the contract's schema, its answer the contract's type. */
+export type ResolverHandler<K extends ResolverKey> = (deps: Deps, payload: PayloadOf<K>, call: Call) => Promise<ValueOf<K>>;
+
+/**
+ * A handler for every key of the contract (src/domain/contract.ts), and nothing else: a missing key, an extra one, or
+ * a handler whose payload or answer type differs from the contract's does not compile.
+ */
+const HANDLERS: { [K in ResolverKey]: ResolverHandler<K> } = {
+  getRoadmapView: reads.getRoadmapView,
+  getChangelog: reads.getChangelog,
+  getEpicContext: panel.getEpicContext,
+  findProject: reads.findProject,
+  startRoadmap: writes.startRoadmap,
+  createInitiative: writes.createInitiative,
+  updateInitiative: writes.updateInitiativeHandler,
+  moveInitiative: writes.moveInitiativeHandler,
+  deleteInitiative: writes.deleteInitiativeHandler,
+  createPhase: writes.createPhaseHandler,
+  updatePhase: writes.updatePhaseHandler,
+  movePhase: writes.movePhaseHandler,
+  deletePhase: writes.deletePhaseHandler,
+  saveSettings: writes.saveSettingsHandler,
+  createDebtItem: writes.createDebtItemHandler,
+  updateDebtItem: writes.updateDebtItemHandler,
+  deleteDebtItem: writes.deleteDebtItemHandler,
+  promoteDebtItem: writes.promoteDebtItemHandler,
+  markReviewed: writes.markReviewedHandler,
+  previewImport: io.previewImportHandler,
+  importRoadmap: io.importRoadmapHandler,
+  exportRoadmap: io.exportRoadmapHandler,
+  getProgress: progress.getProgress,
+  linkEpic: panel.linkEpicHandler,
+  unlinkEpic: panel.unlinkEpicHandler,
 };
+
+/** Parse the payload with the contract's schema (INVALID_INPUT naming the fields), then run the handler. */
+function bind<K extends ResolverKey>(key: K): Handler<ValueOf<K>> {
+  const handler = HANDLERS[key] as ResolverHandler<K>;
+  return (deps, call) => handler(deps, parse(CONTRACT[key].payload, call.payload) as PayloadOf<K>, call);
+}
+
+/** Resolver key → handler; the single table both the Forge resolver and the local harness use, derived from the contract. */
+export const RESOLVER_TABLE: Record<string, (deps: Deps, call: Call) => Promise<Result<unknown>>> = Object.fromEntries(
+  (Object.keys(CONTRACT) as ResolverKey[]).map((key) => [key, toResult(bind(key))]),
+);

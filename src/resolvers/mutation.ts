@@ -20,28 +20,29 @@ export function parse<S extends z.ZodType>(schema: S, payload: unknown): z.infer
   return parsed.data;
 }
 
-export interface MutationSpec<S extends z.ZodType<{ baseRevision: number }>> {
+export interface MutationSpec<I extends { baseRevision: number }> {
   /** What the caller must hold; may depend on the input (an import in Replace mode is a settings-level act). */
-  level: Level | ((input: z.infer<S>) => Level);
-  schema: S;
-  apply: (roadmap: Roadmap, input: z.infer<S>, actor: Actor, access: ProjectAccess) => Edit | Promise<Edit>;
+  level: Level | ((input: I) => Level);
+  /** The payload, already parsed against the resolver's contract schema (see define.ts). */
+  input: I;
+  apply: (roadmap: Roadmap, input: I, actor: Actor, access: ProjectAccess) => Edit | Promise<Edit>;
 }
 
 /**
- * Every write: parse → which project (from the context) → may the caller do this (Jira, as them) → load →
+ * Every write (its payload parsed by the table) → which project (from the context) → may the caller do this (Jira, as them) → load →
  * refuse a stale base revision → pure edit → one atomic, revision-conditional commit → the fresh view.
  */
-export async function runMutation<S extends z.ZodType<{ baseRevision: number }>>(deps: Deps, call: Call, spec: MutationSpec<S>): Promise<MutationResult> {
+export async function runMutation<I extends { baseRevision: number }>(deps: Deps, call: Call, spec: MutationSpec<I>): Promise<MutationResult> {
   return (await mutate(deps, call, spec)).result;
 }
 
 /** runMutation, also handing back the new state for handlers that answer with a part of it. */
-export async function mutate<S extends z.ZodType<{ baseRevision: number }>>(
+export async function mutate<I extends { baseRevision: number }>(
   deps: Deps,
   call: Call,
-  spec: MutationSpec<S>,
+  spec: MutationSpec<I>,
 ): Promise<{ result: MutationResult; next: Roadmap; now: Date; hidden: ReadonlySet<string> }> {
-  const input = parse(spec.schema, call.payload);
+  const { input } = spec;
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
   requireLevel(access, typeof spec.level === 'function' ? spec.level(input) : spec.level);

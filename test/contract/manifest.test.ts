@@ -1,14 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkManifest, forgeLintMissing } from '../../dev/manifest-check';
+import { SURFACE_LIST } from '../../scripts/surfaces.cjs';
 
 const root = path.resolve(__dirname, '../..');
 const fixtures = path.join(root, 'test/fixtures');
 
 describe('manifest.yml passes Atlassian’s own offline validation', () => {
   it('has its Custom UI resources built (run npm run build first)', () => {
-    for (const resource of ['project-page', 'issue-panel', 'macro', 'macro-config']) {
-      expect(fs.existsSync(path.join(root, 'static/build', resource, 'index.html'))).toBe(true);
+    expect(SURFACE_LIST.length).toBeGreaterThan(0);
+    for (const resource of SURFACE_LIST) {
+      expect({ resource: resource.key, built: fs.existsSync(path.join(root, resource.path, 'index.html')) }).toEqual({ resource: resource.key, built: true });
+      // Each surface is shown by a module, and has its source under static/src/<key>/.
+      expect(resource.module).not.toBeNull();
+      expect(fs.existsSync(path.join(root, 'static/src', resource.key, 'index.html'))).toBe(true);
     }
   });
 

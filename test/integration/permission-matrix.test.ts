@@ -9,6 +9,7 @@
  */
 import type { LocalForge } from '../../dev/local-forge';
 import type { Result, RoadmapView } from '../../src/domain/api';
+import { CONTRACT } from '../../src/domain/contract';
 import { RESOLVER_TABLE } from '../../src/resolvers/define';
 import { DEMO_EPICS } from '../../dev/jira';
 import {
@@ -205,6 +206,9 @@ const CELLS: Cell[] = Object.keys(LEVEL).flatMap((key) =>
 describe('permission matrix', () => {
   it('covers every resolver in RESOLVER_TABLE', () => {
     expect(Object.keys(LEVEL).sort()).toEqual(Object.keys(RESOLVER_TABLE).sort());
+    // The contract declares the level this matrix checks (a lookup is a read that answers NOT_FOUND when refused).
+    const declared = Object.fromEntries(Object.entries(CONTRACT).map(([key, spec]) => [key, spec.level]));
+    expect(declared).toEqual(Object.fromEntries(Object.keys(LEVEL).map((key) => [key, LOOKUPS.has(key) ? 'lookup' : LEVEL[key]])));
     expect(CELLS.length).toBeGreaterThanOrEqual(150);
   });
 

@@ -2,6 +2,7 @@ import { TRACKS, type CapacitySettings, type Initiative, type Track } from '../m
 import { compareQuarters, quarterLabel, type Quarter } from '../quarter';
 import { effortOf } from './initiative-facts';
 import { readable, roundTo, sum } from './numbers';
+import { healthRule } from './health-rule';
 
 /**
  * Capacity per quarter against what the roadmap commits to it, keeping the 20–30 % buffer for bugs, incidents and
@@ -260,4 +261,16 @@ export function capacityByQuarter(
     .sort(([a], [b]) => compareQuarters(a, b))
     .map(([quarter, bucket]) => quarterCapacity(quarter, bucket, settings, settingWarning === null));
   return { quarters, summary: summarise(quarters, settings, settingWarning) };
+}
+
+/** Health: quarters committed beyond capacity, and buffer warnings (the setting itself, and quarters that eat it). */
+export const capacityRule = healthRule({
+  key: 'capacity',
+  analyse: ({ roadmap, currentQuarter }) => capacityByQuarter(roadmap.meta.capacity, roadmap.initiatives, { includeQuarters: [currentQuarter] }),
+  problems: (report) => report.summary.overCommittedQuarters.length + bufferWarningCount(report),
+});
+
+/** The capacity report's buffer warnings: the buffer setting outside 20–30 %, plus each quarter that eats into it. */
+export function bufferWarningCount(report: CapacityReport): number {
+  return (report.summary.bufferSettingWarning ? 1 : 0) + report.summary.bufferEatenQuarters.length;
 }

@@ -3,6 +3,7 @@ import type { Horizon, HorizonRules, Initiative, Phase } from '../model';
 import { parseQuarter, quarterLabel, type Quarter } from '../quarter';
 import { buildDependencyGraph, findCycles, topologicalOrder } from './dependency-graph';
 import { describeInitiative, isOpen } from './initiative-facts';
+import { healthRule } from './health-rule';
 
 /**
  * Dependency checks: cycles, dependencies on initiatives that are not on the roadmap or were dropped, and
@@ -169,3 +170,10 @@ export function analyseDependencies(
   }
   return { findings, cycles, order: cycles.length > 0 ? null : topologicalOrder(graph) };
 }
+
+/** Health: every dependency finding (on dropped, later or unplaced work, or in a cycle). */
+export const dependenciesRule = healthRule({
+  key: 'dependencies',
+  analyse: ({ roadmap, today }) => analyseDependencies(roadmap.initiatives, roadmap.meta.phases, today, roadmap.meta.horizonRules),
+  problems: (report) => report.findings.length,
+});

@@ -1,13 +1,14 @@
 import { horizonFor } from '../horizon';
 import type { Horizon, Roadmap } from '../model';
 import { quarterOf, type Quarter } from '../quarter';
-import { capacityByQuarter, type CapacityReport } from './capacity';
+import { bufferWarningCount, capacityRule, type CapacityReport } from './capacity';
 import { isoDay } from './dates';
-import { analyseDependencies, type DependencyReport } from './dependencies';
+import { dependenciesRule, type DependencyReport } from './dependencies';
+import type { HealthContext, HealthRule } from './health-rule';
 import { isOpen } from './initiative-facts';
-import { costImpactMatrix, rankByRice, rankDebt, type CostImpactMatrix, type RankedDebt, type RiceRank } from './prioritisation';
-import { staleness, type StalenessReport } from './staleness';
-import { traceability, type TraceabilityReport } from './traceability';
+import { actNowCount, costImpactMatrix, debtRule, rankByRice, type CostImpactMatrix, type RankedDebt, type RiceRank } from './prioritisation';
+import { stalenessRule, type StalenessReport } from './staleness';
+import { traceabilityRule, type TraceabilityReport } from './traceability';
 
 /**
  * Every roadmap rule in one pass, as plain data for the health panel. Each rule is O(n) or O(n log n) in the number
@@ -56,36 +57,38 @@ export interface RoadmapHealth {
   staleness: StalenessReport;
 }
 
+/**
+ * The rules whose findings count as problems: each one's report lands in RoadmapHealth under its key, and its
+ * `problems` add up to `counts.problems`. A new rule: one file exporting a `healthRule`, one line here.
+ */
+export const HEALTH_RULES = [capacityRule, dependenciesRule, traceabilityRule, stalenessRule, debtRule] as const;
+
+type RuleReports = { [R in (typeof HEALTH_RULES)[number] as R['key']]: ReturnType<R['analyse']> };
+
+/** Every registered rule's report, and the sum of their problems. */
+function runHealthRules(context: HealthContext): { reports: RuleReports; problems: number } {
+  const reports: Record<string, unknown> = {};
+  let problems = 0;
+  for (const rule of HEALTH_RULES as unknown as readonly HealthRule<string, unknown>[]) {
+    const report = rule.analyse(context);
+    reports[rule.key] = report;
+    problems += rule.problems(report);
+  }
+  return { reports: reports as RuleReports, problems };
+}
+
 export function roadmapHealth(roadmap: Roadmap, today: Date): RoadmapHealth {
-  const { meta, initiatives, debtItems } = roadmap;
+  const { meta, initiatives } = roadmap;
   const currentQuarter = quarterOf(today);
   const open = initiatives.filter(isOpen);
 
-  const capacity = capacityByQuarter(meta.capacity, initiatives, { includeQuarters: [currentQuarter] });
+  const { reports, problems } = runHealthRules({ roadmap, today, currentQuarter, open });
+  const { capacity, debt, dependencies, traceability: trace, staleness: stale } = reports;
   const ranking = rankByRice(open);
   const costImpact = costImpactMatrix(open);
-  const debt = rankDebt(debtItems.filter((item) => item.promotedTo === null));
-  const dependencies = analyseDependencies(initiatives, meta.phases, today, meta.horizonRules);
-  const trace = traceability(meta.businessGoals, initiatives);
-  const stale = staleness(meta, initiatives, today);
 
   const openByHorizon: Record<Horizon, number> = { now: 0, next: 0, later: 0 };
   for (const initiative of open) openByHorizon[horizonFor(initiative, today, meta.horizonRules)] += 1;
-
-  const bufferWarnings = (capacity.summary.bufferSettingWarning ? 1 : 0) + capacity.summary.bufferEatenQuarters.length;
-  const actNowDebt = debt.filter((item) => item.band === 'act-now').length;
-  const problemCounts = [
-    capacity.summary.overCommittedQuarters.length,
-    bufferWarnings,
-    dependencies.findings.length,
-    trace.backlogCandidates.length,
-    trace.goalsWithoutInitiatives.length,
-    trace.goalCountWarning ? 1 : 0,
-    stale.overdue.length,
-    stale.untouched.length,
-    stale.review.overdue ? 1 : 0,
-    actNowDebt,
-  ];
 
   return {
     asOf: isoDay(today),
@@ -97,7 +100,7 @@ export function roadmapHealth(roadmap: Roadmap, today: Date): RoadmapHealth {
       dropped: initiatives.filter((i) => i.status === 'dropped').length,
       openByHorizon,
       overCommittedQuarters: capacity.summary.overCommittedQuarters.length,
-      bufferWarnings,
+      bufferWarnings: bufferWarningCount(capacity),
       unestimated: capacity.summary.unestimatedCount,
       dependencyFindings: dependencies.findings.length,
       cycles: dependencies.cycles.length,
@@ -106,9 +109,9 @@ export function roadmapHealth(roadmap: Roadmap, today: Date): RoadmapHealth {
       overdueInitiatives: stale.overdue.length,
       untouchedInitiatives: stale.untouched.length,
       openDebt: debt.length,
-      actNowDebt,
+      actNowDebt: actNowCount(debt),
       reviewOverdue: stale.review.overdue,
-      problems: problemCounts.reduce((total, count) => total + count, 0),
+      problems,
     },
     capacity,
     ranking,

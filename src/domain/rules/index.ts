@@ -6,5 +6,6 @@ export * from './dependency-graph';
 export * from './traceability';
 export * from './staleness';
 export * from './health';
+export * from './health-rule';
 export { effortOf, isOpen } from './initiative-facts';
 export { median } from './numbers';

@@ -1,6 +1,7 @@
 import type { DebtItem, Initiative, Rice } from '../model';
 import { compareIds, compareText, describeInitiative, effortOf } from './initiative-facts';
 import { median, roundTo } from './numbers';
+import { healthRule } from './health-rule';
 
 /**
  * Prioritisation lenses: RICE ranking, the cost-vs-impact matrix, and debt priority. These functions compare exactly
@@ -184,4 +185,16 @@ export function rankDebt(items: readonly DebtItem[]): RankedDebt[] {
         message: `“${item.title}” (${item.id}) scores ${score} of 25 (impact ${item.impact} × urgency ${item.urgency}): ${BAND_WORDS[band]}`,
       };
     });
+}
+
+/** Health: debt not yet promoted, ranked; each item in the act-now band needs attention. */
+export const debtRule = healthRule({
+  key: 'debt',
+  analyse: ({ roadmap }) => rankDebt(roadmap.debtItems.filter((item) => item.promotedTo === null)),
+  problems: (report) => actNowCount(report),
+});
+
+/** Ranked debt in the act-now band. */
+export function actNowCount(debt: readonly RankedDebt[]): number {
+  return debt.filter((item) => item.band === 'act-now').length;
 }

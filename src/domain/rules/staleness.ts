@@ -2,6 +2,7 @@ import type { Initiative, RoadmapMeta } from '../model';
 import { quarterLabel, quarterOf, quartersBetween } from '../quarter';
 import { addCalendarDays, calendarDaysBetween, isoDay, parseInstant } from './dates';
 import { describeInitiative, isOpen } from './initiative-facts';
+import { healthRule } from './health-rule';
 
 /**
  * Keeping the roadmap alive: the regular review, initiatives nobody has touched for a review cycle, and work whose
@@ -128,3 +129,10 @@ export function staleness(
     overdue: overdueInitiatives(initiatives, today),
   };
 }
+
+/** Health: overdue and untouched initiatives, and a review that is due. */
+export const stalenessRule = healthRule({
+  key: 'staleness',
+  analyse: ({ roadmap, today }) => staleness(roadmap.meta, roadmap.initiatives, today),
+  problems: (report) => report.overdue.length + report.untouched.length + (report.review.overdue ? 1 : 0),
+});

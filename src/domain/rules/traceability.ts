@@ -1,5 +1,6 @@
 import type { BusinessGoal, Initiative } from '../model';
 import { describeInitiative, isOpen } from './initiative-facts';
+import { healthRule } from './health-rule';
 
 /**
  * Traceability to the business: every roadmap item should serve one of the 3–5 business goals, or it belongs in
@@ -87,3 +88,10 @@ export function traceability(businessGoals: readonly BusinessGoal[], initiatives
     .map((goal) => ({ goalId: goal.goalId, title: goal.title, message: `Goal “${goal.title}” (${goal.goalId}) has no initiatives` }));
   return { backlogCandidates, goalsWithoutInitiatives, coverage, goalCountWarning: goalCountWarning(businessGoals.length) };
 }
+
+/** Health: backlog candidates, goals no initiative serves, and a goal count outside 3–5. */
+export const traceabilityRule = healthRule({
+  key: 'traceability',
+  analyse: ({ roadmap }) => traceability(roadmap.meta.businessGoals, roadmap.initiatives),
+  problems: (report) => report.backlogCandidates.length + report.goalsWithoutInitiatives.length + (report.goalCountWarning ? 1 : 0),
+});

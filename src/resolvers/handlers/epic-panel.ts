@@ -1,7 +1,4 @@
 import {
-  getEpicContextPayload,
-  linkEpicPayload,
-  unlinkEpicPayload,
   type EpicContext,
   type EpicLinkView,
   type MutationResult,
@@ -11,8 +8,9 @@ import { AppError } from '../../domain/errors';
 import { issueIdSchema, type Roadmap } from '../../domain/model';
 import type { IssueSummary } from '../../jira/jira-port';
 import { accessTo, type ProjectAccess } from '../access';
+import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
-import { parse, runMutation } from '../mutation';
+import { runMutation } from '../mutation';
 import { hiddenEpics, withoutHiddenEpics } from '../hidden-epics';
 import { toInitiativeView } from '../view';
 
@@ -75,8 +73,7 @@ async function visibleLinks(deps: Deps, issue: IssueSummary): Promise<VisibleLin
   return visible.sort((a, b) => Number(b.access.project.id === issue.projectId) - Number(a.access.project.id === issue.projectId) || a.access.project.key.localeCompare(b.access.project.key));
 }
 
-export async function getEpicContext(deps: Deps, call: Call): Promise<EpicContext> {
-  parse(getEpicContextPayload, call.payload);
+export async function getEpicContext(deps: Deps, _payload: PayloadOf<'getEpicContext'>, call: Call): Promise<EpicContext> {
   const issue = await contextIssue(deps, call);
   const summary = { id: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType };
   const links = await visibleLinks(deps, issue);
@@ -104,13 +101,12 @@ function linkingOptions(roadmap: Roadmap, now: Date): NonNullable<EpicContext['l
 }
 
 /** Links the panel's epic to an initiative of its own project's roadmap (one initiative per epic per roadmap). */
-export const linkEpicHandler = async (deps: Deps, call: Call): Promise<MutationResult> => {
-  parse(linkEpicPayload, call.payload);
+export const linkEpicHandler = async (deps: Deps, payload: PayloadOf<'linkEpic'>, call: Call): Promise<MutationResult> => {
   const issue = await contextIssue(deps, call);
   if (issue.issueType !== 'Epic') throw new AppError('INVALID_INPUT', `${issue.key} is a ${issue.issueType}; only epics link to initiatives`);
   return runMutation(deps, withProject(call, issue.projectId), {
     level: 'edit',
-    schema: linkEpicPayload,
+    input: payload,
     apply: (roadmap, input, actor) => {
       const holder = roadmap.initiatives.find((i) => i.epicIds.includes(issue.id));
       if (holder) throw new AppError('CONFLICT', `${issue.key} already serves "${holder.title}" on this roadmap; unlink it first`);
@@ -122,8 +118,7 @@ export const linkEpicHandler = async (deps: Deps, call: Call): Promise<MutationR
 };
 
 /** Unlinks the panel's epic from the initiative it serves on one roadmap (the issue's own, unless `projectId` says). */
-export const unlinkEpicHandler = async (deps: Deps, call: Call): Promise<MutationResult> => {
-  const input = parse(unlinkEpicPayload, call.payload);
+export const unlinkEpicHandler = async (deps: Deps, input: PayloadOf<'unlinkEpic'>, call: Call): Promise<MutationResult> => {
   const issue = await contextIssue(deps, call);
   const projectId = input.projectId ?? issue.projectId;
   // Same answer whether that roadmap does not exist, is hidden from the caller, or does not hold the epic.
@@ -132,7 +127,7 @@ export const unlinkEpicHandler = async (deps: Deps, call: Call): Promise<Mutatio
   if (!access) throw notLinked();
   return runMutation(deps, withProject(call, projectId), {
     level: 'edit',
-    schema: unlinkEpicPayload,
+    input,
     apply: (roadmap, payload, actor) => {
       const initiative = roadmap.initiatives.find((i) => i.epicIds.includes(issue.id));
       if (!initiative) throw notLinked();

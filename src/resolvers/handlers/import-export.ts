@@ -1,7 +1,4 @@
 import {
-  exportRoadmapPayload,
-  importRoadmapPayload,
-  previewImportPayload,
   type ExportResult,
   type ImportPreview,
   type MutationResult,
@@ -11,9 +8,10 @@ import { applyImportPlan, epicKeysOf, exportRoadmap, parseRoadmapTable, previewI
 import type { Roadmap } from '../../domain/model';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
 import { accessTo, projectIdFromContext, requireLevel, type ProjectAccess } from '../access';
+import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
 import { hiddenEpics, keepHiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';
-import { parse, runMutation } from '../mutation';
+import { runMutation } from '../mutation';
 
 /** Replace deletes what the table leaves out: a mass deletion, so it takes the settings-level permission. */
 function requireImportLevel(access: ProjectAccess, mode: 'merge' | 'replace'): void {
@@ -50,8 +48,7 @@ async function planImport(deps: Deps, roadmap: Roadmap, input: { text: string; f
 }
 
 /** What an import would do, row by row, without writing anything. */
-export async function previewImportHandler(deps: Deps, call: Call): Promise<ImportPreview> {
-  const input = parse(previewImportPayload, call.payload);
+export async function previewImportHandler(deps: Deps, input: PayloadOf<'previewImport'>, call: Call): Promise<ImportPreview> {
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
   requireImportLevel(access, input.mode);
@@ -64,11 +61,11 @@ export async function previewImportHandler(deps: Deps, call: Call): Promise<Impo
  * Applies an import; the table is parsed and planned again here (epic keys resolved again, as the caller), never
  * taken from the client's preview. Removals must be confirmed, and moves need the import's reason.
  */
-export const importRoadmapHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+export const importRoadmapHandler = (deps: Deps, payload: PayloadOf<'importRoadmap'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     // Replace deletes what the table leaves out: checked before the revision, so nobody learns more than FORBIDDEN.
     level: (input) => (input.mode === 'replace' ? 'administer' : 'edit'),
-    schema: importRoadmapPayload,
+    input: payload,
     apply: async (roadmap, input, actor) => {
       const hidden = await hiddenEpics(deps, roadmap);
       const visible = roadmapWithoutHiddenEpics(roadmap, hidden);
@@ -88,8 +85,8 @@ export const importRoadmapHandler = (deps: Deps, call: Call): Promise<MutationRe
  * The roadmap as a file. Epics are written by key, as the caller sees them in Jira (one bulk fetch, as them); an
  * epic they cannot see, or that was deleted or is no longer an epic, is written as its issue id.
  */
-export async function exportRoadmapHandler(deps: Deps, call: Call): Promise<ExportResult> {
-  const { format } = parse(exportRoadmapPayload, call.payload);
+export async function exportRoadmapHandler(deps: Deps, payload: PayloadOf<'exportRoadmap'>, call: Call): Promise<ExportResult> {
+  const { format } = payload;
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
   const stored = await deps.store.load(projectId);

@@ -1,16 +1,15 @@
-import { getProgressPayload, type EpicProgress, type ProgressReport } from '../../domain/api';
+import { type EpicProgress, type ProgressReport } from '../../domain/api';
 import { byParent, rollUp } from '../../domain/progress';
 import { accessTo, projectIdFromContext } from '../access';
+import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
 import { hiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';
-import { parse } from '../mutation';
 
 /**
  * Progress of every linked epic and initiative, from Jira as the caller: the epics they can see (bulk fetch), then
  * those epics' children (search/jql). An epic that is gone or hidden shows as unavailable instead of failing the view.
  */
-export async function getProgress(deps: Deps, call: Call): Promise<ProgressReport> {
-  parse(getProgressPayload, call.payload);
+export async function getProgress(deps: Deps, _payload: PayloadOf<'getProgress'>, call: Call): Promise<ProgressReport> {
   const projectId = projectIdFromContext(call.context);
   await accessTo(deps, projectId);
   const stored = await deps.store.load(projectId);

@@ -1,7 +1,4 @@
 import {
-  findProjectPayload,
-  getChangelogPayload,
-  getRoadmapViewPayload,
   type ChangelogPage,
   type ProjectRef,
   type RoadmapView,
@@ -9,14 +6,13 @@ import {
 import { AppError } from '../../domain/errors';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
 import { accessTo, projectIdFromContext } from '../access';
+import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
-import { parse } from '../mutation';
 import { hiddenEpics, withoutHiddenEpics, withoutHiddenEpicsInChanges } from '../hidden-epics';
 import { toRoadmapView } from '../view';
 
 /** Reads: anyone who may browse the project. */
-export async function getRoadmapView(deps: Deps, call: Call): Promise<RoadmapView> {
-  parse(getRoadmapViewPayload, call.payload);
+export async function getRoadmapView(deps: Deps, _payload: PayloadOf<'getRoadmapView'>, call: Call): Promise<RoadmapView> {
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
   const now = deps.now();
@@ -25,8 +21,8 @@ export async function getRoadmapView(deps: Deps, call: Call): Promise<RoadmapVie
   return withoutHiddenEpics(toRoadmapView(roadmap, access, now), await hiddenEpics(deps, roadmap));
 }
 
-export async function getChangelog(deps: Deps, call: Call): Promise<ChangelogPage> {
-  const { cursor, limit } = parse(getChangelogPayload, call.payload);
+export async function getChangelog(deps: Deps, payload: PayloadOf<'getChangelog'>, call: Call): Promise<ChangelogPage> {
+  const { cursor, limit } = payload;
   const projectId = projectIdFromContext(call.context);
   await accessTo(deps, projectId);
   try {
@@ -40,8 +36,8 @@ export async function getChangelog(deps: Deps, call: Call): Promise<ChangelogPag
 }
 
 /** The macro config's project lookup: a project the caller cannot see answers like one that does not exist. */
-export async function findProject(deps: Deps, call: Call): Promise<ProjectRef> {
-  const { projectKeyOrId } = parse(findProjectPayload, call.payload);
+export async function findProject(deps: Deps, payload: PayloadOf<'findProject'>, call: Call): Promise<ProjectRef> {
+  const { projectKeyOrId } = payload;
   // Jira Cloud project keys are upper case; people type them any way.
   const project = await deps.jira.getProject(/^\d+$/.test(projectKeyOrId) ? projectKeyOrId : projectKeyOrId.toUpperCase());
   if (!project) throw new AppError('NOT_FOUND', `No project ${projectKeyOrId} that you can see`);

@@ -1,19 +1,4 @@
 import {
-  createDebtItemPayload,
-  createInitiativePayload,
-  createPhasePayload,
-  deleteDebtItemPayload,
-  deleteInitiativePayload,
-  deletePhasePayload,
-  markReviewedPayload,
-  moveInitiativePayload,
-  movePhasePayload,
-  promoteDebtItemPayload,
-  saveSettingsPayload,
-  startRoadmapPayload,
-  updateDebtItemPayload,
-  updateInitiativePayload,
-  updatePhasePayload,
   type CreateInitiativeResult,
   type MutationResult,
   type RoadmapView,
@@ -25,8 +10,9 @@ import { markReviewed, updateSettings } from '../../domain/edits/settings';
 import { AppError } from '../../domain/errors';
 import { templateRoadmap } from '../../domain/template';
 import { accessTo, projectIdFromContext, requireLevel } from '../access';
+import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
-import { mutate, parse, runMutation } from '../mutation';
+import { mutate, runMutation } from '../mutation';
 import { toInitiativeView, toRoadmapView } from '../view';
 import { commitEdit } from '../../storage/commit-edit';
 import { LIMITS } from '../../domain/model';
@@ -43,8 +29,8 @@ function mergeEpicIds(ids: readonly string[], fromKeys: readonly string[], field
 }
 
 /** Starts a project's roadmap from the template; refused with CONFLICT when it already has one. */
-export async function startRoadmap(deps: Deps, call: Call): Promise<RoadmapView> {
-  const { withExamples } = parse(startRoadmapPayload, call.payload);
+export async function startRoadmap(deps: Deps, payload: PayloadOf<'startRoadmap'>, call: Call): Promise<RoadmapView> {
+  const { withExamples } = payload;
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
   requireLevel(access, 'administer');
@@ -54,10 +40,10 @@ export async function startRoadmap(deps: Deps, call: Call): Promise<RoadmapView>
   return toRoadmapView(edit.roadmap, access, now);
 }
 
-export async function createInitiative(deps: Deps, call: Call): Promise<CreateInitiativeResult> {
+export async function createInitiative(deps: Deps, payload: PayloadOf<'createInitiative'>, call: Call): Promise<CreateInitiativeResult> {
   const { result, next, now, hidden } = await mutate(deps, call, {
     level: 'edit',
-    schema: createInitiativePayload,
+    input: payload,
     apply: async (roadmap, input, actor) => {
       const epicIds = await resolveEpicKeys(deps, roadmap, input.epicKeys, null);
       return addInitiative(roadmap, { ...input.initiative, epicIds: mergeEpicIds(input.initiative.epicIds, epicIds, 'epicKeys') }, actor);
@@ -67,10 +53,10 @@ export async function createInitiative(deps: Deps, call: Call): Promise<CreateIn
   return { initiative: withoutHiddenEpics(toInitiativeView(created, now, next.meta.horizonRules), hidden), revision: result.revision };
 }
 
-export const updateInitiativeHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+export const updateInitiativeHandler = (deps: Deps, payload: PayloadOf<'updateInitiative'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     level: 'edit',
-    schema: updateInitiativePayload,
+    input: payload,
     apply: async (roadmap, input, actor) => {
       const patch = { ...input.patch };
       // The editor sent the epics it was shown; the ones from projects the caller cannot browse stay linked.
@@ -87,62 +73,62 @@ export const updateInitiativeHandler = (deps: Deps, call: Call): Promise<Mutatio
     },
   });
 
-export const moveInitiativeHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+export const moveInitiativeHandler = (deps: Deps, payload: PayloadOf<'moveInitiative'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     level: 'edit',
-    schema: moveInitiativePayload,
+    input: payload,
     apply: (roadmap, input, actor) => updateInitiative(roadmap, input.initiativeId, input.to, actor, input.reason, 'to'),
   });
 
-export const deleteInitiativeHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+export const deleteInitiativeHandler = (deps: Deps, payload: PayloadOf<'deleteInitiative'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     level: 'edit',
-    schema: deleteInitiativePayload,
+    input: payload,
     apply: (roadmap, input, actor) => deleteInitiative(roadmap, input.initiativeId, actor, input.reason ?? null),
   });
 
-export const createPhaseHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
-  runMutation(deps, call, { level: 'edit', schema: createPhasePayload, apply: (roadmap, input, actor) => addPhase(roadmap, input.phase, actor) });
+export const createPhaseHandler = (deps: Deps, payload: PayloadOf<'createPhase'>, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', input: payload, apply: (roadmap, input, actor) => addPhase(roadmap, input.phase, actor) });
 
-export const updatePhaseHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+export const updatePhaseHandler = (deps: Deps, payload: PayloadOf<'updatePhase'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     level: 'edit',
-    schema: updatePhasePayload,
+    input: payload,
     apply: (roadmap, input, actor) => updatePhase(roadmap, input.phaseId, input.patch, actor, input.reason ?? null),
   });
 
-export const movePhaseHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+export const movePhaseHandler = (deps: Deps, payload: PayloadOf<'movePhase'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     level: 'edit',
-    schema: movePhasePayload,
+    input: payload,
     apply: (roadmap, input, actor) => movePhase(roadmap, input.phaseId, input.toIndex, actor, input.reason ?? null),
   });
 
-export const deletePhaseHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+export const deletePhaseHandler = (deps: Deps, payload: PayloadOf<'deletePhase'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     level: 'edit',
-    schema: deletePhasePayload,
+    input: payload,
     apply: (roadmap, input, actor) => deletePhase(roadmap, input.phaseId, input.moveInitiativesTo, actor, input.reason ?? null),
   });
 
-export const saveSettingsHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
-  runMutation(deps, call, { level: 'administer', schema: saveSettingsPayload, apply: (roadmap, input, actor) => updateSettings(roadmap, input.settings, actor) });
+export const saveSettingsHandler = (deps: Deps, payload: PayloadOf<'saveSettings'>, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'administer', input: payload, apply: (roadmap, input, actor) => updateSettings(roadmap, input.settings, actor) });
 
-export const createDebtItemHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
-  runMutation(deps, call, { level: 'edit', schema: createDebtItemPayload, apply: (roadmap, input, actor) => addDebtItem(roadmap, input.item, actor) });
+export const createDebtItemHandler = (deps: Deps, payload: PayloadOf<'createDebtItem'>, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', input: payload, apply: (roadmap, input, actor) => addDebtItem(roadmap, input.item, actor) });
 
-export const updateDebtItemHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
-  runMutation(deps, call, { level: 'edit', schema: updateDebtItemPayload, apply: (roadmap, input, actor) => updateDebtItem(roadmap, input.debtId, input.patch, actor) });
+export const updateDebtItemHandler = (deps: Deps, payload: PayloadOf<'updateDebtItem'>, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', input: payload, apply: (roadmap, input, actor) => updateDebtItem(roadmap, input.debtId, input.patch, actor) });
 
-export const deleteDebtItemHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
-  runMutation(deps, call, { level: 'edit', schema: deleteDebtItemPayload, apply: (roadmap, input, actor) => deleteDebtItem(roadmap, input.debtId, actor) });
+export const deleteDebtItemHandler = (deps: Deps, payload: PayloadOf<'deleteDebtItem'>, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', input: payload, apply: (roadmap, input, actor) => deleteDebtItem(roadmap, input.debtId, actor) });
 
-export const promoteDebtItemHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
+export const promoteDebtItemHandler = (deps: Deps, payload: PayloadOf<'promoteDebtItem'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     level: 'edit',
-    schema: promoteDebtItemPayload,
+    input: payload,
     apply: (roadmap, input, actor) => promoteDebtItem(roadmap, input.debtId, input.initiative, actor),
   });
 
-export const markReviewedHandler = (deps: Deps, call: Call): Promise<MutationResult> =>
-  runMutation(deps, call, { level: 'edit', schema: markReviewedPayload, apply: (roadmap, input, actor) => markReviewed(roadmap, actor, input.note ?? null) });
+export const markReviewedHandler = (deps: Deps, payload: PayloadOf<'markReviewed'>, call: Call): Promise<MutationResult> =>
+  runMutation(deps, call, { level: 'edit', input: payload, apply: (roadmap, input, actor) => markReviewed(roadmap, actor, input.note ?? null) });

@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import {
+  type ChangelogPage,
+  type CreateInitiativeResult,
+  type EpicContext,
+  type ExportResult,
+  type ImportPreview,
+  type MutationResult,
+  type ProgressReport,
+  type ProjectRef,
+  type RoadmapView,
+  createDebtItemPayload,
+  createInitiativePayload,
+  createPhasePayload,
+  deleteDebtItemPayload,
+  deleteInitiativePayload,
+  deletePhasePayload,
+  exportRoadmapPayload,
+  findProjectPayload,
+  getChangelogPayload,
+  getEpicContextPayload,
+  getProgressPayload,
+  getRoadmapViewPayload,
+  importRoadmapPayload,
+  linkEpicPayload,
+  markReviewedPayload,
+  moveInitiativePayload,
+  movePhasePayload,
+  previewImportPayload,
+  promoteDebtItemPayload,
+  saveSettingsPayload,
+  startRoadmapPayload,
+  unlinkEpicPayload,
+  updateDebtItemPayload,
+  updateInitiativePayload,
+  updatePhasePayload,
+} from './api';
+
+/**
+ * What the caller must hold on the roadmap's project. 'lookup': a read keyed by something the caller names (a project
+ * key, the panel's issue) — one they cannot see answers NOT_FOUND, exactly like one that does not exist.
+ * previewImport and importRoadmap in Replace mode take 'administer' (a mass deletion); their declared level is Merge's.
+ */
+export type AccessLevel = 'lookup' | 'read' | 'edit' | 'administer';
+
+/** A resolver's answer type, carried by the contract (no runtime value: `answer<T>()` is an empty object). */
+export interface Answer<T> {
+  readonly __answer?: T;
+}
+const answer = <T>(): Answer<T> => ({});
+
+export interface ResolverSpec {
+  /** Parsed on the server before the handler runs; the client sends its z.input. */
+  payload: z.ZodType;
+  level: AccessLevel;
+  value: Answer<unknown>;
+}
+
+/**
+ * The one list of resolvers: key, payload schema, access level and answer type. The server binds a handler to each
+ * (src/resolvers/define.ts, which fails to compile when one is missing or mistyped); the Custom UI's `call` takes its
+ * types from here. A new resolver: one entry here, one handler there.
+ */
+export const CONTRACT = {
+  getRoadmapView: { payload: getRoadmapViewPayload, level: 'read', value: answer<RoadmapView>() },
+  getChangelog: { payload: getChangelogPayload, level: 'read', value: answer<ChangelogPage>() },
+  getProgress: { payload: getProgressPayload, level: 'read', value: answer<ProgressReport>() },
+  exportRoadmap: { payload: exportRoadmapPayload, level: 'read', value: answer<ExportResult>() },
+  getEpicContext: { payload: getEpicContextPayload, level: 'lookup', value: answer<EpicContext>() },
+  findProject: { payload: findProjectPayload, level: 'lookup', value: answer<ProjectRef>() },
+  startRoadmap: { payload: startRoadmapPayload, level: 'administer', value: answer<RoadmapView>() },
+  createInitiative: { payload: createInitiativePayload, level: 'edit', value: answer<CreateInitiativeResult>() },
+  updateInitiative: { payload: updateInitiativePayload, level: 'edit', value: answer<MutationResult>() },
+  moveInitiative: { payload: moveInitiativePayload, level: 'edit', value: answer<MutationResult>() },
+  deleteInitiative: { payload: deleteInitiativePayload, level: 'edit', value: answer<MutationResult>() },
+  createPhase: { payload: createPhasePayload, level: 'edit', value: answer<MutationResult>() },
+  updatePhase: { payload: updatePhasePayload, level: 'edit', value: answer<MutationResult>() },
+  movePhase: { payload: movePhasePayload, level: 'edit', value: answer<MutationResult>() },
+  deletePhase: { payload: deletePhasePayload, level: 'edit', value: answer<MutationResult>() },
+  saveSettings: { payload: saveSettingsPayload, level: 'administer', value: answer<MutationResult>() },
+  createDebtItem: { payload: createDebtItemPayload, level: 'edit', value: answer<MutationResult>() },
+  updateDebtItem: { payload: updateDebtItemPayload, level: 'edit', value: answer<MutationResult>() },
+  deleteDebtItem: { payload: deleteDebtItemPayload, level: 'edit', value: answer<MutationResult>() },
+  promoteDebtItem: { payload: promoteDebtItemPayload, level: 'edit', value: answer<MutationResult>() },
+  markReviewed: { payload: markReviewedPayload, level: 'edit', value: answer<MutationResult>() },
+  previewImport: { payload: previewImportPayload, level: 'edit', value: answer<ImportPreview>() },
+  importRoadmap: { payload: importRoadmapPayload, level: 'edit', value: answer<MutationResult>() },
+  linkEpic: { payload: linkEpicPayload, level: 'edit', value: answer<MutationResult>() },
+  unlinkEpic: { payload: unlinkEpicPayload, level: 'edit', value: answer<MutationResult>() },
+} as const satisfies Record<string, ResolverSpec>;
+
+export type Contract = typeof CONTRACT;
+export type ResolverKey = keyof Contract;
+/** What the client sends (defaults may be left out). */
+export type PayloadIn<K extends ResolverKey> = z.input<Contract[K]['payload']>;
+/** What the handler receives, parsed. */
+export type PayloadOf<K extends ResolverKey> = z.output<Contract[K]['payload']>;
+export type ValueOf<K extends ResolverKey> = Contract[K]['value'] extends Answer<infer T> ? T : never;
+
+/** Every resolver key, in the contract's order. */
+export const RESOLVER_KEYS = Object.keys(CONTRACT) as ResolverKey[];
