@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors';
 import type { Roadmap } from '../domain/model';
+import type { IssueSummary } from '../jira/jira-port';
 import type { Deps } from './deps';
 
 /**
@@ -18,6 +19,17 @@ function pathOf(payload: unknown, value: string, at: string[] = []): string | nu
     }
   }
   return null;
+}
+
+/**
+ * Issue keys → what Jira says about each, asked as the caller in one bulk fetch (keys matched in any case). A key
+ * that does not exist and one the caller cannot see are both null: the callers word them the same.
+ */
+export async function issuesByKey(deps: Deps, keys: readonly string[]): Promise<Map<string, IssueSummary | null>> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return new Map();
+  const found = new Map((await deps.jira.getIssues(unique)).map((issue) => [issue.key.toUpperCase(), issue]));
+  return new Map(unique.map((key) => [key, found.get(key.toUpperCase()) ?? null]));
 }
 
 /** The check commitEdit runs on the epics a write adds: one bulk fetch as the caller. */
@@ -43,8 +55,7 @@ export function confirmEpicsAsCaller(deps: Deps, payload: unknown): (issueIds: s
  */
 export async function resolveEpicKeys(deps: Deps, roadmap: Roadmap, keys: readonly string[], forInitiative: string | null, field = 'epicKeys'): Promise<string[]> {
   if (keys.length === 0) return [];
-  const issues = await deps.jira.getIssues([...new Set(keys)]);
-  const byKey = new Map(issues.map((issue) => [issue.key, issue]));
+  const byKey = await issuesByKey(deps, keys);
   const holder = new Map<string, { id: string; title: string }>();
   for (const initiative of roadmap.initiatives) for (const epicId of initiative.epicIds) if (!holder.has(epicId)) holder.set(epicId, initiative);
   const fields: Record<string, string> = {};

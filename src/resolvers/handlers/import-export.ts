@@ -7,29 +7,23 @@ import { AppError } from '../../domain/errors';
 import { applyImportPlan, epicKeysOf, exportRoadmap, parseRoadmapTable, previewImport, type EpicKeyAnswer, type ImportPlan } from '../../domain/import-export';
 import type { Roadmap } from '../../domain/model';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
-import { accessTo, projectIdFromContext, requireLevel, type ProjectAccess } from '../access';
+import { accessTo, projectIdFromContext, requireLevel, type Level } from '../access';
 import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
+import { issuesByKey } from '../epics';
 import { hiddenEpics, keepHiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';
 import { runMutation } from '../mutation';
 
 /** Replace deletes what the table leaves out: a mass deletion, so it takes the settings-level permission. */
-function requireImportLevel(access: ProjectAccess, mode: 'merge' | 'replace'): void {
-  requireLevel(access, mode === 'replace' ? 'administer' : 'edit');
-}
+const importLevel = (mode: 'merge' | 'replace'): Level => (mode === 'replace' ? 'administer' : 'edit');
 
 /**
  * The table's epic keys → what Jira says about them, asked as the caller (one bulk fetch): keys that do not exist
  * and keys the caller cannot see are both simply absent, so the preview words them the same.
  */
 async function resolveEpicKeys(deps: Deps, keys: readonly string[]): Promise<Map<string, EpicKeyAnswer>> {
-  if (keys.length === 0) return new Map();
-  const issues = await deps.jira.getIssues(keys);
-  const byKey = new Map(issues.map((issue) => [issue.key.toUpperCase(), issue]));
-  return new Map(keys.map((key) => {
-    const issue = byKey.get(key);
-    return [key, issue ? { id: issue.id, issueType: issue.issueType } : null];
-  }));
+  const issues = await issuesByKey(deps, keys);
+  return new Map([...issues].map(([key, issue]) => [key, issue ? { id: issue.id, issueType: issue.issueType } : null]));
 }
 
 /** Keys are resolved in bulk fetches of 100: ten of them stay well inside a resolver's 25 seconds. */
@@ -51,7 +45,7 @@ async function planImport(deps: Deps, roadmap: Roadmap, input: { text: string; f
 export async function previewImportHandler(deps: Deps, input: PayloadOf<'previewImport'>, call: Call): Promise<ImportPreview> {
   const projectId = projectIdFromContext(call.context);
   const access = await accessTo(deps, projectId);
-  requireImportLevel(access, input.mode);
+  requireLevel(access, importLevel(input.mode));
   const roadmap = (await deps.store.load(projectId)) ?? emptyRoadmap(projectId, `${access.project.name} technical roadmap`, deps.now());
   // Planned against what the caller can see: the table cannot mention epics they may not see, nor drop them.
   return planImport(deps, roadmapWithoutHiddenEpics(roadmap, await hiddenEpics(deps, roadmap)), input);
@@ -64,7 +58,7 @@ export async function previewImportHandler(deps: Deps, input: PayloadOf<'preview
 export const importRoadmapHandler = (deps: Deps, payload: PayloadOf<'importRoadmap'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, {
     // Replace deletes what the table leaves out: checked before the revision, so nobody learns more than FORBIDDEN.
-    level: (input) => (input.mode === 'replace' ? 'administer' : 'edit'),
+    level: (input) => importLevel(input.mode),
     input: payload,
     apply: async (roadmap, input, actor) => {
       const hidden = await hiddenEpics(deps, roadmap);
