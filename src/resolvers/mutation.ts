@@ -8,7 +8,7 @@ import { accessTo, projectIdFromContext, requireLevel, type Level, type ProjectA
 import type { Call, Deps } from './deps';
 import { commitEdit } from '../storage/commit-edit';
 import { confirmEpicsAsCaller } from './epics';
-import { hiddenEpicsOf, publicChange, withoutHiddenEpics } from './hidden-epics';
+import { hiddenEpics, publicChange, withoutHiddenEpics } from './hidden-epics';
 import { toRoadmapView } from './view';
 
 /** Room left for the view inside the 5 MB invoke response, after the change record and the envelope. */
@@ -25,7 +25,8 @@ export interface MutationSpec<I extends { baseRevision: number }> {
   level: Level | ((input: I) => Level);
   /** The payload, already parsed against the resolver's contract schema (see define.ts). */
   input: I;
-  apply: (roadmap: Roadmap, input: I, actor: Actor, access: ProjectAccess) => Edit | Promise<Edit>;
+  /** `hidden`: the roadmap's epics from projects the caller cannot browse (they must survive the edit unseen). */
+  apply: (roadmap: Roadmap, input: I, actor: Actor, access: ProjectAccess, hidden: ReadonlySet<string>) => Edit | Promise<Edit>;
 }
 
 /**
@@ -53,10 +54,11 @@ export async function mutate<I extends { baseRevision: number }>(
     throw new AppError('CONFLICT', conflictMessage(input.baseRevision, changes));
   }
   const now = deps.now();
-  const edit = await spec.apply(roadmap, input, { accountId: call.context.accountId ?? null, now }, access);
+  // Asked once, before the edit: epics the write adds were confirmed visible to the caller, so the set still holds
+  // for the answer (see hidden-epics.ts).
+  const hidden = await hiddenEpics(deps, roadmap);
+  const edit = await spec.apply(roadmap, input, { accountId: call.context.accountId ?? null, now }, access, hidden);
   const stored = await commitEdit(deps.store, projectId, roadmap, edit, { confirmAddedEpics: confirmEpicsAsCaller(deps, call.payload) });
-  // The answer shows what the caller may see: no epic from a project they cannot browse (see hidden-epics.ts).
-  const hidden = await hiddenEpicsOf(deps, { ...stored.roadmap.meta.epicProjects, ...stored.change.epicProjects }, projectId);
   const view = withoutHiddenEpics(toRoadmapView(stored.roadmap, access, now), hidden);
   // The write has landed: never let the size of the courtesy view turn it into an error.
   const fits = Buffer.byteLength(JSON.stringify(view), 'utf8') <= VIEW_BUDGET_BYTES;

@@ -60,8 +60,7 @@ export const importRoadmapHandler = (deps: Deps, payload: PayloadOf<'importRoadm
     // Replace deletes what the table leaves out: checked before the revision, so nobody learns more than FORBIDDEN.
     level: (input) => importLevel(input.mode),
     input: payload,
-    apply: async (roadmap, input, actor) => {
-      const hidden = await hiddenEpics(deps, roadmap);
+    apply: async (roadmap, input, actor, _access, hidden) => {
       const visible = roadmapWithoutHiddenEpics(roadmap, hidden);
       const plan = await planImport(deps, visible, input);
       if (plan.initiativesToRemove.length > 0 && !input.confirmRemovals) {

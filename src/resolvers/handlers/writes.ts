@@ -17,7 +17,7 @@ import { toInitiativeView, toRoadmapView } from '../view';
 import { commitEdit } from '../../storage/commit-edit';
 import { LIMITS } from '../../domain/model';
 import { resolveEpicKeys } from '../epics';
-import { hiddenEpics, withoutHiddenEpics } from '../hidden-epics';
+import { withoutHiddenEpics } from '../hidden-epics';
 
 /** Ids given directly plus ids from keys: still within the per-initiative limit, reported on the keys' field. */
 function mergeEpicIds(ids: readonly string[], fromKeys: readonly string[], field: string): string[] {
@@ -57,11 +57,10 @@ export const updateInitiativeHandler = (deps: Deps, payload: PayloadOf<'updateIn
   runMutation(deps, call, {
     level: 'edit',
     input: payload,
-    apply: async (roadmap, input, actor) => {
+    apply: async (roadmap, input, actor, _access, hidden) => {
       const patch = { ...input.patch };
       // The editor sent the epics it was shown; the ones from projects the caller cannot browse stay linked.
       if (patch.epicIds) {
-        const hidden = await hiddenEpics(deps, roadmap);
         const kept = (roadmap.initiatives.find((i) => i.id === input.initiativeId)?.epicIds ?? []).filter((id) => hidden.has(id) && !patch.epicIds!.includes(id));
         if (kept.length > 0) patch.epicIds = [...patch.epicIds, ...kept];
       }
