@@ -89,9 +89,9 @@ export const createInitiativePayload = z
   .strict();
 export type CreateInitiativePayload = z.input<typeof createInitiativePayload>;
 
-export interface CreateInitiativeResult {
-  initiative: InitiativeView;
-  revision: number;
+/** What createInitiative answers: what every write answers, plus the new initiative's id. */
+export interface CreateInitiativeResult extends MutationResult {
+  initiativeId: string;
 }
 
 /**

@@ -78,7 +78,13 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
     )) as Result<CreateInitiativeResult>;
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     expect(created.value.revision).toBe(before.value.revision + 1);
-    expect(created.value.initiative.horizon).toBe('next');
+    // Answers like every other write: the change and the fresh view, plus the new initiative's id.
+    expect(created.value.change.revision).toBe(created.value.revision);
+    expect(created.value.change.summary).toContain('Adopt OpenTelemetry tracing');
+    const shown = created.value.view?.initiatives.find((i) => i.id === created.value.initiativeId);
+    expect(shown?.title).toBe('Adopt OpenTelemetry tracing');
+    expect(shown?.horizon).toBe('next');
+    expect(created.value.view?.revision).toBe(created.value.revision);
 
     const after = await view(DEMO_USERS.member.accountId);
     if (!after.ok) throw new Error(after.error.message);

@@ -13,11 +13,10 @@ import { accessTo, projectIdFromContext, requireLevel } from '../access';
 import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
 import { mutate, runMutation } from '../mutation';
-import { toInitiativeView, toRoadmapView } from '../view';
+import { toRoadmapView } from '../view';
 import { commitEdit } from '../../storage/commit-edit';
 import { LIMITS } from '../../domain/model';
 import { resolveEpicKeys } from '../epics';
-import { withoutHiddenEpics } from '../hidden-epics';
 
 /** Ids given directly plus ids from keys: still within the per-initiative limit, reported on the keys' field. */
 function mergeEpicIds(ids: readonly string[], fromKeys: readonly string[], field: string): string[] {
@@ -41,7 +40,7 @@ export async function startRoadmap(deps: Deps, payload: PayloadOf<'startRoadmap'
 }
 
 export async function createInitiative(deps: Deps, payload: PayloadOf<'createInitiative'>, call: Call): Promise<CreateInitiativeResult> {
-  const { result, next, now, hidden } = await mutate(deps, call, {
+  const { result, next } = await mutate(deps, call, {
     level: 'edit',
     input: payload,
     apply: async (roadmap, input, actor) => {
@@ -49,8 +48,8 @@ export async function createInitiative(deps: Deps, payload: PayloadOf<'createIni
       return addInitiative(roadmap, { ...input.initiative, epicIds: mergeEpicIds(input.initiative.epicIds, epicIds, 'epicKeys') }, actor);
     },
   });
-  const created = next.initiatives[next.initiatives.length - 1];
-  return { initiative: withoutHiddenEpics(toInitiativeView(created, now, next.meta.horizonRules), hidden), revision: result.revision };
+  // addInitiative appends: the last one is the new one.
+  return { ...result, initiativeId: next.initiatives[next.initiatives.length - 1].id };
 }
 
 export const updateInitiativeHandler = (deps: Deps, payload: PayloadOf<'updateInitiative'>, call: Call): Promise<MutationResult> =>

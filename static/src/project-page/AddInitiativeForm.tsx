@@ -62,7 +62,7 @@ export function AddInitiativeForm({ view, onCreated }: { view: RoadmapView; onCr
     const result = await call('createInitiative', payload);
     setSubmitting(false);
     if (result.ok) {
-      setAdded(result.value.initiative.title);
+      setAdded(payload.initiative.title);
       setValues((v) => ({ ...emptyForm(v.phaseId), track: v.track, targetQuarter: v.targetQuarter }));
       onCreated();
       return;
