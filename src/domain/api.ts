@@ -235,6 +235,14 @@ export interface EpicContext {
   };
 }
 
+/**
+ * What linkEpic and unlinkEpic answer: what every write answers, plus the panel's epic as it now stands (null when it
+ * could not be read after the write landed; the panel then asks for it).
+ */
+export interface EpicWriteResult extends MutationResult {
+  epicContext: EpicContext | null;
+}
+
 /** linkEpic / unlinkEpic: the issue panel links its epic to an initiative of the issue's project roadmap. */
 export const linkEpicPayload = z.object({ baseRevision, initiativeId: initiativeIdSchema }).strict();
 /** The reason, if given, is recorded in the changelog (e.g. "Split into two epics"). */

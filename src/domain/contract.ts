@@ -5,6 +5,7 @@ import {
   type EpicContext,
   type ExportResult,
   type ImportPreview,
+  type EpicWriteResult,
   type MutationResult,
   type ProgressReport,
   type ProjectRef,
@@ -85,8 +86,8 @@ export const CONTRACT = {
   markReviewed: { payload: markReviewedPayload, level: 'edit', value: answer<MutationResult>() },
   previewImport: { payload: previewImportPayload, level: 'edit', value: answer<ImportPreview>() },
   importRoadmap: { payload: importRoadmapPayload, level: 'edit', value: answer<MutationResult>() },
-  linkEpic: { payload: linkEpicPayload, level: 'edit', value: answer<MutationResult>() },
-  unlinkEpic: { payload: unlinkEpicPayload, level: 'edit', value: answer<MutationResult>() },
+  linkEpic: { payload: linkEpicPayload, level: 'edit', value: answer<EpicWriteResult>() },
+  unlinkEpic: { payload: unlinkEpicPayload, level: 'edit', value: answer<EpicWriteResult>() },
 } as const satisfies Record<string, ResolverSpec>;
 
 export type Contract = typeof CONTRACT;

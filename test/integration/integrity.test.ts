@@ -4,7 +4,7 @@
  */
 import { DEMO_EPICS, DEMO_USERS } from '../../dev/jira';
 import type { LocalForge } from '../../dev/local-forge';
-import type { EpicContext, MutationResult, Result, RoadmapView } from '../../src/domain/api';
+import type { CreateInitiativeResult, EpicContext, MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { LIMITS } from '../../src/domain/model';
 import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
 import { chunkKey, metaKey } from '../../src/storage/keys';
@@ -82,11 +82,11 @@ describe('issue 6: integrity and confidentiality', () => {
       const tr = await view(forge);
       const payPhase = pay.phases[0].id;
       const [a, b] = await Promise.all([
-        invoke<{ initiative: { id: string } }>(forge, 'createInitiative', { baseRevision: tr.revision, initiative: newInitiative('TR side', { epicIds: [TR_FREE.id] }) }, 'admin'),
-        invoke<{ initiative: { id: string } }>(forge, 'createInitiative', { baseRevision: pay.revision, initiative: newInitiative('PAY side', { phaseId: payPhase, epicIds: [TR_FREE.id] }) }, 'admin', projectPage(PAY)),
+        invoke<CreateInitiativeResult>(forge, 'createInitiative', { baseRevision: tr.revision, initiative: newInitiative('TR side', { epicIds: [TR_FREE.id] }) }, 'admin'),
+        invoke<CreateInitiativeResult>(forge, 'createInitiative', { baseRevision: pay.revision, initiative: newInitiative('PAY side', { phaseId: payPhase, epicIds: [TR_FREE.id] }) }, 'admin', projectPage(PAY)),
       ]);
-      const trId = ok(a).initiative.id;
-      const payId = ok(b).initiative.id;
+      const trId = ok(a).initiativeId;
+      const payId = ok(b).initiativeId;
       const links = await forge.deps.store.getEpicLinks(TR_FREE.id);
       expect(links.sort((x, y) => x.projectId.localeCompare(y.projectId))).toEqual([
         { issueId: TR_FREE.id, projectId: TR.id, initiativeId: trId },
@@ -147,10 +147,10 @@ describe('issue 6: integrity and confidentiality', () => {
       const free = forge.jira.data.issues.filter((i) => i.issueType === 'Epic' && i.projectId === TR.id && !['20001', '20006', '20010', '20015', '20018', '20024'].includes(i.id)).map((i) => i.id);
       const first = free.slice(0, LIMITS.epicsPerInitiative);
       const second = free.slice(LIMITS.epicsPerInitiative, 2 * LIMITS.epicsPerInitiative);
-      const created = ok(await invoke<{ revision: number; initiative: { id: string } }>(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative('Ten epics', { epicIds: first }) }, 'admin'));
-      const replaced = ok(await invoke<MutationResult>(forge, 'updateInitiative', { baseRevision: created.revision, initiativeId: created.initiative.id, patch: { epicIds: second } }, 'admin'));
-      expect(replaced.view!.initiatives.find((i) => i.id === created.initiative.id)!.epicIds).toEqual(second);
-      ok(await invoke<MutationResult>(forge, 'deleteInitiative', { baseRevision: replaced.revision, initiativeId: created.initiative.id }, 'admin'));
+      const created = ok(await invoke<CreateInitiativeResult>(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative('Ten epics', { epicIds: first }) }, 'admin'));
+      const replaced = ok(await invoke<MutationResult>(forge, 'updateInitiative', { baseRevision: created.revision, initiativeId: created.initiativeId, patch: { epicIds: second } }, 'admin'));
+      expect(replaced.view!.initiatives.find((i) => i.id === created.initiativeId)!.epicIds).toEqual(second);
+      ok(await invoke<MutationResult>(forge, 'deleteInitiative', { baseRevision: replaced.revision, initiativeId: created.initiativeId }, 'admin'));
       for (const id of [...first, ...second]) expect(await forge.deps.store.getEpicLinks(id)).toEqual([]);
     });
   });

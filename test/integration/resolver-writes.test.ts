@@ -1,7 +1,7 @@
 import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { LocalForge } from '../../dev/local-forge';
-import type { ChangelogPage, EpicContext, MutationResult, Result, RoadmapView } from '../../src/domain/api';
+import type { ChangelogPage, EpicContext, EpicWriteResult, MutationResult, Result, RoadmapView } from '../../src/domain/api';
 
 const TR = DEMO_PROJECTS.TR;
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -145,13 +145,17 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     expect(both.links.map((l) => l.project.key)).toEqual(['TR', 'PAY']);
     const trOnly = ok((await forge.invoke('getEpicContext', {}, panel('trEditor'))) as Result<EpicContext>);
     expect(trOnly.links.map((l) => l.project.key)).toEqual(['TR']);
+    // The link answers with the panel as the linker now sees it (one invoke per write): no hint of PAY's link.
+    expect((linked as EpicWriteResult).epicContext).toEqual(trOnly);
 
     // Unlinking from PAY leaves TR's link alone; the TR-only editor cannot unlink PAY's (same answer as "not linked").
     const refused = await forge.invoke('unlinkEpic', { baseRevision: 1, projectId: '10001' }, panel('trEditor'));
     expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const payLink = both.links.find((l) => l.project.key === 'PAY')!;
-    ok((await forge.invoke('unlinkEpic', { baseRevision: payLink.unlink!.revision, projectId: '10001', reason: 'PAY stops tracking it' }, panel('member'))) as Result<MutationResult>);
+    const unlinked = ok((await forge.invoke('unlinkEpic', { baseRevision: payLink.unlink!.revision, projectId: '10001', reason: 'PAY stops tracking it' }, panel('member'))) as Result<EpicWriteResult>);
     expect(await forge.deps.store.getEpicLinks(epic.id)).toEqual([{ issueId: epic.id, projectId: TR.id, initiativeId: 'I-3' }]);
+    expect(unlinked.epicContext).toEqual(ok((await forge.invoke('getEpicContext', {}, panel('member'))) as Result<EpicContext>));
+    expect(unlinked.epicContext?.links.map((l) => l.project.key)).toEqual(['TR']);
   });
 
   it('phases, debt items, settings and reviews all go through the same path', async () => {

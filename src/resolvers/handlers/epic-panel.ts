@@ -1,7 +1,7 @@
 import {
   type EpicContext,
   type EpicLinkView,
-  type MutationResult,
+  type EpicWriteResult,
 } from '../../domain/api';
 import { updateInitiative } from '../../domain/edits/initiatives';
 import { AppError } from '../../domain/errors';
@@ -101,10 +101,10 @@ function linkingOptions(roadmap: Roadmap, now: Date): NonNullable<EpicContext['l
 }
 
 /** Links the panel's epic to an initiative of its own project's roadmap (one initiative per epic per roadmap). */
-export const linkEpicHandler = async (deps: Deps, payload: PayloadOf<'linkEpic'>, call: Call): Promise<MutationResult> => {
+export const linkEpicHandler = async (deps: Deps, payload: PayloadOf<'linkEpic'>, call: Call): Promise<EpicWriteResult> => {
   const issue = await contextIssue(deps, call);
   if (issue.issueType !== 'Epic') throw new AppError('INVALID_INPUT', `${issue.key} is a ${issue.issueType}; only epics link to initiatives`);
-  return runMutation(deps, withProject(call, issue.projectId), {
+  const written = await runMutation(deps, withProject(call, issue.projectId), {
     level: 'edit',
     input: payload,
     apply: (roadmap, input, actor) => {
@@ -115,17 +115,18 @@ export const linkEpicHandler = async (deps: Deps, payload: PayloadOf<'linkEpic'>
       return updateInitiative(roadmap, initiative.id, { epicIds: [...initiative.epicIds, issue.id] }, actor, null, 'initiativeId');
     },
   });
+  return { ...written, epicContext: await epicContextAfterWrite(deps, call) };
 };
 
 /** Unlinks the panel's epic from the initiative it serves on one roadmap (the issue's own, unless `projectId` says). */
-export const unlinkEpicHandler = async (deps: Deps, input: PayloadOf<'unlinkEpic'>, call: Call): Promise<MutationResult> => {
+export const unlinkEpicHandler = async (deps: Deps, input: PayloadOf<'unlinkEpic'>, call: Call): Promise<EpicWriteResult> => {
   const issue = await contextIssue(deps, call);
   const projectId = input.projectId ?? issue.projectId;
   // Same answer whether that roadmap does not exist, is hidden from the caller, or does not hold the epic.
   const notLinked = () => new AppError('NOT_FOUND', `${issue.key} is not linked to an initiative you can see on that roadmap`);
   const access = await accessOrNull(deps, projectId);
   if (!access) throw notLinked();
-  return runMutation(deps, withProject(call, projectId), {
+  const written = await runMutation(deps, withProject(call, projectId), {
     level: 'edit',
     input,
     apply: (roadmap, payload, actor) => {
@@ -134,7 +135,20 @@ export const unlinkEpicHandler = async (deps: Deps, input: PayloadOf<'unlinkEpic
       return updateInitiative(roadmap, initiative.id, { epicIds: initiative.epicIds.filter((id) => id !== issue.id) }, actor, payload.reason ?? null);
     },
   });
+  return { ...written, epicContext: await epicContextAfterWrite(deps, call) };
 };
+
+/**
+ * The panel's epic after a write, so the panel shows it without asking again. The write has landed: a failure to read
+ * it back must not turn that into an error, so it answers null and the panel asks.
+ */
+async function epicContextAfterWrite(deps: Deps, call: Call): Promise<EpicContext | null> {
+  try {
+    return await getEpicContext(deps, {}, call);
+  } catch {
+    return null;
+  }
+}
 
 /** The roadmap a panel write touches is the one of the issue's project (or of the link), as Jira reports it. */
 function withProject(call: Call, projectId: string): Call {

@@ -1,13 +1,15 @@
 import { type CSSProperties, type ReactNode, useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { EpicLinkView } from '../../../src/domain/api';
+import { useQueryClient } from '@tanstack/react-query';
+import type { EpicLinkView, EpicWriteResult, MutationResult } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
-import { useResolver } from '../shared/hooks';
+import { QUERY_KEYS } from '../shared/data/keys';
+import { useEpicContextQuery } from '../shared/data/queries';
+import { apiErrorOf } from '../shared/data/query-client';
+import { useReloadRoadmap } from '../shared/data/writes';
 import { LinkEpicForm } from './LinkEpicForm';
 import { UnlinkEpic } from './UnlinkEpic';
-
-const EMPTY = {};
 
 /** Read by screen readers, not shown: what a link or unlink just did, since the control that did it goes away. */
 const visuallyHidden: CSSProperties = {
@@ -28,23 +30,27 @@ const visuallyHidden: CSSProperties = {
  * it to one of its open initiatives when that roadmap does not hold it yet.
  */
 export function IssuePanel() {
-  const epic = useResolver('getEpicContext', EMPTY);
+  const epic = useEpicContextQuery();
+  const client = useQueryClient();
+  const reload = useReloadRoadmap();
   const [announcement, setAnnouncement] = useState('');
-  const busy = epic.status === 'ok' && epic.refreshing;
+  const busy = epic.isRefetching;
+  /** A link or unlink answers with the panel's epic as it now stands: shown without asking again. */
+  const showAnswer = (result: MutationResult) => {
+    const fresh = 'epicContext' in result ? (result as EpicWriteResult).epicContext : null;
+    if (fresh) client.setQueryData(QUERY_KEYS.epicContext, fresh);
+    else void client.invalidateQueries({ queryKey: QUERY_KEYS.epicContext });
+  };
+  const error = epic.isError ? apiErrorOf(epic.error) : null;
   return (
     <Page testId="issue-panel" compact>
       <div role="status" aria-live="polite" style={visuallyHidden} data-testid="panel-announcement">
         {announcement}
       </div>
-      {epic.status === 'loading' ? <Loading label="Loading initiative" /> : null}
-      {epic.status === 'error' ? (
-        <ErrorMessage
-          error={epic.error}
-          title={epic.error.code === 'FORBIDDEN' ? "You don't have access to this project's roadmap" : undefined}
-        />
-      ) : null}
-      {epic.status === 'ok'
-        ? epic.value.links.map((link) => (
+      {epic.isPending ? <Loading label="Loading initiative" /> : null}
+      {error ? <ErrorMessage error={error} title={error.code === 'FORBIDDEN' ? "You don't have access to this project's roadmap" : undefined} /> : null}
+      {epic.isSuccess
+        ? epic.data.links.map((link) => (
             <Linked key={link.project.id} link={link}>
               {link.unlink ? (
                 <UnlinkEpic
@@ -52,30 +58,30 @@ export function IssuePanel() {
                   projectId={link.project.id}
                   initiativeTitle={link.initiative.title}
                   busy={busy}
-                  onUnlinked={() => {
+                  onUnlinked={(result) => {
                     setAnnouncement(`Unlinked from “${link.initiative.title}”.`);
-                    epic.reload();
+                    showAnswer(result);
                   }}
-                  onReload={epic.reload}
+                  onReload={reload}
                 />
               ) : null}
             </Linked>
           ))
         : null}
-      {epic.status === 'ok' && epic.value.links.length === 0 ? (
+      {epic.isSuccess && epic.data.links.length === 0 ? (
         <p data-testid="not-linked" style={{ ...muted, margin: 0 }}>
           This issue isn't linked to a roadmap initiative yet.
         </p>
       ) : null}
-      {epic.status === 'ok' && epic.value.linking ? (
+      {epic.isSuccess && epic.data.linking ? (
         <LinkEpicForm
-          linking={epic.value.linking}
+          linking={epic.data.linking}
           busy={busy}
-          onLinked={(_, title) => {
+          onLinked={(result, title) => {
             setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.');
-            epic.reload();
+            showAnswer(result);
           }}
-          onReload={epic.reload}
+          onReload={reload}
         />
       ) : null}
     </Page>

@@ -5,10 +5,9 @@ import { quarterLabel } from '../../../src/domain/quarter';
 import { HorizonBoard } from '../shared/board';
 import { InitiativeProgress, ProgressProvider } from '../shared/progress';
 import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page } from '../shared/components';
-import { useResolver, useSurfaceContext } from '../shared/hooks';
+import { useRoadmapViewQuery, useSurfaceContext } from '../shared/data/queries';
+import { apiErrorOf } from '../shared/data/query-client';
 import { PhaseList } from '../shared/phases';
-
-const EMPTY = {};
 
 /** The Confluence macro: a read-only roadmap of the configured project. */
 export function Macro() {
@@ -29,10 +28,11 @@ function NotConfigured() {
 }
 
 function Configured({ config }: { config: MacroConfig }) {
-  const view = useResolver('getRoadmapView', EMPTY);
-  if (view.status === 'loading') return <Loading label="Loading roadmap" />;
-  if (view.status === 'error') {
-    if (view.error.code === 'FORBIDDEN' || view.error.code === 'NOT_FOUND') {
+  const view = useRoadmapViewQuery();
+  if (view.isPending) return <Loading label="Loading roadmap" />;
+  if (view.isError) {
+    const error = apiErrorOf(view.error);
+    if (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND') {
       // Say nothing about the roadmap: the reader may not even be allowed to know it exists.
       return (
         <p data-testid="macro-unavailable" style={{ ...muted, margin: 0 }}>
@@ -40,9 +40,9 @@ function Configured({ config }: { config: MacroConfig }) {
         </p>
       );
     }
-    return <ErrorMessage error={view.error} title="The roadmap couldn't be loaded" />;
+    return <ErrorMessage error={error} title="The roadmap couldn't be loaded" />;
   }
-  const roadmap = view.value;
+  const roadmap = view.data;
   return (
     <>
       <header>
@@ -53,7 +53,7 @@ function Configured({ config }: { config: MacroConfig }) {
           {roadmap.project.name} · {config.view === 'executive' ? 'Outcomes' : 'Engineering board'}
         </div>
       </header>
-      <ProgressProvider revision={roadmap.revision}>
+      <ProgressProvider>
         {config.view === 'executive' ? <ExecutiveView roadmap={roadmap} /> : <HorizonBoard initiatives={roadmap.initiatives} phases={roadmap.phases} />}
       </ProgressProvider>
     </>

@@ -3,11 +3,12 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, RoadmapView } from '../../../src/domain/api';
+import type { ApiError, MutationResult, RoadmapView } from '../../../src/domain/api';
 import { TRACKS, type Track } from '../../../src/domain/model';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { call } from '../shared/client';
 import { ErrorMessage } from '../shared/components';
+import { useReloadRoadmap } from '../shared/data/writes';
 import { Field, NativeSelect, TextInput } from '../shared/fields';
 import { TRACK_LABEL } from '../shared/labels';
 import {
@@ -26,7 +27,8 @@ const NO_ERRORS: MappedErrors = { byField: {}, other: [] };
 const TRACK_OPTIONS = TRACKS.map((t) => ({ value: t, label: TRACK_LABEL[t] }));
 
 /** The "Add initiative" form. Calls createInitiative with the view's revision; the parent refetches on success. */
-export function AddInitiativeForm({ view, onCreated }: { view: RoadmapView; onCreated: () => void }) {
+export function AddInitiativeForm({ view, onCreated }: { view: RoadmapView; onCreated: (result: MutationResult) => void }) {
+  const reload = useReloadRoadmap();
   const phases = [...view.phases].sort((a, b) => a.order - b.order);
   const [values, setValues] = useState<FormValues>(() => emptyForm(phases[0]?.id ?? ''));
   const [errors, setErrors] = useState<MappedErrors>(NO_ERRORS);
@@ -64,7 +66,7 @@ export function AddInitiativeForm({ view, onCreated }: { view: RoadmapView; onCr
     if (result.ok) {
       setAdded(payload.initiative.title);
       setValues((v) => ({ ...emptyForm(v.phaseId), track: v.track, targetQuarter: v.targetQuarter }));
-      onCreated();
+      onCreated(result.value);
       return;
     }
     const { error } = result;
@@ -102,7 +104,7 @@ export function AddInitiativeForm({ view, onCreated }: { view: RoadmapView; onCr
             <ErrorMessage error={{ ...apiError, message: '' }} title="The roadmap changed since you opened it">
               <p>Someone else saved a change first. Reload the roadmap, then add your initiative again — what you typed is kept.</p>
               <div style={{ marginTop: token('space.100') }}>
-                <Button onClick={onCreated}>Reload roadmap</Button>
+                <Button onClick={reload}>Reload roadmap</Button>
               </div>
             </ErrorMessage>
           ) : (

@@ -1,70 +1,20 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { ApiError } from '../../../src/domain/api';
 import type { ChangeRecord } from '../../../src/domain/changes';
-import { call } from '../shared/client';
+import { useChangelogQuery } from '../shared/data/queries';
+import { apiErrorOf } from '../shared/data/query-client';
 import { ErrorMessage, Loading, muted } from '../shared/components';
 import { Panel } from '../shared/panel';
 import { formatDay, relativeTime } from '../shared/time';
 
-const PAGE_SIZE = 10;
-
-interface Log {
-  changes: ChangeRecord[];
-  nextCursor?: string;
-}
-
-/**
- * The first page of the changelog, refetched whenever `revision` changes (after any write on the page), and
- * "Show more" pages after it. Answers to superseded requests are dropped.
- */
-function useChangelog(revision: number) {
-  const [log, setLog] = useState<Log | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const latest = useRef(0);
-
-  useEffect(() => {
-    const request = ++latest.current;
-    call('getChangelog', { limit: PAGE_SIZE }).then((result) => {
-      if (request !== latest.current) return;
-      if (result.ok) {
-        setLog(result.value);
-        setError(null);
-      } else setError(result.error);
-    });
-    return () => {
-      latest.current += 1;
-    };
-  }, [revision]);
-
-  const showMore = useCallback(async () => {
-    const cursor = log?.nextCursor;
-    if (!cursor) return;
-    const request = ++latest.current;
-    setLoadingMore(true);
-    const result = await call('getChangelog', { limit: PAGE_SIZE, cursor });
-    setLoadingMore(false);
-    // A refetch of the first page (after a write) started meanwhile: its answer wins.
-    if (request !== latest.current) return;
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setError(null);
-    setLog((prev) => {
-      const seen = new Set((prev?.changes ?? []).map((c) => c.revision));
-      return { changes: [...(prev?.changes ?? []), ...result.value.changes.filter((c) => !seen.has(c.revision))], nextCursor: result.value.nextCursor };
-    });
-  }, [log?.nextCursor]);
-
-  return { log, error, loadingMore, showMore };
-}
-
 /** Who changed what, when and why: newest first. */
-export function ChangelogPanel({ revision }: { revision: number }) {
-  const { log, error, loadingMore, showMore } = useChangelog(revision);
+export function ChangelogPanel() {
+  const changelog = useChangelogQuery();
+  // Pages can overlap when changes land between "Show more" requests: show each change once.
+  const changes = useMemo(() => uniqueByRevision(changelog.data?.pages.flatMap((p) => p.changes) ?? []), [changelog.data]);
+  const log = changelog.data ? { changes } : null;
+  const error = changelog.error ? apiErrorOf(changelog.error) : null;
   return (
     <Panel testId="changelog" title="Changelog">
       {log === null && error === null ? <Loading label="Loading changelog" /> : null}
@@ -77,15 +27,20 @@ export function ChangelogPanel({ revision }: { revision: number }) {
         </ol>
       ) : null}
       {error ? <ErrorMessage error={error} title="Couldn't load the changelog" /> : null}
-      {log?.nextCursor ? (
+      {changelog.hasNextPage ? (
         <div>
-          <Button onClick={showMore} isLoading={loadingMore}>
+          <Button onClick={() => void changelog.fetchNextPage()} isLoading={changelog.isFetchingNextPage}>
             Show more
           </Button>
         </div>
       ) : null}
     </Panel>
   );
+}
+
+function uniqueByRevision(changes: ChangeRecord[]): ChangeRecord[] {
+  const seen = new Set<number>();
+  return changes.filter((c) => !seen.has(c.revision) && seen.add(c.revision));
 }
 
 function ChangeEntry({ change }: { change: ChangeRecord }) {

@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
@@ -9,6 +10,10 @@ import { healthOfView } from '../../../src/domain/view-health';
 import { HorizonBoard } from '../shared/board';
 import { ProgressProvider } from '../shared/progress';
 import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
+import { useRoadmapViewQuery } from '../shared/data/queries';
+import { apiErrorOf } from '../shared/data/query-client';
+import { applyWriteAnswer } from '../shared/data/roadmap-cache';
+import { useReloadRoadmap, useShowView } from '../shared/data/writes';
 import { PhaseList } from '../shared/phases';
 import { type ViewSync, ViewSyncContext } from '../shared/view-sync';
 import { AddInitiativeForm } from './AddInitiativeForm';
@@ -23,20 +28,22 @@ import { InitiativeEditor } from './initiative-editor/InitiativeEditor';
 import { PhaseManager } from './phases/PhaseManager';
 import { SettingsSection } from './settings/SettingsSection';
 import { StartRoadmap } from './StartRoadmap';
-import { useRoadmapView } from './use-roadmap-view';
 
 export function ProjectPage() {
-  const view = useRoadmapView();
-  const { showView } = view;
+  const view = useRoadmapViewQuery();
+  const client = useQueryClient();
+  const reload = useReloadRoadmap();
+  const showView = useShowView();
+  const applyWrite = useCallback((result: MutationResult) => applyWriteAnswer(client, result), [client]);
   // Forms that fetch the newest view after a CONFLICT hand it to the page through this.
   const sync = useMemo<ViewSync>(() => ({ showView }), [showView]);
   return (
     <Page testId="project-page">
-      {view.status === 'loading' ? <Loading label="Loading roadmap" /> : null}
-      {view.status === 'error' ? <ErrorMessage error={view.error} /> : null}
-      {view.status === 'ok' ? (
+      {view.isPending ? <Loading label="Loading roadmap" /> : null}
+      {view.isError ? <ErrorMessage error={apiErrorOf(view.error)} /> : null}
+      {view.isSuccess ? (
         <ViewSyncContext.Provider value={sync}>
-          <Roadmap view={view.value} refreshing={view.refreshing} reload={view.reload} onWrite={view.applyWrite} />
+          <Roadmap view={view.data} refreshing={view.isRefetching} reload={reload} onWrite={applyWrite} />
         </ViewSyncContext.Provider>
       ) : null}
     </Page>
@@ -63,7 +70,7 @@ function Roadmap({
   const [open, setOpen] = useState<{ id: string; form: 'edit' | 'move'; horizon: Horizon } | null>(null);
 
   // Revision 0: nothing stored for this project yet.
-  if (view.revision === 0) return <StartRoadmap view={view} onStarted={reload} />;
+  if (view.revision === 0) return <StartRoadmap view={view} />;
   const { canEdit, canAdminister } = view.permissions;
   const close = () => setOpen(null);
   const afterWrite = (result: MutationResult) => {
@@ -92,7 +99,7 @@ function Roadmap({
   };
   const renderPhaseInitiative = (i: InitiativeView) => <PhaseInitiative key={i.id} initiative={i} />;
   return (
-    <ProgressProvider revision={view.revision}>
+    <ProgressProvider>
       <header style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
         <Heading size="large" as="h1">
           {view.title}
@@ -106,7 +113,7 @@ function Roadmap({
       <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: token('space.200'), alignItems: 'start' }}>
         <HealthPanel health={health} revision={view.revision} canEdit={canEdit} onWrite={onWrite} onReload={reload} />
-        <ChangelogPanel revision={view.revision} />
+        <ChangelogPanel />
       </div>
       <section style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
         <Heading size="medium" as="h2" id="phases-heading">
@@ -121,7 +128,7 @@ function Roadmap({
           </>
         )}
       </section>
-      {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={reload} /> : null}
+      {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={onWrite} /> : null}
       <DebtSection view={view} onWrite={onWrite} onReload={reload} />
       <ImportExportSection view={view} onWrite={onWrite} onReload={reload} />
       <SettingsSection view={view} onWrite={onWrite} onReload={reload} />

@@ -4,9 +4,11 @@ import EmptyState from '@atlaskit/empty-state';
 import type { ApiError, RoadmapView } from '../../../src/domain/api';
 import { call } from '../shared/client';
 import { ErrorMessage } from '../shared/components';
+import { useShowView } from '../shared/data/writes';
 
 /** First visit to a project without a roadmap: admins start one from the template; others are told whom to ask. */
-export function StartRoadmap({ view, onStarted }: { view: RoadmapView; onStarted: () => void }) {
+export function StartRoadmap({ view }: { view: RoadmapView }) {
+  const showView = useShowView();
   const [busy, setBusy] = useState<null | 'examples' | 'phases'>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -15,7 +17,8 @@ export function StartRoadmap({ view, onStarted }: { view: RoadmapView; onStarted
     setError(null);
     const result = await call('startRoadmap', { withExamples });
     setBusy(null);
-    if (result.ok) onStarted();
+    // The answer is the new roadmap's view: shown at once, no refetch.
+    if (result.ok) showView(result.value);
     else setError(result.error);
   };
 

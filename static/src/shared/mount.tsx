@@ -2,6 +2,7 @@ import '@atlaskit/css-reset';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadContext } from './context';
+import { DataProvider } from './data/provider';
 import { followHostTheme } from './theme';
 
 /** How long the first render waits for the theme (token CSS) before going ahead without it. */
@@ -19,6 +20,10 @@ export function mount(app: ReactNode): void {
     .catch(() => followHostTheme(undefined));
   const timeout = new Promise<void>((resolve) => setTimeout(resolve, THEME_WAIT_MS));
   void Promise.race([theme, timeout]).then(() => {
-    createRoot(container).render(<StrictMode>{app}</StrictMode>);
+    createRoot(container).render(
+      <StrictMode>
+        <DataProvider>{app}</DataProvider>
+      </StrictMode>,
+    );
   });
 }

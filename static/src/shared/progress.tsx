@@ -1,9 +1,9 @@
-import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { ProgressReport } from '../../../src/domain/api';
 import type { Progress } from '../../../src/domain/progress';
 import { muted } from './components';
-import { useResolver } from './hooks';
+import { useProgressQuery } from './data/queries';
 
 /**
  * Epic progress comes from Jira (child issues), separately from the roadmap view, so the board shows at once and
@@ -11,19 +11,13 @@ import { useResolver } from './hooks';
  */
 const ProgressContext = createContext<ProgressReport | null>(null);
 
-const EMPTY = {};
-
-export function ProgressProvider({ revision, children }: { revision: number; children: ReactNode }) {
-  const report = useResolver('getProgress', EMPTY);
-  const { reload } = report;
-  // Linking or unlinking epics changes what to roll up: refetch when the roadmap's revision moves (not on mount).
-  const seenRevision = useRef(revision);
-  useEffect(() => {
-    if (revision === seenRevision.current) return;
-    seenRevision.current = revision;
-    reload();
-  }, [revision, reload]);
-  return <ProgressContext.Provider value={report.status === 'ok' ? report.value : null}>{children}</ProgressContext.Provider>;
+/**
+ * Progress is a cached query: it is fetched once, and again only when a write or a newer view links other epics
+ * (see showView in data/roadmap-cache.ts) or the user reloads.
+ */
+export function ProgressProvider({ children }: { children: ReactNode }) {
+  const report = useProgressQuery();
+  return <ProgressContext.Provider value={report.data ?? null}>{children}</ProgressContext.Provider>;
 }
 
 export function useInitiativeProgress(initiativeId: string): ProgressReport['initiatives'][string] | null {

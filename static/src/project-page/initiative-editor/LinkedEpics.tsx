@@ -3,9 +3,8 @@ import { token } from '@atlaskit/tokens';
 import type { EpicProgress } from '../../../../src/domain/api';
 import { muted } from '../../shared/components';
 import { Field, TextInput } from '../../shared/fields';
-import { useResolver } from '../../shared/hooks';
+import { useProgressQuery } from '../../shared/data/queries';
 
-const EMPTY = {};
 
 /** "TR-3 Centralize logging" once Jira has answered; the issue id until then, or when the epic is gone or hidden. */
 function EpicName({ epicId, epic }: { epicId: string; epic: EpicProgress | undefined }) {
@@ -54,8 +53,9 @@ export function LinkedEpics({
   projectKey: string;
 }) {
   const help = `Comma separated, e.g. ${projectKey}-12, ${projectKey}-15`;
-  const report = useResolver('getProgress', stored.length > 0 ? EMPTY : null);
-  const epics = new Map(report.status === 'ok' ? report.value.epics.map((e) => [e.id, e]) : []);
+  // The page's cached progress: epic keys and states without another request.
+  const report = useProgressQuery();
+  const epics = new Map((report.data?.epics ?? []).map((e) => [e.id, e]));
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       {stored.length === 0 ? (

@@ -1,0 +1,49 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { RoadmapView } from '../../../../src/domain/api';
+import { call } from '../client';
+import { loadContext, type SurfaceContext } from '../context';
+import { QUERY_KEYS } from './keys';
+import { unwrap } from './query-client';
+import { type ChangelogPage, newerView } from './roadmap-cache';
+
+export const CHANGELOG_PAGE_SIZE = 10;
+
+/** The roadmap this surface shows. A refetch that raced a later write keeps the newer view (see newerView). */
+export function useRoadmapViewQuery(options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: QUERY_KEYS.view,
+    queryFn: async () => unwrap(await call('getRoadmapView', {})),
+    structuralSharing: (shown, next) => newerView(shown as RoadmapView | undefined, next as RoadmapView),
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** Epic progress from Jira, fetched apart from the view so the board shows at once. */
+export function useProgressQuery() {
+  return useQuery({ queryKey: QUERY_KEYS.progress, queryFn: async () => unwrap(await call('getProgress', {})) });
+}
+
+/** The changelog, newest first, a page at a time ("Show more"). */
+export function useChangelogQuery() {
+  return useInfiniteQuery({
+    queryKey: QUERY_KEYS.changelog,
+    queryFn: async ({ pageParam }): Promise<ChangelogPage> =>
+      unwrap(await call('getChangelog', pageParam ? { limit: CHANGELOG_PAGE_SIZE, cursor: pageParam } : { limit: CHANGELOG_PAGE_SIZE })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** The issue panel's epic: the initiatives it serves on the roadmaps the viewer may browse. */
+export function useEpicContextQuery() {
+  return useQuery({ queryKey: QUERY_KEYS.epicContext, queryFn: async () => unwrap(await call('getEpicContext', {})) });
+}
+
+/** The Forge context of this surface; a context that cannot be read counts as an empty one. */
+export function useSurfaceContext(): SurfaceContext | null {
+  const context = useQuery({
+    queryKey: QUERY_KEYS.context,
+    queryFn: () => loadContext().catch((): SurfaceContext => ({ macroConfigInvalid: false })),
+  });
+  return context.data ?? null;
+}

@@ -1,0 +1,62 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { MutationResult, Result, RoadmapView } from '../../../../src/domain/api';
+import { call, type ResolverKey, type ResolverTypes } from '../client';
+import { QUERY_KEYS } from './keys';
+import { unwrap } from './query-client';
+import { applyWriteAnswer, reloadAll, showView } from './roadmap-cache';
+
+/** The resolvers that answer like a write (MutationResult): their answers update the cache. */
+export type WriteKey = { [K in ResolverKey]: ResolverTypes[K]['value'] extends MutationResult ? K : never }[ResolverKey];
+
+/**
+ * Sends a write and, when it lands, updates the cache from its answer (see applyWriteAnswer): the one invoke a
+ * write costs. Never throws, like `call`.
+ */
+export async function sendWrite<K extends WriteKey>(
+  client: QueryClient,
+  key: K,
+  payload: ResolverTypes[K]['payload'],
+): Promise<Result<ResolverTypes[K]['value']>> {
+  const result = await call(key, payload);
+  if (result.ok) applyWriteAnswer(client, result.value as MutationResult);
+  return result;
+}
+
+/** Fetches the newest view (after a CONFLICT), shows it, and hands it back. */
+export async function fetchNewestView(client: QueryClient): Promise<Result<RoadmapView>> {
+  const result = await call('getRoadmapView', {});
+  if (result.ok) showView(client, result.value);
+  return result;
+}
+
+/** `sendWrite` bound to this surface's cache. */
+export function useWrite() {
+  const client = useQueryClient();
+  return useCallback(
+    <K extends WriteKey>(key: K, payload: ResolverTypes[K]['payload']) => sendWrite(client, key, payload),
+    [client],
+  );
+}
+
+/** `fetchNewestView` bound to this surface's cache. */
+export function useFetchNewestView() {
+  const client = useQueryClient();
+  return useCallback(() => fetchNewestView(client), [client]);
+}
+
+/** The "Reload roadmap" action of error messages. */
+export function useReloadRoadmap() {
+  const client = useQueryClient();
+  return useCallback(() => void reloadAll(client), [client]);
+}
+
+/** Seeds the cache with a view obtained another way (startRoadmap answers with the new roadmap's view). */
+export function useShowView() {
+  const client = useQueryClient();
+  return useCallback((view: RoadmapView) => showView(client, view), [client]);
+}
+
+/** For query functions: the view query's loader. */
+export const loadRoadmapView = async () => unwrap(await call('getRoadmapView', {}));
+export { QUERY_KEYS };
