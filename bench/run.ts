@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import { DEMO_USERS } from '../dev/jira';
 import { largeRoadmap, storeLargeRoadmap } from '../dev/fixtures/large-roadmap';
 import { LocalForge } from '../dev/local-forge';
+import { seedDemoRoadmap } from '../dev/demo-seed';
 import { createHostServer } from '../dev/host/server';
 import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
@@ -175,6 +176,117 @@ async function renderTimes(): Promise<string[]> {
   return rows;
 }
 
+type BenchPage = import('playwright-core').Page;
+
+/** The resolver calls the page's frames send through the bridge, from now on. */
+function recordInvokes(page: BenchPage): string[] {
+  const keys: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/__host/bridge')) return;
+    const body = request.postDataJSON() as { method?: string; payload?: { functionKey?: string } } | null;
+    if (body?.method === 'invoke' && body.payload?.functionKey) keys.push(body.payload.functionKey);
+  });
+  return keys;
+}
+
+/** One write through each surface's real UI on the demo roadmap: what it costs in invokes, counted at the bridge. */
+const WRITES: Array<{ surface: string; write: string; url: string; run: (page: BenchPage) => Promise<void> }> = [
+  {
+    surface: 'project page',
+    write: 'move an initiative (quarter + reason)',
+    url: '/jira/TR/roadmap?user=admin',
+    run: async (page) => {
+      const app = page.frameLocator('#app-frame');
+      const title = 'Parallelize CI pipeline';
+      await app.getByRole('button', { name: `Move “${title}”` }).click();
+      const form = app.getByTestId('move-form');
+      await form.getByLabel('Target quarter').fill('2029-Q1');
+      await form.getByLabel('Why is it moving?').fill('Benchmark');
+      await form.getByRole('button', { name: 'Move initiative' }).click();
+      await app.getByTestId('change-entry').first().filter({ hasText: `Moved "${title}"` }).waitFor();
+    },
+  },
+  {
+    surface: 'project page',
+    write: 'add an initiative',
+    url: '/jira/TR/roadmap?user=admin',
+    run: async (page) => {
+      const app = page.frameLocator('#app-frame');
+      const form = app.locator('form').filter({ has: app.getByRole('button', { name: 'Add initiative' }) });
+      await form.getByLabel('Title').fill('Benchmark initiative');
+      await form.getByLabel('Success metric').fill('Counted');
+      await form.getByLabel('Target quarter').fill('2028-Q1');
+      await form.getByRole('button', { name: 'Add initiative' }).click();
+      await app.getByTestId('initiative-card').filter({ hasText: 'Benchmark initiative' }).waitFor();
+    },
+  },
+  {
+    surface: 'project page',
+    write: 'link an epic in the editor',
+    url: '/jira/TR/roadmap?user=admin',
+    run: async (page) => {
+      const app = page.frameLocator('#app-frame');
+      const title = 'Centralize logging';
+      const card = app.getByTestId('initiative-card').filter({ hasText: title });
+      await card.getByRole('button', { name: `Edit “${title}”` }).click();
+      await app.getByTestId('initiative-editor').getByLabel('Add epic keys').fill('TR-32');
+      await app.getByTestId('initiative-editor').getByRole('button', { name: 'Save changes' }).click();
+      await card.getByTestId('epic-count').filter({ hasText: '2 linked epics' }).waitFor();
+    },
+  },
+  {
+    surface: 'issue panel',
+    write: 'link the epic to an initiative',
+    url: '/jira/browse/TR-28?user=member',
+    run: async (page) => {
+      const panel = page.frameLocator('#app-frame').getByTestId('issue-panel');
+      const form = panel.getByTestId('link-form');
+      await form.getByLabel('Initiative').selectOption({ label: 'Parallelize CI pipeline — Velocity · Later' });
+      await form.getByRole('button', { name: 'Link to initiative' }).click();
+      await panel.getByTestId('linked-initiative-title').waitFor();
+    },
+  },
+];
+
+/** Invokes per write, counted at the bridge after the surface has loaded everything it loads by itself. */
+async function invokesPerWrite(): Promise<string[]> {
+  if (!fs.existsSync(CHROMIUM) || !fs.existsSync(path.resolve(__dirname, '../static/build/project-page/index.html'))) {
+    return ['(skipped: needs Debian chromium and `npm run build`)'];
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const rows: string[] = [];
+  try {
+    for (const write of WRITES) {
+      const forge = new LocalForge();
+      await seedDemoRoadmap(forge);
+      // BENCH_STATIC: another build of the UI (e.g. an older commit's) to count against the same resolvers.
+      const server = createHostServer({ forge, staticDir: process.env.BENCH_STATIC ?? path.resolve(__dirname, '../static/build'), stateFile: null });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const page = await browser.newPage();
+      await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${write.url}`);
+      const app = page.frameLocator('#app-frame');
+      // Loaded: the page's cards with progress and its changelog, or the panel's link form.
+      if (write.surface === 'project page') {
+        await app.getByTestId('initiative-progress').first().waitFor();
+        await app.getByTestId('change-entry').first().waitFor();
+      } else await app.getByTestId('link-form').waitFor();
+      await page.waitForTimeout(500);
+      const keys = recordInvokes(page);
+      await write.run(page);
+      // Whatever the surface asks for after a write, it asks at once.
+      await page.waitForTimeout(1000);
+      rows.push(`| ${write.surface} | ${write.write} | ${keys.length} | ${keys.join(', ')} |`);
+      await page.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      forge.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
 function bundleSizes(): string[] {
   const root = path.resolve(__dirname, '../static/build');
   if (!fs.existsSync(root)) return ['(static/build missing: run `npm run build` first)'];
@@ -188,6 +300,10 @@ function bundleSizes(): string[] {
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'invokes') {
+    console.log(['| surface | write | invokes | which |', '| --- | --- | ---: | --- |', ...(await invokesPerWrite())].join('\n'));
+    return;
+  }
   const rows: Row[] = [];
   for (const size of SIZES) {
     rows.push(await measure(size, false));
@@ -209,6 +325,12 @@ async function main() {
   out.push('| initiatives | first initiative card | capacity panel (health computed) |');
   out.push('| ---: | ---: | ---: |');
   out.push(...(await renderTimes()));
+  out.push('');
+  out.push('Invokes per write through the real UI (demo roadmap; counted at the bridge once the surface has loaded):');
+  out.push('');
+  out.push('| surface | write | invokes | which |');
+  out.push('| --- | --- | ---: | --- |');
+  out.push(...(await invokesPerWrite()));
   out.push('');
   out.push('Custom UI bundles (what each index.html loads up front):');
   out.push('');
