@@ -84,7 +84,7 @@ describe('the rich demo (npm start)', () => {
     expect(await capacity.getByTestId('capacity-settings').textContent()).toMatch(/40 person-weeks per quarter, 25 % kept as buffer/);
     const warnings = capacity.getByTestId('buffer-warnings');
     await warnings.waitFor();
-    expect(await warnings.textContent()).toMatch(/commitments leave only 10 % of capacity free, below the 20 % buffer/);
+    expect(await warnings.textContent()).toMatch(/commitments leave only 10 % of capacity free, below the 25 % buffer/);
     const rows = capacity.getByTestId('capacity-quarter');
     expect(await rows.count()).toBe(4);
     const states = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')));

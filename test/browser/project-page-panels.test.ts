@@ -173,7 +173,7 @@ describe('project page panels', () => {
     const cells = await row.locator('th, td').allTextContents();
     expect(cells).toEqual(['Q4 2028', '10', '2.5 (25 %)', '7.5', '11', 'Over by 3.5', 'Security 5Developer experience 6', '0']);
     const warnings = panel.getByTestId('buffer-warnings');
-    expect(await warnings.textContent()).toContain('Q4 2028: commitments leave only -10 % of capacity free, below the 20 % buffer for unplanned work');
+    expect(await warnings.textContent()).toContain('Q4 2028: commitments exceed capacity by 10 %, leaving nothing of the 25 % buffer for unplanned work');
     const current = panel.getByTestId('capacity-quarter').first();
     expect(await current.getAttribute('data-state')).toBe('within-plan');
     expect(await current.getByTestId('capacity-remaining').textContent()).toBe('7.5');

@@ -49,7 +49,7 @@ export interface QuarterCapacity {
   /** Initiatives targeting this quarter without an effort estimate: they are not counted as zero silently. */
   unestimatedIds: string[];
   unestimatedCount: number;
-  /** Set when the buffer setting is in range but this quarter's commitments leave less than 20 % free. */
+  /** Set when this quarter's commitments leave less free than the configured buffer (i.e. it is over-committed). */
   warning: CapacityWarning | null;
   message: string;
 }
@@ -149,7 +149,7 @@ function unestimatedNote(count: number): string {
   return count === 1 ? '; 1 initiative has no effort estimate' : `; ${count} initiatives have no effort estimate`;
 }
 
-function quarterCapacity(quarter: Quarter, bucket: QuarterBucket, settings: CapacitySettings, settingIsFine: boolean): QuarterCapacity {
+function quarterCapacity(quarter: Quarter, bucket: QuarterBucket, settings: CapacitySettings): QuarterCapacity {
   const { perQuarter: capacity, bufferPercent, unit } = settings;
   const label = quarterLabel(quarter);
   const committed = sum(bucket.efforts);
@@ -190,11 +190,15 @@ function quarterCapacity(quarter: Quarter, bucket: QuarterBucket, settings: Capa
   const overCommitted = overCommitBy > 0;
   const remaining = roundTo(Math.max(0, plannable - committed));
   const effectiveBufferPercent = roundTo(((capacity - committed) / capacity) * 100);
-  const bufferEaten = settingIsFine && effectiveBufferPercent < BUFFER_MIN_PERCENT;
-  const warning: CapacityWarning | null = bufferEaten
+  // The configured buffer is the line: committing past the plannable capacity is exactly eating into it, so the
+  // warning and the table's "over by" always agree.
+  const warning: CapacityWarning | null = overCommitted
     ? {
         kind: 'buffer-eaten',
-        message: `${label}: commitments leave only ${readable(effectiveBufferPercent)} % of capacity free, below the ${BUFFER_MIN_PERCENT} % buffer for unplanned work`,
+        message:
+          effectiveBufferPercent >= 0
+            ? `${label}: commitments leave only ${readable(effectiveBufferPercent)} % of capacity free, below the ${readable(bufferPercent)} % buffer for unplanned work`
+            : `${label}: commitments exceed capacity by ${readable(-effectiveBufferPercent)} %, leaving nothing of the ${readable(bufferPercent)} % buffer for unplanned work`,
       }
     : null;
   const message = overCommitted
@@ -259,7 +263,7 @@ export function capacityByQuarter(
   const buckets = bucketByQuarter(initiatives, options.includeQuarters ?? []);
   const quarters = [...buckets.entries()]
     .sort(([a], [b]) => compareQuarters(a, b))
-    .map(([quarter, bucket]) => quarterCapacity(quarter, bucket, settings, settingWarning === null));
+    .map(([quarter, bucket]) => quarterCapacity(quarter, bucket, settings));
   return { quarters, summary: summarise(quarters, settings, settingWarning) };
 }
 

@@ -167,30 +167,47 @@ describe('capacityByQuarter', () => {
       expect(warning?.message).toContain(`${bufferPercent} %`);
     });
 
-    it('warns when commitments eat into a good buffer (effective buffer below 20 %)', () => {
+    it('warns when commitments eat into the configured buffer (effective buffer below 25 %)', () => {
       const [q] = capacityByQuarter(settings(), [initiative({ effort: 81 })]).quarters;
       expect(q.effectiveBufferPercent).toBe(19);
       expect(q.warning?.kind).toBe('buffer-eaten');
-      expect(q.warning?.message).toContain('19 %');
+      expect(q.warning?.message).toBe('Q4 2026: commitments leave only 19 % of capacity free, below the 25 % buffer for unplanned work');
     });
 
-    it('an effective buffer of exactly 20 % does not warn, though it is over the plan', () => {
-      const [q] = capacityByQuarter(settings(), [initiative({ effort: 80 })]).quarters;
-      expect(q.effectiveBufferPercent).toBe(20);
-      expect(q.overCommitted).toBe(true);
+    it('the warning uses the configured buffer: 22 % free under a 25 % buffer warns, and agrees with "over by"', () => {
+      const [q] = capacityByQuarter(settings(), [initiative({ effort: 78 })]).quarters;
+      expect(q.effectiveBufferPercent).toBe(22);
+      expect(q.overCommitBy).toBe(3);
+      expect(q.warning?.message).toContain('below the 25 % buffer');
+    });
+
+    it('exactly the configured buffer free is within plan and does not warn', () => {
+      const [q] = capacityByQuarter(settings(), [initiative({ effort: 75 })]).quarters;
+      expect(q.effectiveBufferPercent).toBe(25);
+      expect(q.overCommitted).toBe(false);
       expect(q.warning).toBeNull();
+    });
+
+    it('a warning is there exactly when the quarter is over-committed, whatever the buffer setting', () => {
+      for (const bufferPercent of [0, 10, 20, 25, 30, 50]) {
+        for (let effort = 0; effort <= 130; effort += 1) {
+          const [q] = capacityByQuarter(settings({ bufferPercent }), [initiative({ effort })]).quarters;
+          expect({ bufferPercent, effort, warned: q.warning !== null }).toEqual({ bufferPercent, effort, warned: q.overCommitted });
+        }
+      }
     });
 
     it('reports a negative effective buffer when committed exceeds all capacity', () => {
       const [q] = capacityByQuarter(settings(), [initiative({ effort: 120 })]).quarters;
       expect(q.effectiveBufferPercent).toBe(-20);
       expect(q.overCommitBy).toBe(45);
+      expect(q.warning?.message).toBe('Q4 2026: commitments exceed capacity by 20 %, leaving nothing of the 25 % buffer for unplanned work');
     });
 
-    it('leaves the buffer-eaten warning to the setting warning when the setting itself is out of range', () => {
-      const report = capacityByQuarter(settings({ bufferPercent: 10 }), [initiative({ effort: 90 })]);
-      expect(report.quarters[0].warning).toBeNull();
+    it('an out-of-range setting warns on its own, and a quarter past it still warns against it', () => {
+      const report = capacityByQuarter(settings({ bufferPercent: 10 }), [initiative({ effort: 95 })]);
       expect(report.summary.bufferSettingWarning?.kind).toBe('buffer-below-range');
+      expect(report.quarters[0].warning?.message).toContain('only 5 % of capacity free, below the 10 % buffer');
     });
   });
 });
@@ -204,6 +221,6 @@ describe('capacity messages read like people write', () => {
       {},
     );
     const quarter = report.quarters.find((q) => q.quarter === '2027-Q1')!;
-    expect(quarter.warning?.message).toBe('Q1 2027: commitments leave only 16.7 % of capacity free, below the 20 % buffer for unplanned work');
+    expect(quarter.warning?.message).toBe('Q1 2027: commitments leave only 16.7 % of capacity free, below the 25 % buffer for unplanned work');
   });
 });
