@@ -95,7 +95,7 @@ describe('roadmap settings', () => {
 
     // Only what changed was sent: the change names capacity and the goals, nothing else.
     await newestChangeSummary().filter({ hasText: 'Changed roadmap settings' }).waitFor();
-    expect(await newestChangeSummary().textContent()).toBe('Changed roadmap settings (capacity, businessGoals)');
+    expect(await newestChangeSummary().textContent()).toBe('Changed roadmap settings (capacity, business goals)');
     const stored = await storedView();
     expect(stored.capacity).toEqual({ perQuarter: 60, unit: 'person-weeks', bufferPercent: 25 });
     expect(stored.businessGoals.map((g) => [g.id, g.title])).toEqual([

@@ -94,7 +94,7 @@ export function promoteDebtItem(
     roadmap,
     { ...created.roadmap, debtItems: roadmap.debtItems.map((d) => (d.id === debtId ? promoted : d)) },
     actor,
-    `Promoted debt "${item.title}" to initiative ${newInitiative.id}`,
+    `Promoted debt "${item.title}" to initiative "${newInitiative.title}"`,
     [...created.change.diffs, ...diffFields('debt', debtId, item, promoted)],
     [newInitiative.id, debtId],
   );

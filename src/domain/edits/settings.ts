@@ -2,6 +2,7 @@ import { diffFields } from '../changes';
 import { AppError } from '../errors';
 import type { BusinessGoal, CapacitySettings, HorizonRules, Roadmap, RoadmapMeta } from '../model';
 import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
+import { settingsSummary } from '../change-text';
 
 export interface SettingsPatch {
   title?: string;
@@ -41,7 +42,7 @@ export function updateSettings(roadmap: Roadmap, patch: SettingsPatch, actor: Ac
     JSON.stringify(meta[field]) === JSON.stringify(next[field]) ? [] : [{ entity: 'roadmap' as const, id: meta.projectId, field, before: meta[field], after: next[field] }],
   );
   if (diffs.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to change', { [fieldPrefix]: 'No setting differs from the stored roadmap' });
-  return finishEdit(roadmap, { ...roadmap, meta: next }, actor, `Changed roadmap settings (${diffs.map((d) => d.field).join(', ')})`, diffs, []);
+  return finishEdit(roadmap, { ...roadmap, meta: next }, actor, settingsSummary(diffs.map((d) => d.field)), diffs, []);
 }
 
 /** Records that the team reviewed the roadmap (the review cadence counts from here). */
