@@ -6,7 +6,8 @@
 import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
 import { EDITOR_EQUALS, describeEditorValue, editorValues, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
-import { MOVE_EQUALS, moveValues, toMovePayload } from '../../../static/src/project-page/move-model';
+import { MOVE_EQUALS, type MoveValues, moveValues, toMoveDraft } from '../../../static/src/project-page/move-model';
+import { flatten, unflatten } from '../../../static/src/shared/form/paths';
 import { PHASE_EQUALS, phaseValues, toUpdatePayload } from '../../../static/src/project-page/phases/phase-model';
 import { SETTINGS_EQUALS, describeSetting, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
 import { type FieldEquals, choose, initialMergeState, rebase } from '../../../static/src/shared/three-way-merge';
@@ -192,8 +193,9 @@ describe('phase and move forms after a CONFLICT', () => {
 
   it('a move of the phase keeps the quarter someone else moved it to', () => {
     const theirs: InitiativeView = { ...initiative, targetQuarter: '2027-Q3' };
-    const { state, values } = reapply(() => moveValues(initiative), moveValues(theirs), (v) => ({ ...v, phaseId: 'P-2', reason: 'Scale first' }), MOVE_EQUALS);
+    // The form layer merges field by field on payload paths (`to.phaseId`), as useRebase does.
+    const { state, values } = reapply(() => flatten(moveValues(initiative)), flatten(moveValues(theirs)), (v) => ({ ...v, 'to.phaseId': 'P-2', reason: 'Scale first' }), MOVE_EQUALS);
     expect(state.conflicts).toEqual([]);
-    expect(toMovePayload(values, theirs, 8)).toEqual({ baseRevision: 8, initiativeId: 'I-1', to: { phaseId: 'P-2' }, reason: 'Scale first' });
+    expect(toMoveDraft(unflatten(values) as unknown as MoveValues, { source: theirs, revision: 8 }).payload).toEqual({ baseRevision: 8, initiativeId: 'I-1', to: { phaseId: 'P-2' }, reason: 'Scale first' });
   });
 });
