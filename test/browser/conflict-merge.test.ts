@@ -130,12 +130,12 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
       await notice.waitFor();
       expect(await notice.textContent()).toContain('Someone else changed this while you were editing');
       expect(await notice.getByTestId('merge-taken').textContent()).toContain('Their changes to Status are now in the form.');
-      const title = notice.getByTestId(`edit-${id}-conflict-title`);
-      const goal = notice.getByTestId(`edit-${id}-conflict-goal`);
-      expect(await title.getByTestId(`edit-${id}-conflict-title-mine-value`).textContent()).toBe(`${before.title} (member)`);
-      expect(await title.getByTestId(`edit-${id}-conflict-title-theirs-value`).textContent()).toBe(`${before.title} (admin)`);
-      expect(await goal.getByTestId(`edit-${id}-conflict-goal-mine-value`).textContent()).toBe('Goal as the member wrote it');
-      expect(await goal.getByTestId(`edit-${id}-conflict-goal-theirs-value`).textContent()).toBe('Goal as the admin wrote it');
+      const title = notice.getByTestId(`edit-${id}-conflict-patch-title`);
+      const goal = notice.getByTestId(`edit-${id}-conflict-patch-goal`);
+      expect(await title.getByTestId(`edit-${id}-conflict-patch-title-mine-value`).textContent()).toBe(`${before.title} (member)`);
+      expect(await title.getByTestId(`edit-${id}-conflict-patch-title-theirs-value`).textContent()).toBe(`${before.title} (admin)`);
+      expect(await goal.getByTestId(`edit-${id}-conflict-patch-goal-mine-value`).textContent()).toBe('Goal as the member wrote it');
+      expect(await goal.getByTestId(`edit-${id}-conflict-patch-goal-theirs-value`).textContent()).toBe('Goal as the admin wrote it');
       // Status only they changed: taken, no question. Effort only I changed: kept.
       expect(await memberEditor.getByLabel('Status').inputValue()).toBe('in-progress');
       expect(await memberEditor.getByLabel('Effort', { exact: true }).inputValue()).toBe('8');

@@ -97,7 +97,7 @@ describe('editing initiatives and phases', () => {
 
     await editor().getByLabel('Add epic keys').fill('TR-2');
     await save();
-    const error = editor().getByTestId('edit-I-2-newEpicKeys-error');
+    const error = editor().getByTestId('edit-I-2-epicKeys-error');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/^TR-2 is a .*, not an epic$/);
     expect(await editor().getByLabel('Add epic keys').getAttribute('aria-invalid')).toBe('true');

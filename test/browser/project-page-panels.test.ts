@@ -110,7 +110,9 @@ describe('project page panels', () => {
     await form.getByRole('alert').first().waitFor();
     expect(await form.getByLabel('Target quarter').getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByLabel('Why is it moving?').getAttribute('aria-invalid')).toBeNull();
+    // What was typed is not thrown away unasked: Cancel asks first.
     await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
     expect(await app().getByTestId('move-form').count()).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
-import { horizonFor } from '../horizon';
+import { isPlacementMove } from '../moves';
 import { initiativeSchema, type Initiative, type InitiativePatch, type NewInitiative, type Roadmap } from '../model';
 import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
 import { checkReferences, findInitiative } from './lookup';
@@ -31,12 +31,7 @@ export function addInitiative(roadmap: Roadmap, input: NewInitiative, actor: Act
  * are what stakeholders track, so they must carry a reason (recorded in the changelog).
  */
 export function isMove(before: Initiative, after: Initiative, roadmap: Roadmap, today: Date): boolean {
-  const rules = roadmap.meta.horizonRules;
-  return (
-    before.phaseId !== after.phaseId ||
-    before.targetQuarter !== after.targetQuarter ||
-    horizonFor(before, today, rules) !== horizonFor(after, today, rules)
-  );
+  return isPlacementMove(before, after, roadmap.meta.horizonRules, today);
 }
 
 export function updateInitiative(

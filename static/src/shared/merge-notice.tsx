@@ -4,7 +4,17 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { ApiError } from '../../../src/domain/api';
 import type { Choice, PendingConflict } from './three-way-merge';
-import type { MergeForm } from './use-merge-form';
+
+/** What the notice needs of a form's merge (useMergeForm, or the form layer's useRebase). */
+export interface MergeShown<V> {
+  notice: RebaseNotice | null;
+  conflicts: Array<PendingConflict<V>>;
+  taken: Array<keyof V>;
+  labels: { [K in keyof V]?: string };
+  describe: (field: keyof V, value: unknown) => string;
+  choose: (field: keyof V, choice: Choice) => void;
+}
+import type { RebaseNotice } from './use-merge-form';
 import type { Refresh } from './use-write-form';
 import { WriteError } from './write-error';
 
@@ -23,7 +33,7 @@ const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names
  * taken from the newer version, and a "keep mine / take theirs" choice for each field both people changed), the
  * note that a form without a merge now uses the newest roadmap, or any other error (with a reload button).
  */
-export function WriteStatus<V extends object, S>({
+export function WriteStatus<V extends object>({
   form,
   merge,
   onReload,
@@ -31,7 +41,7 @@ export function WriteStatus<V extends object, S>({
   idPrefix,
 }: {
   form: { apiError: ApiError | null; refresh: Refresh };
-  merge?: MergeForm<V, S>;
+  merge?: MergeShown<V>;
   onReload: () => void;
   retryHint: string;
   /** Makes the choice inputs' ids unique on the page. */
@@ -60,7 +70,7 @@ export function WriteStatus<V extends object, S>({
 }
 
 /** The rebase notice, with one choice per conflicting field. Nothing when the form was never rebased. */
-export function MergeNotice<V extends object, S>({ merge, idPrefix }: { merge: MergeForm<V, S>; idPrefix: string }) {
+export function MergeNotice<V extends object>({ merge, idPrefix }: { merge: MergeShown<V>; idPrefix: string }) {
   const { notice, conflicts, taken } = merge;
   const ref = useRef<HTMLDivElement>(null);
   // A rebase after a save at the foot of a long form: bring the notice into view and move focus to it. (A rebase onto a
@@ -99,7 +109,7 @@ export function MergeNotice<V extends object, S>({ merge, idPrefix }: { merge: M
   );
 }
 
-function ConflictChoice<V extends object, S>({
+function ConflictChoice<V extends object>({
   conflict,
   label,
   merge,
@@ -107,10 +117,10 @@ function ConflictChoice<V extends object, S>({
 }: {
   conflict: PendingConflict<V>;
   label: string;
-  merge: MergeForm<V, S>;
+  merge: MergeShown<V>;
   idPrefix: string;
 }) {
-  const name = `${idPrefix}-conflict-${String(conflict.field)}`;
+  const name = `${idPrefix}-conflict-${String(conflict.field).replace(/\./g, '-')}`;
   const option = (choice: Choice, text: string, value: unknown) => {
     const id = `${name}-${choice}`;
     const shown = merge.describe(conflict.field, value);

@@ -5,8 +5,9 @@
  */
 import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
-import { EDITOR_EQUALS, describeEditorValue, editorValues, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
-import { MOVE_EQUALS, moveValues, toMovePayload } from '../../../static/src/project-page/move-model';
+import { EDITOR_EQUALS, type EditorValues, describeEditorValue, editorValues, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
+import { MOVE_EQUALS, type MoveValues, moveValues, toMoveDraft } from '../../../static/src/project-page/move-model';
+import { flatten, unflatten } from '../../../static/src/shared/form/paths';
 import { PHASE_EQUALS, phaseValues, toUpdatePayload } from '../../../static/src/project-page/phases/phase-model';
 import { SETTINGS_EQUALS, describeSetting, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
 import { type FieldEquals, choose, initialMergeState, rebase } from '../../../static/src/shared/three-way-merge';
@@ -66,33 +67,37 @@ function reapply<V extends object>(toValues: () => V, fresh: V, edit: (v: V) => 
 
 describe('initiative editor after a CONFLICT', () => {
   const goalOrder = view.businessGoals.map((g) => g.id);
+  const context = { horizonRules: view.horizonRules, today: new Date('2026-11-15T00:00:00Z') };
+  // The form layer merges field by field on payload paths, as useRebase does; the draft reads the nested values.
+  const flat = (i: InitiativeView) => flatten(editorValues(i));
+  const draftOf = (values: Record<string, unknown>, stored: InitiativeView) => toUpdateDraft(unflatten(values) as unknown as EditorValues, stored, 8, goalOrder, context);
 
   it('sends only my title, keeping the goal and RICE impact the first person saved', () => {
     const theirs: InitiativeView = { ...initiative, goal: 'Find any error in a minute', rice: { ...initiative.rice!, impact: 3 }, revision: 4 };
-    const { state, values } = reapply(() => editorValues(initiative), editorValues(theirs), (v) => ({ ...v, title: 'Central logging' }), EDITOR_EQUALS);
+    const { state, values } = reapply(() => flat(initiative), flat(theirs), (v) => ({ ...v, 'patch.title': 'Central logging' }), EDITOR_EQUALS);
     expect(state.conflicts).toEqual([]);
-    expect(state.taken.sort()).toEqual(['goal', 'riceImpact']);
-    expect(values.goal).toBe('Find any error in a minute');
-    const draft = toUpdateDraft(values, theirs, 8, goalOrder);
+    expect(state.taken.sort()).toEqual(['patch.goal', 'patch.rice.impact']);
+    expect(values['patch.goal']).toBe('Find any error in a minute');
+    const draft = draftOf(values, theirs);
     expect(draft.payload).toEqual({ baseRevision: 8, initiativeId: 'I-1', patch: { title: 'Central logging' }, epicKeys: [] });
   });
 
   it('the old way (diff the whole form against the new version) would have reverted their goal', () => {
     const theirs: InitiativeView = { ...initiative, goal: 'Find any error in a minute' };
-    const mine = { ...editorValues(initiative), title: 'Central logging' };
-    expect(toUpdateDraft(mine, theirs, 8, goalOrder).payload.patch).toEqual({ title: 'Central logging', goal: 'See every error in one place' });
+    const mine = { ...flat(initiative), 'patch.title': 'Central logging' };
+    expect(draftOf(mine, theirs).payload.patch).toEqual({ title: 'Central logging', goal: 'See every error in one place' });
   });
 
   it('merges RICE and the success metric field by field: my reach with their confidence, sent as one rice', () => {
     const theirs: InitiativeView = { ...initiative, rice: { ...initiative.rice!, confidence: 50 }, successMetric: { ...initiative.successMetric, current: 70 } };
     const { state, values } = reapply(
-      () => editorValues(initiative),
-      editorValues(theirs),
-      (v) => ({ ...v, riceReach: '900', metricTarget: '99' }),
+      () => flat(initiative),
+      flat(theirs),
+      (v) => ({ ...v, 'patch.rice.reach': '900', 'patch.successMetric.target': '99' }),
       EDITOR_EQUALS,
     );
     expect(state.conflicts).toEqual([]);
-    const { patch } = toUpdateDraft(values, theirs, 8, goalOrder).payload;
+    const { patch } = draftOf(values, theirs).payload;
     expect(patch).toEqual({
       rice: { reach: 900, impact: 2, confidence: 50, effort: 4 },
       successMetric: { description: 'All services ship logs', target: 99, current: 70, unit: '%' },
@@ -102,39 +107,39 @@ describe('initiative editor after a CONFLICT', () => {
   it('a field both changed waits for a choice; the chosen value is what gets sent', () => {
     const theirs: InitiativeView = { ...initiative, title: 'Logging (theirs)', epicIds: [] };
     const { state, values } = reapply(
-      () => editorValues(initiative),
-      editorValues(theirs),
-      (v) => ({ ...v, title: 'Logging (mine)', dependsOn: ['I-2'] }),
+      () => flat(initiative),
+      flat(theirs),
+      (v) => ({ ...v, 'patch.title': 'Logging (mine)', 'patch.dependsOn': ['I-2'] }),
       EDITOR_EQUALS,
     );
-    expect(state.conflicts.map((c) => [c.field, c.mine, c.theirs, c.choice])).toEqual([['title', 'Logging (mine)', 'Logging (theirs)', null]]);
+    expect(state.conflicts.map((c) => [c.field, c.mine, c.theirs, c.choice])).toEqual([['patch.title', 'Logging (mine)', 'Logging (theirs)', null]]);
     // Their unlinked epic stays unlinked: my form now shows no epics, so none is sent.
-    expect(values.epicIds).toEqual([]);
-    const theirsChosen = choose(state, values, 'title', 'theirs');
-    expect(toUpdateDraft(theirsChosen.values, theirs, 8, goalOrder).payload.patch).toEqual({ dependsOn: ['I-2'] });
-    const mineChosen = choose(state, values, 'title', 'mine');
-    expect(toUpdateDraft(mineChosen.values, theirs, 8, goalOrder).payload.patch).toEqual({ title: 'Logging (mine)', dependsOn: ['I-2'] });
+    expect(values['patch.epicIds']).toEqual([]);
+    const theirsChosen = choose(state, values, 'patch.title', 'theirs');
+    expect(draftOf(theirsChosen.values, theirs).payload.patch).toEqual({ dependsOn: ['I-2'] });
+    const mineChosen = choose(state, values, 'patch.title', 'mine');
+    expect(draftOf(mineChosen.values, theirs).payload.patch).toEqual({ title: 'Logging (mine)', dependsOn: ['I-2'] });
   });
 
   it('reordered ids and padded text are no change of mine, so they never conflict', () => {
     const opened: InitiativeView = { ...initiative, businessGoalIds: ['G-1', 'G-2'] };
     const theirs: InitiativeView = { ...opened, businessGoalIds: ['G-2'], title: 'Renamed' };
     const { state, values } = reapply(
-      () => editorValues(opened),
-      editorValues(theirs),
-      (v) => ({ ...v, businessGoalIds: ['G-2', 'G-1'], title: 'Centralize logging  ', effort: '6.0' }),
+      () => flat(opened),
+      flat(theirs),
+      (v) => ({ ...v, 'patch.businessGoalIds': ['G-2', 'G-1'], 'patch.title': 'Centralize logging  ', 'patch.effort': '6.0' }),
       EDITOR_EQUALS,
     );
     expect(state.conflicts).toEqual([]);
-    expect(toUpdateDraft(values, theirs, 8, goalOrder).payload.patch).toEqual({});
+    expect(draftOf(values, theirs).payload.patch).toEqual({});
   });
 
   it('names ids and choices in the conflict notice', () => {
-    expect(describeEditorValue('status', 'in-progress', view)).toBe('In progress');
-    expect(describeEditorValue('phaseId', 'P-2', view)).toBe('Scale');
-    expect(describeEditorValue('businessGoalIds', ['G-2', 'G-1'], view)).toBe('Ship faster, Cut cost');
-    expect(describeEditorValue('dependsOn', [], view)).toBe('(none)');
-    expect(describeEditorValue('title', 'x', view)).toBeUndefined();
+    expect(describeEditorValue('patch.status', 'in-progress', view)).toBe('In progress');
+    expect(describeEditorValue('patch.phaseId', 'P-2', view)).toBe('Scale');
+    expect(describeEditorValue('patch.businessGoalIds', ['G-2', 'G-1'], view)).toBe('Ship faster, Cut cost');
+    expect(describeEditorValue('patch.dependsOn', [], view)).toBe('(none)');
+    expect(describeEditorValue('patch.title', 'x', view)).toBeUndefined();
   });
 });
 
@@ -192,8 +197,9 @@ describe('phase and move forms after a CONFLICT', () => {
 
   it('a move of the phase keeps the quarter someone else moved it to', () => {
     const theirs: InitiativeView = { ...initiative, targetQuarter: '2027-Q3' };
-    const { state, values } = reapply(() => moveValues(initiative), moveValues(theirs), (v) => ({ ...v, phaseId: 'P-2', reason: 'Scale first' }), MOVE_EQUALS);
+    // The form layer merges field by field on payload paths (`to.phaseId`), as useRebase does.
+    const { state, values } = reapply(() => flatten(moveValues(initiative)), flatten(moveValues(theirs)), (v) => ({ ...v, 'to.phaseId': 'P-2', reason: 'Scale first' }), MOVE_EQUALS);
     expect(state.conflicts).toEqual([]);
-    expect(toMovePayload(values, theirs, 8)).toEqual({ baseRevision: 8, initiativeId: 'I-1', to: { phaseId: 'P-2' }, reason: 'Scale first' });
+    expect(toMoveDraft(unflatten(values) as unknown as MoveValues, { source: theirs, revision: 8 }).payload).toEqual({ baseRevision: 8, initiativeId: 'I-1', to: { phaseId: 'P-2' }, reason: 'Scale first' });
   });
 });

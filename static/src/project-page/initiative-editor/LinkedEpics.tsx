@@ -106,12 +106,12 @@ export function LinkedEpics({
         </ul>
       )}
       {error ? (
-        <div role="alert" data-testid={`${id}-epicIds-error`} style={{ font: token('font.body.small'), color: token('color.text.danger') }}>
+        <div role="alert" data-testid={`${id}-patch-epicIds-error`} style={{ font: token('font.body.small'), color: token('color.text.danger') }}>
           {error}
         </div>
       ) : null}
-      <Field id={`${id}-newEpicKeys`} label="Add epic keys" error={newKeysError} help={help}>
-        <TextInput id={`${id}-newEpicKeys`} value={newKeys} onChange={onNewKeys} error={newKeysError} help={help} placeholder={`${projectKey}-12`} />
+      <Field id={`${id}-epicKeys`} label="Add epic keys" error={newKeysError} help={help}>
+        <TextInput id={`${id}-epicKeys`} value={newKeys} onChange={onNewKeys} error={newKeysError} help={help} placeholder={`${projectKey}-12`} />
       </Field>
     </div>
   );
