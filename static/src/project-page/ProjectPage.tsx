@@ -13,9 +13,8 @@ import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } fro
 import { useRoadmapViewQuery } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
 import { applyWriteAnswer } from '../shared/data/roadmap-cache';
-import { useReloadRoadmap, useShowView } from '../shared/data/writes';
+import { useReloadRoadmap } from '../shared/data/writes';
 import { PhaseList } from '../shared/phases';
-import { type ViewSync, ViewSyncContext } from '../shared/view-sync';
 import { AddInitiativeForm } from './AddInitiativeForm';
 import { CapacityPanel } from './CapacityPanel';
 import { ChangelogPanel } from './ChangelogPanel';
@@ -33,18 +32,13 @@ export function ProjectPage() {
   const view = useRoadmapViewQuery();
   const client = useQueryClient();
   const reload = useReloadRoadmap();
-  const showView = useShowView();
   const applyWrite = useCallback((result: MutationResult) => applyWriteAnswer(client, result), [client]);
-  // Forms that fetch the newest view after a CONFLICT hand it to the page through this.
-  const sync = useMemo<ViewSync>(() => ({ showView }), [showView]);
   return (
     <Page testId="project-page">
       {view.isPending ? <Loading label="Loading roadmap" /> : null}
       {view.isError ? <ErrorMessage error={apiErrorOf(view.error)} /> : null}
       {view.isSuccess ? (
-        <ViewSyncContext.Provider value={sync}>
-          <Roadmap view={view.data} refreshing={view.isRefetching} reload={reload} onWrite={applyWrite} />
-        </ViewSyncContext.Provider>
+        <Roadmap view={view.data} refreshing={view.isRefetching} reload={reload} onWrite={applyWrite} />
       ) : null}
     </Page>
   );

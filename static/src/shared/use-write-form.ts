@@ -1,7 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { ApiError, RoadmapView } from '../../../src/domain/api';
-import { type ResolverKey, type ResolverTypes, call } from './client';
-import { useViewSync } from './view-sync';
+import type { ResolverKey, ResolverTypes } from './client';
+import { useFormSend } from './form/send';
 
 /** What a write form shows: one message beside each input, plus what fits no input. */
 export interface FormErrors<F extends string> {
@@ -81,7 +81,7 @@ export function useWriteForm<K extends ResolverKey, E extends FormErrors<string>
   const [refresh, setRefresh] = useState<Refresh>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const focus = options.focus ?? 'input';
-  const sync = useViewSync();
+  const { sendWrite, fetchNewestView, showsRoadmap } = useFormSend();
 
   useEffect(() => {
     formRef.current?.querySelector(focus)?.focus();
@@ -105,14 +105,13 @@ export function useWriteForm<K extends ResolverKey, E extends FormErrors<string>
 
   /** After a CONFLICT: fetch the newest roadmap and rebase onto it. False when that does not apply. */
   async function rebaseAfterConflict(error: ApiError, sentRevision: number): Promise<boolean> {
-    if (!sync) return false;
+    if (!showsRoadmap()) return false;
     setRefresh({ phase: 'fetching' });
-    const fresh = await call('getRoadmapView', {});
+    const fresh = await fetchNewestView();
     if (!fresh.ok || fresh.value.revision <= sentRevision) {
       setRefresh(null);
       return false;
     }
-    sync.showView(fresh.value);
     if (options.merge) {
       setRefresh(null);
       if (!options.merge.rebaseTo(fresh.value, error.message || null)) {
@@ -139,7 +138,7 @@ export function useWriteForm<K extends ResolverKey, E extends FormErrors<string>
     }
     setErrors(noErrors);
     setSubmitting(true);
-    const result = await call(resolver, payload);
+    const result = await sendWrite(resolver, payload);
     if (result.ok) {
       setSubmitting(false);
       options.onDone(result.value, payload);

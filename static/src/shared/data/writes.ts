@@ -6,20 +6,24 @@ import { QUERY_KEYS } from './keys';
 import { unwrap } from './query-client';
 import { applyWriteAnswer, reloadAll, showView } from './roadmap-cache';
 
-/** The resolvers that answer like a write (MutationResult): their answers update the cache. */
-export type WriteKey = { [K in ResolverKey]: ResolverTypes[K]['value'] extends MutationResult ? K : never }[ResolverKey];
+/** Whether an answer is a write's (revision, change, view): only those update the cache. */
+function isWriteAnswer(value: unknown): value is MutationResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.revision === 'number' && typeof v.change === 'object' && v.change !== null && 'view' in v;
+}
 
 /**
  * Sends a write and, when it lands, updates the cache from its answer (see applyWriteAnswer): the one invoke a
  * write costs. Never throws, like `call`.
  */
-export async function sendWrite<K extends WriteKey>(
+export async function sendWrite<K extends ResolverKey>(
   client: QueryClient,
   key: K,
   payload: ResolverTypes[K]['payload'],
 ): Promise<Result<ResolverTypes[K]['value']>> {
   const result = await call(key, payload);
-  if (result.ok) applyWriteAnswer(client, result.value as MutationResult);
+  if (result.ok && isWriteAnswer(result.value)) applyWriteAnswer(client, result.value);
   return result;
 }
 
@@ -33,10 +37,13 @@ export async function fetchNewestView(client: QueryClient): Promise<Result<Roadm
 /** `sendWrite` bound to this surface's cache. */
 export function useWrite() {
   const client = useQueryClient();
-  return useCallback(
-    <K extends WriteKey>(key: K, payload: ResolverTypes[K]['payload']) => sendWrite(client, key, payload),
-    [client],
-  );
+  return useCallback(<K extends ResolverKey>(key: K, payload: ResolverTypes[K]['payload']) => sendWrite(client, key, payload), [client]);
+}
+
+/** Whether this surface shows a roadmap view (the project page, the macro): a form's CONFLICT can rebase onto it. */
+export function useShowsRoadmap() {
+  const client = useQueryClient();
+  return useCallback(() => client.getQueryData(QUERY_KEYS.view) !== undefined, [client]);
 }
 
 /** `fetchNewestView` bound to this surface's cache. */

@@ -1,16 +1,22 @@
+import { useMemo } from 'react';
 import type { RoadmapView } from '../../../../src/domain/api';
 import type { Result } from '../../../../src/domain/result';
-import { type ResolverKey, type ResolverTypes, call } from '../client';
+import type { ResolverKey, ResolverTypes } from '../client';
+import { useFetchNewestView, useShowsRoadmap, useWrite } from '../data/writes';
 
-/**
- * The one door from the forms to the resolvers: every write a form sends, and the newest roadmap it fetches after a
- * CONFLICT, go through here (so a data layer — caching, invalidation — hooks in at one place).
- */
-export function sendWrite<K extends ResolverKey>(resolver: K, payload: ResolverTypes[K]['payload']): Promise<Result<ResolverTypes[K]['value']>> {
-  return call(resolver, payload);
+export interface FormSend {
+  /** Sends the form's write; a landed write updates the surface's cache (view, changelog, progress) from its answer. */
+  sendWrite: <K extends ResolverKey>(resolver: K, payload: ResolverTypes[K]['payload']) => Promise<Result<ResolverTypes[K]['value']>>;
+  /** The newest roadmap view, fetched after a CONFLICT and shown on the page, so the form can rebase onto it. */
+  fetchNewestView: () => Promise<Result<RoadmapView>>;
+  /** Whether the surface shows a roadmap to rebase onto (not the issue panel). */
+  showsRoadmap: () => boolean;
 }
 
-/** The newest roadmap view, fetched after a CONFLICT so the form can rebase onto it. */
-export function fetchNewestView(): Promise<Result<RoadmapView>> {
-  return call('getRoadmapView', {});
+/** The one door from the forms to the resolvers, through the surface's data layer (static/src/shared/data). */
+export function useFormSend(): FormSend {
+  const sendWrite = useWrite();
+  const fetchNewestView = useFetchNewestView();
+  const showsRoadmap = useShowsRoadmap();
+  return useMemo(() => ({ sendWrite, fetchNewestView, showsRoadmap }), [sendWrite, fetchNewestView, showsRoadmap]);
 }

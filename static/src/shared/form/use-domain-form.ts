@@ -4,14 +4,13 @@ import type { z } from 'zod';
 import type { ApiError } from '../../../../src/domain/api';
 import type { ResolverKey, ResolverTypes } from '../client';
 import type { Refresh } from '../use-write-form';
-import { useViewSync } from '../view-sync';
 import { closeStep } from './discard';
 import { type Draft, checkDraft } from './payload-check';
 import { leafPaths } from './paths';
 import { type RoutedErrors, routeErrors } from './route-errors';
 import { useReturnFocus } from './return-focus';
 import { type RebaseOptions, useRebase } from './use-rebase';
-import { fetchNewestView, sendWrite } from './send';
+import { useFormSend } from './send';
 
 type Payload<K extends ResolverKey> = ResolverTypes[K]['payload'];
 type Value<K extends ResolverKey> = ResolverTypes[K]['value'];
@@ -50,7 +49,7 @@ export function useDomainForm<K extends ResolverKey, V extends FieldValues, S>(o
   const [refresh, setRefresh] = useState<Refresh>(null);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const sync = useViewSync();
+  const { sendWrite, fetchNewestView, showsRoadmap } = useFormSend();
   useReturnFocus();
 
   const baseRef = useRef<{ source: S; revision: number }>({ source: options.source as S, revision: options.revision });
@@ -102,14 +101,14 @@ export function useDomainForm<K extends ResolverKey, V extends FieldValues, S>(o
 
   /** After a CONFLICT: fetch the newest roadmap, show it, rebase onto it. False when that does not apply. */
   async function rebaseAfterConflict(error: ApiError, sentRevision: number): Promise<boolean> {
-    if (!sync) return false;
+    if (!showsRoadmap()) return false;
     setRefresh({ phase: 'fetching' });
+    // Fetched through the data layer, which shows it on the page too.
     const fresh = await fetchNewestView();
     if (!fresh.ok || fresh.value.revision <= sentRevision) {
       setRefresh(null);
       return false;
     }
-    sync.showView(fresh.value);
     if (options.select) {
       setRefresh(null);
       if (!merge.rebaseTo(fresh.value, error.message || null)) {
