@@ -84,7 +84,7 @@ export function LinkEpicForm({
       aria-label="Link this epic to a roadmap initiative"
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}
     >
-      {apiError ? <PanelWriteError error={apiError} onReload={onReload} /> : null}
+      {apiError ? <PanelWriteError error={apiError} /> : null}
       <Field id={SELECT_ID} label="Initiative" error={fieldError}>
         <NativeSelect
           id={SELECT_ID}

@@ -2,12 +2,14 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { ApiError } from '../../../src/domain/api';
 import { ErrorMessage } from '../shared/components';
+import { useReloadRoadmap } from '../shared/data/writes';
 
 /**
  * A refused link/unlink as an ADS section message. CONFLICT (the roadmap changed since the panel loaded) is a
  * warning with a Reload action; NOT_FOUND gets one too, since a reload shows what is there now.
  */
-export function PanelWriteError({ error, onReload }: { error: ApiError; onReload: () => void }) {
+export function PanelWriteError({ error }: { error: ApiError }) {
+  const onReload = useReloadRoadmap();
   if (error.code === 'CONFLICT') {
     return (
       <ErrorMessage error={{ ...error, message: '' }} title="The roadmap changed since this panel loaded">

@@ -111,7 +111,7 @@ export function UnlinkEpic({
         paddingBlockStart: token('space.100'),
       }}
     >
-      {apiError ? <PanelWriteError error={apiError} onReload={onReload} /> : null}
+      {apiError ? <PanelWriteError error={apiError} /> : null}
       <Field id={REASON_ID} label="Why unlink?" error={fieldError} help={REASON_HELP}>
         <TextInput
           id={REASON_ID}

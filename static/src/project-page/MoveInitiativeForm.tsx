@@ -61,7 +61,7 @@ export function MoveInitiativeForm({
       }}
     >
       <FormErrorLine testId="move-error" />
-      <WriteStatus form={form} merge={form.merge} onReload={onReload} retryHint="Reload the roadmap, then move the initiative again." idPrefix={idPrefix} />
+      <WriteStatus form={form} merge={form.merge} retryHint="Reload the roadmap, then move the initiative again." idPrefix={idPrefix} />
       <QuarterPicker name="to.targetQuarter" />
       <PhaseSelect name="to.phaseId" phases={phases} />
       <TextField name="reason" label="Why is it moving?" help="Recorded in the changelog" maxLength={500} />

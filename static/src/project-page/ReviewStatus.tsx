@@ -77,7 +77,7 @@ export function ReviewStatus({
         Reviewed every {days(review.cadenceDays)}
         {review.nextReviewOn && review.state !== 'never-reviewed' ? ` · next due ${formatDay(review.nextReviewOn)}` : ''}
       </div>
-      {error ? <WriteError error={error} onReload={onReload} retryHint="Reload the roadmap to see the latest changes, then mark it reviewed again." /> : null}
+      {error ? <WriteError error={error} retryHint="Reload the roadmap to see the latest changes, then mark it reviewed again." /> : null}
     </div>
   );
 }

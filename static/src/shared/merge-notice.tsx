@@ -36,13 +36,11 @@ const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names
 export function WriteStatus<V extends object>({
   form,
   merge,
-  onReload,
   retryHint,
   idPrefix,
 }: {
   form: { apiError: ApiError | null; refresh: Refresh };
   merge?: MergeShown<V>;
-  onReload: () => void;
   retryHint: string;
   /** Makes the choice inputs' ids unique on the page. */
   idPrefix: string;
@@ -64,7 +62,7 @@ export function WriteStatus<V extends object>({
           <p>The form now uses the newest roadmap and keeps what you typed. Check it, then save again.</p>
         </SectionMessage>
       ) : null}
-      {form.apiError ? <WriteError error={form.apiError} onReload={onReload} retryHint={retryHint} /> : null}
+      {form.apiError ? <WriteError error={form.apiError} retryHint={retryHint} /> : null}
     </>
   );
 }

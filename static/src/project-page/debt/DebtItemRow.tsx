@@ -115,7 +115,7 @@ export function DebtItemRow({
           Promoted to {promotedTo.title}
         </div>
       ) : null}
-      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then try again." /> : null}
+      {apiError ? <WriteError error={apiError} retryHint="Reload the roadmap, then try again." /> : null}
       {canEdit && confirmingDelete ? (
         <div
           role="group"

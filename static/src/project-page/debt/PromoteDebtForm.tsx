@@ -71,7 +71,7 @@ export function PromoteDebtForm({
         maxWidth: '640px',
       }}
     >
-      <WriteStatus form={form} onReload={onReload} retryHint="Reload the roadmap, then promote the item again." idPrefix={idPrefix} />
+      <WriteStatus form={form} retryHint="Reload the roadmap, then promote the item again." idPrefix={idPrefix} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: token('space.100') }}>
         <Field id={`${idPrefix}-phaseId`} label="Phase" error={e.phaseId}>
           <NativeSelect

@@ -96,7 +96,7 @@ export function RecordDebtForm({
         maxWidth: '640px',
       }}
     >
-      <WriteStatus form={form} onReload={onReload} retryHint="Reload the roadmap, then record the item again — what you typed is kept." idPrefix="debt-new" />
+      <WriteStatus form={form} retryHint="Reload the roadmap, then record the item again — what you typed is kept." idPrefix="debt-new" />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: token('space.150') }}>
         <Field id="debt-title" label="Debt title" error={e.title}>
           <TextInput id="debt-title" value={values.title} onChange={set('title')} error={e.title} maxLength={200} placeholder="e.g. Payments pinned to Postgres 11" />

@@ -177,7 +177,7 @@ export function ImportTools({ view, onWrite, onReload }: { view: RoadmapView; on
       </form>
       {apiError ? (
         apiError.code === 'CONFLICT' ? (
-          <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then preview the import again — the table you pasted is kept." />
+          <WriteError error={apiError} retryHint="Reload the roadmap, then preview the import again — the table you pasted is kept." />
         ) : (
           <ErrorMessage error={apiError} />
         )

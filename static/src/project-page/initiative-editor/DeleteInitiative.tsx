@@ -94,7 +94,7 @@ export function DeleteInitiative({
           <li key={c}>{c}</li>
         ))}
       </ul>
-      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then delete it again if it is still there." /> : null}
+      {apiError ? <WriteError error={apiError} retryHint="Reload the roadmap, then delete it again if it is still there." /> : null}
       <Field id={`${id}-reason`} label="Why delete it? (optional)" error={reasonError} help="Recorded in the changelog">
         <TextInput
           id={`${id}-reason`}

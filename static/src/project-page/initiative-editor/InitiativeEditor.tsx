@@ -114,7 +114,7 @@ export function InitiativeEditor({
     >
       <DomainFormFrame form={form} idPrefix={id} label={`Edit “${initiative.title}”`} style={{ display: 'flex', flexDirection: 'column', gap: token('space.200'), minWidth: 0 }}>
         <FormErrorLine testId="initiative-editor-error" />
-        <WriteStatus form={form} merge={form.merge} onReload={onReload} retryHint="Reload the roadmap, then save again — your edits are kept." idPrefix={id} />
+        <WriteStatus form={form} merge={form.merge} retryHint="Reload the roadmap, then save again — your edits are kept." idPrefix={id} />
 
         <EditorGroup title="Basics">
           <TextField name="patch.title" label="Title" maxLength={200} />

@@ -96,7 +96,7 @@ export function DeletePhase({
             : `Its ${count === 1 ? 'initiative moves' : `${count} initiatives move`} to the phase you choose.`}
       </div>
       {other ? <ErrorLine testId="phase-delete-error">{other}</ErrorLine> : null}
-      {apiError ? <WriteError error={apiError} onReload={onReload} retryHint="Reload the roadmap, then delete the phase again." /> : null}
+      {apiError ? <WriteError error={apiError} retryHint="Reload the roadmap, then delete the phase again." /> : null}
       {count > 0 && !cannot ? (
         <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))', gap: token('space.150'), alignItems: 'start' }}>
           <Field id={`${id}-moveInitiativesTo`} label="Move its initiatives to" error={errors.moveInitiativesTo}>

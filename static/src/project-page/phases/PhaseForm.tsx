@@ -109,7 +109,7 @@ export function PhaseForm({
       }}
     >
       {errors.other.length > 0 ? <ErrorLine testId="phase-form-error">{errors.other.join(' ')}</ErrorLine> : null}
-      <WriteStatus form={form} merge={phase ? merge : undefined} onReload={onReload} retryHint="Reload the roadmap, then save again — what you typed is kept." idPrefix={id} />
+      <WriteStatus form={form} merge={phase ? merge : undefined} retryHint="Reload the roadmap, then save again — what you typed is kept." idPrefix={id} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))', gap: token('space.150'), alignItems: 'start' }}>
         <Field id={fid('name')} label="Name" error={e.name}>
           <TextInput id={fid('name')} value={values.name} onChange={set('name')} error={e.name} maxLength={100} placeholder="e.g. Resilience" />

@@ -92,7 +92,7 @@ export function PhaseManager({
           onReload={onReload}
         />
       ) : null}
-      {moveError ? <WriteError error={moveError} onReload={onReload} retryHint="Reload the roadmap, then move the phase again." /> : null}
+      {moveError ? <WriteError error={moveError} retryHint="Reload the roadmap, then move the phase again." /> : null}
       {view.phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
       <PhaseList
         phases={view.phases}

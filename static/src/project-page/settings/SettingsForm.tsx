@@ -161,7 +161,7 @@ export function SettingsForm({
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}
     >
       {errors.other.length > 0 ? <ErrorLine testId="settings-error">{errors.other.join(' ')}</ErrorLine> : null}
-      <WriteStatus form={form} merge={merge} onReload={onReload} retryHint="Reload the roadmap, then save the settings again." idPrefix={ID} />
+      <WriteStatus form={form} merge={merge} retryHint="Reload the roadmap, then save the settings again." idPrefix={ID} />
 
       <FormGroup title="Roadmap">
         <div style={grid}>
