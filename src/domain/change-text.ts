@@ -76,7 +76,7 @@ const isQuarter = (value: unknown): value is string => typeof value === 'string'
 function named(id: unknown, lookup: (id: string) => string | undefined, what: string): string {
   if (typeof id !== 'string' || id === '') return NONE;
   const name = lookup(id);
-  return name ? `“${name}”` : `a ${what} no longer shown`;
+  return name ? `“${name}”` : `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} no longer shown`;
 }
 
 /** One value of a field, as it reads. */
