@@ -107,7 +107,7 @@ function Roadmap({
       <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: token('space.200'), alignItems: 'start' }}>
         <HealthPanel health={health} revision={view.revision} canEdit={canEdit} onWrite={onWrite} onReload={reload} />
-        <ChangelogPanel />
+        <ChangelogPanel view={view} />
       </div>
       <section style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
         <Heading size="medium" as="h2" id="phases-heading">
