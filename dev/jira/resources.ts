@@ -4,7 +4,7 @@ import { jiraError, MESSAGES, ok } from './errors';
 import { type FieldDef, selectFields } from './fields';
 import type { JiraData, JiraUserRecord } from './model';
 import { canBrowse, type Caller, havePermission, PERMISSIONS } from './permissions';
-import { currentUser, fieldShape, issueShape, projectShape } from './shapes';
+import { currentUser, fieldShape, issueShape, projectShape, userRef } from './shapes';
 import type { JiraStore } from './store';
 
 export function getIssue(store: JiraStore, caller: Caller, catalogue: FieldDef[], idOrKey: string, q: URLSearchParams): EmulatedResponse {
@@ -82,4 +82,26 @@ export function bulkFetchIssues(store: JiraStore, caller: Caller, catalogue: Fie
     .filter((issue): issue is NonNullable<typeof issue> => issue !== undefined && canBrowse(store.data, caller, issue.projectId))
     .map((issue) => issueShape(store.data, issue, selected));
   return ok({ issues, issueErrors: [] });
+}
+
+/**
+ * GET /rest/api/3/user/bulk: the users named by `accountId` (repeated), a page of them. Like Jira, ids that name no
+ * user are left out; asking for none is a 400. Any signed-in user may look people up (display names are never hidden
+ * by profile visibility; e-mail addresses are, and the app never asks for them).
+ */
+export function getUsersBulk(data: JiraData, q: URLSearchParams): EmulatedResponse {
+  const ids = q.getAll('accountId');
+  if (ids.length === 0) return jiraError(400, ['You must specify at least one accountId.']);
+  const startAt = Math.max(0, Number(q.get('startAt') ?? 0) || 0);
+  const maxResults = Math.min(200, Math.max(1, Number(q.get('maxResults') ?? 10) || 10));
+  const found = [...new Set(ids)].map((id) => data.users.find((u) => u.accountId === id)).filter((u): u is JiraUserRecord => u !== undefined);
+  const page = found.slice(startAt, startAt + maxResults);
+  return ok({
+    self: `${data.baseUrl}/rest/api/3/user/bulk?${q.toString()}`,
+    maxResults,
+    startAt,
+    total: found.length,
+    isLast: startAt + page.length >= found.length,
+    values: page.map((u) => userRef(data, u)),
+  });
 }

@@ -255,6 +255,20 @@ export const unlinkEpicPayload = z
   })
   .strict();
 
+/** getPeople: names and avatars for the account ids a surface shows (owners, changelog authors). */
+export const getPeoplePayload = z
+  .object({ accountIds: z.array(accountIdSchema).max(100, { message: 'At most 100 people at a time' }) })
+  .strict();
+export interface Person {
+  accountId: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+/** The people Jira knows among those asked for; an id left out names nobody the caller may see. */
+export interface PeopleAnswer {
+  people: Person[];
+}
+
 /** findProject: used by the macro config to pick a roadmap. */
 /**
  * A Jira project key (a letter, then letters, digits or underscores; Jira accepts lower case in lookups) or a numeric

@@ -2,7 +2,7 @@ import api, { route, type APIResponse, type RequestProductMethod, type RequestIn
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
 import type { ChildIssue, StatusCategory } from '../domain/progress';
-import type { IssueSummary, JiraPort, ProjectPermission } from './jira-port';
+import type { IssueSummary, JiraPerson, JiraPort, ProjectPermission } from './jira-port';
 import { PROJECT_PERMISSIONS } from './jira-port';
 
 /** The slice of Jira's answers the app reads; parsed so a surprise shape fails loudly, not silently. */
@@ -41,7 +41,12 @@ const childrenAnswer = z.object({
   nextPageToken: z.string().optional(),
 });
 
+const usersAnswer = z.object({
+  values: z.array(z.object({ accountId: z.string(), displayName: z.string().optional(), avatarUrls: z.record(z.string(), z.string()).optional() })),
+});
 const ISSUE_FIELDS = ['summary', 'issuetype', 'project'];
+/** user/bulk answers at most this many per page (Jira caps maxResults at 200). */
+const USERS_PER_REQUEST = 100;
 const PROJECT_KEY_OR_ID = /^(?:[A-Za-z][A-Za-z0-9_]{0,254}|\d{1,18})$/;
 const ISSUE_KEY_OR_ID = /^(?:[A-Za-z][A-Za-z0-9_]{0,254}-\d{1,18}|\d{1,18})$/;
 /** Jira's story-point fields: "Story point estimate" (team-managed) and "Story Points" (company-managed). */
@@ -133,6 +138,20 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
         found.push(...page.issues.map((issue) => ({ ...toIssueSummary(issue), statusCategory: issue.fields.status.statusCategory.key })));
       }
       return found;
+    },
+
+    async getUsers(accountIds) {
+      const people: JiraPerson[] = [];
+      const unique = [...new Set(accountIds)];
+      for (let from = 0; from < unique.length; from += USERS_PER_REQUEST) {
+        const query = new URLSearchParams(unique.slice(from, from + USERS_PER_REQUEST).map((id) => ['accountId', id]));
+        query.set('maxResults', String(USERS_PER_REQUEST));
+        const page = await readJson(await requestWithRetry(request, route`/rest/api/3/user/bulk?${query}`), usersAnswer, 'user lookup');
+        for (const u of page.values) {
+          people.push({ accountId: u.accountId, displayName: u.displayName ?? 'Unknown user', avatarUrl: u.avatarUrls?.['48x48'] ?? u.avatarUrls?.['24x24'] ?? null });
+        }
+      }
+      return people;
     },
 
     async storyPointsFieldId() {

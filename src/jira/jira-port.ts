@@ -12,6 +12,13 @@ export interface IssueSummary {
   projectId: string;
 }
 
+/** A person as the app shows them: name and avatar, never their e-mail. */
+export interface JiraPerson {
+  accountId: string;
+  displayName: string;
+  avatarUrl: string | null;
+}
+
 /** What the app needs from Jira, always asked as the calling user so Jira enforces what they may see. */
 export interface JiraPort {
   /** The caller's permissions on a project; all false when the project is unknown or hidden from them. */
@@ -24,6 +31,8 @@ export interface JiraPort {
   getIssues(ids: readonly string[]): Promise<Array<IssueSummary & { statusCategory: StatusCategory }>>;
   /** The id of the story-point field on this site (discovered from Jira's field list), or null. */
   storyPointsFieldId(): Promise<string | null>;
+  /** The people among `accountIds` that Jira knows (unknown ids are left out), as the caller may see them. */
+  getUsers(accountIds: readonly string[]): Promise<JiraPerson[]>;
   /** Every child issue of the given parents the caller can see, with its status category and story points. */
   childrenOf(parentIds: readonly string[], pointsFieldId: string | null): Promise<ChildIssue[]>;
 }

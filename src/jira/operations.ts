@@ -9,6 +9,7 @@ export const JIRA_OPERATIONS = [
   { method: 'POST', path: '/rest/api/3/issue/bulkfetch' },
   { method: 'POST', path: '/rest/api/3/search/jql' },
   { method: 'GET', path: '/rest/api/3/field' },
+  { method: 'GET', path: '/rest/api/3/user/bulk' },
 ] as const;
 
 export type JiraOperation = (typeof JIRA_OPERATIONS)[number];

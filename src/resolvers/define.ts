@@ -6,6 +6,7 @@ import type { Call, Deps } from './deps';
 import { parse } from './mutation';
 import * as panel from './handlers/epic-panel';
 import * as io from './handlers/import-export';
+import * as people from './handlers/people';
 import * as progress from './handlers/progress';
 import * as reads from './handlers/reads';
 import * as writes from './handlers/writes';
@@ -98,6 +99,7 @@ const HANDLERS: { [K in ResolverKey]: ResolverHandler<K> } = {
   importRoadmap: io.importRoadmapHandler,
   exportRoadmap: io.exportRoadmapHandler,
   getProgress: progress.getProgress,
+  getPeople: people.getPeople,
   linkEpic: panel.linkEpicHandler,
   unlinkEpic: panel.unlinkEpicHandler,
 };

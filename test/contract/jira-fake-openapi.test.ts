@@ -268,6 +268,27 @@ describe('GET /rest/api/3/myself', () => {
   });
 });
 
+describe('GET /rest/api/3/user/bulk', () => {
+  const BULK = '/rest/api/3/user/bulk';
+  it('answers the named users as a PageBeanUser, leaving out ids that name nobody', async () => {
+    const ids = [DEMO_USERS.admin.accountId, 'nobody-with-this-id', DEMO_USERS.member.accountId];
+    const path = `${BULK}?${ids.map((id) => `accountId=${encodeURIComponent(id)}`).join('&')}&maxResults=50`;
+    const body = await conforming('GET', BULK, path, 200, 'outsider');
+    expect(body).toMatchObject({ startAt: 0, maxResults: 50, total: 2, isLast: true });
+    expect(body.values.map((u: { displayName: string }) => u.displayName)).toEqual(['Ada Admin', 'Max Member']);
+    expect(Object.keys(body.values[0].avatarUrls)).toHaveLength(4);
+  });
+
+  it('pages with startAt and maxResults; asking for nobody is a 400', async () => {
+    const ids = Object.values(DEMO_USERS).map((u) => `accountId=${encodeURIComponent(u.accountId)}`).join('&');
+    const first = await conforming('GET', BULK, `${BULK}?${ids}&maxResults=2`, 200);
+    expect(first).toMatchObject({ total: Object.keys(DEMO_USERS).length, isLast: false });
+    expect(first.values).toHaveLength(2);
+    await conforming('GET', BULK, BULK, 400);
+    await conforming('GET', BULK, `${BULK}?accountId=x`, 401, 'anonymous');
+  });
+});
+
 describe('injected faults', () => {
   afterEach(() => fake.faults.clear());
 

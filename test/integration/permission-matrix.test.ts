@@ -40,6 +40,7 @@ const LEVEL: Record<string, Level> = {
   findProject: 'read',
   getEpicContext: 'read',
   getProgress: 'read',
+  getPeople: 'read',
   exportRoadmap: 'read',
   createInitiative: 'edit',
   updateInitiative: 'edit',
@@ -95,6 +96,8 @@ function payloadFor(key: string, project: Project, revision: number): unknown {
       return { limit: 5 };
     case 'findProject':
       return { projectKeyOrId: project.key };
+    case 'getPeople':
+      return { accountIds: ['557058:aaaa-admin'] };
     case 'exportRoadmap':
       return { format: 'csv' };
     case 'startRoadmap':

@@ -41,6 +41,7 @@ export function basePayloads(revision: number): Record<string, Json> {
     getRoadmapView: {},
     getEpicContext: {},
     getProgress: {},
+    getPeople: { accountIds: ['557058:aaaa-admin', '557058:bbbb-member'] },
     getChangelog: { limit: 5 },
     findProject: { projectKeyOrId: 'TR' },
     startRoadmap: { withExamples: true },

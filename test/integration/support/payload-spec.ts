@@ -98,6 +98,7 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
   getRoadmapView: obj({}, true),
   getEpicContext: obj({}, true),
   getProgress: obj({}, true),
+  getPeople: obj({ accountIds: req(arr(accountId, 100)) }, true),
   getChangelog: obj({ cursor: opt(str(0, 2000, false)), limit: opt(int(1, 50)) }, true),
   findProject: obj({ projectKeyOrId: req(pat('TR', ['', ' ', 'PAY/../TR', 'TR?expand=x', '../project/PAY', 'TR#', '1TR', 'T R', 'x'.repeat(41), 'TR ', ' TR', 'TR/', '/TR', 'TR%2F..', '%54R', 'TR&x=1', 'TR;', 'T-R', 'TR.', '_TR', 'TR\u200B', 'ТR', '１２', '12a', '-1', '1.5', '0x10', '1'.repeat(19), 'TR\\', 'TR*', 'TR,PAY', '..', '.'])) }, true),
   startRoadmap: obj({ withExamples: opt({ t: 'bool' }) }, true),
