@@ -145,10 +145,10 @@ describe('roadmap settings', () => {
     await form().getByLabel('Metric 3', { exact: true }).fill('A metric without a goal');
     await save();
 
-    await form().getByTestId('settings-bufferPercent-error').waitFor();
-    expect(await form().getByTestId('settings-bufferPercent-error').textContent()).toMatch(/100/);
-    expect(await form().getByTestId('settings-nowQuarters-error').textContent()).toMatch(/4/);
-    expect(await form().getByTestId('settings-reviewCadenceDays-error').textContent()).toBe('Required');
+    await form().getByTestId('roadmap-settings-capacity-bufferPercent-error').waitFor();
+    expect(await form().getByTestId('roadmap-settings-capacity-bufferPercent-error').textContent()).toMatch(/100/);
+    expect(await form().getByTestId('roadmap-settings-horizonRules-nowQuarters-error').textContent()).toMatch(/4/);
+    expect(await form().getByTestId('roadmap-settings-reviewCadenceDays-error').textContent()).toBe('Required');
     expect(await form().getByTestId('settings-goal-3-error').textContent()).toBe('Goal 3: Required');
     expect(await form().getByLabel('Buffer %').getAttribute('aria-invalid')).toBe('true');
 

@@ -125,7 +125,7 @@ function Roadmap({
       {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={onWrite} /> : null}
       <DebtSection view={view} />
       <ImportExportSection view={view} onWrite={onWrite} onReload={reload} />
-      <SettingsSection view={view} onWrite={onWrite} onReload={reload} />
+      <SettingsSection view={view} />
     </ProgressProvider>
   );
 }

@@ -51,6 +51,7 @@ export function DebtSection({ view }: { view: RoadmapView }) {
       <Button
         appearance="primary"
         spacing="compact"
+        aria-label="New debt item"
         onClick={() => {
           setRecorded(null);
           setRecording(true);
