@@ -160,7 +160,9 @@ describe('roadmap settings', () => {
     await form().getByRole('button', { name: 'Remove goal 5' }).click();
     expect(await form().getByRole('button', { name: 'Add goal' }).isDisabled()).toBe(false);
 
+    // Cancel with unsaved changes asks first.
     await form().getByRole('button', { name: 'Cancel' }).click();
+    await form().getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
     expect(await form().count()).toBe(0);
     expect(writes()).toBe(before);
     expect((await storedView()).businessGoals).toHaveLength(2);
@@ -184,6 +186,7 @@ describe('roadmap settings', () => {
 
     // Renaming it instead is fine, and keeps its id (the initiative still traces it).
     await form().getByRole('button', { name: 'Cancel' }).click();
+    await form().getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
     await edit();
     await form().getByLabel('Goal 1', { exact: true }).fill('Cut infrastructure cost by a fifth');
     await save();
