@@ -176,16 +176,26 @@ export const DEBT_CATEGORIES = [
 export const debtCategorySchema = z.enum(DEBT_CATEGORIES);
 export type DebtCategory = z.infer<typeof debtCategorySchema>;
 
+/** What the server and the form both say about a debt item's 1–5 scales and its effort. */
+const DEBT_SCALE_MESSAGE = 'Enter a whole number from 1 to 5';
+const DEBT_EFFORT_MESSAGE = 'Enter a number from 0 to 10,000, or leave it blank';
+const debtScale = () =>
+  z.number({ error: DEBT_SCALE_MESSAGE }).int({ error: DEBT_SCALE_MESSAGE }).min(1, { error: DEBT_SCALE_MESSAGE }).max(5, { error: DEBT_SCALE_MESSAGE });
+
 /** A known piece of technical debt from the system audit; it can be promoted to an initiative. */
 const debtFields = {
   title: requiredText(200),
   category: debtCategorySchema,
   description: text(2000),
   /** 1 (annoying) … 5 (blocks goals). */
-  impact: z.number().int().min(1).max(5),
+  impact: debtScale(),
   /** 1 (can wait) … 5 (act now). */
-  urgency: z.number().int().min(1).max(5),
-  effort: z.number().min(0).max(10000).nullable(),
+  urgency: debtScale(),
+  effort: z
+    .number({ error: DEBT_EFFORT_MESSAGE })
+    .min(0, { error: DEBT_EFFORT_MESSAGE })
+    .max(10000, { error: DEBT_EFFORT_MESSAGE })
+    .nullable(),
 };
 export const debtPatchSchema = z.object(debtFields).partial().strict();
 export const newDebtItemSchema = z

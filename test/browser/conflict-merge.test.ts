@@ -220,9 +220,9 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
       await form(second.app).getByRole('button', { name: 'Save settings' }).click();
       const notice = form(second.app).getByTestId('merge-notice');
       await notice.waitFor();
-      const goals = notice.getByTestId('settings-conflict-goals');
-      expect(await goals.getByTestId('settings-conflict-goals-mine-value').textContent()).toContain(`Fewer incidents (${theme}) — Pages per week`);
-      expect(await goals.getByTestId('settings-conflict-goals-theirs-value').textContent()).toContain(`Cut cloud cost (${theme}) — Monthly AWS bill`);
+      const goals = notice.getByTestId('roadmap-conflict-settings-businessGoals');
+      expect(await goals.getByTestId('roadmap-conflict-settings-businessGoals-mine-value').textContent()).toContain(`Fewer incidents (${theme}) — Pages per week`);
+      expect(await goals.getByTestId('roadmap-conflict-settings-businessGoals-theirs-value').textContent()).toContain(`Cut cloud cost (${theme}) — Monthly AWS bill`);
       await shoot(notice, `conflict-settings-${theme}`);
 
       await goals.getByRole('radio', { name: 'Take theirs' }).check();

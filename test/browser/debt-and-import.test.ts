@@ -44,13 +44,13 @@ describe('debt register and import / export', () => {
     // Nothing typed for the title: the server's own schema answers in the browser, nothing is written.
     const before = writes();
     await form.getByRole('button', { name: 'Record debt' }).click();
-    await form.getByTestId('debt-title-error').waitFor();
-    expect(await form.getByTestId('debt-title-error').textContent()).toBe('Required');
+    await form.getByTestId('debt-new-item-title-error').waitFor();
+    expect(await form.getByTestId('debt-new-item-title-error').textContent()).toBe('Required');
     expect(await form.getByLabel('Debt title').getAttribute('aria-invalid')).toBe('true');
     await form.getByLabel('Impact (1–5)').fill('9');
     await form.getByRole('button', { name: 'Record debt' }).click();
-    await form.getByTestId('debt-impact-error').waitFor();
-    expect(await form.getByTestId('debt-impact-error').textContent()).toBe('Enter a whole number from 1 to 5');
+    await form.getByTestId('debt-new-item-impact-error').waitFor();
+    expect(await form.getByTestId('debt-new-item-impact-error').textContent()).toBe('Enter a whole number from 1 to 5');
     expect(writes()).toBe(before);
 
     const title = 'Payments service pinned to Postgres 11';
@@ -99,8 +99,8 @@ describe('debt register and import / export', () => {
     // The success metric is required: refused beside the field, nothing written.
     const before = writes();
     await form.getByRole('button', { name: 'Promote to initiative' }).click();
-    await form.getByTestId(/-successMetric-error$/).waitFor();
-    expect(await form.getByTestId(/-successMetric-error$/).textContent()).toBe('Required');
+    await form.getByTestId(/-successMetric-description-error$/).waitFor();
+    expect(await form.getByTestId(/-successMetric-description-error$/).textContent()).toBe('Required');
     expect(writes()).toBe(before);
 
     await form.getByLabel('Success metric').fill('Sessions survive losing any one node');

@@ -145,10 +145,10 @@ describe('roadmap settings', () => {
     await form().getByLabel('Metric 3', { exact: true }).fill('A metric without a goal');
     await save();
 
-    await form().getByTestId('settings-bufferPercent-error').waitFor();
-    expect(await form().getByTestId('settings-bufferPercent-error').textContent()).toMatch(/100/);
-    expect(await form().getByTestId('settings-nowQuarters-error').textContent()).toMatch(/4/);
-    expect(await form().getByTestId('settings-reviewCadenceDays-error').textContent()).toBe('Required');
+    await form().getByTestId('roadmap-settings-capacity-bufferPercent-error').waitFor();
+    expect(await form().getByTestId('roadmap-settings-capacity-bufferPercent-error').textContent()).toMatch(/100/);
+    expect(await form().getByTestId('roadmap-settings-horizonRules-nowQuarters-error').textContent()).toMatch(/4/);
+    expect(await form().getByTestId('roadmap-settings-reviewCadenceDays-error').textContent()).toBe('Required');
     expect(await form().getByTestId('settings-goal-3-error').textContent()).toBe('Goal 3: Required');
     expect(await form().getByLabel('Buffer %').getAttribute('aria-invalid')).toBe('true');
 
@@ -160,7 +160,9 @@ describe('roadmap settings', () => {
     await form().getByRole('button', { name: 'Remove goal 5' }).click();
     expect(await form().getByRole('button', { name: 'Add goal' }).isDisabled()).toBe(false);
 
+    // Cancel with unsaved changes asks first.
     await form().getByRole('button', { name: 'Cancel' }).click();
+    await form().getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
     expect(await form().count()).toBe(0);
     expect(writes()).toBe(before);
     expect((await storedView()).businessGoals).toHaveLength(2);
@@ -184,6 +186,7 @@ describe('roadmap settings', () => {
 
     // Renaming it instead is fine, and keeps its id (the initiative still traces it).
     await form().getByRole('button', { name: 'Cancel' }).click();
+    await form().getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
     await edit();
     await form().getByLabel('Goal 1', { exact: true }).fill('Cut infrastructure cost by a fifth');
     await save();

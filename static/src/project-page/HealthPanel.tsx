@@ -1,4 +1,3 @@
-import type { MutationResult } from '../../../src/domain/api';
 import type { RoadmapHealth } from '../../../src/domain/rules/health';
 import { muted } from '../shared/components';
 import { CappedList, Panel, PanelSection } from '../shared/panel';
@@ -10,23 +9,11 @@ const message = (entry: { message: string }) => entry.message;
  * The roadmap's health (from `healthOfView`): its review status, dependency findings, backlog candidates (no
  * business goal) and goals nothing serves, and overdue and untouched initiatives, each as the rules' own messages.
  */
-export function HealthPanel({
-  health,
-  revision,
-  canEdit,
-  onWrite,
-  onReload,
-}: {
-  health: RoadmapHealth;
-  revision: number;
-  canEdit: boolean;
-  onWrite: (result: MutationResult) => void;
-  onReload: () => void;
-}) {
+export function HealthPanel({ health, revision, canEdit }: { health: RoadmapHealth; revision: number; canEdit: boolean }) {
   const { dependencies, traceability, staleness, counts } = health;
   return (
     <Panel testId="health-panel" title="Health" count={counts.problems}>
-      <ReviewStatus review={staleness.review} revision={revision} canEdit={canEdit} onWrite={onWrite} onReload={onReload} />
+      <ReviewStatus review={staleness.review} revision={revision} canEdit={canEdit} />
       <PanelSection testId="dependency-findings" title="Dependencies" count={dependencies.findings.length}>
         <CappedList
           testId="dependency-finding"

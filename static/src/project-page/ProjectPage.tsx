@@ -106,7 +106,7 @@ function Roadmap({
       <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderActions : undefined} pin={open} />
       <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: token('space.200'), alignItems: 'start' }}>
-        <HealthPanel health={health} revision={view.revision} canEdit={canEdit} onWrite={onWrite} onReload={reload} />
+        <HealthPanel health={health} revision={view.revision} canEdit={canEdit} />
         <ChangelogPanel view={view} />
       </div>
       <section style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
@@ -123,9 +123,9 @@ function Roadmap({
         )}
       </section>
       {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={onWrite} /> : null}
-      <DebtSection view={view} onWrite={onWrite} onReload={reload} />
+      <DebtSection view={view} />
       <ImportExportSection view={view} onWrite={onWrite} onReload={reload} />
-      <SettingsSection view={view} onWrite={onWrite} onReload={reload} />
+      <SettingsSection view={view} />
     </ProgressProvider>
   );
 }

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, MutationResult } from '../../../src/domain/api';
+import type { ApiError } from '../../../src/domain/api';
 import type { ReviewStatus as Review } from '../../../src/domain/rules/staleness';
-import { call } from '../shared/client';
 import { muted } from '../shared/components';
+import { useWrite } from '../shared/data/writes';
 import { WriteError } from '../shared/write-error';
 import { formatDay } from '../shared/time';
 
@@ -28,20 +28,12 @@ export function reviewHeadline(review: Review): string {
 const APPEARANCE = { 'never-reviewed': 'moved', overdue: 'removed', 'due-today': 'moved', 'on-track': 'success' } as const;
 const LOZENGE = { 'never-reviewed': 'Review needed', overdue: 'Overdue', 'due-today': 'Due', 'on-track': 'On track' } as const;
 
-/** The roadmap's review status and, for editors, "Mark reviewed". */
-export function ReviewStatus({
-  review,
-  revision,
-  canEdit,
-  onWrite,
-  onReload,
-}: {
-  review: Review;
-  revision: number;
-  canEdit: boolean;
-  onWrite: (result: MutationResult) => void;
-  onReload: () => void;
-}) {
+/**
+ * The roadmap's review status and, for editors, "Mark reviewed" (a buttons-only write through the data layer, whose
+ * answer updates the page).
+ */
+export function ReviewStatus({ review, revision, canEdit }: { review: Review; revision: number; canEdit: boolean }) {
+  const write = useWrite();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -51,10 +43,9 @@ export function ReviewStatus({
   const markReviewed = async () => {
     setBusy(true);
     setError(null);
-    const result = await call('markReviewed', { baseRevision: revision });
+    const result = await write('markReviewed', { baseRevision: revision });
     setBusy(false);
-    if (result.ok) onWrite(result.value);
-    else setError(result.error);
+    if (!result.ok) setError(result.error);
   };
 
   return (

@@ -9,7 +9,7 @@ import { EDITOR_EQUALS, type EditorValues, describeEditorValue, editorValues, to
 import { MOVE_EQUALS, type MoveValues, moveValues, toMoveDraft } from '../../../static/src/project-page/move-model';
 import { flatten, unflatten } from '../../../static/src/shared/form/paths';
 import { PHASE_EQUALS, phaseValues, toUpdatePayload } from '../../../static/src/project-page/phases/phase-model';
-import { SETTINGS_EQUALS, describeSetting, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
+import { type GoalRow, SETTINGS_EQUALS, type SettingsValues, describeSetting, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
 import { type FieldEquals, choose, initialMergeState, rebase } from '../../../static/src/shared/three-way-merge';
 
 const initiative: InitiativeView = {
@@ -144,36 +144,41 @@ describe('initiative editor after a CONFLICT', () => {
 });
 
 describe('settings after a CONFLICT', () => {
+  // The form layer merges field by field on payload paths (`settings.capacity.bufferPercent`), the goal list as one.
+  const flat = (v: RoadmapView) => flatten(settingsValues(v));
+  const draftOf = (values: Record<string, unknown>, stored: RoadmapView) => toSettingsDraft(unflatten(values) as unknown as SettingsValues, stored);
+  const goals = 'settings.businessGoals';
+
   it('one admin changed the buffer, another the cadence: mine keeps their cadence and sends only capacity', () => {
     const theirs: RoadmapView = { ...view, revision: 8, reviewCadenceDays: 14 };
-    const { state, values } = reapply(() => settingsValues(view), settingsValues(theirs), (v) => ({ ...v, bufferPercent: '30' }), SETTINGS_EQUALS);
+    const { state, values } = reapply(() => flat(view), flat(theirs), (v) => ({ ...v, 'settings.capacity.bufferPercent': '30' }), SETTINGS_EQUALS);
     expect(state.conflicts).toEqual([]);
-    expect(state.taken).toEqual(['reviewCadenceDays']);
-    expect(values.reviewCadenceDays).toBe('14');
-    const { payload } = toSettingsDraft(values, theirs);
+    expect(state.taken).toEqual(['settings.reviewCadenceDays']);
+    expect(values['settings.reviewCadenceDays']).toBe('14');
+    const { payload } = draftOf(values, theirs);
     expect(payload).toEqual({ baseRevision: 8, settings: { capacity: { perQuarter: 60, unit: 'person-weeks', bufferPercent: 30 } } });
   });
 
   it('capacity travels whole, but with their per-quarter figure, not the one I opened with', () => {
     const theirs: RoadmapView = { ...view, revision: 8, capacity: { ...view.capacity, perQuarter: 80 } };
-    const { values } = reapply(() => settingsValues(view), settingsValues(theirs), (v) => ({ ...v, bufferPercent: '30' }), SETTINGS_EQUALS);
-    expect(toSettingsDraft(values, theirs).payload.settings).toEqual({ capacity: { perQuarter: 80, unit: 'person-weeks', bufferPercent: 30 } });
+    const { values } = reapply(() => flat(view), flat(theirs), (v) => ({ ...v, 'settings.capacity.bufferPercent': '30' }), SETTINGS_EQUALS);
+    expect(draftOf(values, theirs).payload.settings).toEqual({ capacity: { perQuarter: 80, unit: 'person-weeks', bufferPercent: 30 } });
   });
 
   it('both changed the business goals: one conflict over the whole list; taking theirs sends nothing about goals', () => {
     const theirs: RoadmapView = { ...view, revision: 8, businessGoals: [...view.businessGoals, { id: 'G-3', title: 'Fewer incidents', metric: 'Pages' }] };
     const { state, values } = reapply(
-      () => settingsValues(view),
-      settingsValues(theirs),
-      (v) => ({ ...v, title: 'Platform roadmap', goals: v.goals.map((g) => (g.id === 'G-1' ? { ...g, title: 'Cut cloud cost' } : g)) }),
+      () => flat(view),
+      flat(theirs),
+      (v) => ({ ...v, 'settings.title': 'Platform roadmap', [goals]: (v[goals] as GoalRow[]).map((g) => (g.id === 'G-1' ? { ...g, title: 'Cut cloud cost' } : g)) }),
       SETTINGS_EQUALS,
     );
-    expect(state.conflicts.map((c) => c.field)).toEqual(['goals']);
-    expect(describeSetting('goals', state.conflicts[0].theirs)).toBe('1. Cut cost — Cloud bill\n2. Ship faster — Lead time\n3. Fewer incidents — Pages');
-    const tookTheirs = choose(state, values, 'goals', 'theirs');
-    expect(toSettingsDraft(tookTheirs.values, theirs).payload.settings).toEqual({ title: 'Platform roadmap' });
-    const keptMine = choose(state, values, 'goals', 'mine');
-    expect(toSettingsDraft(keptMine.values, theirs).payload.settings.businessGoals).toEqual([
+    expect(state.conflicts.map((c) => c.field)).toEqual([goals]);
+    expect(describeSetting(goals, state.conflicts[0].theirs)).toBe('1. Cut cost — Cloud bill\n2. Ship faster — Lead time\n3. Fewer incidents — Pages');
+    const tookTheirs = choose(state, values, goals, 'theirs');
+    expect(draftOf(tookTheirs.values, theirs).payload.settings).toEqual({ title: 'Platform roadmap' });
+    const keptMine = choose(state, values, goals, 'mine');
+    expect(draftOf(keptMine.values, theirs).payload.settings.businessGoals).toEqual([
       { id: 'G-1', title: 'Cut cloud cost', metric: 'Cloud bill' },
       { id: 'G-2', title: 'Ship faster', metric: 'Lead time' },
     ]);

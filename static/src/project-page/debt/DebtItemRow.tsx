@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, MutationResult } from '../../../../src/domain/api';
+import type { ApiError } from '../../../../src/domain/api';
 import type { CapacitySettings, Phase } from '../../../../src/domain/model';
-import { call } from '../../shared/client';
 import { muted } from '../../shared/components';
+import { useWrite } from '../../shared/data/writes';
 import { DEBT_CATEGORY_LABEL } from '../../shared/labels';
 import { WriteError } from '../../shared/write-error';
 import { BAND_APPEARANCE, BAND_LABEL, type RegisterEntry } from './debt-model';
@@ -32,8 +32,7 @@ export function DebtItemRow({
   promoting,
   onPromote,
   onCancelPromote,
-  onWrite,
-  onReload,
+  onDone,
 }: {
   entry: RegisterEntry;
   /** 1-based position among the open items; null for promoted ones. */
@@ -45,9 +44,10 @@ export function DebtItemRow({
   promoting: boolean;
   onPromote: () => void;
   onCancelPromote: () => void;
-  onWrite: (result: MutationResult) => void;
-  onReload: () => void;
+  /** After a delete or a promotion landed (the data layer has shown it): closes what the section had open. */
+  onDone: () => void;
 }) {
+  const write = useWrite();
   const { item, score, band, promotedTo } = entry;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
@@ -61,11 +61,11 @@ export function DebtItemRow({
     if (deleting) return;
     setApiError(null);
     setDeleting(true);
-    const result = await call('deleteDebtItem', { baseRevision: revision, debtId: item.id });
+    const result = await write('deleteDebtItem', { baseRevision: revision, debtId: item.id });
     setDeleting(false);
     if (result.ok) {
       setConfirmingDelete(false);
-      onWrite(result.value);
+      onDone();
     } else setApiError(result.error);
   }
 
@@ -147,7 +147,7 @@ export function DebtItemRow({
         </div>
       ) : null}
       {canEdit && promoting && !promotedTo ? (
-        <PromoteDebtForm item={item} phases={phases} revision={revision} onPromoted={onWrite} onCancel={onCancelPromote} onReload={onReload} />
+        <PromoteDebtForm item={item} phases={phases} revision={revision} onPromoted={onDone} onCancel={onCancelPromote} />
       ) : null}
     </li>
   );

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
+import type { RoadmapView } from '../../../../src/domain/api';
 import { DEBT_ACT_NOW_FROM, DEBT_PLAN_FROM } from '../../../../src/domain/rules/prioritisation';
 import { muted } from '../../shared/components';
 import { Panel, PanelSection } from '../../shared/panel';
@@ -15,9 +15,9 @@ const listStyle = { margin: 0, padding: 0, display: 'flex', flexDirection: 'colu
 /**
  * The technical debt register: open items ranked by priority (impact × urgency, banded Act now / Plan / Watch),
  * then the items already promoted to initiatives. Editors record, delete and promote items; everyone who can see
- * the roadmap sees the register.
+ * the roadmap sees the register. Writes go through the data layer, whose answer updates the page.
  */
-export function DebtSection({ view, onWrite, onReload }: { view: RoadmapView; onWrite: (result: MutationResult) => void; onReload: () => void }) {
+export function DebtSection({ view }: { view: RoadmapView }) {
   const { canEdit } = view.permissions;
   const { open, promoted } = useMemo(() => register(view.debtItems, view.initiatives), [view.debtItems, view.initiatives]);
   const [recording, setRecording] = useState(false);
@@ -39,12 +39,10 @@ export function DebtSection({ view, onWrite, onReload }: { view: RoadmapView; on
         setPromotingId(entry.item.id);
       }}
       onCancelPromote={() => setPromotingId(null)}
-      onWrite={(result) => {
+      onDone={() => {
         setRecorded(null);
         setPromotingId((id) => (id === entry.item.id ? null : id));
-        onWrite(result);
       }}
-      onReload={onReload}
     />
   );
 
@@ -53,6 +51,7 @@ export function DebtSection({ view, onWrite, onReload }: { view: RoadmapView; on
       <Button
         appearance="primary"
         spacing="compact"
+        aria-label="New debt item"
         onClick={() => {
           setRecorded(null);
           setRecording(true);
@@ -76,13 +75,11 @@ export function DebtSection({ view, onWrite, onReload }: { view: RoadmapView; on
       {canEdit && recording ? (
         <RecordDebtForm
           view={view}
-          onRecorded={(result, title) => {
+          onRecorded={(title) => {
             setRecording(false);
             setRecorded(title);
-            onWrite(result);
           }}
           onCancel={() => setRecording(false)}
-          onReload={onReload}
         />
       ) : null}
       {open.length === 0 && promoted.length === 0 ? (

@@ -1,21 +1,21 @@
-import { useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { MutationResult } from '../../../../src/domain/api';
+import { promoteDebtItemPayload } from '../../../../src/domain/api';
 import type { DebtItem, Phase } from '../../../../src/domain/model';
-import { quarterLabel } from '../../../../src/domain/quarter';
-import { schemaCheck, useWriteForm } from '../../shared/use-write-form';
-import { Field, FormActions, NativeSelect, TextInput } from '../../shared/fields';
-import { phasesInOrder } from '../../shared/phases';
+import { DomainFormFrame } from '../../shared/form/DomainFormFrame';
+import { FormButtons } from '../../shared/form/FormButtons';
+import { FormErrorLine } from '../../shared/form/FormErrorLine';
+import { TextField } from '../../shared/form/inputs';
+import { PhaseSelect } from '../../shared/form/PhaseSelect';
+import { QuarterPicker } from '../../shared/form/QuarterPicker';
+import { useDomainForm } from '../../shared/form/use-domain-form';
 import { WriteStatus } from '../../shared/merge-notice';
 import { upcomingQuarters } from '../form-model';
-import { type FormErrors, type PromoteField, mapPromoteErrors, promoteValues, toPromotePayload, validatePromote } from './debt-model';
-
-const NO_ERRORS: FormErrors<PromoteField> = { byField: {}, other: [] };
+import { promoteValues, toPromoteDraft } from './debt-model';
 
 /**
  * Promotes a debt item to an initiative (promoteDebtItem): the initiative takes the item's title, description,
  * effort and a track from its category; the form asks for what it cannot give — phase, target quarter, success
- * metric. Inline under the item; `onPromoted` gets the write's result.
+ * metric. Inline under the item. The data layer shows the new initiative; `onPromoted` only closes the form.
  */
 export function PromoteDebtForm({
   item,
@@ -23,45 +23,33 @@ export function PromoteDebtForm({
   revision,
   onPromoted,
   onCancel,
-  onReload,
 }: {
   item: DebtItem;
   phases: Phase[];
   revision: number;
-  onPromoted: (result: MutationResult) => void;
+  onPromoted: () => void;
   onCancel: () => void;
-  onReload: () => void;
 }) {
-  const [values, setValues] = useState(() => promoteValues(phases));
-  const form = useWriteForm({
+  const form = useDomainForm({
     resolver: 'promoteDebtItem',
+    schema: promoteDebtItemPayload,
+    source: item,
     revision,
-    noErrors: NO_ERRORS,
-    validate: schemaCheck(validatePromote, mapPromoteErrors),
-    mapErrors: mapPromoteErrors,
-    leftovers: 'api-error',
-    onDone: onPromoted,
+    toValues: () => promoteValues(phases),
+    // Against the revision the page shows now (after a CONFLICT the data layer shows the newest).
+    toDraft: (values) => toPromoteDraft(values, item.id, revision),
+    onDone: () => onPromoted(),
     onCancel,
     focus: 'select',
   });
-  const { errors, submitting } = form;
   const idPrefix = `promote-${item.id}`;
-  const quarters = upcomingQuarters();
-
-  const set = (field: PromoteField) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    form.clearFieldError(field);
-  };
-
-  const e = errors.byField;
+  const quarters = upcomingQuarters().map((q) => q.value);
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={form.handleSubmit(() => toPromotePayload(values, item.id, revision))}
-      onKeyDown={form.onKeyDown}
-      data-testid="promote-form"
-      aria-label={`Promote “${item.title}” to an initiative`}
+    <DomainFormFrame
+      form={form}
+      idPrefix={idPrefix}
+      testId="promote-form"
+      label={`Promote “${item.title}” to an initiative`}
       style={{
         display: 'flex',
         flexDirection: 'column',
@@ -71,47 +59,14 @@ export function PromoteDebtForm({
         maxWidth: '640px',
       }}
     >
+      <FormErrorLine testId="promote-error" />
       <WriteStatus form={form} retryHint="Reload the roadmap, then promote the item again." idPrefix={idPrefix} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: token('space.100') }}>
-        <Field id={`${idPrefix}-phaseId`} label="Phase" error={e.phaseId}>
-          <NativeSelect
-            id={`${idPrefix}-phaseId`}
-            value={values.phaseId}
-            onChange={set('phaseId')}
-            error={e.phaseId}
-            options={phasesInOrder(phases).map((p) => ({ value: p.id, label: p.name }))}
-          />
-        </Field>
-        <Field id={`${idPrefix}-targetQuarter`} label="Target quarter" error={e.targetQuarter} help="e.g. 2027-Q2">
-          <TextInput
-            id={`${idPrefix}-targetQuarter`}
-            value={values.targetQuarter}
-            onChange={set('targetQuarter')}
-            error={e.targetQuarter}
-            help="e.g. 2027-Q2"
-            placeholder="2027-Q2"
-            list={`${idPrefix}-quarters`}
-          />
-          <datalist id={`${idPrefix}-quarters`}>
-            {quarters.map((q) => (
-              <option key={q.value} value={q.value}>
-                {quarterLabel(q.value)}
-              </option>
-            ))}
-          </datalist>
-        </Field>
+        <PhaseSelect name="initiative.phaseId" phases={phases} />
+        <QuarterPicker name="initiative.targetQuarter" suggestions={quarters} />
       </div>
-      <Field id={`${idPrefix}-successMetric`} label="Success metric" error={e.successMetric} help="How you will know the debt is paid down">
-        <TextInput
-          id={`${idPrefix}-successMetric`}
-          value={values.successMetric}
-          onChange={set('successMetric')}
-          error={e.successMetric}
-          help="How you will know the debt is paid down"
-          maxLength={500}
-        />
-      </Field>
-      <FormActions label="Promote to initiative" submitting={submitting} onCancel={onCancel} compact />
-    </form>
+      <TextField name="initiative.successMetric.description" label="Success metric" help="How you will know the debt is paid down" maxLength={500} />
+      <FormButtons label="Promote to initiative" compact />
+    </DomainFormFrame>
   );
 }

@@ -1,222 +1,225 @@
 import { type ReactNode, useState } from 'react';
+import { get, useController, useFormState } from 'react-hook-form';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
+import { type RoadmapView, saveSettingsPayload } from '../../../../src/domain/api';
 import { bufferSettingWarning } from '../../../../src/domain/rules/capacity';
 import { goalCountWarning, MAX_BUSINESS_GOALS } from '../../../../src/domain/rules/traceability';
 import { muted } from '../../shared/components';
-import { Field, FormActions, NativeSelect, TextInput } from '../../shared/fields';
+import { Field, TextInput } from '../../shared/fields';
+import { DomainFormFrame } from '../../shared/form/DomainFormFrame';
+import { FormButtons } from '../../shared/form/FormButtons';
+import { FormErrorLine } from '../../shared/form/FormErrorLine';
+import { SelectField, TextField, useLayerField } from '../../shared/form/inputs';
+import { useFormLayer } from '../../shared/form/layer-context';
+import { useDomainForm } from '../../shared/form/use-domain-form';
 import { WriteStatus } from '../../shared/merge-notice';
-import { useMergeForm } from '../../shared/use-merge-form';
-import { useWriteForm } from '../../shared/use-write-form';
 import { ErrorLine, WarningLine } from './inputs';
 import {
+  GOALS,
   type GoalRow,
-  NO_SETTINGS_ERRORS,
   SETTINGS_EQUALS,
   SETTINGS_LABELS,
-  describeSetting,
-  type SettingsErrors,
-  type SettingsField,
   type SettingsValues,
   UNIT_OPTIONS,
   canAddGoal,
-  hasErrors,
-  mapSettingsErrors,
+  describeSetting,
+  goalFieldNames,
+  goalsRefusalDetail,
   newGoalRow,
-  nothingChanged,
   settingsValues,
   toSettingsDraft,
   typedBuffer,
-  validateSettings,
 } from './settings-model';
 
-const ID = 'settings';
-const fieldId = (field: SettingsField) => `${ID}-${field}`;
+/** Prefixes the form's ids (`roadmap-settings-capacity-bufferPercent`) and its conflict choices. */
+const ID = 'roadmap';
 
 /**
  * The roadmap settings form, for project admins: title, review cadence, capacity (per quarter, unit, buffer %),
- * horizon rules and the 3–5 business goals. Sends only what changed since the version it is based on; after a
- * CONFLICT it rebases onto the newest settings (three-way, see useMergeForm). `onSaved` gets the write's result.
+ * horizon rules and the 3–5 business goals. Field names are the saveSettings payload's paths; the resolver's own
+ * schema checks the draft in the browser. Sends only what changed since the version it is based on; after a
+ * CONFLICT it rebases three-way onto the newest settings. The data layer shows the saved settings; `onSaved` only
+ * closes the form.
  */
-export function SettingsForm({
-  view,
-  onSaved,
-  onCancel,
-  onReload,
-}: {
-  view: RoadmapView;
-  onSaved: (result: MutationResult) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}) {
-  const merge = useMergeForm<SettingsValues, RoadmapView>({
+export function SettingsForm({ view, onSaved, onCancel }: { view: RoadmapView; onSaved: () => void; onCancel: () => void }) {
+  /** Server detail that explains a goal-list error (e.g. which initiative still traces a removed goal). */
+  const [detail, setDetail] = useState<string | null>(null);
+  const form = useDomainForm({
+    resolver: 'saveSettings',
+    schema: saveSettingsPayload,
     source: view,
     revision: view.revision,
     toValues: settingsValues,
+    toDraft: (values: SettingsValues, base) => toSettingsDraft(values, base.source),
     select: (fresh) => fresh,
     labels: SETTINGS_LABELS,
     describe: describeSetting,
     equals: SETTINGS_EQUALS,
-  });
-  const { values, update: setValues } = merge;
-  /** Server detail that explains a goal-list error (e.g. which initiative still traces a removed goal). */
-  const [detail, setDetail] = useState<string | null>(null);
-  // What the form would send, and the numbers that could not be read.
-  const draft = toSettingsDraft(values, merge.base.source);
-  const form = useWriteForm({
-    resolver: 'saveSettings',
-    revision: merge.base.revision,
-    merge,
-    noErrors: NO_SETTINGS_ERRORS,
-    validate: (payload): SettingsErrors | null => {
-      const schemaErrors = validateSettings(payload);
-      const local = schemaErrors ? mapSettingsErrors(schemaErrors, values.goals) : NO_SETTINGS_ERRORS;
-      const merged: SettingsErrors = { ...local, byField: { ...local.byField, ...draft.numberErrors } };
-      if (hasErrors(merged)) return merged;
-      if (nothingChanged(payload)) return { ...NO_SETTINGS_ERRORS, other: ['Nothing to save: no setting changed.'] };
-      return null;
-    },
-    mapErrors: (fields, error) => {
-      const mapped = mapSettingsErrors(fields, values.goals);
-      // The settings edit's own refusals carry a sentence worth showing (the schema's just repeat the first field):
-      // beside the goals when it is about them, otherwise at the top of the form.
-      const sentence = error.message.startsWith('Invalid input') ? null : error.message;
-      const aboutGoals = Boolean(mapped.goalList) || Object.keys(mapped.goals).length > 0;
-      if (sentence && aboutGoals) setDetail(sentence);
-      return sentence && !aboutGoals && !mapped.other.includes(sentence) ? { ...mapped, other: [...mapped.other, sentence] } : mapped;
-    },
-    clearOtherOnChange: true,
-    onDone: onSaved,
+    fieldNames: goalFieldNames,
+    onRefused: (error) => setDetail(goalsRefusalDetail(error)),
+    onDone: () => onSaved(),
     onCancel,
-    escapeWhileSubmitting: false,
   });
-  const { errors, setErrors, submitting } = form;
-
-  const clearOther = () => {
-    if (errors.other.length > 0) setErrors((e) => ({ ...e, other: [] }));
-  };
-  const set = (field: SettingsField) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    form.clearFieldError(field);
-  };
-  const setGoal = (key: string, part: 'title' | 'metric') => (value: string) => {
-    setValues((v) => ({ ...v, goals: v.goals.map((g) => (g.key === key ? { ...g, [part]: value } : g)) }));
-    if (errors.goals[key]?.[part]) setErrors((e) => ({ ...e, goals: { ...e.goals, [key]: { ...e.goals[key], [part]: undefined } } }));
-    clearOther();
-  };
-  const clearGoalList = () => {
-    setErrors((e) => ({ ...e, goalList: undefined, other: [] }));
-    setDetail(null);
-  };
-  const addGoal = () => {
-    const row = newGoalRow();
-    setValues((v) => (canAddGoal(v) ? { ...v, goals: [...v.goals, row] } : v));
-    clearGoalList();
-    // Focus the new row's goal input once it renders.
-    requestAnimationFrame(() => document.getElementById(`${ID}-goal-${row.key}-title`)?.focus());
-  };
-  const removeGoal = (key: string) => {
-    setValues((v) => ({ ...v, goals: v.goals.filter((g) => g.key !== key) }));
-    setErrors((e) => {
-      const { [key]: _removed, ...goals } = e.goals;
-      return { ...e, goals };
-    });
-    clearGoalList();
-  };
-
-  const e = errors.byField;
+  const values = form.form.watch();
   const buffer = typedBuffer(values);
   const bufferWarning = buffer === null ? null : bufferSettingWarning(buffer);
-  const countWarning = goalCountWarning(values.goals.length);
-  const describe = (field: SettingsField, help?: boolean, extra?: string) =>
-    [e[field] ? `${fieldId(field)}-error` : help ? `${fieldId(field)}-help` : null, extra ?? null].filter(Boolean).join(' ') || undefined;
-  const numberField = (field: SettingsField, label: string, opts: { help?: string; after?: string; numeric?: 'numeric' | 'decimal'; below?: ReactNode; belowId?: string } = {}) => (
-    <Field id={fieldId(field)} label={label} error={e[field]} help={opts.help}>
-      <TextInput
-        id={fieldId(field)}
-        value={values[field]}
-        onChange={set(field)}
-        error={e[field]}
-        numeric={opts.numeric ?? 'numeric'}
-        after={opts.after}
-        describedBy={describe(field, Boolean(opts.help), opts.below ? opts.belowId : undefined)}
-      />
-      {opts.below}
-    </Field>
-  );
 
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={form.handleSubmit(() => {
-        setDetail(null);
-        return draft.payload;
-      })}
-      onKeyDown={form.onKeyDown}
-      data-testid="settings-form"
-      aria-label="Roadmap settings"
-      style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}
-    >
-      {errors.other.length > 0 ? <ErrorLine testId="settings-error">{errors.other.join(' ')}</ErrorLine> : null}
-      <WriteStatus form={form} merge={merge} retryHint="Reload the roadmap, then save the settings again." idPrefix={ID} />
+    <DomainFormFrame form={form} idPrefix={ID} testId="settings-form" label="Roadmap settings" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
+      <FormErrorLine testId="settings-error" />
+      <WriteStatus form={form} merge={form.merge} retryHint="Reload the roadmap, then save the settings again." idPrefix={ID} />
 
       <FormGroup title="Roadmap">
         <div style={grid}>
-          <Field id={fieldId('title')} label="Roadmap title" error={e.title}>
-            <TextInput id={fieldId('title')} value={values.title} onChange={set('title')} error={e.title} maxLength={200} describedBy={describe('title')} />
-          </Field>
-          {numberField('reviewCadenceDays', 'Review cadence (days)', { help: '1–365; the health panel flags a review after this many days' })}
+          <TextField name="settings.title" label="Roadmap title" maxLength={200} />
+          <TextField name="settings.reviewCadenceDays" label="Review cadence (days)" numeric="numeric" help="1–365; the health panel flags a review after this many days" />
         </div>
       </FormGroup>
 
       <FormGroup title="Capacity">
         <div style={grid}>
-          {numberField('perQuarter', 'Capacity per quarter', { numeric: 'decimal', help: '0 leaves capacity not set' })}
-          <Field id={fieldId('unit')} label="Unit" error={e.unit}>
-            <NativeSelect id={fieldId('unit')} value={values.unit} onChange={(v) => set('unit')(v)} error={e.unit} options={UNIT_OPTIONS} />
-          </Field>
-          {numberField('bufferPercent', 'Buffer %', {
-            numeric: 'decimal',
-            after: '%',
-            help: bufferWarning ? undefined : 'Kept for bugs, incidents and debt; 20–30 % is recommended',
-            belowId: `${fieldId('bufferPercent')}-warning`,
-            below:
-              bufferWarning && !e.bufferPercent ? (
-                <WarningLine id={`${fieldId('bufferPercent')}-warning`} testId="buffer-setting-warning">
-                  {bufferWarning.message}
-                </WarningLine>
-              ) : undefined,
-          })}
+          <TextField name="settings.capacity.perQuarter" label="Capacity per quarter" numeric="decimal" help="0 leaves capacity not set" />
+          <SelectField name="settings.capacity.unit" label="Unit" options={UNIT_OPTIONS} />
+          <BufferField warning={bufferWarning?.message ?? null} />
         </div>
       </FormGroup>
 
       <FormGroup title="Horizons">
         <div style={grid}>
-          {numberField('nowQuarters', 'Quarters in Now', { help: '1–4, counting this quarter' })}
-          {numberField('nextQuarters', 'Quarters in Next', { help: '1–8, after Now' })}
+          <TextField name="settings.horizonRules.nowQuarters" label="Quarters in Now" numeric="numeric" help="1–4, counting this quarter" />
+          <TextField name="settings.horizonRules.nextQuarters" label="Quarters in Next" numeric="numeric" help="1–8, after Now" />
         </div>
       </FormGroup>
 
       <FormGroup title="Business goals">
         <div style={muted}>Name 3–5, each with the metric that shows progress; initiatives trace to them.</div>
-        <GoalRows rows={values.goals} errors={errors.goals} setGoal={setGoal} removeGoal={removeGoal} />
-        {errors.goalList || detail ? (
-          <ErrorLine testId="settings-goals-error">{[errors.goalList, detail].filter(Boolean).join(': ')}</ErrorLine>
-        ) : null}
-        {countWarning ? <WarningLine testId="settings-goal-count-warning">{countWarning.message}</WarningLine> : null}
-        <div>
-          <Button spacing="compact" onClick={addGoal} isDisabled={!canAddGoal(values) || submitting}>
-            Add goal
-          </Button>
-          {!canAddGoal(values) ? <span style={{ ...muted, marginInlineStart: token('space.100') }}>At most {MAX_BUSINESS_GOALS} goals</span> : null}
-        </div>
+        <GoalsField detail={detail} />
       </FormGroup>
 
-      <FormActions label="Save settings" submitting={submitting} onCancel={onCancel} />
-    </form>
+      <FormButtons label="Save settings" />
+    </DomainFormFrame>
+  );
+}
+
+/** The buffer %, with the live 20–30 % guidance under it (a warning, not an error: the save still goes through). */
+function BufferField({ warning }: { warning: string | null }) {
+  const f = useLayerField('settings.capacity.bufferPercent');
+  const help = warning ? undefined : 'Kept for bugs, incidents and debt; 20–30 % is recommended';
+  const warningId = `${f.id}-warning`;
+  const shown = warning && !f.error ? warning : null;
+  const describedBy = [f.error ? `${f.id}-error` : help ? `${f.id}-help` : null, shown ? warningId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <Field id={f.id} label="Buffer %" error={f.error} help={help}>
+      <TextInput id={f.id} value={f.value} onChange={f.onChange} error={f.error} numeric="decimal" after="%" describedBy={describedBy} />
+      {shown ? (
+        <WarningLine id={warningId} testId="buffer-setting-warning">
+          {shown}
+        </WarningLine>
+      ) : null}
+    </Field>
+  );
+}
+
+/**
+ * The business goals: one field (`settings.businessGoals`) whose rows are a goal and its metric. A row's error
+ * comes by its own path (`settings.businessGoals.2.title`); one about the list as a whole goes under the rows,
+ * with the server's explanation (`detail`).
+ */
+function GoalsField({ detail }: { detail: string | null }) {
+  const { idPrefix, form } = useFormLayer();
+  const { field } = useController({ name: GOALS, control: form.methods.control });
+  const { errors } = useFormState({ control: form.methods.control, name: GOALS });
+  const rows = field.value as GoalRow[];
+  const message = (path: string) => (get(errors, path) as { message?: unknown } | undefined)?.message;
+  const listError = typeof message(GOALS) === 'string' ? (message(GOALS) as string) : undefined;
+  const rowError = (index: number, part: 'title' | 'metric') => message(`${GOALS}.${index}.${part}`) as string | undefined;
+  const countWarning = goalCountWarning(rows.length);
+  const change = (next: GoalRow[]) => field.onChange(next);
+  const addGoal = () => {
+    if (!canAddGoal(rows)) return;
+    const row = newGoalRow();
+    change([...rows, row]);
+    // Focus the new row's goal input once it renders.
+    requestAnimationFrame(() => document.getElementById(`${idPrefix}-goal-${row.key}-title`)?.focus());
+  };
+  const setGoal = (key: string, part: 'title' | 'metric') => (value: string) => change(rows.map((g) => (g.key === key ? { ...g, [part]: value } : g)));
+  const removeGoal = (key: string) => change(rows.filter((g) => g.key !== key));
+
+  return (
+    <>
+      {rows.length === 0 ? (
+        <div style={muted}>No business goals yet: add 3–5, each with a metric.</div>
+      ) : (
+        <ol data-testid="settings-goals" style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+          {rows.map((row, index) => {
+            const n = index + 1;
+            const base = `${idPrefix}-goal-${row.key}`;
+            const titleError = rowError(index, 'title');
+            const metricError = rowError(index, 'metric');
+            return (
+              <li key={row.key} data-testid="settings-goal-row" style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+                <div style={{ display: 'flex', gap: token('space.100'), alignItems: 'flex-start' }}>
+                  <span style={{ ...muted, fontVariantNumeric: 'tabular-nums', minWidth: '1.25rem', paddingBlockStart: token('space.150') }}>{n}.</span>
+                  {/* The goal and its metric side by side, stacking when the panel is narrow. */}
+                  <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100'), flex: '1 1 0', minWidth: 0 }}>
+                    <div style={goalInput}>
+                      <TextInput
+                        id={`${base}-title`}
+                        ariaLabel={`Goal ${n}`}
+                        placeholder="Goal"
+                        value={row.title}
+                        onChange={setGoal(row.key, 'title')}
+                        error={titleError}
+                        maxLength={200}
+                        describedBy={titleError ? `${base}-title-error` : undefined}
+                      />
+                    </div>
+                    <div style={goalInput}>
+                      <TextInput
+                        id={`${base}-metric`}
+                        ariaLabel={`Metric ${n}`}
+                        placeholder="Metric that shows it"
+                        value={row.metric}
+                        onChange={setGoal(row.key, 'metric')}
+                        error={metricError}
+                        maxLength={300}
+                        describedBy={metricError ? `${base}-metric-error` : undefined}
+                      />
+                    </div>
+                  </div>
+                  <div style={{ paddingBlockStart: token('space.100') }}>
+                    <Button appearance="subtle" spacing="compact" aria-label={`Remove goal ${n}`} onClick={() => removeGoal(row.key)}>
+                      Remove
+                    </Button>
+                  </div>
+                </div>
+                {titleError ? (
+                  <ErrorLine id={`${base}-title-error`} testId={`settings-goal-${n}-error`}>
+                    Goal {n}: {titleError}
+                  </ErrorLine>
+                ) : null}
+                {metricError ? (
+                  <ErrorLine id={`${base}-metric-error`} testId={`settings-metric-${n}-error`}>
+                    Metric {n}: {metricError}
+                  </ErrorLine>
+                ) : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {listError ? <ErrorLine testId="settings-goals-error">{/* The detail is the last refusal's: shown only while its list error stands. */}
+          {[listError, detail].filter(Boolean).join(': ')}</ErrorLine> : null}
+      {countWarning ? <WarningLine testId="settings-goal-count-warning">{countWarning.message}</WarningLine> : null}
+      <div>
+        <Button spacing="compact" onClick={addGoal} isDisabled={!canAddGoal(rows) || form.submitting}>
+          Add goal
+        </Button>
+        {!canAddGoal(rows) ? <span style={{ ...muted, marginInlineStart: token('space.100') }}>At most {MAX_BUSINESS_GOALS} goals</span> : null}
+      </div>
+    </>
   );
 }
 
@@ -237,78 +240,6 @@ function FormGroup({ title, children }: { title: string; children: ReactNode }) 
       </legend>
       {children}
     </fieldset>
-  );
-}
-
-function GoalRows({
-  rows,
-  errors,
-  setGoal,
-  removeGoal,
-}: {
-  rows: GoalRow[];
-  errors: SettingsErrors['goals'];
-  setGoal: (key: string, part: 'title' | 'metric') => (value: string) => void;
-  removeGoal: (key: string) => void;
-}) {
-  if (rows.length === 0) return <div style={muted}>No business goals yet: add 3–5, each with a metric.</div>;
-  return (
-    <ol data-testid="settings-goals" style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-      {rows.map((row, index) => {
-        const n = index + 1;
-        const base = `${ID}-goal-${row.key}`;
-        const err = errors[row.key] ?? {};
-        return (
-          <li key={row.key} data-testid="settings-goal-row" style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
-            <div style={{ display: 'flex', gap: token('space.100'), alignItems: 'flex-start' }}>
-              <span style={{ ...muted, fontVariantNumeric: 'tabular-nums', minWidth: '1.25rem', paddingBlockStart: token('space.150') }}>{n}.</span>
-              {/* The goal and its metric side by side, stacking when the panel is narrow. */}
-              <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100'), flex: '1 1 0', minWidth: 0 }}>
-                <div style={goalInput}>
-                  <TextInput
-                    id={`${base}-title`}
-                    ariaLabel={`Goal ${n}`}
-                    placeholder="Goal"
-                    value={row.title}
-                    onChange={setGoal(row.key, 'title')}
-                    error={err.title}
-                    maxLength={200}
-                    describedBy={err.title ? `${base}-title-error` : undefined}
-                  />
-                </div>
-                <div style={goalInput}>
-                  <TextInput
-                    id={`${base}-metric`}
-                    ariaLabel={`Metric ${n}`}
-                    placeholder="Metric that shows it"
-                    value={row.metric}
-                    onChange={setGoal(row.key, 'metric')}
-                    error={err.metric}
-                    maxLength={300}
-                    describedBy={err.metric ? `${base}-metric-error` : undefined}
-                  />
-                </div>
-              </div>
-              <div style={{ paddingBlockStart: token('space.100') }}>
-                <Button appearance="subtle" spacing="compact" aria-label={`Remove goal ${n}`} onClick={() => removeGoal(row.key)}>
-                  Remove
-                </Button>
-              </div>
-            </div>
-            {err.title ? (
-              <ErrorLine id={`${base}-title-error`} testId={`settings-goal-${n}-error`}>
-                Goal {n}: {err.title}
-              </ErrorLine>
-            ) : null}
-            {err.metric ? (
-              <ErrorLine id={`${base}-metric-error`} testId={`settings-metric-${n}-error`}>
-                Metric {n}: {err.metric}
-              </ErrorLine>
-            ) : null}
-          </li>
-        );
-      })}
-    </ol>
   );
 }
 

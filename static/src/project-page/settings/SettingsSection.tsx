@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
+import type { RoadmapView } from '../../../../src/domain/api';
 import { bufferSettingWarning } from '../../../../src/domain/rules/capacity';
 import { roundTo } from '../../../../src/domain/rules/numbers';
 import { goalCountWarning } from '../../../../src/domain/rules/traceability';
@@ -16,10 +16,10 @@ const unitLabel = (unit: RoadmapView['capacity']['unit']) => UNIT_OPTIONS.find((
 
 /**
  * Roadmap settings at the bottom of the project page: a compact summary for everyone who can read the roadmap, and
- * for project admins an "Edit settings" form. A save hands its result to `onWrite`, so the page (the capacity
- * panel, health, the board's horizons) follows at once.
+ * for project admins an "Edit settings" form. A save's answer updates the data layer's cache, so the page (the
+ * capacity panel, health, the board's horizons) follows at once.
  */
-export function SettingsSection({ view, onWrite, onReload }: { view: RoadmapView; onWrite: (result: MutationResult) => void; onReload: () => void }) {
+export function SettingsSection({ view }: { view: RoadmapView }) {
   const [editing, setEditing] = useState(false);
   const canAdminister = view.permissions.canAdminister;
   return (
@@ -28,7 +28,7 @@ export function SettingsSection({ view, onWrite, onReload }: { view: RoadmapView
       title="Roadmap settings"
       actions={
         canAdminister && !editing ? (
-          <Button spacing="compact" onClick={() => setEditing(true)}>
+          <Button spacing="compact" aria-label="Edit settings" onClick={() => setEditing(true)}>
             Edit settings
           </Button>
         ) : undefined
@@ -37,12 +37,8 @@ export function SettingsSection({ view, onWrite, onReload }: { view: RoadmapView
       {canAdminister && editing ? (
         <SettingsForm
           view={view}
-          onSaved={(result) => {
-            setEditing(false);
-            onWrite(result);
-          }}
+          onSaved={() => setEditing(false)}
           onCancel={() => setEditing(false)}
-          onReload={onReload}
         />
       ) : (
         <SettingsSummary view={view} />

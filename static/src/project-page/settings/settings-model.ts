@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { type RoadmapView, saveSettingsPayload } from '../../../../src/domain/api';
-import { fieldErrors } from '../../../../src/domain/errors';
+import type { RoadmapView, saveSettingsPayload } from '../../../../src/domain/api';
 import type { CapacitySettings, HorizonRules } from '../../../../src/domain/model';
 import { MAX_BUSINESS_GOALS } from '../../../../src/domain/rules/traceability';
-import { type Equals, type FieldEquals, deepEqual, sameText } from '../../shared/three-way-merge';
+import type { Draft } from '../../shared/form/payload-check';
+import { type Equals, deepEqual, sameText } from '../../shared/three-way-merge';
 
 export type SettingsPayload = z.input<typeof saveSettingsPayload>;
 export type SettingsPatch = SettingsPayload['settings'];
@@ -23,51 +23,44 @@ export interface GoalRow {
   metric: string;
 }
 
-/** The settings form's inputs, as typed. */
+/**
+ * The settings form's inputs, shaped like the payload (`settings.capacity.bufferPercent`, …), as typed. The goal
+ * list is one field (`settings.businessGoals`): it merges as a whole, while its rows' errors land by their own path
+ * (`settings.businessGoals.2.title`, see `goalFieldNames`).
+ */
 export interface SettingsValues {
-  title: string;
-  reviewCadenceDays: string;
-  perQuarter: string;
-  unit: CapacityUnit;
-  bufferPercent: string;
-  nowQuarters: string;
-  nextQuarters: string;
-  goals: GoalRow[];
+  settings: {
+    title: string;
+    reviewCadenceDays: string;
+    capacity: { perQuarter: string; unit: CapacityUnit; bufferPercent: string };
+    horizonRules: { nowQuarters: string; nextQuarters: string };
+    businessGoals: GoalRow[];
+  };
 }
-export type SettingsField = Exclude<keyof SettingsValues, 'goals'>;
+
+/** The goal list's payload path. */
+export const GOALS = 'settings.businessGoals';
 
 let rowSeq = 0;
 export const newGoalRow = (): GoalRow => ({ key: `new-${++rowSeq}`, title: '', metric: '' });
 
 export function settingsValues(view: RoadmapView): SettingsValues {
   return {
-    title: view.title,
-    reviewCadenceDays: String(view.reviewCadenceDays),
-    perQuarter: String(view.capacity.perQuarter),
-    unit: view.capacity.unit,
-    bufferPercent: String(view.capacity.bufferPercent),
-    nowQuarters: String(view.horizonRules.nowQuarters),
-    nextQuarters: String(view.horizonRules.nextQuarters),
-    goals: view.businessGoals.map((g) => ({ key: g.id, id: g.id, title: g.title, metric: g.metric })),
+    settings: {
+      title: view.title,
+      reviewCadenceDays: String(view.reviewCadenceDays),
+      capacity: { perQuarter: String(view.capacity.perQuarter), unit: view.capacity.unit, bufferPercent: String(view.capacity.bufferPercent) },
+      horizonRules: { nowQuarters: String(view.horizonRules.nowQuarters), nextQuarters: String(view.horizonRules.nextQuarters) },
+      businessGoals: view.businessGoals.map((g) => ({ key: g.id, id: g.id, title: g.title, metric: g.metric })),
+    },
   };
 }
 
-export const canAddGoal = (values: SettingsValues) => values.goals.length < MAX_BUSINESS_GOALS;
+export const canAddGoal = (goals: readonly GoalRow[]) => goals.length < MAX_BUSINESS_GOALS;
 
-/** Field errors split between the form's inputs, the goal rows (by row key) and what no input owns. */
-export interface SettingsErrors {
-  byField: Partial<Record<SettingsField, string>>;
-  goals: Record<string, { title?: string; metric?: string }>;
-  /** About the goal list as a whole (too many, a removed goal still traced). */
-  goalList?: string;
-  other: string[];
-}
-export const NO_SETTINGS_ERRORS: SettingsErrors = { byField: {}, goals: {}, other: [] };
-export const hasErrors = (e: SettingsErrors) =>
-  Object.values(e.byField).some(Boolean) || Object.keys(e.goals).length > 0 || Boolean(e.goalList) || e.other.length > 0;
-
-const NUMBER_FIELDS = ['reviewCadenceDays', 'perQuarter', 'bufferPercent', 'nowQuarters', 'nextQuarters'] as const;
-type NumberField = (typeof NUMBER_FIELDS)[number];
+/** The rows' own field names, by position (what the schema and the server name them): where their errors land. */
+export const goalFieldNames = (values: SettingsValues): string[] =>
+  values.settings.businessGoals.flatMap((_, i) => [`${GOALS}.${i}.title`, `${GOALS}.${i}.metric`]);
 
 /** A typed number, or null when blank; NaN when it is not a number at all. */
 export function parseNumber(raw: string): number | null {
@@ -78,7 +71,7 @@ export function parseNumber(raw: string): number | null {
 
 /** The buffer as typed, when it is a number the schema could take (for the live 20–30 % guidance). */
 export function typedBuffer(values: SettingsValues): number | null {
-  const n = parseNumber(values.bufferPercent);
+  const n = parseNumber(values.settings.capacity.bufferPercent);
   return n === null || Number.isNaN(n) || n < 0 || n > 100 ? null : n;
 }
 
@@ -87,34 +80,34 @@ const normalGoal = (g: { id?: string; title: string; metric: string }) => ({ id:
 /** The goal lists as saved: ids, trimmed text, in order (row keys are local). */
 const sameGoals: Equals = (a, b) => deepEqual((a as GoalRow[]).map(normalGoal), (b as GoalRow[]).map(normalGoal));
 
-/** How the three-way merge compares the settings' fields (see useMergeForm). */
-export const SETTINGS_EQUALS: FieldEquals<SettingsValues> = {
-  title: sameText,
-  reviewCadenceDays: sameText,
-  perQuarter: sameText,
-  bufferPercent: sameText,
-  nowQuarters: sameText,
-  nextQuarters: sameText,
-  goals: sameGoals,
+/** How the three-way merge compares the settings' fields, by path: as saved (trimmed text, the goals without keys). */
+export const SETTINGS_EQUALS: Record<string, Equals> = {
+  'settings.title': sameText,
+  'settings.reviewCadenceDays': sameText,
+  'settings.capacity.perQuarter': sameText,
+  'settings.capacity.bufferPercent': sameText,
+  'settings.horizonRules.nowQuarters': sameText,
+  'settings.horizonRules.nextQuarters': sameText,
+  [GOALS]: sameGoals,
 };
 
-/** The fields' names in the conflict notice, as the form labels them. */
-export const SETTINGS_LABELS: Record<keyof SettingsValues, string> = {
-  title: 'Roadmap title',
-  reviewCadenceDays: 'Review cadence (days)',
-  perQuarter: 'Capacity per quarter',
-  unit: 'Unit',
-  bufferPercent: 'Buffer %',
-  nowQuarters: 'Quarters in Now',
-  nextQuarters: 'Quarters in Next',
-  goals: 'Business goals',
+/** The fields' names in the conflict notice, as the form labels them, by path. */
+export const SETTINGS_LABELS: Record<string, string> = {
+  'settings.title': 'Roadmap title',
+  'settings.reviewCadenceDays': 'Review cadence (days)',
+  'settings.capacity.perQuarter': 'Capacity per quarter',
+  'settings.capacity.unit': 'Unit',
+  'settings.capacity.bufferPercent': 'Buffer %',
+  'settings.horizonRules.nowQuarters': 'Quarters in Now',
+  'settings.horizonRules.nextQuarters': 'Quarters in Next',
+  [GOALS]: 'Business goals',
 };
 
-/** A value as the conflict notice shows it: the unit's label, the goals one per line. */
-export function describeSetting(field: keyof SettingsValues, value: unknown): string | undefined {
-  if (field === 'unit') return UNIT_OPTIONS.find((o) => o.value === value)?.label;
-  if (field === 'bufferPercent' && typeof value === 'string' && value.trim() !== '') return `${value.trim()} %`;
-  if (field === 'goals') {
+/** A value as the conflict notice shows it: the unit's label, the buffer with its %, the goals one per line. */
+export function describeSetting(path: string, value: unknown): string | undefined {
+  if (path === 'settings.capacity.unit') return UNIT_OPTIONS.find((o) => o.value === value)?.label;
+  if (path === 'settings.capacity.bufferPercent' && typeof value === 'string' && value.trim() !== '') return `${value.trim()} %`;
+  if (path === GOALS) {
     const rows = value as GoalRow[];
     if (rows.length === 0) return '(no goals)';
     return rows.map((g, i) => `${i + 1}. ${g.title.trim() || '(blank)'}${g.metric.trim() ? ` — ${g.metric.trim()}` : ''}`).join('\n');
@@ -122,98 +115,57 @@ export function describeSetting(field: keyof SettingsValues, value: unknown): st
   return undefined;
 }
 
-export function goalsChanged(values: SettingsValues, view: RoadmapView): boolean {
-  return JSON.stringify(values.goals.map(normalGoal)) !== JSON.stringify(view.businessGoals.map(normalGoal));
-}
-
-export interface Draft {
-  payload: SettingsPayload;
-  /** Blank or non-numeric number inputs: caught here, because the schema can't say it better than "expected number". */
-  numberErrors: Partial<Record<NumberField, string>>;
+export function goalsChanged(goals: readonly GoalRow[], view: RoadmapView): boolean {
+  return JSON.stringify(goals.map(normalGoal)) !== JSON.stringify(view.businessGoals.map(normalGoal));
 }
 
 /**
- * Only what changed goes in `settings`. Capacity and horizon rules travel whole (their schemas fill defaults for
- * missing keys, which would reset what the user left alone); business goals travel as the full list, ids kept.
+ * The settings form's one transform to the payload, against the stored version `view` it is based on: only what
+ * changed goes in `settings`. Capacity and horizon rules travel whole (their schemas fill defaults for missing keys,
+ * which would reset what the user left alone); business goals travel as the full list, ids kept. A blank or
+ * unreadable number comes back as a local error by path (the schema could only say "expected number").
  */
-export function toSettingsDraft(values: SettingsValues, view: RoadmapView): Draft {
-  const numberErrors: Draft['numberErrors'] = {};
-  const num = (field: NumberField): number => {
-    const n = parseNumber(values[field]);
-    if (n === null) numberErrors[field] = 'Required';
-    else if (Number.isNaN(n)) numberErrors[field] = 'Enter a number';
+export function toSettingsDraft(values: SettingsValues, view: RoadmapView): Draft<SettingsPayload> {
+  const v = values.settings;
+  const localErrors: Record<string, string> = {};
+  const num = (path: string, typed: string): number => {
+    const n = parseNumber(typed);
+    if (n === null) localErrors[path] = 'Required';
+    else if (Number.isNaN(n)) localErrors[path] = 'Enter a number';
     return n ?? Number.NaN;
   };
-  const reviewCadenceDays = num('reviewCadenceDays');
-  const capacity: CapacitySettings = { perQuarter: num('perQuarter'), unit: values.unit, bufferPercent: num('bufferPercent') };
-  const horizonRules: HorizonRules = { nowQuarters: num('nowQuarters'), nextQuarters: num('nextQuarters') };
+  const reviewCadenceDays = num('settings.reviewCadenceDays', v.reviewCadenceDays);
+  const capacity: CapacitySettings = {
+    perQuarter: num('settings.capacity.perQuarter', v.capacity.perQuarter),
+    unit: v.capacity.unit,
+    bufferPercent: num('settings.capacity.bufferPercent', v.capacity.bufferPercent),
+  };
+  const horizonRules: HorizonRules = {
+    nowQuarters: num('settings.horizonRules.nowQuarters', v.horizonRules.nowQuarters),
+    nextQuarters: num('settings.horizonRules.nextQuarters', v.horizonRules.nextQuarters),
+  };
 
   const settings: SettingsPatch = {};
-  if (values.title.trim() !== view.title) settings.title = values.title;
+  if (v.title.trim() !== view.title) settings.title = v.title;
   if (reviewCadenceDays !== view.reviewCadenceDays) settings.reviewCadenceDays = reviewCadenceDays;
   const c = view.capacity;
   if (capacity.perQuarter !== c.perQuarter || capacity.unit !== c.unit || capacity.bufferPercent !== c.bufferPercent) settings.capacity = capacity;
   const h = view.horizonRules;
   if (horizonRules.nowQuarters !== h.nowQuarters || horizonRules.nextQuarters !== h.nextQuarters) settings.horizonRules = horizonRules;
-  if (goalsChanged(values, view)) {
-    settings.businessGoals = values.goals.map((g) => (g.id ? { id: g.id, title: g.title, metric: g.metric } : { title: g.title, metric: g.metric }));
+  if (goalsChanged(v.businessGoals, view)) {
+    settings.businessGoals = v.businessGoals.map((g) => (g.id ? { id: g.id, title: g.title, metric: g.metric } : { title: g.title, metric: g.metric }));
   }
-  return { payload: { baseRevision: view.revision, settings }, numberErrors };
+  const nothing = Object.keys(settings).length === 0;
+  return { payload: { baseRevision: view.revision, settings }, localErrors, refusal: nothing ? 'Nothing to save: no setting changed.' : undefined };
 }
-
-export const nothingChanged = (payload: SettingsPayload) => Object.keys(payload.settings).length === 0;
-
-/** Checks the payload with the resolver's own schema, so the user sees the same messages without a round trip. */
-export function validateSettings(payload: SettingsPayload): Record<string, string> | null {
-  const parsed = saveSettingsPayload.safeParse(payload);
-  return parsed.success ? null : fieldErrors(parsed.error);
-}
-
-const FIELD_PATHS: Record<string, SettingsField> = {
-  title: 'title',
-  reviewCadenceDays: 'reviewCadenceDays',
-  capacity: 'perQuarter',
-  'capacity.perQuarter': 'perQuarter',
-  'capacity.unit': 'unit',
-  'capacity.bufferPercent': 'bufferPercent',
-  horizonRules: 'nowQuarters',
-  'horizonRules.nowQuarters': 'nowQuarters',
-  'horizonRules.nextQuarters': 'nextQuarters',
-};
 
 /**
- * Dot-path field errors onto the form. The schema names paths under `settings.` (`settings.capacity.bufferPercent`,
- * `settings.businessGoals.1.title`); the settings edit names goal paths without it (`businessGoals.0.id`,
- * `businessGoals`). Goal indexes are positions in the list sent, i.e. in `rows`.
+ * A refusal's sentence worth showing beside the goals: the settings edit's own (e.g. which initiative still traces a
+ * removed goal), when its fields are about the goal list. The schema's "Invalid input — …" only repeats a field.
  */
-export function mapSettingsErrors(fields: Record<string, string>, rows: readonly GoalRow[]): SettingsErrors {
-  const byField: SettingsErrors['byField'] = {};
-  const goals: SettingsErrors['goals'] = {};
-  const goalList: string[] = [];
-  const other: string[] = [];
-  for (const [rawPath, message] of Object.entries(fields)) {
-    const path = rawPath.startsWith('settings.') ? rawPath.slice('settings.'.length) : rawPath;
-    const field = FIELD_PATHS[path];
-    if (field) {
-      byField[field] = byField[field] ?? message;
-      continue;
-    }
-    const goal = /^businessGoals\.(\d+)(?:\.(\w+))?/.exec(path);
-    const row = goal ? rows[Number(goal[1])] : undefined;
-    if (goal && row) {
-      const part = goal[2] === 'metric' ? 'metric' : 'title';
-      const entry = (goals[row.key] = goals[row.key] ?? {});
-      entry[part] = entry[part] ?? message;
-      continue;
-    }
-    if (path === 'businessGoals' || goal) {
-      goalList.push(message);
-      continue;
-    }
-    if (path === '(payload)' || path === 'settings' || path === '') other.push(message);
-    else other.push(`${rawPath}: ${message}`);
-  }
-  return { byField, goals, goalList: goalList.length > 0 ? [...new Set(goalList)].join(' ') : undefined, other: [...new Set(other)] };
+export function goalsRefusalDetail(error: { message: string; fields?: Record<string, string> }): string | null {
+  if (!error.message || error.message.startsWith('Invalid input')) return null;
+  return Object.keys(error.fields ?? {}).some((path) => path === GOALS || path.startsWith(`${GOALS}.`)) ? error.message : null;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);

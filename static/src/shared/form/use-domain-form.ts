@@ -26,6 +26,13 @@ export interface DomainFormOptions<K extends ResolverKey, V extends FieldValues,
   onCancel: () => void;
   /** The first control of this kind takes focus when the form opens; none for a form that is always on the page. */
   focus?: 'input' | 'select' | 'none';
+  /**
+   * Field names beyond the values' own paths, read from the values as they are now: the rows of a list that is one
+   * field (`settings.businessGoals.2.title`), so an error of that path lands on its row, not on the whole list.
+   */
+  fieldNames?: (values: V) => string[];
+  /** The server refused the write (anything but a CONFLICT): a form may show more of its message than the fields say. */
+  onRefused?: (error: ApiError) => void;
 }
 
 const CHOOSE_PREFIX = 'You and someone else both changed ';
@@ -52,11 +59,13 @@ export function useDomainForm<K extends ResolverKey, V extends FieldValues, S>(o
   const { sendWrite, fetchNewestView, showsRoadmap } = useFormSend();
   useReturnFocus();
 
+  /** Where errors may land: the values' paths and, for a list's rows, the form's own names. */
+  const fieldNames = (values: V) => [...paths, ...(optionsRef.current.fieldNames?.(values) ?? [])];
   const baseRef = useRef<{ source: S; revision: number }>({ source: options.source as S, revision: options.revision });
   /** Checks the draft with the resolver's schema; the payload becomes what handleSubmit hands on. */
   const resolver: Resolver<V, unknown, Payload<K>> = async (values) => {
     const draft = optionsRef.current.toDraft(values, baseRef.current);
-    const found = checkDraft(optionsRef.current.schema, draft, paths);
+    const found = checkDraft(optionsRef.current.schema, draft, fieldNames(values));
     setFormLevel(found?.formLevel ?? []);
     if (!found) return { values: draft.payload, errors: {} };
     return { values: {}, errors: nested(found) as FieldErrors<V> };
@@ -92,7 +101,8 @@ export function useDomainForm<K extends ResolverKey, V extends FieldValues, S>(o
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"] input')?.focus());
 
   function showServerErrors(error: ApiError) {
-    const routed = routeErrors(error.fields ?? {}, paths);
+    optionsRef.current.onRefused?.(error);
+    const routed = routeErrors(error.fields ?? {}, fieldNames(form.getValues()));
     for (const [path, message] of Object.entries(routed.byField)) form.setError(path as never, { type: 'server', message });
     if (routed.formLevel.length > 0) setFormLevel(routed.formLevel);
     if (Object.keys(routed.byField).length === 0 && routed.formLevel.length === 0) setApiError(error);

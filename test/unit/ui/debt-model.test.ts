@@ -1,0 +1,79 @@
+/** The debt register's model: the ranked register, and the record / promote forms' drafts checked with the resolvers' schemas. */
+import { createDebtItemPayload, promoteDebtItemPayload, type InitiativeView } from '../../../src/domain/api';
+import type { DebtItem, Phase } from '../../../src/domain/model';
+import { emptyDebt, promoteValues, register, toDebtDraft, toPromoteDraft } from '../../../static/src/project-page/debt/debt-model';
+import { checkDraft } from '../../../static/src/shared/form/payload-check';
+import { leafPaths } from '../../../static/src/shared/form/paths';
+
+const debt = (id: string, title: string, impact: number, urgency: number, promotedTo: string | null = null): DebtItem =>
+  ({ id, title, category: 'security-risk', impact, urgency, effort: null, description: '', promotedTo, revision: 1, createdAt: '', updatedAt: '' }) as DebtItem;
+
+describe('the register', () => {
+  it('ranks open items by impact × urgency and puts promoted ones apart, named by their initiative', () => {
+    const items = [debt('D-1', 'Backups', 2, 2), debt('D-2', 'Postgres 11', 5, 4), debt('D-3', 'Sessions', 4, 4, 'I-9')];
+    const { open, promoted } = register(items, [{ id: 'I-9', title: 'Scale sessions' } as InitiativeView]);
+    expect(open.map((e) => [e.item.id, e.score, e.band])).toEqual([
+      ['D-2', 20, 'act-now'],
+      ['D-1', 4, 'watch'],
+    ]);
+    expect(promoted.map((e) => e.promotedTo)).toEqual([{ id: 'I-9', title: 'Scale sessions' }]);
+  });
+
+  it('names a promoted item by its initiative id when the initiative is gone', () => {
+    expect(register([debt('D-1', 'Backups', 2, 2, 'I-4')], []).promoted[0].promotedTo).toEqual({ id: 'I-4', title: 'I-4' });
+  });
+});
+
+describe('recording debt', () => {
+  const names = leafPaths(emptyDebt());
+  const check = (edit: Partial<ReturnType<typeof emptyDebt>['item']>) =>
+    checkDraft(createDebtItemPayload, toDebtDraft({ item: { ...emptyDebt().item, ...edit } }, 7), names);
+
+  it('has fields named by payload path', () => {
+    expect(names).toEqual(['item.title', 'item.category', 'item.impact', 'item.urgency', 'item.effort', 'item.description']);
+  });
+
+  it('reads the numbers as typed; a blank effort is not estimated', () => {
+    const { payload } = toDebtDraft({ item: { ...emptyDebt().item, title: 'Postgres 11', impact: ' 5 ', urgency: '4', effort: '' } }, 7);
+    expect(payload).toEqual({ baseRevision: 7, item: { title: 'Postgres 11', category: 'outdated-dependency', impact: 5, urgency: 4, effort: null, description: '' } });
+    expect(toDebtDraft({ item: { ...emptyDebt().item, effort: '2.5' } }, 7).payload.item.effort).toBe(2.5);
+  });
+
+  it('says what the server says, beside the field of its path', () => {
+    expect(check({})?.byField).toEqual({ 'item.title': 'Required' });
+    expect(check({ title: 'x', impact: '9', urgency: '', effort: '-1' })?.byField).toEqual({
+      'item.impact': 'Enter a whole number from 1 to 5',
+      'item.urgency': 'Enter a whole number from 1 to 5',
+      'item.effort': 'Enter a number from 0 to 10,000, or leave it blank',
+    });
+    expect(check({ title: 'x', impact: '2.5' })?.byField).toEqual({ 'item.impact': 'Enter a whole number from 1 to 5' });
+    expect(check({ title: 'Postgres 11' })).toBeNull();
+  });
+});
+
+describe('promoting debt', () => {
+  const phases = [{ id: 'P-2', order: 1 }, { id: 'P-1', order: 0 }] as Phase[];
+
+  it('starts on the first phase and next quarter, with no metric', () => {
+    expect(promoteValues(phases, new Date('2026-11-15T00:00:00Z'))).toEqual({ initiative: { phaseId: 'P-1', targetQuarter: '2027-Q1', successMetric: { description: '' } } });
+    expect(promoteValues([]).initiative.phaseId).toBe('');
+  });
+
+  it('reads "Q3 2027" as 2027-Q3 and sends the rest as typed', () => {
+    const values = { initiative: { phaseId: 'P-2', targetQuarter: ' Q3 2027 ', successMetric: { description: 'Sessions survive a node' } } };
+    expect(toPromoteDraft(values, 'D-3', 9).payload).toEqual({
+      baseRevision: 9,
+      debtId: 'D-3',
+      initiative: { phaseId: 'P-2', targetQuarter: '2027-Q3', successMetric: { description: 'Sessions survive a node' } },
+    });
+  });
+
+  it('refuses a missing metric and an unreadable quarter beside their fields', () => {
+    const values = promoteValues(phases, new Date('2026-11-15T00:00:00Z'));
+    const names = leafPaths(values);
+    const bad = { initiative: { ...values.initiative, targetQuarter: 'soon' } };
+    const found = checkDraft(promoteDebtItemPayload, toPromoteDraft(bad, 'D-3', 9), names);
+    expect(Object.keys(found?.byField ?? {}).sort()).toEqual(['initiative.successMetric.description', 'initiative.targetQuarter']);
+    expect(found?.byField['initiative.successMetric.description']).toBe('Required');
+  });
+});
