@@ -1,10 +1,10 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { RoadmapView } from '../../../src/domain/api';
+import type { Person, RoadmapView } from '../../../src/domain/api';
 import { type ChangeNames, changeLines, changeTouchesInitiative } from '../../../src/domain/change-text';
 import type { ChangeRecord } from '../../../src/domain/changes';
-import { useChangelogQuery, useProgressQuery } from '../shared/data/queries';
+import { useChangelogQuery, usePeople, useProgressQuery } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
 import { ErrorMessage, Loading, muted } from '../shared/components';
 import { NativeSelect } from '../shared/fields';
@@ -19,7 +19,10 @@ export function ChangelogPanel({ view }: { view: RoadmapView }) {
   // Pages can overlap when changes land between "Show more" requests: show each change once.
   const all = useMemo(() => uniqueByRevision(changelog.data?.pages.flatMap((p) => p.changes) ?? []), [changelog.data]);
   const changes = useMemo(() => (initiativeId ? all.filter((c) => changeTouchesInitiative(c, initiativeId)) : all), [all, initiativeId]);
-  const names = useMemo(() => changeNames(view, progress.data?.epics ?? []), [view, progress.data]);
+  // Authors and owners by name: every account id the loaded changes and the view mention, in one lookup.
+  const mentioned = useMemo(() => [...all.map((c) => c.accountId), ...view.initiatives.map((i) => i.ownerAccountId), view.ownerAccountId, ...accountIdsIn(all)], [all, view]);
+  const people = usePeople(mentioned);
+  const names = useMemo(() => changeNames(view, progress.data?.epics ?? [], people), [view, progress.data, people]);
   const log = changelog.data ? { changes } : null;
   const error = changelog.error ? apiErrorOf(changelog.error) : null;
   const filtered = view.initiatives.find((i) => i.id === initiativeId);
@@ -67,7 +70,12 @@ function uniqueByRevision(changes: ChangeRecord[]): ChangeRecord[] {
 }
 
 /** How the ids in a change read, from what the page shows; what it does not show reads as "no longer shown". */
-function changeNames(view: RoadmapView, epics: ReadonlyArray<{ id: string; key?: string | null }>): ChangeNames {
+/** The owners a change set or cleared (ownerAccountId diffs), so they are named too. */
+function accountIdsIn(changes: readonly ChangeRecord[]): string[] {
+  return changes.flatMap((c) => c.diffs.filter((d) => d.field === 'ownerAccountId').flatMap((d) => [d.before, d.after])).filter((v): v is string => typeof v === 'string');
+}
+
+function changeNames(view: RoadmapView, epics: ReadonlyArray<{ id: string; key?: string | null }>, people: Map<string, Person>): ChangeNames {
   const byId = <T extends { id: string }>(items: readonly T[], name: (item: T) => string) => {
     const map = new Map(items.map((item) => [item.id, name(item)]));
     return (id: string) => map.get(id);
@@ -78,8 +86,7 @@ function changeNames(view: RoadmapView, epics: ReadonlyArray<{ id: string; key?:
     goal: byId(view.businessGoals, (g) => g.title),
     debt: byId(view.debtItems, (d) => d.title),
     epic: byId(epics, (e) => e.key ?? ''),
-    // People's names come with the user lookup; until then nobody is shown by account id.
-    person: () => undefined,
+    person: (accountId) => people.get(accountId)?.displayName,
     horizonRules: view.horizonRules,
   };
 }
@@ -152,7 +159,7 @@ function ChangeEntry({ change, names }: { change: ChangeRecord; names: ChangeNam
         <time dateTime={change.at} title={formatDay(change.at)}>
           {relativeTime(change.at)}
         </time>{' '}
-        · {change.accountId ?? 'Tech Roadmap app'} · r{change.revision}
+        · <span data-testid="change-author">{change.accountId ? (names.person(change.accountId) ?? 'A Jira user') : 'Tech Roadmap app'}</span> · r{change.revision}
       </span>
     </li>
   );

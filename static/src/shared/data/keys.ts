@@ -5,4 +5,5 @@ export const QUERY_KEYS = {
   changelog: ['changelog'] as const,
   progress: ['progress'] as const,
   epicContext: ['epic-context'] as const,
+  people: ['people'] as const,
 };

@@ -1,5 +1,6 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { RoadmapView } from '../../../../src/domain/api';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Person, RoadmapView } from '../../../../src/domain/api';
 import { call } from '../client';
 import { loadContext, type SurfaceContext } from '../context';
 import { QUERY_KEYS } from './keys';
@@ -46,4 +47,27 @@ export function useSurfaceContext(): SurfaceContext | null {
     queryFn: () => loadContext().catch((): SurfaceContext => ({ macroConfigInvalid: false })),
   });
   return context.data ?? null;
+}
+
+/** getPeople takes at most this many ids at a time. */
+const PEOPLE_PER_CALL = 100;
+
+/**
+ * Names and avatars for the account ids a view shows, looked up in bulk and cached per set. The viewer is always in
+ * the set: a write of theirs adds them to the changelog without a new lookup.
+ */
+export function usePeople(accountIds: ReadonlyArray<string | null | undefined>): Map<string, Person> {
+  const me = useSurfaceContext()?.accountId;
+  const ids = useMemo(
+    () => [...new Set([...accountIds, me].filter((id): id is string => typeof id === 'string' && id !== ''))].sort().slice(0, PEOPLE_PER_CALL),
+    [accountIds, me],
+  );
+  const people = useQuery({
+    queryKey: [...QUERY_KEYS.people, ids.join(',')],
+    queryFn: async () => unwrap(await call('getPeople', { accountIds: ids })).people,
+    enabled: ids.length > 0 && me !== undefined,
+    // While a bigger set loads, the names already known stay on screen.
+    placeholderData: keepPreviousData,
+  });
+  return useMemo(() => new Map((people.data ?? []).map((p) => [p.accountId, p])), [people.data]);
 }
