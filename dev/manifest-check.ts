@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { validate, type ManifestSchema } from '@forge/manifest';
+import { type ManifestSchema, validate } from '@forge/manifest';
 
 /**
  * Offline stand-in for `forge lint`: the full @forge/manifest validation plus @forge/lint's client-side

@@ -1,5 +1,5 @@
 import { DEMO_PROJECTS } from '../jira';
-import { SURFACES, type FrameIdentity, type Surface } from './frame-context';
+import { type FrameIdentity, type Surface, SURFACES } from './frame-context';
 
 /**
  * Where `router.navigate` / `router.open` / `router.getUrl` lead on the local host. @forge/bridge

@@ -1,6 +1,6 @@
 /** The KVS endpoints' logic: validate the request, read/write the store, shape the answer like the platform. */
 import type { EmulatedResponse } from '../http-types';
-import { matchesCondition, matchesGroup, propertyOf, validateFilter, validateFilterGroup, type FilterGroup } from './conditions';
+import { type FilterGroup, matchesCondition, matchesGroup, propertyOf, validateFilter, validateFilterGroup } from './conditions';
 import { badRequest, KvsError, KvsErrorCode } from './errors';
 import { checkPayloadSize, expiryFrom, LIMITS, validateKey, validateQueryLimit, validateValue } from './limits';
 import { entityNamespace, NS_KVS, NS_SECRET, type SqliteStore, type StoredRow } from './sqlite-store';

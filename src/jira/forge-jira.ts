@@ -1,4 +1,4 @@
-import api, { route, type APIResponse, type RequestProductMethod, type RequestInit as ForgeRequestInit, type Route } from '@forge/api';
+import api, { type APIResponse, type RequestInit as ForgeRequestInit, type RequestProductMethod, type Route, route } from '@forge/api';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
 import type { ChildIssue, StatusCategory } from '../domain/progress';

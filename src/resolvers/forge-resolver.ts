@@ -20,7 +20,7 @@ type Definitions = ReturnType<Resolver['getDefinitions']>;
 export function buildResolver(deps: Deps = productionDeps()): Definitions {
   const resolver = new Resolver();
   for (const [key, handler] of Object.entries(RESOLVER_TABLE)) {
-    resolver.define(key, ({ payload, context }) => handler(deps, { payload, context: context as CallContext }));
+    resolver.define(key, ({ payload, context }) => handler(deps, { payload, context }));
   }
   const definitions = resolver.getDefinitions();
   return async (request, runtime) => {

@@ -3,7 +3,6 @@
  * (@forge/kvs resolves `global.__forge_fetch__` at call time, so installing it in beforeAll is enough.)
  */
 import kvs, { ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
-
 import { toFetchResponse } from '../../dev/kvs/fetch-response';
 import { KvsEmulator } from '../../dev/kvs/kvs-emulator';
 

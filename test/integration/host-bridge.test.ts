@@ -1,5 +1,5 @@
 import { DEMO_EPICS, DEMO_PROJECTS } from '../../dev/jira';
-import { startHost, type RunningHost } from '../browser/harness';
+import { type RunningHost, startHost } from '../browser/harness';
 
 /** The host page's side of the bridge: what Jira and Confluence would answer each Custom UI frame. */
 describe('local host bridge', () => {

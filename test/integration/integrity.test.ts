@@ -6,8 +6,8 @@ import { DEMO_EPICS, DEMO_USERS } from '../../dev/jira';
 import type { LocalForge } from '../../dev/local-forge';
 import type { EpicContext, MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { LIMITS } from '../../src/domain/model';
-import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
 import { chunkKey, metaKey } from '../../src/storage/keys';
+import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
 import { issuePanel, PAY, projectPage, seededForge, storageSnapshot, TR, type UserName } from './support/harness';
 
 const epic = (key: string) => DEMO_EPICS.find((e) => e.key === key)!;

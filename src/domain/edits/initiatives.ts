@@ -1,8 +1,8 @@
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
 import { horizonFor } from '../horizon';
-import { initiativeSchema, type Initiative, type InitiativePatch, type NewInitiative, type Roadmap } from '../model';
-import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
+import { type Initiative, type InitiativePatch, initiativeSchema, type NewInitiative, type Roadmap } from '../model';
+import { type Actor, type Edit, finishEdit } from '../roadmap-ops';
 import { checkReferences, findInitiative } from './lookup';
 
 export function addInitiative(roadmap: Roadmap, input: NewInitiative, actor: Actor, fromDebtId: string | null = null): Edit {

@@ -1,7 +1,7 @@
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
 import type { BusinessGoal, CapacitySettings, HorizonRules, Roadmap, RoadmapMeta } from '../model';
-import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
+import { type Actor, type Edit, finishEdit } from '../roadmap-ops';
 
 export interface SettingsPatch {
   title?: string;

@@ -3,10 +3,10 @@ import {
   type ProjectRef,
   type RoadmapView,
 } from '../../domain/api';
+import type { PayloadOf } from '../../domain/contract';
 import { AppError } from '../../domain/errors';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
 import { accessTo, projectIdFromContext } from '../access';
-import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
 import { hiddenEpics, withoutHiddenEpics, withoutHiddenEpicsInChanges } from '../hidden-epics';
 import { toRoadmapView } from '../view';

@@ -193,7 +193,7 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
     } else if (canonical(metaParse.data) !== canonical(entity.data)) {
       v.push(`model: ${at} meta is not in the schema's canonical form (untrimmed text, missing defaults or stray fields)`);
     }
-    const meta = (isObj(entity.data) ? entity.data : {}) as Obj;
+    const meta = (isObj(entity.data) ? entity.data : {});
     if (meta.revision !== R) v.push(`revisions: ${at} meta.data.revision ${String(meta.revision)} ≠ entity revision ${R}`);
     if (meta.projectId !== r.pid) v.push(`model: ${at} meta.data.projectId is ${String(meta.projectId)}`);
     const phases = (Array.isArray(meta.phases) ? meta.phases : []) as Obj[];

@@ -20,18 +20,18 @@ import { previewImport } from '../../../src/domain/import-export/preview';
 import type { EpicKeyAnswer } from '../../../src/domain/import-export/types';
 import { limitViolations } from '../../../src/domain/limits';
 import {
-  HORIZONS,
-  INITIATIVE_STATUSES,
-  LIMITS,
-  RICE_IMPACTS,
-  TRACKS,
-  initiativeSchema,
-  requiredText,
-  text,
   type BusinessGoal,
+  HORIZONS,
   type Initiative,
+  INITIATIVE_STATUSES,
+  initiativeSchema,
+  LIMITS,
   type Phase,
+  requiredText,
+  RICE_IMPACTS,
   type Roadmap,
+  text,
+  TRACKS,
 } from '../../../src/domain/model';
 import { emptyRoadmap } from '../../../src/domain/roadmap-ops';
 

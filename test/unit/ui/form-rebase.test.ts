@@ -5,11 +5,11 @@
  */
 import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
-import { EDITOR_EQUALS, describeEditorValue, editorValues, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
+import { describeEditorValue, EDITOR_EQUALS, editorValues, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
 import { MOVE_EQUALS, moveValues, toMovePayload } from '../../../static/src/project-page/move-model';
 import { PHASE_EQUALS, phaseValues, toUpdatePayload } from '../../../static/src/project-page/phases/phase-model';
-import { SETTINGS_EQUALS, describeSetting, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
-import { type FieldEquals, choose, initialMergeState, rebase } from '../../../static/src/shared/three-way-merge';
+import { describeSetting, SETTINGS_EQUALS, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
+import { choose, type FieldEquals, initialMergeState, rebase } from '../../../static/src/shared/three-way-merge';
 
 const initiative: InitiativeView = {
   id: 'I-1',
@@ -36,7 +36,7 @@ const initiative: InitiativeView = {
   horizon: 'next',
 };
 
-const phase: Phase = { id: 'P-1', name: 'Foundation', theme: 'Stable base', order: 0, startQuarter: '2026-Q4', endQuarter: '2027-Q1', description: '' } as Phase;
+const phase: Phase = { id: 'P-1', name: 'Foundation', theme: 'Stable base', order: 0, startQuarter: '2026-Q4', endQuarter: '2027-Q1', description: '' };
 
 const view: RoadmapView = {
   project: { id: '10000', key: 'TR', name: 'Tech Roadmap' },
@@ -56,7 +56,7 @@ const view: RoadmapView = {
   ownerAccountId: null,
   permissions: { canEdit: true, canAdminister: true },
   limitWarnings: [],
-} as RoadmapView;
+};
 
 /** Opens a form on `opened`, applies my edit, rebases onto `fresh`: the values the form then shows and its state. */
 function reapply<V extends object>(toValues: () => V, fresh: V, edit: (v: V) => V, equals: FieldEquals<V>) {
