@@ -93,7 +93,28 @@ export default defineConfig(
   { files: ['scripts/**/*.mjs', 'eslint.config.mjs'], languageOptions: { globals: globals.node } },
   { files: ['dev/host/*-client.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
   { files: ['src/**', 'dev/**', 'test/**', 'bench/**', 'scripts/**', 'vite.config.ts'], languageOptions: { globals: globals.node } },
-  { files: ['test/**'], languageOptions: { globals: globals.jest } },
+  {
+    files: ['test/**'],
+    languageOptions: { globals: globals.jest },
+    rules: {
+      // @types/jest types the asymmetric matchers (expect.any, expect.objectContaining, expect.stringContaining…) as
+      // `any`, so every `toMatchObject({ id: expect.any(String) })` would be an unsafe assignment or argument. Member
+      // access, calls and returns on `any` stay errors.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+    },
+  },
+  {
+    // TODO: type the Jira fake's JSON answers here. These contract tests read Jira REST bodies (validated against the
+    // OpenAPI spec by ajv first) field by field as `any`; typing every response shape is left for later.
+    files: ['test/contract/jira-fake-openapi.test.ts', 'test/contract/jira-fake-behaviour.test.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
   // The Custom UI: React hooks, browser globals.
   {
     files: ['static/src/**/*.{ts,tsx}'],

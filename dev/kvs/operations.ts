@@ -187,7 +187,7 @@ export class KvsOperations {
     const items = body.map((i) => asObject(i, 'batch item'));
     const seen = new Set<string>();
     for (const item of items) {
-      const id = `${String(item.entityName ?? '')}\u0000${String(item.key)}`;
+      const id = JSON.stringify([item.entityName ?? '', item.key]);
       if (seen.has(id)) throw new KvsError(400, KvsErrorCode.DUPLICATE_KEYS, 'A batch cannot contain the same key twice.', { key: item.key });
       seen.add(id);
     }

@@ -3,7 +3,7 @@ import Resolver from '@forge/resolver';
 import { createForgeJira } from '../jira/forge-jira';
 import { createKvsRoadmapStore } from '../storage/kvs-roadmap-store';
 import { RESOLVER_TABLE, screenCall } from './define';
-import type { CallContext, Deps } from './deps';
+import type { Deps } from './deps';
 
 export function productionDeps(): Deps {
   return { store: createKvsRoadmapStore(), jira: createForgeJira(), appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)), now: () => new Date() };

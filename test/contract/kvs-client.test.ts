@@ -16,7 +16,7 @@ beforeAll(() => {
   emu = new KvsEmulator();
   g.__forge_fetch__ = async (ctx, path, init) => {
     seenContexts.push(ctx);
-    return toFetchResponse(await emu.handle(path, JSON.parse(String(init?.body ?? 'null'))));
+    return toFetchResponse(await emu.handle(path, JSON.parse((init?.body as string | undefined) ?? 'null')));
   };
 });
 afterAll(() => {

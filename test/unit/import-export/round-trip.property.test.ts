@@ -44,6 +44,7 @@ const FRAGMENTS = [
   'שלום', '\u200B', '\uFEFF', '\u00A0', 'é', 'I-1', 'I-2', 'G-1', 'TR-1', '20001', '(pinned)', 'Now', 'Later (pinned)',
   'a', 'B', 'x y', '0',
 ];
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) },
