@@ -63,8 +63,8 @@ export default defineConfig(
   {
     languageOptions: {
       parserOptions: {
-        // tsconfig.json is a solution: each file is type-checked in its own project (node, browser or vite).
-        projectService: true,
+        // Each file is type-checked in its own project: Node (the default), browser (static/src) or vite.config.ts.
+        project: './tsconfig.node.json',
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -119,8 +119,9 @@ export default defineConfig(
   {
     files: ['static/src/**/*.{ts,tsx}'],
     ...reactHooks.configs.flat.recommended,
-    languageOptions: { globals: globals.browser },
+    languageOptions: { globals: globals.browser, parserOptions: { project: './tsconfig.browser.json' } },
   },
+  { files: ['vite.config.ts'], languageOptions: { parserOptions: { project: './tsconfig.vite.json' } } },
 
   // Import boundaries. A file gets the last matching block's no-restricted-imports, so each block repeats what applies.
   ...leaving('src', [], 'src/ may not import from outside src/.', { patterns: [DEV] }),
