@@ -4,16 +4,16 @@
  * Prints a Markdown report (pasted into docs/BENCHMARKS.md). Counts are exact; times are medians of several runs.
  */
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import zlib from 'node:zlib';
-import { DEMO_USERS } from '../dev/jira';
-import { largeRoadmap, storeLargeRoadmap } from '../dev/fixtures/large-roadmap';
-import { LocalForge } from '../dev/local-forge';
-import { seedDemoRoadmap } from '../dev/demo-seed';
-import { createHostServer } from '../dev/host/server';
-import type { AddressInfo } from 'node:net';
 import { chromium } from 'playwright-core';
+import { seedDemoRoadmap } from '../dev/demo-seed';
+import { largeRoadmap, storeLargeRoadmap } from '../dev/fixtures/large-roadmap';
+import { createHostServer } from '../dev/host/server';
+import { DEMO_USERS } from '../dev/jira';
+import { LocalForge } from '../dev/local-forge';
 import type { MutationResult, Result, RoadmapView } from '../src/domain/api';
 import { roadmapHealth } from '../src/domain/rules/health';
 

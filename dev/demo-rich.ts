@@ -1,9 +1,9 @@
-import { markReviewed, updateSettings, type SettingsPatch } from '../src/domain/edits/settings';
-import { addDebtItem, promoteDebtItem, updateDebtItem, type NewDebtItem } from '../src/domain/edits/debt';
+import { addDebtItem, type NewDebtItem, promoteDebtItem, updateDebtItem } from '../src/domain/edits/debt';
 import { addInitiative, updateInitiative } from '../src/domain/edits/initiatives';
 import { updatePhase } from '../src/domain/edits/phases';
-import { newInitiativeSchema, type InitiativePatch, type NewInitiativeInput, type Roadmap } from '../src/domain/model';
-import { addQuarters, parseQuarter, quarterLabel, quarterOf, type Quarter } from '../src/domain/quarter';
+import { markReviewed, type SettingsPatch, updateSettings } from '../src/domain/edits/settings';
+import { type InitiativePatch, type NewInitiativeInput, newInitiativeSchema, type Roadmap } from '../src/domain/model';
+import { addQuarters, parseQuarter, type Quarter, quarterLabel, quarterOf } from '../src/domain/quarter';
 import type { Actor, Edit } from '../src/domain/roadmap-ops';
 import { templateRoadmap } from '../src/domain/template';
 import { commitEdit } from '../src/storage/commit-edit';

@@ -1,7 +1,7 @@
 import api from '@forge/api';
-import { buildResolver } from '../src/resolvers/forge-resolver';
-import type { Deps } from '../src/resolvers/deps';
 import { createForgeJira } from '../src/jira/forge-jira';
+import type { Deps } from '../src/resolvers/deps';
+import { buildResolver } from '../src/resolvers/forge-resolver';
 import { createKvsRoadmapStore } from '../src/storage/kvs-roadmap-store';
 import { handleIssueEvent, type IssueEventOutcome } from '../src/triggers/issue-events';
 import { JiraFake } from './jira';
@@ -54,7 +54,7 @@ export class LocalForge {
     return runInvocation({ accountId: context.accountId }, () =>
       this.resolver(
         {
-          call: { functionKey, payload: payload as Record<string, unknown> },
+          call: { functionKey, payload },
           context: { extension: context.extension, localId: context.localId, moduleKey: context.moduleKey, accountId: context.accountId },
         },
         { principal: { accountId: context.accountId }, installContext: 'ari:cloud:jira::site/local' },

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { validate, type ManifestSchema } from '@forge/manifest';
+import { type ManifestSchema, validate } from '@forge/manifest';
 
 /**
  * Offline stand-in for `forge lint`: the full @forge/manifest validation plus @forge/lint's client-side
@@ -44,9 +44,9 @@ export interface ManifestProblem {
 export const DEPRECATED_RUNTIMES = ['nodejs18.x', 'nodejs20.x'];
 
 const offlineFlags = {
-  getDeprecatedRuntimes: async () => DEPRECATED_RUNTIMES,
-  checkGate: async () => false,
-  getDynamicConfig: async () => undefined,
+  getDeprecatedRuntimes: () => Promise.resolve(DEPRECATED_RUNTIMES),
+  checkGate: () => Promise.resolve(false),
+  getDynamicConfig: () => Promise.resolve(undefined),
 };
 
 const silentLogger = { info: () => undefined, debug: () => undefined, warn: () => undefined, error: () => undefined, trace: () => undefined };
@@ -77,8 +77,8 @@ export async function checkManifest(manifestFile: string, cwd: string): Promise<
     if (!linting) return problems;
     const { getClientSideLintersOnly, lint, PermissionLinter } = linting;
     const manifest = result.manifestObject.typedContent as ManifestSchema;
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const flags = offlineFlags as any;
+    // The linters take Forge's feature-flag client (a class); they call only these three methods.
+    const flags = offlineFlags as unknown as Parameters<ForgeLint['lint']>[4];
     const linters = (await getClientSideLintersOnly(manifest, 'development', silentLogger, flags)).filter(
       (linter) => !(linter instanceof PermissionLinter),
     );

@@ -15,10 +15,10 @@
  */
 (function () {
   var params = new URLSearchParams(window.location.search);
-  var modalContext = {};
+  var modalContext;
   try {
     modalContext = JSON.parse(params.get('modalContext') || '{}');
-  } catch (e) {
+  } catch {
     modalContext = {};
   }
   var frame = {

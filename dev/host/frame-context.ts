@@ -1,6 +1,6 @@
-import { DEMO_PROJECTS, DEMO_USERS } from '../jira';
-import type { JiraFake } from '../jira';
 import { SURFACE_LIST, SURFACES } from '../../scripts/surfaces.cjs';
+import type { JiraFake } from '../jira';
+import { DEMO_PROJECTS, DEMO_USERS } from '../jira';
 
 /** The surfaces the host page embeds: the app's Custom UI resources, as manifest.yml lists them. */
 export { SURFACES };

@@ -245,6 +245,7 @@
         if (box && iframe.id === 'config-frame') {
           box.hidden = true;
           var app = document.getElementById('app-frame');
+          // eslint-disable-next-line no-self-assign -- setting an iframe's src to itself reloads it
           if (app && data.forgeHost === 'submit') app.src = app.src;
         }
         break;

@@ -1,5 +1,5 @@
 import { DEMO_PROJECTS } from '../jira';
-import { SURFACES, type FrameIdentity, type Surface } from './frame-context';
+import { type FrameIdentity, type Surface, SURFACES } from './frame-context';
 
 /**
  * Where `router.navigate` / `router.open` / `router.getUrl` lead on the local host. @forge/bridge
@@ -126,7 +126,7 @@ export function openModal(payload: unknown, frame: FrameIdentity, id: string): M
   if (typeof rawSize === 'string' && (NAMED_MODAL_SIZES as readonly string[]).includes(rawSize)) size = rawSize as ModalSize;
   else if (typeof rawSize === 'object' && rawSize !== null && CSS_LENGTH.test(String((rawSize as Loose).width))) {
     const height = (rawSize as Loose).height;
-    if (height !== undefined && !CSS_LENGTH.test(String(height))) throw new Error(`Invalid modal height ${JSON.stringify(height)}`);
+    if (height !== undefined && !(typeof height === 'string' && CSS_LENGTH.test(height))) throw new Error(`Invalid modal height ${JSON.stringify(height)}`);
     size = { width: String((rawSize as Loose).width), ...(height !== undefined ? { height: String(height) } : {}) };
   } else throw new Error(`Invalid modal size ${JSON.stringify(rawSize)}`);
   const context = p.context === undefined ? {} : p.context;

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { MAX_REQUEST_BYTES } from '../../src/resolvers/define';
 import { DEMO_USERS } from '../jira';
 import type { LocalForge } from '../local-forge';
-import { SURFACES, parseFrame, productContext, type DemoUserName, type FrameIdentity } from './frame-context';
+import { type DemoUserName, type FrameIdentity, parseFrame, productContext, SURFACES } from './frame-context';
 import { HostState } from './host-state';
-import { confluencePage, issuePage, projectPage, type PageState } from './pages';
+import { confluencePage, issuePage, type PageState, projectPage } from './pages';
 import { openModal, resolveNavigation, resolveUrl } from './routes';
 import { themeCss } from './theme-css';
 
@@ -77,7 +77,7 @@ export function createHostServer(options: HostOptions): http.Server {
         if (invokeBytes > MAX_REQUEST_BYTES) throw new Error(`The invoke payload is ${invokeBytes} bytes, over the 500 KB Forge limit`);
         return forge.invoke(functionKey, body ?? {}, {
           accountId: context.accountId,
-          extension: context.extension as Record<string, unknown>,
+          extension: context.extension,
           localId: context.localId,
           moduleKey: context.moduleKey,
         });

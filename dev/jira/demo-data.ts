@@ -2,7 +2,7 @@
 import type { IssueTypeName, JiraData, JiraIssueRecord, JiraUserRecord, StatusCategoryKey } from './model';
 import { ALL_PROJECT_PERMISSIONS } from './permissions';
 
-export type { JiraData, JiraIssueRecord, JiraProjectRecord, JiraUserRecord, StatusCategoryKey, IssueTypeName } from './model';
+export type { IssueTypeName, JiraData, JiraIssueRecord, JiraProjectRecord, JiraUserRecord, StatusCategoryKey } from './model';
 
 export const DEMO_BASE_URL = 'https://tech-roadmap-demo.atlassian.net';
 export const STORY_POINTS_FIELD_ID = 'customfield_10016';

@@ -7,7 +7,7 @@ import type { EmulatedResponse, ProductRequest } from '../http-types';
 import { demoJiraData } from './demo-data';
 import { jiraError, MESSAGES } from './errors';
 import { FaultInjector } from './faults';
-import { type FieldDef, fieldCatalogue } from './fields';
+import { fieldCatalogue, type FieldDef } from './fields';
 import type { JiraData, JiraIssueRecord, JiraUserRecord, StatusCategoryKey } from './model';
 import type { Caller } from './permissions';
 import { bulkFetchIssues, getFields, getIssue, getMyPermissions, getMyself, getProject, getUsersBulk } from './resources';
@@ -15,8 +15,8 @@ import { search, searchInputFromBody, searchInputFromQuery } from './search';
 import { CallStats } from './stats';
 import { JiraStore, type NewIssue } from './store';
 
-export type { NewIssue } from './store';
 export { FaultInjector } from './faults';
+export type { NewIssue } from './store';
 
 interface CallContext {
   store: JiraStore;

@@ -5,7 +5,7 @@
 import { JqlError, type JqlNode, type JqlQuery, type JqlValue } from './jql';
 import type { JiraData, JiraIssueRecord, StatusCategoryKey } from './model';
 import { ISSUE_TYPES, STATUS_CATEGORIES, STATUSES } from './model';
-import { canBrowse, type Caller } from './permissions';
+import { type Caller, canBrowse } from './permissions';
 
 type Predicate = (i: JiraIssueRecord) => boolean;
 
@@ -108,7 +108,7 @@ function clausePredicate(ctx: Ctx, node: Extract<JqlNode, { type: 'clause' }>): 
       const names = new Set(literalTexts(node.field, values).map((text) => {
         const t = Object.values(ISSUE_TYPES).find((x) => x.id === text || x.name.toLowerCase() === text.toLowerCase() || (text.toLowerCase() === 'sub-task' && x.subtask));
         if (!t) throw new JqlError(`The value '${text}' does not exist for the field 'issuetype'.`);
-        return t.name as string;
+        return t.name;
       }));
       return membership(op, 'issuetype', names, (i) => i.issueType);
     }
@@ -129,7 +129,7 @@ function clausePredicate(ctx: Ctx, node: Extract<JqlNode, { type: 'clause' }>): 
       const cats = new Set(literalTexts('status', values).map((text) => {
         const hit = (Object.keys(STATUSES) as StatusCategoryKey[]).find((k) => STATUSES[k].id === text || STATUSES[k].name.toLowerCase() === text.toLowerCase());
         if (!hit) throw new JqlError(`The value '${text}' does not exist for the field 'status'.`);
-        return hit as string;
+        return hit;
       }));
       return membership(op, 'status', cats, (i) => i.statusCategory);
     }
@@ -137,7 +137,7 @@ function clausePredicate(ctx: Ctx, node: Extract<JqlNode, { type: 'clause' }>): 
       const cats = new Set(literalTexts('statusCategory', values).map((text) => {
         const hit = Object.values(STATUS_CATEGORIES).find((c) => String(c.id) === text || c.key === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase());
         if (!hit) throw new JqlError(`The value '${text}' does not exist for the field 'statusCategory'.`);
-        return hit.key as string;
+        return hit.key;
       }));
       return membership(op, 'statusCategory', cats, (i) => i.statusCategory);
     }

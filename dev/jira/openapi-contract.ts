@@ -65,7 +65,7 @@ function load(): { spec: Spec; ajv: Ajv } {
   addFormats(ajv);
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  ajv.addSchema({ $id: SPEC_ID, components: { schemas: toJsonSchema(spec.components.schemas as unknown as Json) } } as JsonObject, SPEC_ID);
+  ajv.addSchema({ $id: SPEC_ID, components: { schemas: toJsonSchema(spec.components.schemas) } }, SPEC_ID);
   cached = { spec, ajv };
   return cached;
 }
@@ -95,7 +95,7 @@ function compiled(cacheKey: string, schema: () => Json): ValidateFunction {
 
 function wrap(v: ValidateFunction, schemaSource: string): ResponseValidator {
   return (body) => {
-    const valid = v(body) as boolean;
+    const valid = v(body);
     return { valid, errors: valid ? [] : formatErrors(v.errors), schemaSource };
   };
 }

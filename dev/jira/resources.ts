@@ -3,7 +3,7 @@ import type { EmulatedResponse } from '../http-types';
 import { jiraError, MESSAGES, ok } from './errors';
 import { type FieldDef, selectFields } from './fields';
 import type { JiraData, JiraUserRecord } from './model';
-import { canBrowse, type Caller, havePermission, PERMISSIONS } from './permissions';
+import { type Caller, canBrowse, havePermission, PERMISSIONS } from './permissions';
 import { currentUser, fieldShape, issueShape, projectShape, userRef } from './shapes';
 import type { JiraStore } from './store';
 

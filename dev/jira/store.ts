@@ -1,6 +1,6 @@
 /** The fake's mutable state: lookups by id or key, and the mutators tests and the harness use. */
 import type { IssueTypeName, JiraData, JiraIssueRecord, JiraProjectRecord, JiraUserRecord, StatusCategoryKey } from './model';
-import { ISSUE_TYPES, isStatusCategoryKey } from './model';
+import { isStatusCategoryKey, ISSUE_TYPES } from './model';
 
 export interface NewIssue {
   /** Project key or id. */

@@ -1,6 +1,6 @@
-export { KvsEmulator, type KvsEmulatorOptions } from './kvs-emulator';
+export { KvsError, type KvsErrorBody, KvsErrorCode } from './errors';
+export type { FaultPredicate, FaultSpec } from './faults';
 export { toFetchResponse } from './fetch-response';
-export { KvsError, KvsErrorCode, type KvsErrorBody } from './errors';
+export { KvsEmulator, type KvsEmulatorOptions } from './kvs-emulator';
 export { LIMITS } from './limits';
-export type { FaultSpec, FaultPredicate } from './faults';
 export type { EntityConfig, EntityIndexConfig } from './operations';

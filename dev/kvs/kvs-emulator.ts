@@ -37,7 +37,7 @@
 import type { EmulatedResponse } from '../http-types';
 import { KvsError, KvsErrorCode } from './errors';
 import { FaultInjector } from './faults';
-import { KvsOperations, type EntityConfig } from './operations';
+import { type EntityConfig, KvsOperations } from './operations';
 import { NS_KVS, SqliteStore } from './sqlite-store';
 import { KvsStats } from './stats';
 

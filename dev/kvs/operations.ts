@@ -1,6 +1,6 @@
 /** The KVS endpoints' logic: validate the request, read/write the store, shape the answer like the platform. */
 import type { EmulatedResponse } from '../http-types';
-import { matchesCondition, matchesGroup, propertyOf, validateFilter, validateFilterGroup, type FilterGroup } from './conditions';
+import { type FilterGroup, matchesCondition, matchesGroup, propertyOf, validateFilter, validateFilterGroup } from './conditions';
 import { badRequest, KvsError, KvsErrorCode } from './errors';
 import { checkPayloadSize, expiryFrom, LIMITS, validateKey, validateQueryLimit, validateValue } from './limits';
 import { entityNamespace, NS_KVS, NS_SECRET, type SqliteStore, type StoredRow } from './sqlite-store';
@@ -187,7 +187,7 @@ export class KvsOperations {
     const items = body.map((i) => asObject(i, 'batch item'));
     const seen = new Set<string>();
     for (const item of items) {
-      const id = `${String(item.entityName ?? '')}\u0000${String(item.key)}`;
+      const id = JSON.stringify([item.entityName ?? '', item.key]);
       if (seen.has(id)) throw new KvsError(400, KvsErrorCode.DUPLICATE_KEYS, 'A batch cannot contain the same key twice.', { key: item.key });
       seen.add(id);
     }

@@ -23,9 +23,7 @@ interface FetchTarget {
 type ForgeFetch = (target: FetchTarget, path: string, init?: RequestInit) => Promise<Response>;
 
 declare global {
-  // eslint-disable-next-line no-var
   var __forge_fetch__: ForgeFetch | undefined;
-  // eslint-disable-next-line no-var
   var __forge_runtime__: unknown;
 }
 

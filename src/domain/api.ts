@@ -2,41 +2,41 @@ import { z } from 'zod';
 import type { ChangeRecord } from './changes';
 import type { ImportPlan } from './import-export';
 import type { LimitViolation } from './limits';
-import type { Progress, StatusCategory } from './progress';
 import {
+  accountIdSchema,
   type BusinessGoal,
+  businessGoalSchema,
   type CapacitySettings,
+  capacitySettingsInputSchema,
+  debtIdSchema,
   type DebtItem,
+  debtPatchSchema,
+  goalIdSchema,
   type Horizon,
   type HorizonRules,
-  type Initiative,
-  type Phase,
-  accountIdSchema,
-  businessGoalSchema,
-  capacitySettingsInputSchema,
-  debtPatchSchema,
-  debtIdSchema,
-  goalIdSchema,
   horizonRulesInputSchema,
+  type Initiative,
   initiativeIdSchema,
   initiativePatchSchema,
   LIMITS,
   newDebtItemSchema,
   newInitiativeSchema,
   newPhaseSchema,
+  type Phase,
   phaseIdSchema,
   phasePatchSchema,
   projectIdSchema,
   requiredText,
   text,
 } from './model';
+import type { Progress, StatusCategory } from './progress';
 import { quarterSchema } from './quarter';
 
 /**
  * The contract between the Custom UI and the resolvers: payload schemas (parsed on the server) and result types.
  * Every resolver answers `Result<T>`: errors are values, never thrown across the bridge.
  */
-export { ERROR_CODES, type ApiError, type ErrorCode, type Result } from './result';
+export { type ApiError, ERROR_CODES, type ErrorCode, type Result } from './result';
 
 export interface ProjectRef {
   id: string;

@@ -1,5 +1,5 @@
 import type { Horizon, HorizonRules, Initiative } from './model';
-import { quarterOf, quartersBetween, type Quarter } from './quarter';
+import { type Quarter, quarterOf, quartersBetween } from './quarter';
 
 export const DEFAULT_HORIZON_RULES: HorizonRules = { nowQuarters: 1, nextQuarters: 1 };
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from './errors';
-import { debtItemSchema, initiativeSchema, LIMITS, roadmapMetaSchema, type Roadmap } from './model';
+import { debtItemSchema, initiativeSchema, LIMITS, type Roadmap, roadmapMetaSchema } from './model';
 
 /**
  * The roadmap's limits, checked on every write path. The zod model enforces text lengths and per-item counts on

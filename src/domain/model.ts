@@ -29,6 +29,7 @@ export const LIMITS = {
 
 // Control characters (other than tab and newlines) are refused: they have no place in roadmap text, and each would
 // grow sixfold as a JSON escape, breaking the storage size budget (see storage/keys.ts).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // A lone UTF-16 surrogate is not Unicode text: JSON would store it as a 6-byte escape and break the byte budget.
 // With the u flag a well-formed pair is one code point, so only unpaired halves match.

@@ -1,5 +1,5 @@
 import { capDiffs, type ChangeRecord, type FieldDiff } from './changes';
-import { SCHEMA_VERSION, type Roadmap, type RoadmapMeta } from './model';
+import { type Roadmap, type RoadmapMeta, SCHEMA_VERSION } from './model';
 
 /** The result of a pure edit: the next state, what changed and why, and which stored items must be rewritten. */
 export interface Edit {
@@ -51,7 +51,7 @@ export function finishEdit(
   const revision = before.meta.revision + 1;
   const at = actor.now.toISOString();
   return {
-    roadmap: { ...after, meta: { ...after.meta, revision, updatedAt: at } as RoadmapMeta },
+    roadmap: { ...after, meta: { ...after.meta, revision, updatedAt: at } },
     change: { revision, at, accountId: actor.accountId, summary, reason, ...capDiffs(diffs) },
     touched,
   };

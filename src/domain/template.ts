@@ -1,8 +1,8 @@
 import type { ChangeRecord } from './changes';
-import type { Edit, Actor } from './roadmap-ops';
+import { type Initiative, initiativeSchema, type Phase } from './model';
+import { addQuarters, type Quarter, quarterOf } from './quarter';
+import type { Actor, Edit } from './roadmap-ops';
 import { emptyRoadmap } from './roadmap-ops';
-import { initiativeSchema, type Initiative, type Phase } from './model';
-import { addQuarters, quarterOf, type Quarter } from './quarter';
 
 /**
  * The starter roadmap from the technical-roadmap template the product is built from: three phases

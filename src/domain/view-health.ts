@@ -1,6 +1,6 @@
 import type { RoadmapView } from './api';
-import { SCHEMA_VERSION, type Roadmap } from './model';
-import { roadmapHealth, type RoadmapHealth } from './rules/health';
+import { type Roadmap, SCHEMA_VERSION } from './model';
+import { type RoadmapHealth, roadmapHealth } from './rules/health';
 
 /**
  * Health (capacity and buffer, RICE and cost-vs-impact, dependencies, traceability, staleness) is derived from the

@@ -1,4 +1,4 @@
-import api, { route, type APIResponse, type RequestProductMethod, type RequestInit as ForgeRequestInit, type Route } from '@forge/api';
+import api, { type APIResponse, type RequestInit as ForgeRequestInit, type RequestProductMethod, type Route, route } from '@forge/api';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
 import type { ChildIssue, StatusCategory } from '../domain/progress';
@@ -144,7 +144,7 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
       const people: JiraPerson[] = [];
       const unique = [...new Set(accountIds)];
       for (let from = 0; from < unique.length; from += USERS_PER_REQUEST) {
-        const query = new URLSearchParams(unique.slice(from, from + USERS_PER_REQUEST).map((id) => ['accountId', id]));
+        const query = new URLSearchParams(unique.slice(from, from + USERS_PER_REQUEST).map((id): [string, string] => ['accountId', id]));
         query.set('maxResults', String(USERS_PER_REQUEST));
         const page = await readJson(await requestWithRetry(request, route`/rest/api/3/user/bulk?${query}`), usersAnswer, 'user lookup');
         for (const u of page.values) {

@@ -3,13 +3,13 @@ import type { Result } from '../domain/api';
 import { CONTRACT, type PayloadOf, type ResolverKey, type ValueOf } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import type { Call, Deps } from './deps';
-import { parse } from './mutation';
 import * as panel from './handlers/epic-panel';
 import * as io from './handlers/import-export';
 import * as people from './handlers/people';
 import * as progress from './handlers/progress';
 import * as reads from './handlers/reads';
 import * as writes from './handlers/writes';
+import { parse } from './mutation';
 
 type Handler<T> = (deps: Deps, call: Call) => Promise<T>;
 

@@ -3,7 +3,7 @@ import Resolver from '@forge/resolver';
 import { createForgeJira } from '../jira/forge-jira';
 import { createKvsRoadmapStore } from '../storage/kvs-roadmap-store';
 import { RESOLVER_TABLE, screenCall } from './define';
-import type { CallContext, Deps } from './deps';
+import type { Deps } from './deps';
 
 export function productionDeps(): Deps {
   return { store: createKvsRoadmapStore(), jira: createForgeJira(), appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)), now: () => new Date() };
@@ -20,7 +20,7 @@ type Definitions = ReturnType<Resolver['getDefinitions']>;
 export function buildResolver(deps: Deps = productionDeps()): Definitions {
   const resolver = new Resolver();
   for (const [key, handler] of Object.entries(RESOLVER_TABLE)) {
-    resolver.define(key, ({ payload, context }) => handler(deps, { payload, context: context as CallContext }));
+    resolver.define(key, ({ payload, context }) => handler(deps, { payload, context }));
   }
   const definitions = resolver.getDefinitions();
   return async (request, runtime) => {

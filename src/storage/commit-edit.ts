@@ -1,6 +1,6 @@
+import type { ChangeRecord } from '../domain/changes';
 import { epicLinkChanges, nextEpicProjects } from '../domain/epic-links';
 import { assertWithinLimits } from '../domain/limits';
-import type { ChangeRecord } from '../domain/changes';
 import type { Roadmap } from '../domain/model';
 import type { Edit } from '../domain/roadmap-ops';
 import type { RoadmapStore } from './roadmap-store';

@@ -1,8 +1,8 @@
-import { kvs, Filter, FilterConditions, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
-import { conflictMessage, type ChangeRecord } from '../domain/changes';
+import { Filter, FilterConditions, type ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
+import { type ChangeRecord, conflictMessage } from '../domain/changes';
 import { AppError } from '../domain/errors';
-import { SCHEMA_VERSION, type Roadmap } from '../domain/model';
-import { changeKey, changePrefix, chunkKey, chunkOf, collectionOf, collectionPrefix, EPIC_DELETIONS_KEY, epicKey, epicPrefix, legacyEpicKey, metaKey, type Collection } from './keys';
+import { type Roadmap, SCHEMA_VERSION } from '../domain/model';
+import { changeKey, changePrefix, chunkKey, chunkOf, type Collection, collectionOf, collectionPrefix, EPIC_DELETIONS_KEY, epicKey, epicPrefix, legacyEpicKey, metaKey } from './keys';
 import { isLegacyChunk, migrateDebtItems, migrateInitiatives, migrateMeta } from './migrations';
 import type { ChangePage, EpicLink, RoadmapStore, RoadmapWrite } from './roadmap-store';
 

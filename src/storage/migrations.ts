@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { debtItemSchema, initiativeSchema, issueIdSchema, roadmapMetaSchema, SCHEMA_VERSION, type DebtItem, type Initiative, type RoadmapMeta } from '../domain/model';
+import { type DebtItem, debtItemSchema, type Initiative, initiativeSchema, issueIdSchema, type RoadmapMeta, roadmapMetaSchema, SCHEMA_VERSION } from '../domain/model';
 
 /**
  * Stored data carries the schema version it was written with; older shapes are upgraded here on read, one

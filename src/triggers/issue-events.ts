@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { unlinkDeletedEpic } from '../domain/edits/initiatives';
 import { AppError } from '../domain/errors';
 import type { JiraPort } from '../jira/jira-port';
-import type { RoadmapStore } from '../storage/roadmap-store';
 import { commitEdit } from '../storage/commit-edit';
+import type { RoadmapStore } from '../storage/roadmap-store';
 
 /**
  * Jira issue events. A deleted epic is unlinked from every initiative it serves (one per roadmap) and each change is

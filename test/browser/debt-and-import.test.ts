@@ -203,7 +203,7 @@ describe('debt register and import / export', () => {
     expect(markdown).toMatch(/\| Hardening \| Rotate every service credential \| Limit blast radius \| No credential older than 90 days \| Q2 2027 \|/);
     expect(markdown).toContain('| Shard the events table |');
     expect(await exported.getAttribute('readonly')).not.toBeNull();
-    expect(fs.readFileSync((await file.path())!, 'utf8')).toBe(markdown);
+    expect(fs.readFileSync(await file.path(), 'utf8')).toBe(markdown);
   });
 
   it('in replace mode lists what would be removed and imports only once the removal is acknowledged', async () => {

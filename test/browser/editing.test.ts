@@ -1,6 +1,6 @@
+import { DEMO_EPICS } from '../../dev/jira';
 import type { ChangelogPage, Result } from '../../src/domain/api';
 import { addQuarters, quarterLabel, quarterOf } from '../../src/domain/quarter';
-import { DEMO_EPICS } from '../../dev/jira';
 import { useBrowserSession } from './harness';
 
 const PROJECT_ID = '10000';

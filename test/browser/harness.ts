@@ -3,7 +3,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { createHostServer } from '../../dev/host/server';
 import { LocalForge } from '../../dev/local-forge';

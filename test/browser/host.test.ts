@@ -37,7 +37,7 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     await session.page.waitForFunction((frameId) => {
       const iframe = document.getElementById(frameId) as HTMLIFrameElement | null;
       const doc = iframe?.contentDocument?.documentElement;
-      return !!doc && doc.scrollHeight <= Math.ceil(iframe!.getBoundingClientRect().height) && doc.scrollHeight > 40;
+      return !!doc && doc.scrollHeight <= Math.ceil(iframe.getBoundingClientRect().height) && doc.scrollHeight > 40;
     }, id);
     const s = await sizes(id);
     expect(s.scrollHeight).toBeLessThanOrEqual(Math.ceil(s.frameHeight));

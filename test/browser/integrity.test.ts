@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
-import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
-import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
-import { metaKey } from '../../src/storage/keys';
 import AxeBuilder from '@axe-core/playwright';
+import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
+import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
+import { metaKey } from '../../src/storage/keys';
+import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
 import { useBrowserSession } from './harness';
 
 const TR = DEMO_PROJECTS.TR;

@@ -1,5 +1,5 @@
-import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { DEMO_EPICS, DEMO_PROJECTS } from '../../dev/jira';
+import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { useBrowserSession } from './harness';
 
 const TR = DEMO_PROJECTS.TR;

@@ -1,7 +1,7 @@
-import { buildSync } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 
 /**
  * The backend the Forge CLI would bundle: src/index.ts with its dependencies, for Node 22, as one CommonJS file.
@@ -26,7 +26,7 @@ describe('the function bundle', () => {
     });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
-    const inputs = Object.keys(result.metafile!.inputs);
+    const inputs = Object.keys(result.metafile.inputs);
     // Nothing from the local harness or test code ends up in the deployed function.
     expect(inputs.filter((f) => /(^|\/)(dev|test|static)\//.test(f) && !f.includes('node_modules'))).toEqual([]);
     expect(inputs.some((f) => f.includes('@forge/kvs'))).toBe(true);

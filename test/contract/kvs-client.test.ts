@@ -3,7 +3,6 @@
  * (@forge/kvs resolves `global.__forge_fetch__` at call time, so installing it in beforeAll is enough.)
  */
 import kvs, { ForgeKvsAPIError, WhereConditions } from '@forge/kvs';
-
 import { toFetchResponse } from '../../dev/kvs/fetch-response';
 import { KvsEmulator } from '../../dev/kvs/kvs-emulator';
 
@@ -17,7 +16,7 @@ beforeAll(() => {
   emu = new KvsEmulator();
   g.__forge_fetch__ = async (ctx, path, init) => {
     seenContexts.push(ctx);
-    return toFetchResponse(await emu.handle(path, JSON.parse(String(init?.body ?? 'null'))));
+    return toFetchResponse(await emu.handle(path, JSON.parse((init?.body as string | undefined) ?? 'null')));
   };
 });
 afterAll(() => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-
 import type { EmulatedResponse } from '../../dev/http-types';
 import { KvsEmulator } from '../../dev/kvs/kvs-emulator';
 import { LIMITS } from '../../dev/kvs/limits';

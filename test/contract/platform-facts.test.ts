@@ -43,7 +43,7 @@ describe('the app code respects the platform facts', () => {
   });
 
   it('package.json does not depend on @forge/cli', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<'dependencies' | 'devDependencies', Record<string, string>>;
     expect({ ...pkg.dependencies, ...pkg.devDependencies }['@forge/cli']).toBeUndefined();
   });
 });

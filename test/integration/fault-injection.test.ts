@@ -10,17 +10,17 @@ import type { Initiative } from '../../src/domain/model';
 import { ITEMS_PER_CHUNK } from '../../src/storage/keys';
 import { MAX_TRANSACTION_OPERATIONS } from '../../src/storage/kvs-roadmap-store';
 import {
+  call,
   FREE_TR_EPIC,
   LINKED_TR_EPIC,
+  mustCall,
   NOW,
   PAY,
-  TR,
-  call,
-  mustCall,
   projectPage,
   seededForge,
   storageSnapshot,
   storedRevision,
+  TR,
   transactionCalls,
 } from './support/harness';
 

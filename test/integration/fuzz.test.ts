@@ -3,12 +3,12 @@
  * seeded PRNG) sent through the real resolver as the admin on TR. Each must be refused as INVALID_INPUT naming
  * exactly the corrupted field paths, with nothing written.
  */
+import type { LocalForge } from '../../dev/local-forge';
 import * as api from '../../src/domain/api';
 import { MAX_REQUEST_BYTES, RESOLVER_TABLE } from '../../src/resolvers/define';
-import type { LocalForge } from '../../dev/local-forge';
 import { basePayloads, fuzzExtension, fuzzState, sanityExtension } from './support/fuzz-bases';
-import { TR, call, storageSnapshot, storedRevision, transactionCalls } from './support/harness';
-import { PAYLOAD_SPECS, ROOT, assertJsonSafe, clone, generateInvalid, getAt, objectPaths, setOwn, type Json, type Spec } from './support/payload-spec';
+import { call, storageSnapshot, storedRevision, TR, transactionCalls } from './support/harness';
+import { assertJsonSafe, clone, generateInvalid, getAt, type Json, objectPaths, PAYLOAD_SPECS, ROOT, setOwn, type Spec } from './support/payload-spec';
 import { Prng } from './support/prng';
 
 const PAYLOADS_PER_RESOLVER = 1000;

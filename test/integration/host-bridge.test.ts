@@ -1,5 +1,5 @@
 import { DEMO_EPICS, DEMO_PROJECTS } from '../../dev/jira';
-import { startHost, type RunningHost } from '../browser/harness';
+import { type RunningHost, startHost } from '../browser/harness';
 
 /** The host page's side of the bridge: what Jira and Confluence would answer each Custom UI frame. */
 describe('local host bridge', () => {
@@ -9,13 +9,17 @@ describe('local host bridge', () => {
   });
   afterAll(() => host.stop());
 
-  async function bridge(method: string, payload: unknown, frame: Record<string, string>) {
+  /** A JSON answer, read field by field by the assertions (which check the values). */
+  interface Json {
+    readonly [key: string]: Json;
+  }
+  async function bridge<R = Json>(method: string, payload: unknown, frame: Record<string, string>) {
     const response = await fetch(`${host.url}/__host/bridge`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ method, payload, frame: { theme: 'light', ...frame } }),
     });
-    return { status: response.status, body: (await response.json()) as { result?: any; message?: string } };
+    return { status: response.status, body: (await response.json()) as { result: R; message?: string } };
   }
 
   it('answers getContext with the extension each module gets', async () => {
@@ -44,7 +48,7 @@ describe('local host bridge', () => {
     const pay = DEMO_EPICS.find((e) => e.projectKey === 'PAY')!;
     const asOutsider = await bridge('fetchProduct', { product: 'jira', restPath: `/rest/api/3/issue/${pay.key}`, fetchRequestInit: { method: 'GET' } }, { surface: 'issue-panel', user: 'outsider' });
     expect(asOutsider.body.result.status).toBe(404);
-    const asAdmin = await bridge('fetchProduct', { product: 'jira', restPath: `/rest/api/3/issue/${pay.key}?fields=summary`, fetchRequestInit: { method: 'GET' } }, { surface: 'issue-panel', user: 'admin' });
+    const asAdmin = await bridge<{ status: number; body: string }>('fetchProduct', { product: 'jira', restPath: `/rest/api/3/issue/${pay.key}?fields=summary`, fetchRequestInit: { method: 'GET' } }, { surface: 'issue-panel', user: 'admin' });
     expect(asAdmin.body.result.status).toBe(200);
     expect(JSON.parse(asAdmin.body.result.body)).toMatchObject({ key: pay.key, fields: { summary: pay.summary } });
   });
@@ -81,7 +85,7 @@ describe('local host bridge', () => {
 
   it('opens a modal on a manifest resource; the modal frame gets its opener’s context plus the context passed', async () => {
     const opener = { surface: 'project-page', user: 'member', project: DEMO_PROJECTS.TR.id };
-    const opened = await bridge('openModal', { resource: 'macro-config', context: { initiativeId: 'I-1' }, size: 'large', title: 'Edit', closeOnEscape: false }, opener);
+    const opened = await bridge<{ src: string; id: string }>('openModal', { resource: 'macro-config', context: { initiativeId: 'I-1' }, size: 'large', title: 'Edit', closeOnEscape: false }, opener);
     expect(opened.status).toBe(200);
     const modal = opened.body.result;
     expect(modal).toMatchObject({ size: 'large', title: 'Edit', closeOnEscape: false, closeOnOverlayClick: true });

@@ -1,14 +1,14 @@
-import { DEMO_PROJECTS, DEMO_USERS, demoJiraData } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
+import { DEMO_PROJECTS, DEMO_USERS, demoJiraData } from '../../dev/jira';
 import { LocalForge } from '../../dev/local-forge';
-import { SEED_TEXT } from '../support/seed-template';
 import type { ExportResult, ImportPreview, MutationResult, Result, RoadmapView } from '../../src/domain/api';
+import { SEED_TEXT } from '../support/seed-template';
 import {
+  call,
   FIRST_PAY_EPIC,
   FREE_TR_EPIC,
   FREE_TR_EPIC_2,
   LINKED_TR_EPIC,
-  call,
   mustCall,
   projectPage,
   seededForge,

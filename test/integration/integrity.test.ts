@@ -6,8 +6,8 @@ import { DEMO_EPICS, DEMO_USERS } from '../../dev/jira';
 import type { LocalForge } from '../../dev/local-forge';
 import type { CreateInitiativeResult, EpicContext, MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { LIMITS } from '../../src/domain/model';
-import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
 import { chunkKey, metaKey } from '../../src/storage/keys';
+import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
 import { issuePanel, PAY, projectPage, seededForge, storageSnapshot, TR, type UserName } from './support/harness';
 
 const epic = (key: string) => DEMO_EPICS.find((e) => e.key === key)!;
@@ -108,7 +108,8 @@ describe('issue 6: integrity and confidentiality', () => {
 
   describe('3. limits hold on every write path; a stored roadmap out of limits still loads', () => {
     it(`the ${LIMITS.phases + 1}st phase is refused with a field error`, async () => {
-      let { revision, phases } = await view(forge);
+      const { revision: start, phases } = await view(forge);
+      let revision = start;
       for (let n = phases.length; n < LIMITS.phases; n++) {
         revision = ok(await invoke<MutationResult>(forge, 'createPhase', { baseRevision: revision, phase: { name: `Phase ${n}`, startQuarter: '2027-Q1', endQuarter: '2027-Q2' } }, 'member')).revision;
       }

@@ -1,5 +1,5 @@
-import { DEMO_EPICS, DEMO_PROJECTS } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
+import { DEMO_EPICS, DEMO_PROJECTS } from '../../dev/jira';
 import { LocalForge } from '../../dev/local-forge';
 
 const TR = DEMO_PROJECTS.TR;

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import type { RawRow } from './support/invariants';
 import { ANSWER_STATS, describeStep, initialRows, World } from './support/model-based/runner';
-import { stepArb, type Step } from './support/model-based/steps';
+import { type Step, stepArb } from './support/model-based/steps';
 
 const SEED = Number(process.env.MBT_SEED ?? 20261123);
 const RUNS = Number(process.env.MBT_RUNS ?? 200);

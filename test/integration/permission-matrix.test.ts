@@ -7,25 +7,25 @@
  * project key) and getEpicContext (the issue in the panel). For a project or issue the caller cannot see, they
  * answer NOT_FOUND exactly as for one that does not exist — a FORBIDDEN there would confirm that it exists.
  */
+import { DEMO_EPICS } from '../../dev/jira';
 import type { LocalForge } from '../../dev/local-forge';
 import type { Result, RoadmapView } from '../../src/domain/api';
 import { CONTRACT } from '../../src/domain/contract';
 import { RESOLVER_TABLE } from '../../src/resolvers/define';
-import { DEMO_EPICS } from '../../dev/jira';
 import {
+  call,
   FIRST_PAY_EPIC,
   FREE_TR_EPIC,
-  LINKED_TR_EPIC,
-  PAY,
-  TR,
-  call,
   issuePanel,
+  LINKED_TR_EPIC,
   macro,
   mustCall,
+  PAY,
   projectPage,
   seededForge,
   storageSnapshot,
   storedRevision,
+  TR,
   transactionCalls,
   type UserName,
 } from './support/harness';

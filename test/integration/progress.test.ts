@@ -1,5 +1,5 @@
-import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS, JiraFake, demoJiraData } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
+import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS, demoJiraData, JiraFake } from '../../dev/jira';
 import { LocalForge } from '../../dev/local-forge';
 import type { MutationResult, ProgressReport, Result, RoadmapView } from '../../src/domain/api';
 

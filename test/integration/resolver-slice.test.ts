@@ -1,5 +1,5 @@
-import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
+import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { LocalForge } from '../../dev/local-forge';
 import type { CreateInitiativeResult, EpicContext, Result, RoadmapView } from '../../src/domain/api';
 import { collectionPrefix } from '../../src/storage/keys';

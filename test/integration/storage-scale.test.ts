@@ -1,12 +1,12 @@
 import { largeRoadmap, storeLargeRoadmap } from '../../dev/fixtures/large-roadmap';
 import { LocalForge } from '../../dev/local-forge';
+import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { deletePhase } from '../../src/domain/edits/phases';
 import { AppError } from '../../src/domain/errors';
-import { MAX_VALUE_BYTES } from '../../src/storage/kvs-roadmap-store';
-import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
-import { MAX_RESPONSE_BYTES } from '../../src/resolvers/define';
 import { roadmapHealth } from '../../src/domain/rules/health';
 import { healthOfView } from '../../src/domain/view-health';
+import { MAX_RESPONSE_BYTES } from '../../src/resolvers/define';
+import { MAX_VALUE_BYTES } from '../../src/storage/kvs-roadmap-store';
 import { exemptFromInvariants } from './support/invariant-tracking';
 
 const PROJECT = '10000';

@@ -1,10 +1,10 @@
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
-import { debtItemSchema, type DebtCategory, type DebtItem, type NewInitiative, type Roadmap, type Track } from '../model';
+import { type DebtCategory, type DebtItem, debtItemSchema, type NewInitiative, type Roadmap, type Track } from '../model';
 import type { Actor, Edit } from '../roadmap-ops';
 import { finishEdit } from '../roadmap-ops';
-import { findDebtItem } from './lookup';
 import { addInitiative } from './initiatives';
+import { findDebtItem } from './lookup';
 
 export type NewDebtItem = Pick<DebtItem, 'title' | 'category' | 'description' | 'impact' | 'urgency' | 'effort'>;
 

@@ -1,8 +1,8 @@
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
+import { type Initiative, type InitiativePatch, initiativeSchema, type NewInitiative, type Roadmap } from '../model';
 import { isPlacementMove } from '../moves';
-import { initiativeSchema, type Initiative, type InitiativePatch, type NewInitiative, type Roadmap } from '../model';
-import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
+import { type Actor, type Edit,finishEdit } from '../roadmap-ops';
 import { checkReferences, findInitiative } from './lookup';
 
 export function addInitiative(roadmap: Roadmap, input: NewInitiative, actor: Actor, fromDebtId: string | null = null): Edit {

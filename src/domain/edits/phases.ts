@@ -1,8 +1,8 @@
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
-import { phaseSchema, type Phase, type Roadmap } from '../model';
+import { type Phase, phaseSchema, type Roadmap } from '../model';
 import { compareQuarters } from '../quarter';
-import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
+import { type Actor, type Edit, finishEdit } from '../roadmap-ops';
 import { findPhase } from './lookup';
 
 export type NewPhase = Omit<Phase, 'id' | 'order'>;

@@ -1,8 +1,8 @@
+import { settingsSummary } from '../change-text';
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
 import type { BusinessGoal, CapacitySettings, HorizonRules, Roadmap, RoadmapMeta } from '../model';
-import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
-import { settingsSummary } from '../change-text';
+import { type Actor, type Edit,finishEdit } from '../roadmap-ops';
 
 export interface SettingsPatch {
   title?: string;

@@ -1,9 +1,9 @@
 import type { ZodError } from 'zod';
 import { diffFields, type FieldDiff } from '../changes';
-import { AppError, invalidInput } from '../errors';
-import { initiativeSchema, phaseSchema, type DebtItem, type Initiative, type Phase, type Roadmap } from '../model';
 import { isMove } from '../edits/initiatives';
-import { finishEdit, type Actor, type Edit } from '../roadmap-ops';
+import { AppError, invalidInput } from '../errors';
+import { type DebtItem, type Initiative, initiativeSchema, type Phase, phaseSchema, type Roadmap } from '../model';
+import { type Actor, type Edit, finishEdit } from '../roadmap-ops';
 import type { ImportPlan, PlanTarget, RowError, UpdatePatch } from './types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,5 @@
-import type { Horizon, InitiativeStatus, Track } from '../model';
 import { HORIZON_LABEL, STATUS_LABEL, TRACK_LABEL } from '../labels';
+import type { Horizon, InitiativeStatus, Track } from '../model';
 
 /**
  * The table's columns: the five of the technical-roadmap template first, then the extra columns the export adds.

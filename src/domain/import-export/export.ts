@@ -3,7 +3,7 @@ import type { Initiative, Roadmap } from '../model';
 import { compareQuarters, quarterLabel } from '../quarter';
 import { roundTo } from '../rules/numbers';
 import { riceScore } from '../rules/prioritisation';
-import { COLUMNS, PINNED_SUFFIX, horizonLabel, statusLabel, trackLabel } from './columns';
+import { COLUMNS, horizonLabel, PINNED_SUFFIX, statusLabel, trackLabel } from './columns';
 import { writeCsv } from './csv';
 import { writeList } from './list-cell';
 import { writeMarkdownTable } from './markdown-table';

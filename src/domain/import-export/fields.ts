@@ -1,6 +1,6 @@
 import type { Initiative, Roadmap } from '../model';
 import { quarterLabel } from '../quarter';
-import { PINNED_SUFFIX, headerOf, horizonLabel, statusLabel, trackLabel, type ColumnKey } from './columns';
+import { type ColumnKey, headerOf, horizonLabel, PINNED_SUFFIX, statusLabel, trackLabel } from './columns';
 import { quoteName } from './list-cell';
 import type { ImportedField, ImportedFields, PlanTarget } from './types';
 

@@ -23,9 +23,9 @@
  *   `counts.toMove`); applying it needs a reason, recorded on the import's change record. Replace mode (deleting
  *   what the table leaves out) is for project admins, and the preview lists every initiative it deletes.
  */
-export { parseRoadmapTable, detectFormat, MAX_IMPORT_ROWS } from './parse';
-export { previewImport, epicKeysOf, type PreviewOptions } from './preview';
 export { applyImportPlan } from './apply';
-export { exportRoadmap, exportCells, type ExportOptions } from './export';
+export { exportCells, type ExportOptions, exportRoadmap } from './export';
 export { METRIC_PLACEHOLDER } from './fields';
+export { detectFormat, MAX_IMPORT_ROWS, parseRoadmapTable } from './parse';
+export { epicKeysOf, previewImport, type PreviewOptions } from './preview';
 export type * from './types';

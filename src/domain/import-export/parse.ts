@@ -1,8 +1,8 @@
-import { COLUMNS, TEMPLATE_COLUMNS, headerOf, matchHeader, nameKey, type ColumnKey } from './columns';
+import { type ColumnKey, COLUMNS, headerOf, matchHeader, nameKey, TEMPLATE_COLUMNS } from './columns';
 import { readCsv, unguardFormula } from './csv';
 import { findMarkdownTable } from './markdown-table';
 import { readRow, type RowCells } from './row-values';
-import type { ParseResult, ParsedColumn, ParsedRow, RowError, TableFormat } from './types';
+import type { ParsedColumn, ParsedRow, ParseResult, RowError, TableFormat } from './types';
 
 /** Bigger imports must be split: the preview and the write stay well inside a resolver's time budget. */
 export const MAX_IMPORT_ROWS = 2000;

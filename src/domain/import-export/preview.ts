@@ -1,22 +1,22 @@
 import { isMove } from '../edits/initiatives';
 import { horizonOfQuarter } from '../horizon';
-import { LIMITS, type Initiative, type Phase, type Roadmap } from '../model';
+import { type Initiative, LIMITS, type Phase, type Roadmap } from '../model';
 import { compareQuarters } from '../quarter';
 import { headerOf, nameKey } from './columns';
-import { METRIC_PLACEHOLDER, columnOfField, fieldDisplay, fieldsOf } from './fields';
-import { dependencyLookup, goalLookup, resolveNames, type Candidate } from './references';
+import { columnOfField, fieldDisplay, fieldsOf, METRIC_PLACEHOLDER } from './fields';
+import { type Candidate, dependencyLookup, goalLookup, resolveNames } from './references';
 import type {
   EpicKeyAnswer,
   FieldChange,
-  ImportPlan,
   ImportedField,
   ImportedFields,
-  ParseResult,
+  ImportPlan,
   ParsedRow,
-  PlanTarget,
+  ParseResult,
   PlannedCreate,
   PlannedPhase,
   PlannedUpdate,
+  PlanTarget,
   RowError,
   UpdatePatch,
 } from './types';
@@ -291,7 +291,7 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
       const after = proposed[field];
       if (after === undefined || sameValue(after, current[field])) return;
       patch[field] = after;
-      changes.push({ field, column: columnOfField(field), before: display[field](current[field]), after: display[field](after as ImportedFields[K]) });
+      changes.push({ field, column: columnOfField(field), before: display[field](current[field]), after: display[field](after) });
     };
     (Object.keys(proposed) as ImportedField[]).forEach(consider);
     epicsAfter.push({ holder: match.id, title: match.title, row: row.row, epicIds: patch.epicIds ?? match.epicIds });

@@ -1,6 +1,6 @@
 import type { BusinessGoal } from '../model';
 import { nameKey } from './columns';
-import { REFERENCE_LIKE, type ListItem } from './list-cell';
+import { type ListItem, REFERENCE_LIKE } from './list-cell';
 import type { PlanTarget } from './types';
 
 /** What a name in a list cell resolves to: one thing, nothing, or several equally good things. */

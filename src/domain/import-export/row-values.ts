@@ -1,15 +1,15 @@
-import { LIMITS as MODEL_LIMITS, accountIdSchema, initiativeIdSchema, isBlankText, isCleanText, issueIdSchema } from '../model';
+import { accountIdSchema, initiativeIdSchema, isBlankText, isCleanText, issueIdSchema, LIMITS as MODEL_LIMITS } from '../model';
 import { normaliseQuarter } from '../quarter';
 import {
-  STATUS_CHOICES,
-  TRACK_CHOICES,
+  type ColumnKey,
   headerOf,
   readHorizonCell,
   readStatus,
   readTrack,
-  type ColumnKey,
+  STATUS_CHOICES,
+  TRACK_CHOICES,
 } from './columns';
-import { readList, type ListItem } from './list-cell';
+import { type ListItem, readList } from './list-cell';
 import type { EpicRef, ParsedRow, RowError } from './types';
 
 /** The model's limits, repeated here as numbers so messages can name them (the schemas enforce them again). */

@@ -1,8 +1,8 @@
-import { TRACKS, type CapacitySettings, type Initiative, type Track } from '../model';
-import { compareQuarters, quarterLabel, type Quarter } from '../quarter';
+import { type CapacitySettings, type Initiative, type Track, TRACKS } from '../model';
+import { compareQuarters, type Quarter, quarterLabel } from '../quarter';
+import { healthRule } from './health-rule';
 import { effortOf } from './initiative-facts';
 import { readable, roundTo, sum } from './numbers';
-import { healthRule } from './health-rule';
 
 /**
  * Capacity per quarter against what the roadmap commits to it, keeping the 20–30 % buffer for bugs, incidents and

@@ -1,9 +1,9 @@
 import { DEFAULT_HORIZON_RULES, horizonFor } from '../horizon';
 import type { Horizon, HorizonRules, Initiative, Phase } from '../model';
-import { parseQuarter, quarterLabel, type Quarter } from '../quarter';
+import { parseQuarter, type Quarter, quarterLabel } from '../quarter';
 import { buildDependencyGraph, findCycles, topologicalOrder } from './dependency-graph';
-import { describeInitiative, isOpen } from './initiative-facts';
 import { healthRule } from './health-rule';
+import { describeInitiative, isOpen } from './initiative-facts';
 
 /**
  * Dependency checks: cycles, dependencies on initiatives that are not on the roadmap or were dropped, and

@@ -1,14 +1,14 @@
 import { horizonFor } from '../horizon';
 import type { Horizon, Roadmap } from '../model';
-import { quarterOf, type Quarter } from '../quarter';
-import { bufferWarningCount, capacityRule, type CapacityReport } from './capacity';
+import { type Quarter, quarterOf } from '../quarter';
+import { bufferWarningCount, type CapacityReport, capacityRule } from './capacity';
 import { isoDay } from './dates';
 import { dependenciesRule, type DependencyReport } from './dependencies';
 import type { HealthContext, HealthRule } from './health-rule';
 import { isOpen } from './initiative-facts';
-import { actNowCount, costImpactMatrix, debtRule, rankByRice, type CostImpactMatrix, type RankedDebt, type RiceRank } from './prioritisation';
-import { stalenessRule, type StalenessReport } from './staleness';
-import { traceabilityRule, type TraceabilityReport } from './traceability';
+import { actNowCount, type CostImpactMatrix, costImpactMatrix, debtRule, rankByRice, type RankedDebt, type RiceRank } from './prioritisation';
+import { type StalenessReport, stalenessRule } from './staleness';
+import { type TraceabilityReport, traceabilityRule } from './traceability';
 
 /**
  * Every roadmap rule in one pass, as plain data for the health panel. Each rule is O(n) or O(n log n) in the number

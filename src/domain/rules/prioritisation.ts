@@ -1,7 +1,7 @@
 import type { DebtItem, Initiative, Rice } from '../model';
+import { healthRule } from './health-rule';
 import { compareIds, compareText, describeInitiative, effortOf } from './initiative-facts';
 import { median, roundTo } from './numbers';
-import { healthRule } from './health-rule';
 
 /**
  * Prioritisation lenses: RICE ranking, the cost-vs-impact matrix, and debt priority. These functions compare exactly

@@ -1,8 +1,8 @@
 import type { Initiative, RoadmapMeta } from '../model';
 import { quarterLabel, quarterOf, quartersBetween } from '../quarter';
 import { addCalendarDays, calendarDaysBetween, isoDay, parseInstant } from './dates';
-import { describeInitiative, isOpen } from './initiative-facts';
 import { healthRule } from './health-rule';
+import { describeInitiative, isOpen } from './initiative-facts';
 
 /**
  * Keeping the roadmap alive: the regular review, initiatives nobody has touched for a review cycle, and work whose

@@ -1,6 +1,6 @@
 import type { BusinessGoal, Initiative } from '../model';
-import { describeInitiative, isOpen } from './initiative-facts';
 import { healthRule } from './health-rule';
+import { describeInitiative, isOpen } from './initiative-facts';
 
 /**
  * Traceability to the business: every roadmap item should serve one of the 3–5 business goals, or it belongs in

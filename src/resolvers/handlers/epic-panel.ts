@@ -3,15 +3,15 @@ import {
   type EpicLinkView,
   type EpicWriteResult,
 } from '../../domain/api';
+import type { PayloadOf } from '../../domain/contract';
 import { updateInitiative } from '../../domain/edits/initiatives';
 import { AppError } from '../../domain/errors';
 import { issueIdSchema, type Roadmap } from '../../domain/model';
 import type { IssueSummary } from '../../jira/jira-port';
 import { accessTo, type ProjectAccess } from '../access';
-import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
-import { runMutation } from '../mutation';
 import { hiddenEpics, withoutHiddenEpics } from '../hidden-epics';
+import { runMutation } from '../mutation';
 import { toInitiativeView } from '../view';
 
 /**

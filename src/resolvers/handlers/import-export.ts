@@ -3,12 +3,12 @@ import {
   type ImportPreview,
   type MutationResult,
 } from '../../domain/api';
+import type { PayloadOf } from '../../domain/contract';
 import { AppError } from '../../domain/errors';
-import { applyImportPlan, epicKeysOf, exportRoadmap, parseRoadmapTable, previewImport, type EpicKeyAnswer, type ImportPlan } from '../../domain/import-export';
+import { applyImportPlan, type EpicKeyAnswer, epicKeysOf, exportRoadmap, type ImportPlan, parseRoadmapTable, previewImport } from '../../domain/import-export';
 import type { Roadmap } from '../../domain/model';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
-import { accessTo, projectIdFromContext, requireLevel, type Level } from '../access';
-import type { PayloadOf } from '../../domain/contract';
+import { accessTo, type Level, projectIdFromContext, requireLevel } from '../access';
 import type { Call, Deps } from '../deps';
 import { issuesByKey } from '../epics';
 import { hiddenEpics, keepHiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';

@@ -1,7 +1,7 @@
 import { type EpicProgress, type ProgressReport } from '../../domain/api';
+import type { PayloadOf } from '../../domain/contract';
 import { byParent, rollUp } from '../../domain/progress';
 import { accessTo, projectIdFromContext } from '../access';
-import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
 import { hiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';
 

@@ -3,10 +3,10 @@ import {
   type ProjectRef,
   type RoadmapView,
 } from '../../domain/api';
+import type { PayloadOf } from '../../domain/contract';
 import { AppError } from '../../domain/errors';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
 import { accessTo, projectIdFromContext } from '../access';
-import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
 import { hiddenEpics, withoutHiddenEpics, withoutHiddenEpicsInChanges } from '../hidden-epics';
 import { toRoadmapView } from '../view';
@@ -36,7 +36,7 @@ export async function getChangelog(deps: Deps, payload: PayloadOf<'getChangelog'
 }
 
 /** The macro config's project lookup: a project the caller cannot see answers like one that does not exist. */
-export async function findProject(deps: Deps, payload: PayloadOf<'findProject'>, call: Call): Promise<ProjectRef> {
+export async function findProject(deps: Deps, payload: PayloadOf<'findProject'>, _call: Call): Promise<ProjectRef> {
   const { projectKeyOrId } = payload;
   // Jira Cloud project keys are upper case; people type them any way.
   const project = await deps.jira.getProject(/^\d+$/.test(projectKeyOrId) ? projectKeyOrId : projectKeyOrId.toUpperCase());

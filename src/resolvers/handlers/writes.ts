@@ -3,20 +3,20 @@ import {
   type MutationResult,
   type RoadmapView,
 } from '../../domain/api';
+import type { PayloadOf } from '../../domain/contract';
 import { addDebtItem, deleteDebtItem, promoteDebtItem, updateDebtItem } from '../../domain/edits/debt';
 import { addInitiative, deleteInitiative, updateInitiative } from '../../domain/edits/initiatives';
 import { addPhase, deletePhase, movePhase, updatePhase } from '../../domain/edits/phases';
 import { markReviewed, updateSettings } from '../../domain/edits/settings';
 import { AppError } from '../../domain/errors';
+import { LIMITS } from '../../domain/model';
 import { templateRoadmap } from '../../domain/template';
+import { commitEdit } from '../../storage/commit-edit';
 import { accessTo, projectIdFromContext, requireLevel } from '../access';
-import type { PayloadOf } from '../../domain/contract';
 import type { Call, Deps } from '../deps';
+import { resolveEpicKeys } from '../epics';
 import { mutate, runMutation } from '../mutation';
 import { toRoadmapView } from '../view';
-import { commitEdit } from '../../storage/commit-edit';
-import { LIMITS } from '../../domain/model';
-import { resolveEpicKeys } from '../epics';
 
 /** Ids given directly plus ids from keys: still within the per-initiative limit, reported on the keys' field. */
 function mergeEpicIds(ids: readonly string[], fromKeys: readonly string[], field: string): string[] {

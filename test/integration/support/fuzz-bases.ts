@@ -1,6 +1,6 @@
 /** One valid payload per resolver, filling every optional field, for the state `fuzzState` builds. */
 import type { LocalForge } from '../../../dev/local-forge';
-import { FREE_TR_EPIC, LINKED_TR_EPIC, PAY, TR, USERS, issuePanel, mustCall, projectPage, seededForge } from './harness';
+import { FREE_TR_EPIC, issuePanel, LINKED_TR_EPIC, mustCall, PAY, projectPage, seededForge, TR, USERS } from './harness';
 import type { Json } from './payload-spec';
 
 /** TR with the demo roadmap (rev 1), debt item D-1 (rev 2) and business goal G-1 (rev 3). */

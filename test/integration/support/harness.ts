@@ -1,10 +1,10 @@
 /** Shared set-up for the integration suites: the local Forge backend, the demo site, and storage inspection. */
-import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../../dev/jira';
 import { seedDemoRoadmap } from '../../../dev/demo-seed';
+import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../../dev/jira';
 import { LocalForge } from '../../../dev/local-forge';
 import type { Result } from '../../../src/domain/api';
-import { META_ENTITY } from '../../../src/storage/kvs-roadmap-store';
 import { metaKey } from '../../../src/storage/keys';
+import { META_ENTITY } from '../../../src/storage/kvs-roadmap-store';
 
 export { checkStorageInvariants, rawSnapshot } from './invariants';
 /** Opt-outs from the invariant check run after every integration test (always with a reason). */

@@ -193,7 +193,7 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
     } else if (canonical(metaParse.data) !== canonical(entity.data)) {
       v.push(`model: ${at} meta is not in the schema's canonical form (untrimmed text, missing defaults or stray fields)`);
     }
-    const meta = (isObj(entity.data) ? entity.data : {}) as Obj;
+    const meta = (isObj(entity.data) ? entity.data : {});
     if (meta.revision !== R) v.push(`revisions: ${at} meta.data.revision ${String(meta.revision)} ≠ entity revision ${R}`);
     if (meta.projectId !== r.pid) v.push(`model: ${at} meta.data.projectId is ${String(meta.projectId)}`);
     const phases = (Array.isArray(meta.phases) ? meta.phases : []) as Obj[];
@@ -255,8 +255,8 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
         else if (!initiativeIds.has(d)) v.push(`references: ${at} ${id} depends on missing initiative ${d}`);
       }
       for (const g of goalRefs) if (!goalIds.has(g)) v.push(`references: ${at} ${id} names missing business goal ${g}`);
-      if (ini.fromDebtId !== null && ini.fromDebtId !== undefined && !debtIds.has(String(ini.fromDebtId))) {
-        v.push(`references: ${at} ${id}.fromDebtId ${String(ini.fromDebtId)} is not a debt item`);
+      if (ini.fromDebtId !== null && ini.fromDebtId !== undefined && !(typeof ini.fromDebtId === 'string' && debtIds.has(ini.fromDebtId))) {
+        v.push(`references: ${at} ${id}.fromDebtId ${JSON.stringify(ini.fromDebtId)} is not a debt item`);
       }
       const twice = [...new Set(epicIds.filter((e, i) => epicIds.indexOf(e) !== i))];
       if (twice.length) v.push(`epic index: ${at} ${id} lists epic(s) ${twice.slice(0, 5).join(', ')} more than once`);
@@ -268,8 +268,8 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
       }
     }
     for (const d of debtItems) {
-      if (d.promotedTo !== null && d.promotedTo !== undefined && !initiativeIds.has(String(d.promotedTo))) {
-        v.push(`references: ${at} ${String(d.id)}.promotedTo ${String(d.promotedTo)} is not an initiative`);
+      if (d.promotedTo !== null && d.promotedTo !== undefined && !(typeof d.promotedTo === 'string' && initiativeIds.has(d.promotedTo))) {
+        v.push(`references: ${at} ${String(d.id)}.promotedTo ${JSON.stringify(d.promotedTo)} is not an initiative`);
       }
     }
     holders.set(r.pid, byEpic);
@@ -347,6 +347,6 @@ function compactRange(numbers: number[]): string {
 }
 
 /** The invariant violations in `forge`'s storage right now (empty: all hold). Call while no write is in flight. */
-export async function checkStorageInvariants(forge: LocalForge): Promise<string[]> {
-  return checkRawInvariants(readRawStorage(forge));
+export function checkStorageInvariants(forge: LocalForge): Promise<string[]> {
+  return Promise.resolve(checkRawInvariants(readRawStorage(forge)));
 }

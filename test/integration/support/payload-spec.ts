@@ -499,5 +499,5 @@ export function objectPaths(value: Json, spec: Spec): Array<{ path: (string | nu
     .map((n) => ({ path: n.path, text: pathText(n.path), strict: (n.spec as Extract<Spec, { t: 'obj' }>).strict }));
 }
 
-export { setOwn, getAt, clone };
+export { clone, getAt, setOwn };
 export type { Json };

@@ -1,4 +1,4 @@
-import { byParent, rollUp, type ChildIssue } from '../../../src/domain/progress';
+import { byParent, type ChildIssue, rollUp } from '../../../src/domain/progress';
 
 const child = (statusCategory: ChildIssue['statusCategory'], points: number | null, parentId = '1'): ChildIssue => ({ parentId, statusCategory, points });
 

@@ -1,9 +1,9 @@
 /** The import form's rules (static/src/project-page/import-export/import-model.ts), checked without a browser. */
-import { countsSummary, modeOptions, movesSummary, needsReason, validateImport } from '../../../static/src/project-page/import-export/import-model';
 import { exportRoadmap } from '../../../src/domain/import-export/export';
 import { parseRoadmapTable } from '../../../src/domain/import-export/parse';
 import { previewImport } from '../../../src/domain/import-export/preview';
 import { templateRoadmap } from '../../../src/domain/template';
+import { countsSummary, modeOptions, movesSummary, needsReason, validateImport } from '../../../static/src/project-page/import-export/import-model';
 
 const today = new Date('2026-04-15T09:00:00Z');
 

@@ -3,7 +3,7 @@ import { applyImportPlan } from '../../../src/domain/import-export/apply';
 import { parseRoadmapTable } from '../../../src/domain/import-export/parse';
 import { previewImport } from '../../../src/domain/import-export/preview';
 import type { ImportPlan } from '../../../src/domain/import-export/types';
-import { initiativeSchema, type DebtItem, type Roadmap } from '../../../src/domain/model';
+import { type DebtItem, initiativeSchema, type Roadmap } from '../../../src/domain/model';
 import { emptyRoadmap } from '../../../src/domain/roadmap-ops';
 
 const now = new Date('2026-04-15T09:00:00Z');

@@ -20,18 +20,18 @@ import { previewImport } from '../../../src/domain/import-export/preview';
 import type { EpicKeyAnswer } from '../../../src/domain/import-export/types';
 import { limitViolations } from '../../../src/domain/limits';
 import {
-  HORIZONS,
-  INITIATIVE_STATUSES,
-  LIMITS,
-  RICE_IMPACTS,
-  TRACKS,
-  initiativeSchema,
-  requiredText,
-  text,
   type BusinessGoal,
+  HORIZONS,
   type Initiative,
+  INITIATIVE_STATUSES,
+  initiativeSchema,
+  LIMITS,
   type Phase,
+  requiredText,
+  RICE_IMPACTS,
   type Roadmap,
+  text,
+  TRACKS,
 } from '../../../src/domain/model';
 import { emptyRoadmap } from '../../../src/domain/roadmap-ops';
 
@@ -44,6 +44,7 @@ const FRAGMENTS = [
   'שלום', '\u200B', '\uFEFF', '\u00A0', 'é', 'I-1', 'I-2', 'G-1', 'TR-1', '20001', '(pinned)', 'Now', 'Later (pinned)',
   'a', 'B', 'x y', '0',
 ];
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) },

@@ -1,5 +1,5 @@
-import { bufferSettingWarning, capacityByQuarter } from '../../../src/domain/rules/capacity';
 import type { CapacitySettings } from '../../../src/domain/model';
+import { bufferSettingWarning, capacityByQuarter } from '../../../src/domain/rules/capacity';
 import { initiative, rice } from './fixtures';
 
 const settings = (overrides: Partial<CapacitySettings> = {}): CapacitySettings => ({

@@ -1,6 +1,6 @@
 import { analyseDependencies } from '../../../src/domain/rules/dependencies';
 import { buildDependencyGraph, findCycles, topologicalOrder } from '../../../src/domain/rules/dependency-graph';
-import { TODAY, initiative, phase } from './fixtures';
+import { initiative, phase, TODAY } from './fixtures';
 
 const phases = [phase({ id: 'P-1', order: 0 }), phase({ id: 'P-2', name: 'Scale', order: 1 })];
 

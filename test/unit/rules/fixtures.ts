@@ -1,15 +1,15 @@
 import type { z } from 'zod';
 import {
-  SCHEMA_VERSION,
-  debtItemSchema,
-  initiativeSchema,
-  phaseSchema,
-  roadmapMetaSchema,
   type DebtItem,
+  debtItemSchema,
   type Initiative,
+  initiativeSchema,
   type Phase,
+  phaseSchema,
   type Roadmap,
   type RoadmapMeta,
+  roadmapMetaSchema,
+  SCHEMA_VERSION,
 } from '../../../src/domain/model';
 
 /** Builders for valid model objects: everything goes through the real zod schemas, so defaults match production. */

@@ -1,7 +1,7 @@
-import { HEALTH_RULES, roadmapHealth } from '../../../src/domain/rules';
 import { quarterOf } from '../../../src/domain/quarter';
+import { HEALTH_RULES, roadmapHealth } from '../../../src/domain/rules';
 import { isOpen } from '../../../src/domain/rules';
-import { TODAY, meta, roadmap } from './fixtures';
+import { meta, roadmap, TODAY } from './fixtures';
 
 describe('HEALTH_RULES', () => {
   it('each rule reports under its own key, and counts.problems is the sum of the rules’ problems', () => {

@@ -1,6 +1,6 @@
 import * as rules from '../../../src/domain/rules';
 import { roadmapHealth } from '../../../src/domain/rules';
-import { TODAY, debtItem, goals, initiative, meta, phase, rice, roadmap } from './fixtures';
+import { debtItem, goals, initiative, meta, phase, rice, roadmap, TODAY } from './fixtures';
 
 describe('roadmapHealth', () => {
   it('an empty roadmap (no initiatives, no phases, capacity 0) reports capacity not set and missing goals, nothing else', () => {

@@ -5,12 +5,12 @@
  */
 import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
-import { EDITOR_EQUALS, type EditorValues, describeEditorValue, editorValues, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
+import { describeEditorValue, EDITOR_EQUALS, type EditorValues, editorValues, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
 import { MOVE_EQUALS, type MoveValues, moveValues, toMoveDraft } from '../../../static/src/project-page/move-model';
-import { flatten, unflatten } from '../../../static/src/shared/form/paths';
 import { PHASE_EQUALS, phaseValues, toUpdatePayload } from '../../../static/src/project-page/phases/phase-model';
-import { type GoalRow, SETTINGS_EQUALS, type SettingsValues, describeSetting, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
-import { type FieldEquals, choose, initialMergeState, rebase } from '../../../static/src/shared/three-way-merge';
+import { describeSetting, type GoalRow, SETTINGS_EQUALS, type SettingsValues, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
+import { flatten, unflatten } from '../../../static/src/shared/form/paths';
+import { choose, type FieldEquals, initialMergeState, rebase } from '../../../static/src/shared/three-way-merge';
 
 const initiative: InitiativeView = {
   id: 'I-1',
@@ -37,7 +37,7 @@ const initiative: InitiativeView = {
   horizon: 'next',
 };
 
-const phase: Phase = { id: 'P-1', name: 'Foundation', theme: 'Stable base', order: 0, startQuarter: '2026-Q4', endQuarter: '2027-Q1', description: '' } as Phase;
+const phase: Phase = { id: 'P-1', name: 'Foundation', theme: 'Stable base', order: 0, startQuarter: '2026-Q4', endQuarter: '2027-Q1', description: '' };
 
 const view: RoadmapView = {
   project: { id: '10000', key: 'TR', name: 'Tech Roadmap' },
@@ -57,7 +57,7 @@ const view: RoadmapView = {
   ownerAccountId: null,
   permissions: { canEdit: true, canAdminister: true },
   limitWarnings: [],
-} as RoadmapView;
+};
 
 /** Opens a form on `opened`, applies my edit, rebases onto `fresh`: the values the form then shows and its state. */
 function reapply<V extends object>(toValues: () => V, fresh: V, edit: (v: V) => V, equals: FieldEquals<V>) {

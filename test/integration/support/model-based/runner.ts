@@ -14,14 +14,14 @@
  *     the projects the caller can see. The twin lives in the same emulator (the rows are swapped in and out): two
  *     LocalForge instances cannot coexist, as each installs the global Forge runtime.
  */
+import { DEMO_USERS } from '../../../../dev/jira';
 import { LocalForge } from '../../../../dev/local-forge';
 import { ERROR_CODES, importRoadmapPayload } from '../../../../src/domain/api';
 import { TEMPLATE_ROWS } from '../../../../src/domain/template';
 import { exemptFromInvariants } from '../invariant-tracking';
-import { canonical, checkRawInvariants, readRawStorage, type RawRow } from '../invariants';
-import { describeCall, describeStep, TITLES, WRITE_OPS, type Call, type Fault, type Step } from './steps';
-import { BROWSE, EDIT, hiddenProject, ISSUES, PROJECTS, USER_NAMES, type ProjectName, type UserName } from './world';
-import { DEMO_USERS } from '../../../../dev/jira';
+import { canonical, checkRawInvariants, type RawRow, readRawStorage } from '../invariants';
+import { type Call, describeCall, describeStep, type Fault, type Step, TITLES, WRITE_OPS } from './steps';
+import { BROWSE, EDIT, hiddenProject, ISSUES, type ProjectName, PROJECTS, USER_NAMES, type UserName } from './world';
 
 export const NOW = new Date('2026-11-23T12:00:00Z');
 // On by default since the app hides epics of projects a caller cannot browse (MBT_STRICT_IDS=0 turns it off).

@@ -4,7 +4,7 @@
  * armed, an epic deleted in Jira (optionally racing a link of it), or a spurious / malformed issue-deleted event.
  */
 import fc from 'fast-check';
-import { EPIC_INDEXES, ISSUES, USER_NAMES, type ProjectName, type UserName } from './world';
+import { EPIC_INDEXES, ISSUES, type ProjectName, USER_NAMES, type UserName } from './world';
 
 /** Which base revision a write sends: the stored one, one behind (a stale editor), or 0. */
 export type Rev = 'current' | 'stale';
