@@ -158,6 +158,31 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await session.host.forge.deps.store.getEpicLinks(TRACING.id)).toEqual([{ issueId: TRACING.id, projectId: TR.id, initiativeId: 'I-5' }]);
   });
 
+  it('after an unlink, a conflicting link still shows the Reload warning (the panel never rebases onto a roadmap)', async () => {
+    // The test before left TR-32 serving "Adopt feature flags".
+    await openIssue(TRACING.key, 'member');
+    expect(await panel().getByTestId('linked-initiative-title').textContent()).toBe('Adopt feature flags');
+    await panel().getByRole('button', { name: 'Unlink', exact: true }).click();
+    await panel().getByTestId('unlink-form').getByRole('button', { name: 'Confirm unlink' }).click();
+    const form = panel().getByTestId('link-form');
+    await form.waitFor();
+    // Someone else saves a change: the revision the unlink's answer carried is now stale.
+    await adminWrite('markReviewed', {});
+
+    await form.getByLabel('Initiative').selectOption({ label: 'Centralize logging — Foundation · Now' });
+    await form.getByRole('button', { name: 'Link to initiative' }).click();
+    const warning = form.getByTestId('error-message');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('The roadmap changed since this panel loaded');
+    expect(await session.host.forge.deps.store.getEpicLinks(TRACING.id)).toEqual([]);
+
+    await warning.getByRole('button', { name: 'Reload' }).click();
+    await warning.waitFor({ state: 'detached' });
+    await form.getByRole('button', { name: 'Link to initiative' }).click();
+    await panel().getByTestId('linked-initiative-title').filter({ hasText: 'Centralize logging' }).waitFor();
+    expect(await session.host.forge.deps.store.getEpicLinks(TRACING.id)).toEqual([{ issueId: TRACING.id, projectId: TR.id, initiativeId: 'I-2' }]);
+  });
+
   it('shows the outsider (browse only) the linked initiative but no Unlink button', async () => {
     await openIssue(NODE.key, 'outsider');
     expect(await panel().getByTestId('linked-initiative-title').textContent()).toBe('Upgrade Node.js to v22 LTS');

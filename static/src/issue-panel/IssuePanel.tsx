@@ -1,13 +1,10 @@
 import { type CSSProperties, type ReactNode, useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import { useQueryClient } from '@tanstack/react-query';
-import type { EpicLinkView, EpicWriteResult, MutationResult } from '../../../src/domain/api';
+import type { EpicLinkView } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
-import { QUERY_KEYS } from '../shared/data/keys';
 import { useEpicContextQuery } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
-import { useReloadRoadmap } from '../shared/data/writes';
 import { LinkEpicForm } from './LinkEpicForm';
 import { UnlinkEpic } from './UnlinkEpic';
 
@@ -31,16 +28,8 @@ const visuallyHidden: CSSProperties = {
  */
 export function IssuePanel() {
   const epic = useEpicContextQuery();
-  const client = useQueryClient();
-  const reload = useReloadRoadmap();
   const [announcement, setAnnouncement] = useState('');
   const busy = epic.isRefetching;
-  /** A link or unlink answers with the panel's epic as it now stands: shown without asking again. */
-  const showAnswer = (result: MutationResult) => {
-    const fresh = 'epicContext' in result ? (result as EpicWriteResult).epicContext : null;
-    if (fresh) client.setQueryData(QUERY_KEYS.epicContext, fresh);
-    else void client.invalidateQueries({ queryKey: QUERY_KEYS.epicContext });
-  };
   const error = epic.isError ? apiErrorOf(epic.error) : null;
   return (
     <Page testId="issue-panel" compact>
@@ -58,11 +47,7 @@ export function IssuePanel() {
                   projectId={link.project.id}
                   initiativeTitle={link.initiative.title}
                   busy={busy}
-                  onUnlinked={(result) => {
-                    setAnnouncement(`Unlinked from “${link.initiative.title}”.`);
-                    showAnswer(result);
-                  }}
-                  onReload={reload}
+                  onUnlinked={() => setAnnouncement(`Unlinked from “${link.initiative.title}”.`)}
                 />
               ) : null}
             </Linked>
@@ -77,11 +62,7 @@ export function IssuePanel() {
         <LinkEpicForm
           linking={epic.data.linking}
           busy={busy}
-          onLinked={(result, title) => {
-            setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.');
-            showAnswer(result);
-          }}
-          onReload={reload}
+          onLinked={(title) => setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.')}
         />
       ) : null}
     </Page>

@@ -1,72 +1,54 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, EpicContext, MutationResult } from '../../../src/domain/api';
-import { call } from '../shared/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { type EpicContext, linkEpicPayload } from '../../../src/domain/api';
 import { muted } from '../shared/components';
-import { Field, NativeSelect } from '../shared/fields';
-import { CHOOSE_INITIATIVE, optionLabel, splitFieldErrors, validateLink } from './link-model';
+import { DomainFormFrame } from '../shared/form/DomainFormFrame';
+import { FormErrorLine } from '../shared/form/FormErrorLine';
+import { SelectField } from '../shared/form/inputs';
+import { useDomainForm } from '../shared/form/use-domain-form';
+import { CHOOSE_INITIATIVE, type LinkValues, linkValues, optionLabel, showEpicAnswer, stillOffered, toLinkDraft } from './link-model';
 import { PanelWriteError } from './PanelWriteError';
 
-const SELECT_ID = 'link-initiativeId';
-
 /**
- * Links the panel's epic to an open initiative of its project's roadmap. `onLinked` gets the write's result (the
- * panel then refreshes its context); `onReload` refreshes it after a conflict.
+ * Links the panel's epic to an open initiative of its project's roadmap (linkEpic). The answer carries the panel's
+ * epic as it now stands, which the panel shows at once; `onLinked` gets the chosen title, for the announcement.
+ * A CONFLICT shows the error with a Reload: the panel shows no roadmap to rebase onto.
  */
 export function LinkEpicForm({
   linking,
   busy,
   onLinked,
-  onReload,
 }: {
   linking: NonNullable<EpicContext['linking']>;
   busy: boolean;
-  onLinked: (result: MutationResult, title: string) => void;
-  onReload: () => void;
+  onLinked: (title: string) => void;
 }) {
-  const [initiativeId, setInitiativeId] = useState('');
-  const [fieldError, setFieldError] = useState<string | undefined>();
-  const [apiError, setApiError] = useState<ApiError | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const { revision, initiatives } = linking;
+  const client = useQueryClient();
+  const { initiatives } = linking;
+  const form = useDomainForm({
+    resolver: 'linkEpic',
+    schema: linkEpicPayload,
+    source: linking,
+    revision: linking.revision,
+    toValues: linkValues,
+    // Against the revision the panel shows now (a Reload brings a newer one).
+    toDraft: (values: LinkValues) => toLinkDraft(values, linking.revision),
+    onDone: (answer, payload) => {
+      showEpicAnswer(client, answer);
+      onLinked(initiatives.find((i) => i.id === payload.initiativeId)?.title ?? '');
+    },
+    onCancel: () => form.form.reset(),
+    focus: 'none',
+  });
 
-  // A fresh context (after a reload or another write) supersedes a conflict and ends a pending submit.
-  useEffect(() => {
-    setApiError((e) => (e?.code === 'CONFLICT' || e?.code === 'NOT_FOUND' ? null : e));
-    setSubmitting(false);
-  }, [revision]);
   // An initiative that is no longer offered (done, dropped, deleted) cannot stay selected.
+  const chosen = form.form.watch('initiativeId');
   useEffect(() => {
-    setInitiativeId((id) => (id && !initiatives.some((i) => i.id === id) ? '' : id));
-  }, [initiatives]);
+    if (!stillOffered(chosen, initiatives)) form.form.setValue('initiativeId', '');
+  }, [chosen, initiatives]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting || busy) return;
-    setApiError(null);
-    const checked = validateLink(initiativeId, revision);
-    if ('fields' in checked) {
-      const { beside, other } = splitFieldErrors(checked.fields, 'initiativeId');
-      setFieldError(beside);
-      if (other.length > 0) setApiError({ code: 'INVALID_INPUT', message: other.join(' ') });
-      return;
-    }
-    setFieldError(undefined);
-    setSubmitting(true);
-    const result = await call('linkEpic', checked.payload);
-    if (result.ok) {
-      // Stay busy until the refreshed context arrives (its revision is newer) or this form goes away.
-      onLinked(result.value, initiatives.find((i) => i.id === initiativeId)?.title ?? '');
-      return;
-    }
-    setSubmitting(false);
-    const { beside, other } = splitFieldErrors(result.error.fields, 'initiativeId');
-    setFieldError(beside);
-    if (!beside || other.length > 0 || result.error.code !== 'INVALID_INPUT') setApiError(result.error);
-  }
-
-  const working = submitting || busy;
   if (initiatives.length === 0) {
     return (
       <p data-testid="no-initiatives" style={{ ...muted, margin: 0 }}>
@@ -76,33 +58,28 @@ export function LinkEpicForm({
     );
   }
 
+  const working = form.submitting || busy;
   return (
-    <form
-      noValidate
-      onSubmit={submit}
-      data-testid="link-form"
-      aria-label="Link this epic to a roadmap initiative"
+    <DomainFormFrame
+      // Always on the panel, with nothing to discard: Escape does nothing here.
+      form={{ ...form, onKeyDown: () => undefined }}
+      idPrefix="link"
+      testId="link-form"
+      label="Link this epic to a roadmap initiative"
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}
     >
-      {apiError ? <PanelWriteError error={apiError} /> : null}
-      <Field id={SELECT_ID} label="Initiative" error={fieldError}>
-        <NativeSelect
-          id={SELECT_ID}
-          value={initiativeId}
-          disabled={working}
-          error={fieldError}
-          onChange={(value) => {
-            setInitiativeId(value);
-            setFieldError(undefined);
-          }}
-          options={[{ value: '', label: `${CHOOSE_INITIATIVE}…` }, ...initiatives.map((i) => ({ value: i.id, label: optionLabel(i) }))]}
-        />
-      </Field>
+      {form.apiError ? <PanelWriteError error={form.apiError} /> : null}
+      <FormErrorLine testId="link-error" />
+      <SelectField
+        name="initiativeId"
+        label="Initiative"
+        options={[{ value: '', label: `${CHOOSE_INITIATIVE}…` }, ...initiatives.map((i) => ({ value: i.id, label: optionLabel(i) }))]}
+      />
       <div>
         <Button type="submit" appearance="primary" spacing="compact" isLoading={working}>
           Link to initiative
         </Button>
       </div>
-    </form>
+    </DomainFormFrame>
   );
 }

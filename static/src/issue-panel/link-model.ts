@@ -1,6 +1,8 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type EpicContext, linkEpicPayload, unlinkEpicPayload } from '../../../src/domain/api';
-import { fieldErrors } from '../../../src/domain/errors';
+import type { EpicContext, EpicWriteResult, linkEpicPayload, unlinkEpicPayload } from '../../../src/domain/api';
+import { QUERY_KEYS } from '../shared/data/keys';
+import type { Draft } from '../shared/form/payload-check';
 import { HORIZON_LABEL } from '../shared/labels';
 
 export type LinkOption = NonNullable<EpicContext['linking']>['initiatives'][number];
@@ -15,29 +17,45 @@ export function optionLabel(option: LinkOption): string {
 
 export const CHOOSE_INITIATIVE = 'Choose an initiative';
 
-/** The link payload, checked with the resolver's own schema so the user sees its messages without a round trip. */
-export function validateLink(initiativeId: string, baseRevision: number): { payload: LinkPayload } | { fields: Record<string, string> } {
-  if (initiativeId === '') return { fields: { initiativeId: CHOOSE_INITIATIVE } };
-  const payload: LinkPayload = { baseRevision, initiativeId };
-  const parsed = linkEpicPayload.safeParse(payload);
-  return parsed.success ? { payload } : { fields: fieldErrors(parsed.error) };
+/** The link form's one input, shaped like the payload (`initiativeId`); blank until one is chosen. */
+export interface LinkValues {
+  initiativeId: string;
 }
+export const linkValues = (): LinkValues => ({ initiativeId: '' });
+
+/** The link payload against the revision the panel loaded; nothing chosen is said beside the picker. */
+export function toLinkDraft(values: LinkValues, baseRevision: number): Draft<LinkPayload> {
+  return {
+    payload: { baseRevision, initiativeId: values.initiativeId },
+    ...(values.initiativeId === '' ? { localErrors: { initiativeId: CHOOSE_INITIATIVE } } : {}),
+  };
+}
+
+/** An initiative no longer offered (done, dropped, deleted since) cannot stay chosen. */
+export const stillOffered = (initiativeId: string, initiatives: readonly LinkOption[]) =>
+  initiativeId === '' || initiatives.some((i) => i.id === initiativeId);
+
+/** The unlink form's one input, the optional reason (`reason`). */
+export interface UnlinkValues {
+  reason: string;
+}
+export const unlinkValues = (): UnlinkValues => ({ reason: '' });
 
 /** A blank reason is left out (it is optional); anything typed goes as typed so the schema explains what's wrong. */
-export function validateUnlink(reason: string, baseRevision: number, projectId?: string): { payload: UnlinkPayload } | { fields: Record<string, string> } {
+export function toUnlinkDraft(values: UnlinkValues, baseRevision: number, projectId?: string): Draft<UnlinkPayload> {
   const base: UnlinkPayload = projectId ? { baseRevision, projectId } : { baseRevision };
-  const payload: UnlinkPayload = reason.trim() === '' ? base : { ...base, reason };
-  const parsed = unlinkEpicPayload.safeParse(payload);
-  return parsed.success ? { payload } : { fields: fieldErrors(parsed.error) };
+  return { payload: values.reason.trim() === '' ? base : { ...base, reason: values.reason } };
 }
 
-/** Splits dot-path field errors into those shown beside the form's one field and the rest. */
-export function splitFieldErrors(fields: Record<string, string> | undefined, field: string): { beside?: string; other: string[] } {
-  let beside: string | undefined;
-  const other: string[] = [];
-  for (const [path, message] of Object.entries(fields ?? {})) {
-    if (path === field) beside = beside ?? message;
-    else other.push(message);
-  }
-  return { beside, other };
+/**
+ * What a landed link or unlink does to the panel's cache, on top of the data layer's: the answer carries the panel's
+ * epic as it now stands, shown without asking again (asked again only when the answer could not carry it). The
+ * panel shows no roadmap, so the roadmap view the answer also carries is not kept: a later CONFLICT then shows its
+ * error with a Reload, rather than rebasing onto a roadmap the panel does not show.
+ */
+export function showEpicAnswer(client: QueryClient, answer: unknown): void {
+  const fresh = typeof answer === 'object' && answer !== null && 'epicContext' in answer ? (answer as EpicWriteResult).epicContext : null;
+  if (fresh) client.setQueryData(QUERY_KEYS.epicContext, fresh);
+  else void client.invalidateQueries({ queryKey: QUERY_KEYS.epicContext });
+  client.removeQueries({ queryKey: QUERY_KEYS.view, exact: true });
 }

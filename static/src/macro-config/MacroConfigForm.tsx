@@ -1,11 +1,16 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { view as forgeView } from '@forge/bridge';
-import { type ApiError, type MacroConfig, macroConfigSchema, type ProjectRef } from '../../../src/domain/api';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
+import { useController, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { type MacroConfig, macroConfigSchema, type ProjectRef, projectKeyOrIdSchema } from '../../../src/domain/api';
 import { call } from '../shared/client';
 import { ErrorMessage, Loading, muted, Page } from '../shared/components';
+import { apiErrorOf, unwrap } from '../shared/data/query-client';
 import { Field, NativeSelect, TextInput } from '../shared/fields';
 import { useSurfaceContext } from '../shared/hooks';
 
@@ -13,7 +18,14 @@ const VIEW_OPTIONS = [
   { value: 'executive', label: 'Executive' },
   { value: 'engineering', label: 'Engineering' },
 ] as const;
-type ViewKind = MacroConfig['view'];
+
+/**
+ * The settings form's values, named by payload path: `projectKeyOrId` as findProject takes it (trimmed), `view` as
+ * the macro's config stores it. Checked with the domain's own schemas, so the messages are the resolver's.
+ */
+const configFormSchema = z.object({ projectKeyOrId: z.string().trim().pipe(projectKeyOrIdSchema), view: macroConfigSchema.shape.view });
+type ConfigValues = z.input<typeof configFormSchema>;
+type CheckedValues = z.output<typeof configFormSchema>;
 
 /** The macro's settings: find a Jira project by key, pick a view, save through view.submit. */
 export function MacroConfigPage() {
@@ -26,90 +38,68 @@ export function MacroConfigPage() {
 }
 
 function ConfigForm({ initial }: { initial: MacroConfig | undefined }) {
-  const [key, setKey] = useState('');
-  const [project, setProject] = useState<ProjectRef | null>(null);
-  const [findError, setFindError] = useState<ApiError | null>(null);
-  const [finding, setFinding] = useState(false);
-  const [viewKind, setViewKind] = useState<ViewKind>(initial?.view ?? 'executive');
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const form = useForm<ConfigValues, unknown, CheckedValues>({
+    defaultValues: { projectKeyOrId: '', view: initial?.view ?? 'executive' },
+    resolver: zodResolver(configFormSchema),
+    reValidateMode: 'onSubmit',
+  });
+  // findProject is a read the cache keeps nothing of: one request per Find.
+  const finder = useMutation({
+    mutationFn: async (projectKeyOrId: string): Promise<ProjectRef> => unwrap(await call('findProject', { projectKeyOrId })),
+    onSuccess: (project) => form.setValue('projectKeyOrId', project.key),
+    onError: (failure, asked) => {
+      const error = apiErrorOf(failure);
+      const beside = error.fields?.projectKeyOrId ?? (error.code === 'NOT_FOUND' ? error.message || 'No project with that key' : undefined);
+      if (form.getValues('projectKeyOrId') === '') form.setValue('projectKeyOrId', asked);
+      if (beside) form.setError('projectKeyOrId', { type: 'server', message: beside });
+    },
+  });
+  const saver = useMutation({
+    mutationFn: async (config: MacroConfig) => forgeView.submit({ config }),
+  });
+  const project = finder.isSuccess ? finder.data : null;
 
   // An existing config only stores the project id: look it up once to show its key and name.
   useEffect(() => {
-    if (!initial) return;
-    let live = true;
-    call('findProject', { projectKeyOrId: initial.projectId }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setProject(r.value);
-        setKey(r.value.key);
-      } else {
-        setKey(initial.projectId);
-        setFindError(r.error);
+    if (initial) finder.mutate(initial.projectId);
+  }, [initial]);
+  // A different key no longer names the project found.
+  useEffect(() => {
+    const subscription = form.watch((_, { name, type }) => {
+      if (name === 'projectKeyOrId' && type === 'change') {
+        finder.reset();
+        form.clearErrors('projectKeyOrId');
       }
     });
-    return () => {
-      live = false;
-    };
-  }, [initial]);
+    return () => subscription.unsubscribe();
+  }, [form]);
 
-  async function find(event?: FormEvent) {
-    event?.preventDefault();
-    setProject(null);
-    setFindError(null);
-    setSaveError(null);
-    const projectKeyOrId = key.trim();
-    if (!projectKeyOrId) {
-      setFindError({ code: 'INVALID_INPUT', message: 'Enter a project key', fields: { projectKeyOrId: 'Required' } });
-      return;
-    }
-    setFinding(true);
-    const result = await call('findProject', { projectKeyOrId });
-    setFinding(false);
-    if (result.ok) setProject(result.value);
-    else setFindError(result.error);
-  }
-
-  async function save() {
+  const find = form.handleSubmit((values) => {
+    saver.reset();
+    finder.mutate(values.projectKeyOrId);
+  });
+  const save = () => {
     if (!project) return;
-    setSaveError(null);
-    const parsed = macroConfigSchema.safeParse({ projectId: project.id, view: viewKind });
-    if (!parsed.success) {
-      setSaveError(parsed.error.issues[0]?.message ?? 'This configuration is not valid');
-      return;
-    }
-    setSaving(true);
-    try {
-      await forgeView.submit({ config: parsed.data });
-    } catch (err) {
-      setSaveError(err instanceof Error ? err.message : "The settings couldn't be saved");
-    } finally {
-      setSaving(false);
-    }
-  }
+    const parsed = macroConfigSchema.safeParse({ projectId: project.id, view: form.getValues('view') });
+    if (parsed.success) saver.mutate(parsed.data);
+  };
 
-  const keyError = findError?.fields?.projectKeyOrId ?? (findError?.code === 'NOT_FOUND' ? findError.message || 'No project with that key' : undefined);
+  const key = useController({ name: 'projectKeyOrId', control: form.control });
+  const viewKind = useController({ name: 'view', control: form.control });
+  const keyError = key.fieldState.error?.message;
+  const findError = finder.isError ? apiErrorOf(finder.error) : null;
   const otherFindError = findError && !keyError ? findError : null;
+  const saveError = saver.isError ? (saver.error instanceof Error ? saver.error.message : "The settings couldn't be saved") : null;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), maxWidth: '420px' }}>
       <form noValidate onSubmit={find} style={{ display: 'flex', alignItems: 'flex-end', gap: token('space.100') }}>
         <div style={{ flex: 1 }}>
-          <Field id="projectKey" label="Project key" error={keyError}>
-            <TextInput
-              id="projectKey"
-              value={key}
-              onChange={(v) => {
-                setKey(v);
-                setProject(null);
-              }}
-              error={keyError}
-              placeholder="TR"
-              maxLength={40}
-            />
+          <Field id="projectKeyOrId" label="Project key" error={keyError}>
+            <TextInput id="projectKeyOrId" value={key.field.value} onChange={key.field.onChange} error={keyError} placeholder="TR" maxLength={40} />
           </Field>
         </div>
         <div style={{ paddingBottom: keyError ? token('space.300') : 0 }}>
-          <Button type="submit" isLoading={finding}>
+          <Button type="submit" isLoading={finder.isPending}>
             Find
           </Button>
         </div>
@@ -121,7 +111,7 @@ function ConfigForm({ initial }: { initial: MacroConfig | undefined }) {
         </div>
       ) : null}
       <Field id="view" label="View">
-        <NativeSelect id="view" value={viewKind} onChange={(v) => setViewKind(v === 'engineering' ? 'engineering' : 'executive')} options={VIEW_OPTIONS} />
+        <NativeSelect id="view" value={viewKind.field.value ?? 'executive'} onChange={viewKind.field.onChange} options={VIEW_OPTIONS} />
       </Field>
       {saveError ? (
         <SectionMessage appearance="error" title="The settings couldn't be saved">
@@ -129,7 +119,7 @@ function ConfigForm({ initial }: { initial: MacroConfig | undefined }) {
         </SectionMessage>
       ) : null}
       <div>
-        <Button appearance="primary" onClick={save} isDisabled={!project || saving} isLoading={saving}>
+        <Button appearance="primary" onClick={save} isDisabled={!project || saver.isPending} isLoading={saver.isPending}>
           Save
         </Button>
       </div>

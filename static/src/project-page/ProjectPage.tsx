@@ -124,7 +124,7 @@ function Roadmap({
       </section>
       {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={onWrite} /> : null}
       <DebtSection view={view} />
-      <ImportExportSection view={view} onWrite={onWrite} onReload={reload} />
+      <ImportExportSection view={view} />
       <SettingsSection view={view} />
     </ProgressProvider>
   );

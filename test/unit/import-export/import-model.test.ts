@@ -1,9 +1,11 @@
 /** The import form's rules (static/src/project-page/import-export/import-model.ts), checked without a browser. */
+import { importRoadmapPayload } from '../../../src/domain/api';
 import { exportRoadmap } from '../../../src/domain/import-export/export';
 import { parseRoadmapTable } from '../../../src/domain/import-export/parse';
 import { previewImport } from '../../../src/domain/import-export/preview';
 import { templateRoadmap } from '../../../src/domain/template';
-import { countsSummary, modeOptions, movesSummary, needsReason, validateImport } from '../../../static/src/project-page/import-export/import-model';
+import { countsSummary, modeOptions, movesSummary, needsReason, toImportDraft } from '../../../static/src/project-page/import-export/import-model';
+import { checkDraft } from '../../../static/src/shared/form/payload-check';
 
 const today = new Date('2026-04-15T09:00:00Z');
 
@@ -26,7 +28,9 @@ describe('import form rules', () => {
   });
 
   it('the payload schema takes the reason and refuses a blank one', () => {
-    expect(validateImport({ text: moved, baseRevision: 1, reason: 'Vendor slipped' })).toBeNull();
-    expect(validateImport({ text: moved, baseRevision: 1, reason: '\u200B' })).toMatchObject({ reason: expect.any(String) });
+    const previewed = { text: moved, mode: 'merge' as const, plan };
+    const fields = ['reason', 'confirmRemovals'];
+    expect(checkDraft(importRoadmapPayload, toImportDraft({ reason: 'Vendor slipped', confirmRemovals: false }, previewed), fields)).toBeNull();
+    expect(checkDraft(importRoadmapPayload, toImportDraft({ reason: '\u200B', confirmRemovals: false }, previewed), fields)?.byField).toMatchObject({ reason: expect.any(String) });
   });
 });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, ExportResult } from '../../../../src/domain/api';
+import { useMutation } from '@tanstack/react-query';
+import type { ExportResult } from '../../../../src/domain/api';
 import { call } from '../../shared/client';
+import { apiErrorOf, unwrap } from '../../shared/data/query-client';
 import { ErrorMessage, muted } from '../../shared/components';
 import { Field } from '../../shared/fields';
 import { PanelSection } from '../../shared/panel';
@@ -16,29 +18,26 @@ type Format = 'csv' | 'markdown';
  * the Markdown is also shown to copy into a Confluence page or a pull request.
  */
 export function ExportTools({ revision }: { revision: number }) {
-  const [busy, setBusy] = useState<Format | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [last, setLast] = useState<{ format: Format; file: ExportResult; revision: number } | null>(null);
+  const [last, setLast] = useState<{ format: Format; file: ExportResult } | null>(null);
   const [markdown, setMarkdown] = useState<{ content: string; revision: number } | null>(null);
-
-  async function exportAs(format: Format) {
-    if (busy) return;
-    setError(null);
-    setBusy(format);
-    const result = await call('exportRoadmap', { format });
-    setBusy(null);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setLast({ format, file: result.value, revision });
-    if (format === 'markdown') setMarkdown({ content: result.value.content, revision });
-    try {
-      downloadExport(result.value);
-    } catch {
-      // The text is on screen to copy when a browser refuses the download.
-    }
-  }
+  // A read, not a write: the cache keeps nothing of it, so it is a mutation (one request per click) rather than a query.
+  const exporter = useMutation({
+    mutationFn: async ({ format }: { format: Format; revision: number }) => unwrap(await call('exportRoadmap', { format })),
+    onSuccess: (file, asked) => {
+      setLast({ format: asked.format, file });
+      if (asked.format === 'markdown') setMarkdown({ content: file.content, revision: asked.revision });
+      try {
+        downloadExport(file);
+      } catch {
+        // The text is on screen to copy when a browser refuses the download.
+      }
+    },
+  });
+  const busy = exporter.isPending ? exporter.variables.format : null;
+  const error = exporter.isError ? apiErrorOf(exporter.error) : null;
+  const exportAs = (format: Format) => {
+    if (!busy) exporter.mutate({ format, revision });
+  };
 
   const exportHelp =
     markdown && markdown.revision < revision

@@ -1,4 +1,4 @@
-import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
+import type { RoadmapView } from '../../../../src/domain/api';
 import { muted } from '../../shared/components';
 import { Panel } from '../../shared/panel';
 import { ExportTools } from './ExportTools';
@@ -8,7 +8,7 @@ import { ImportTools } from './ImportTools';
  * Import and export of the roadmap as a table (the technical-roadmap template's columns, plus the export's).
  * Everyone who can see the roadmap exports; editors also import, after previewing what would change.
  */
-export function ImportExportSection({ view, onWrite, onReload }: { view: RoadmapView; onWrite: (result: MutationResult) => void; onReload: () => void }) {
+export function ImportExportSection({ view }: { view: RoadmapView }) {
   const { canEdit } = view.permissions;
   return (
     <Panel testId="import-export" title="Import and export">
@@ -16,7 +16,7 @@ export function ImportExportSection({ view, onWrite, onReload }: { view: Roadmap
         The roadmap as a table: one row per initiative, with the columns of the technical-roadmap template first.
       </div>
       <ExportTools revision={view.revision} />
-      {canEdit ? <ImportTools view={view} onWrite={onWrite} onReload={onReload} /> : null}
+      {canEdit ? <ImportTools view={view} /> : null}
     </Panel>
   );
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { type ExportResult, type ImportPreview, importRoadmapPayload, previewImportPayload } from '../../../../src/domain/api';
-import { fieldErrors } from '../../../../src/domain/errors';
+import type { ExportResult, ImportPreview, importRoadmapPayload, previewImportPayload } from '../../../../src/domain/api';
 import type { RowError } from '../../../../src/domain/import-export';
+import type { Draft } from '../../shared/form/payload-check';
 
 export type ImportMode = 'merge' | 'replace';
 export type PreviewPayload = z.input<typeof previewImportPayload>;
@@ -24,15 +24,61 @@ export const TEMPLATE_TABLE = [
   '| Foundation | Upgrade Node.js to v22 LTS | Reduce security exposure | All services running v22 | Q2 2026 |',
 ].join('\n');
 
-/** Checks the preview payload with the resolver's own schema; `text` is the only field a person types. */
-export function validatePreview(payload: PreviewPayload): Record<string, string> | null {
-  const parsed = previewImportPayload.safeParse(payload);
-  return parsed.success ? null : fieldErrors(parsed.error);
+/** The preview form's inputs, shaped like previewImport's payload: the pasted `text` and the `mode`. */
+export interface PreviewValues {
+  text: string;
+  mode: ImportMode;
+}
+export const previewValues = (): PreviewValues => ({ text: '', mode: 'merge' });
+
+/** The preview payload: the table as pasted, its format told apart by the server. */
+export const toPreviewDraft = (values: PreviewValues): Draft<PreviewPayload> => ({ payload: { text: values.text, format: 'auto', mode: values.mode } });
+
+/** The import form's inputs, shaped like importRoadmap's payload: the reason a move needs, the removals acknowledged. */
+export interface ImportValues {
+  reason: string;
+  confirmRemovals: boolean;
+}
+export const importValues = (): ImportValues => ({ reason: '', confirmRemovals: false });
+
+export const CONFIRM_REMOVALS = 'Confirm the removals to import.';
+
+/**
+ * The import payload: the previewed table and mode, against the revision the preview was planned on (if anything
+ * changed since, the server says CONFLICT). The reason goes only when the plan moves initiatives — then the schema
+ * requires it — and removals count as confirmed only when the plan removes any.
+ */
+export function toImportDraft(values: ImportValues, previewed: Previewed): Draft<ImportPayload> {
+  const { plan } = previewed;
+  const removes = plan.counts.toRemove > 0;
+  const payload: ImportPayload = {
+    text: previewed.text,
+    format: 'auto',
+    mode: previewed.mode,
+    baseRevision: plan.baseRevision,
+    confirmRemovals: removes ? values.confirmRemovals : false,
+    ...(needsReason(plan) ? { reason: values.reason } : {}),
+  };
+  return removes && !values.confirmRemovals ? { payload, localErrors: { confirmRemovals: CONFIRM_REMOVALS } } : { payload };
 }
 
-export function validateImport(payload: ImportPayload): Record<string, string> | null {
-  const parsed = importRoadmapPayload.safeParse(payload);
-  return parsed.success ? null : fieldErrors(parsed.error);
+/** Why Import is not offered yet, or '' when it is. */
+export function importBlocked(plan: ImportPreview, state: PreviewState, values: ImportValues): string {
+  if (state !== 'current') return 'Preview again first.';
+  if (plan.counts.errors > 0) return 'Fix the errors in the table, then preview again.';
+  if (!changesSomething(plan)) return 'Nothing to import: the roadmap already matches this table.';
+  if (plan.counts.toRemove > 0 && !values.confirmRemovals) return CONFIRM_REMOVALS;
+  if (needsReason(plan) && values.reason.trim() === '') return 'Say why the initiatives move to import.';
+  return '';
+}
+
+/** What the success message says an import did. */
+export function importedSummary(plan: ImportPreview): string {
+  const c = plan.counts;
+  const parts = [`${c.toCreate} created`, `${c.toUpdate} updated`];
+  if (c.toRemove > 0) parts.push(`${c.toRemove} removed`);
+  if (c.phasesToCreate > 0) parts.push(`${c.phasesToCreate} new ${c.phasesToCreate === 1 ? 'phase' : 'phases'}`);
+  return `Imported the table: ${parts.join(', ')}.`;
 }
 
 /** A preview, and what it was computed from: it only stands for that text, that mode, on that revision. */
