@@ -108,6 +108,16 @@ describe('a write answer in the cache', () => {
   });
 });
 
+describe('a surface that shows no roadmap (the issue panel)', () => {
+  it('keeps no view from a write answer, so nothing mistakes it for one on screen', async () => {
+    const client = createQueryClient();
+    const answer = await rename(await getView(), 'From the panel');
+    applyWriteAnswer(client, answer);
+    expect(client.getQueryData(QUERY_KEYS.view)).toBeUndefined();
+    expect(client.getQueryCache().getAll()).toHaveLength(0);
+  });
+});
+
 describe('pure parts', () => {
   it('the epic signature ignores order and initiatives without epics', async () => {
     const view = await getView();

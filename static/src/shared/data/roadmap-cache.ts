@@ -55,6 +55,9 @@ export function withChangeOnTop(log: ChangelogData, change: ChangeRecord): Chang
  * changelog, and progress is refetched only when linked epics changed. No other request.
  */
 export function applyWriteAnswer(client: QueryClient, answer: MutationResult): void {
+  // A surface that shows no roadmap (the issue panel) keeps none in its cache: a view there would only be mistaken
+  // for one on screen (a CONFLICT would then try to rebase onto it).
+  if (!showsRoadmapView(client)) return;
   if (answer.view) {
     // A view fetch under way started before this write: its answer is older, and must not land after this one.
     void client.cancelQueries({ queryKey: QUERY_KEYS.view });
@@ -69,6 +72,11 @@ export function applyWriteAnswer(client: QueryClient, answer: MutationResult): v
     if (next) client.setQueryData(QUERY_KEYS.changelog, next);
     else void client.invalidateQueries({ queryKey: QUERY_KEYS.changelog });
   }
+}
+
+/** Whether this surface has asked for the roadmap view (the project page, the macro). */
+export function showsRoadmapView(client: QueryClient): boolean {
+  return client.getQueryCache().find({ queryKey: QUERY_KEYS.view, exact: true }) !== undefined;
 }
 
 /** "Reload roadmap": everything the surface shows, fetched again. */

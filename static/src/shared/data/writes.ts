@@ -4,7 +4,7 @@ import type { MutationResult, Result, RoadmapView } from '../../../../src/domain
 import { call, type ResolverKey, type ResolverTypes } from '../client';
 import { QUERY_KEYS } from './keys';
 import { unwrap } from './query-client';
-import { applyWriteAnswer, reloadAll, showView } from './roadmap-cache';
+import { applyWriteAnswer, reloadAll, showsRoadmapView, showView } from './roadmap-cache';
 
 /** Whether an answer is a write's (revision, change, view): only those update the cache. */
 function isWriteAnswer(value: unknown): value is MutationResult {
@@ -43,7 +43,7 @@ export function useWrite() {
 /** Whether this surface shows a roadmap view (the project page, the macro): a form's CONFLICT can rebase onto it. */
 export function useShowsRoadmap() {
   const client = useQueryClient();
-  return useCallback(() => client.getQueryData(QUERY_KEYS.view) !== undefined, [client]);
+  return useCallback(() => showsRoadmapView(client), [client]);
 }
 
 /** `fetchNewestView` bound to this surface's cache. */
