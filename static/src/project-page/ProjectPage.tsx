@@ -122,7 +122,7 @@ function Roadmap({
           </>
         )}
       </section>
-      {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={onWrite} /> : null}
+      {canEdit ? <AddInitiativeForm key={view.project.id} view={view} /> : null}
       <DebtSection view={view} onWrite={onWrite} onReload={reload} />
       <ImportExportSection view={view} onWrite={onWrite} onReload={reload} />
       <SettingsSection view={view} onWrite={onWrite} onReload={reload} />
