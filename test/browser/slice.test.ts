@@ -72,6 +72,22 @@ describe('browser slice', () => {
   });
 
 
+  it('Escape on the new-initiative form asks before emptying it; Discard empties it and the form stays', async () => {
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin`);
+    await app().getByTestId('initiative-card').first().waitFor();
+    // Found by its name: while it asks, its buttons are Discard / Keep editing.
+    const form = app().getByRole('form', { name: 'New initiative' });
+    await form.getByLabel('Title').fill('Half a thought');
+    await form.getByLabel('Title').press('Escape');
+    await form.getByTestId('discard-confirm').getByRole('button', { name: 'Keep editing' }).click();
+    expect(await form.getByLabel('Title').inputValue()).toBe('Half a thought');
+    await form.getByLabel('Title').press('Escape');
+    await form.getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
+    expect(await form.getByLabel('Title').inputValue()).toBe('');
+    expect(await form.getByTestId('discard-confirm').count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Add initiative' }).count()).toBe(1);
+  });
+
   it('configures the Confluence macro and shows the chosen roadmap read-only', async () => {
     await session.configureMacro(7, 'TR', 'Engineering');
     await app().getByTestId('horizon-now').waitFor();
