@@ -18,17 +18,17 @@ import { type DeleteInitiativeValues, deleteConsequences, deleteInitiativeValues
  */
 export function DeleteInitiative({ initiative, view, onDeleted, disabled }: { initiative: InitiativeView; view: RoadmapView; onDeleted: () => void; disabled?: boolean }) {
   const [confirming, setConfirming] = useState(false);
-  if (!confirming) {
-    return (
-      <div style={{ borderBlockStart: `${token('border.width', '1px')} solid ${token('color.border')}`, paddingBlockStart: token('space.150') }}>
-        {/* Labelled as it reads, so focus finds it again when the confirm closes. */}
-        <Button appearance="subtle" spacing="compact" aria-label="Delete initiative" onClick={() => setConfirming(true)} isDisabled={disabled}>
+  return (
+    <>
+      {/* Hidden, not gone, while the confirm is open: focus goes back to it when the confirm closes. */}
+      <div hidden={confirming} style={{ borderBlockStart: `${token('border.width', '1px')} solid ${token('color.border')}`, paddingBlockStart: token('space.150') }}>
+        <Button appearance="subtle" spacing="compact" onClick={() => setConfirming(true)} isDisabled={disabled}>
           <span style={{ color: token('color.text.danger') }}>Delete initiative</span>
         </Button>
       </div>
-    );
-  }
-  return <DeleteInitiativeConfirm initiative={initiative} view={view} onDone={onDeleted} onCancel={() => setConfirming(false)} />;
+      {confirming ? <DeleteInitiativeConfirm initiative={initiative} view={view} onDone={onDeleted} onCancel={() => setConfirming(false)} /> : null}
+    </>
+  );
 }
 
 function DeleteInitiativeConfirm({ initiative, view, onDone, onCancel }: { initiative: InitiativeView; view: RoadmapView; onDone: () => void; onCancel: () => void }) {

@@ -49,11 +49,10 @@ export function PhaseManager({ view, renderInitiative }: { view: RoadmapView; re
   return (
     <div data-testid="phase-manager" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}>
-        {!adding ? (
+        {/* Hidden, not gone, while the form is open: focus goes back to it when the form closes. */}
+        <span hidden={adding}>
           <Button
             spacing="compact"
-            // Labelled as it reads, so focus finds it again when the form closes.
-            aria-label="Add phase"
             isDisabled={full}
             onClick={() => {
               setAdded(null);
@@ -62,7 +61,7 @@ export function PhaseManager({ view, renderInitiative }: { view: RoadmapView; re
           >
             Add phase
           </Button>
-        ) : null}
+        </span>
         <span style={muted}>{full ? `A roadmap has at most ${MAX_PHASES} phases.` : 'Phases run in this order; move one up or down to reorder.'}</span>
       </div>
       {added ? (
