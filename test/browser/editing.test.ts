@@ -232,6 +232,24 @@ describe('editing initiatives and phases', () => {
     expect(await newest().getByTestId('change-reason').textContent()).toBe('Why: Velocity work folds into scaling');
   });
 
+  it('the phase form asks before discarding what was typed; afterwards focus is back on the phase’s Edit', async () => {
+    await open('member');
+    const before = writes();
+    await phase('Scale').getByRole('button', { name: 'Edit “Scale”' }).click();
+    const form = phase('Scale').getByTestId('phase-form');
+    // The form opens with its first input focused.
+    expect(await form.getByLabel('Name').evaluate((el) => el === document.activeElement)).toBe(true);
+    await form.getByLabel('Theme').fill('Typed and then regretted');
+    await form.getByLabel('Theme').press('Escape');
+    const confirm = form.getByTestId('discard-confirm');
+    expect(await confirm.textContent()).toContain('Discard your changes?');
+    await confirm.getByRole('button', { name: 'Discard' }).click();
+    await form.waitFor({ state: 'detached' });
+    await session.page.waitForFunction(() => (document.querySelector('#app-frame') as HTMLIFrameElement).contentDocument?.activeElement?.getAttribute('aria-label')?.startsWith('Edit'));
+    expect(await session.page.frameLocator('#app-frame').locator(':focus').getAttribute('aria-label')).toBe('Edit “Scale”');
+    expect(writes()).toBe(before);
+  });
+
   it('shows an outsider (browse, no edit) the phases and cards but no Edit or phase controls', async () => {
     await open('outsider');
     await app().getByTestId('phase').first().waitFor();

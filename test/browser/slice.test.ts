@@ -25,6 +25,11 @@ describe('browser slice', () => {
 
     const card = app().getByTestId('initiative-card').filter({ hasText: 'Retire the legacy auth service' });
     await card.waitFor();
+    // The form says what it added and empties, keeping the target quarter and track for the next one.
+    expect(await app().getByTestId('create-success').textContent()).toContain('Retire the legacy auth service');
+    expect(await app().getByLabel('Title').inputValue()).toBe('');
+    expect(await app().getByLabel('Target quarter').inputValue()).toBe('2027-Q1');
+    expect(await app().getByLabel('Track').inputValue()).toBe('security');
     expect(await app().getByTestId('horizon-next').getByText('Retire the legacy auth service').count()).toBe(1);
 
     await session.page.reload();
@@ -52,8 +57,8 @@ describe('browser slice', () => {
     await app().getByLabel('Title').fill('');
     await app().getByLabel('Target quarter').fill('someday');
     await app().getByRole('button', { name: 'Add initiative' }).click();
-    await app().getByTestId('title-error').waitFor();
-    expect(await app().getByTestId('title-error').textContent()).toContain('Required');
+    await app().getByTestId('add-initiative-title-error').waitFor();
+    expect(await app().getByTestId('add-initiative-title-error').textContent()).toContain('Required');
 
     await app().getByLabel('Title').fill('Has a title');
     await app().getByLabel('Target quarter').fill('2027-Q2');
@@ -66,6 +71,22 @@ describe('browser slice', () => {
     expect(await app().getByTestId('initiative-card').count()).toBe(before);
   });
 
+
+  it('Escape on the new-initiative form asks before emptying it; Discard empties it and the form stays', async () => {
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin`);
+    await app().getByTestId('initiative-card').first().waitFor();
+    // Found by its name: while it asks, its buttons are Discard / Keep editing.
+    const form = app().getByRole('form', { name: 'New initiative' });
+    await form.getByLabel('Title').fill('Half a thought');
+    await form.getByLabel('Title').press('Escape');
+    await form.getByTestId('discard-confirm').getByRole('button', { name: 'Keep editing' }).click();
+    expect(await form.getByLabel('Title').inputValue()).toBe('Half a thought');
+    await form.getByLabel('Title').press('Escape');
+    await form.getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
+    expect(await form.getByLabel('Title').inputValue()).toBe('');
+    expect(await form.getByTestId('discard-confirm').count()).toBe(0);
+    expect(await form.getByRole('button', { name: 'Add initiative' }).count()).toBe(1);
+  });
 
   it('configures the Confluence macro and shows the chosen roadmap read-only', async () => {
     await session.configureMacro(7, 'TR', 'Engineering');

@@ -1,87 +1,57 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import { useMemo, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, MutationResult, RoadmapView } from '../../../src/domain/api';
-import { TRACKS, type Track } from '../../../src/domain/model';
-import { quarterLabel } from '../../../src/domain/quarter';
-import { call } from '../shared/client';
-import { ErrorMessage } from '../shared/components';
-import { useReloadRoadmap } from '../shared/data/writes';
-import { Field, NativeSelect, TextInput } from '../shared/fields';
+import { createInitiativePayload, type RoadmapView } from '../../../src/domain/api';
+import { TRACKS } from '../../../src/domain/model';
+import { DomainFormFrame } from '../shared/form/DomainFormFrame';
+import { FormButtons } from '../shared/form/FormButtons';
+import { FormErrorLine } from '../shared/form/FormErrorLine';
+import { SelectField, TextField } from '../shared/form/inputs';
+import { PhaseSelect } from '../shared/form/PhaseSelect';
+import { QuarterPicker } from '../shared/form/QuarterPicker';
+import { useDomainForm } from '../shared/form/use-domain-form';
 import { TRACK_LABEL } from '../shared/labels';
-import {
-  emptyForm,
-  type FormField,
-  type FormValues,
-  type MappedErrors,
-  mapFieldErrors,
-  splitEpicKeys,
-  toPayload,
-  upcomingQuarters,
-  validate,
-} from './form-model';
+import { WriteStatus } from '../shared/merge-notice';
+import { phasesInOrder } from '../shared/phases';
+import { type AddValues, emptyAddValues, nextAddValues, toCreateDraft, upcomingQuarters } from './form-model';
 
-const NO_ERRORS: MappedErrors = { byField: {}, other: [] };
 const TRACK_OPTIONS = TRACKS.map((t) => ({ value: t, label: TRACK_LABEL[t] }));
+const ID = 'add';
 
-/** The "Add initiative" form. Calls createInitiative with the view's revision; the parent refetches on success. */
-export function AddInitiativeForm({ view, onCreated }: { view: RoadmapView; onCreated: (result: MutationResult) => void }) {
-  const reload = useReloadRoadmap();
-  const phases = [...view.phases].sort((a, b) => a.order - b.order);
-  const [values, setValues] = useState<FormValues>(() => emptyForm(phases[0]?.id ?? ''));
-  const [errors, setErrors] = useState<MappedErrors>(NO_ERRORS);
-  const [apiError, setApiError] = useState<ApiError | null>(null);
+/**
+ * The "New initiative" form, always on the page (createInitiative against the revision the page shows). The answer
+ * updates the page through the data layer, so the new card shows at once; the form says what it added and empties,
+ * keeping the phase, target quarter and track for the next one. Cancel (or Escape) empties it, asking first.
+ */
+export function AddInitiativeForm({ view }: { view: RoadmapView }) {
+  const firstPhase = phasesInOrder(view.phases)[0]?.id ?? '';
   const [added, setAdded] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const quarters = upcomingQuarters();
-
-  // After a reload brings a newer revision, a conflict message no longer applies.
-  useEffect(() => {
-    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
-  }, [view.revision]);
-
-  const set = (field: FormField) => (value: string) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    if (errors.byField[field]) setErrors((e) => ({ ...e, byField: { ...e.byField, [field]: undefined } }));
+  const quarters = useMemo(() => upcomingQuarters().map((q) => q.value), []);
+  const form = useDomainForm({
+    resolver: 'createInitiative',
+    schema: createInitiativePayload,
+    // A create form edits nothing stored: its defaults come from the roadmap's first phase.
+    source: firstPhase,
+    revision: view.revision,
+    toValues: (phaseId: string) => emptyAddValues(phaseId),
+    // Against the revision the page shows now (a create form is not rebased).
+    toDraft: (values: AddValues) => toCreateDraft(values, view.revision),
+    onDone: (_, payload) => {
+      setAdded(payload.initiative.title.trim());
+      form.form.reset(nextAddValues(form.form.getValues()));
+    },
+    onCancel: () => form.form.reset(),
+    focus: 'none',
+  });
+  const onSubmit: typeof form.onSubmit = (event) => {
+    setAdded(null);
+    return form.onSubmit(event);
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (submitting) return;
-    setAdded(null);
-    setApiError(null);
-    const payload = toPayload(values, view.revision);
-    const epicKeys = splitEpicKeys(values.epicKeys);
-    const local = validate(payload);
-    if (local) {
-      setErrors(mapFieldErrors(local, epicKeys));
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSubmitting(true);
-    const result = await call('createInitiative', payload);
-    setSubmitting(false);
-    if (result.ok) {
-      setAdded(payload.initiative.title);
-      setValues((v) => ({ ...emptyForm(v.phaseId), track: v.track, targetQuarter: v.targetQuarter }));
-      onCreated(result.value);
-      return;
-    }
-    const { error } = result;
-    if (error.fields && Object.keys(error.fields).length > 0) {
-      const mapped = mapFieldErrors(error.fields, epicKeys);
-      setErrors(mapped);
-      if (mapped.other.length > 0) setApiError({ ...error, message: mapped.other.join(' ') });
-      return;
-    }
-    setApiError(error);
-  }
-
-  const e = errors.byField;
   return (
     <section
+      aria-labelledby="add-initiative-heading"
       style={{
         backgroundColor: token('elevation.surface.raised'),
         boxShadow: token('elevation.shadow.raised'),
@@ -90,7 +60,7 @@ export function AddInitiativeForm({ view, onCreated }: { view: RoadmapView; onCr
         maxWidth: '640px',
       }}
     >
-      <form noValidate onSubmit={submit} style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
+      <DomainFormFrame form={{ ...form, onSubmit }} idPrefix={ID} label="New initiative" style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
         <Heading size="small" as="h2" id="add-initiative-heading">
           New initiative
         </Heading>
@@ -99,75 +69,19 @@ export function AddInitiativeForm({ view, onCreated }: { view: RoadmapView; onCr
             <p>Added “{added}” to the roadmap.</p>
           </SectionMessage>
         ) : null}
-        {apiError ? (
-          apiError.code === 'CONFLICT' ? (
-            <ErrorMessage error={{ ...apiError, message: '' }} title="The roadmap changed since you opened it">
-              <p>Someone else saved a change first. Reload the roadmap, then add your initiative again — what you typed is kept.</p>
-              <div style={{ marginTop: token('space.100') }}>
-                <Button onClick={reload}>Reload roadmap</Button>
-              </div>
-            </ErrorMessage>
-          ) : (
-            <ErrorMessage error={apiError} />
-          )
-        ) : null}
-        <Field id="title" label="Title" error={e.title}>
-          <TextInput id="title" value={values.title} onChange={set('title')} error={e.title} maxLength={200} />
-        </Field>
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: token('space.150') }}>
-          <Field id="phaseId" label="Phase" error={e.phaseId}>
-            <NativeSelect
-              id="phaseId"
-              value={values.phaseId}
-              onChange={set('phaseId')}
-              error={e.phaseId}
-              options={phases.map((p) => ({ value: p.id, label: p.name }))}
-            />
-          </Field>
-          <Field id="targetQuarter" label="Target quarter" error={e.targetQuarter} help="e.g. 2026-Q3">
-            <TextInput
-              id="targetQuarter"
-              value={values.targetQuarter}
-              onChange={set('targetQuarter')}
-              error={e.targetQuarter}
-              help="e.g. 2026-Q3"
-              placeholder="2026-Q3"
-              list="quarter-options"
-            />
-            <datalist id="quarter-options">
-              {quarters.map((q) => (
-                <option key={q.value} value={q.value}>
-                  {quarterLabel(q.value)}
-                </option>
-              ))}
-            </datalist>
-          </Field>
-          <Field id="track" label="Track" error={e.track}>
-            <NativeSelect id="track" value={values.track} onChange={(v) => set('track')(v as Track)} error={e.track} options={TRACK_OPTIONS} />
-          </Field>
+        <FormErrorLine testId="create-error" />
+        <WriteStatus form={form} retryHint="Reload the roadmap, then add your initiative again — what you typed is kept." idPrefix={ID} />
+        <TextField name="initiative.title" label="Title" maxLength={200} />
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))', gap: token('space.150'), alignItems: 'start' }}>
+          <PhaseSelect name="initiative.phaseId" phases={view.phases} />
+          <QuarterPicker name="initiative.targetQuarter" suggestions={quarters} />
+          <SelectField name="initiative.track" label="Track" options={TRACK_OPTIONS} />
         </div>
-        <Field id="goal" label="Goal" error={e.goal}>
-          <TextInput id="goal" value={values.goal} onChange={set('goal')} error={e.goal} maxLength={1000} />
-        </Field>
-        <Field id="successMetric" label="Success metric" error={e.successMetric}>
-          <TextInput id="successMetric" value={values.successMetric} onChange={set('successMetric')} error={e.successMetric} maxLength={500} />
-        </Field>
-        <Field id="epicKeys" label="Epic keys" error={e.epicKeys} help="Optional, comma separated (e.g. TR-12, TR-15)">
-          <TextInput
-            id="epicKeys"
-            value={values.epicKeys}
-            onChange={set('epicKeys')}
-            error={e.epicKeys}
-            help="Optional, comma separated (e.g. TR-12, TR-15)"
-            placeholder={`${view.project.key}-12`}
-          />
-        </Field>
-        <div>
-          <Button type="submit" appearance="primary" isLoading={submitting}>
-            Add initiative
-          </Button>
-        </div>
-      </form>
+        <TextField name="initiative.goal" label="Goal" maxLength={1000} />
+        <TextField name="initiative.successMetric.description" label="Success metric" maxLength={500} />
+        <TextField name="epicKeys" label="Epic keys" help="Optional, comma separated (e.g. TR-12, TR-15)" placeholder={`${view.project.key}-12`} />
+        <FormButtons label="Add initiative" />
+      </DomainFormFrame>
     </section>
   );
 }

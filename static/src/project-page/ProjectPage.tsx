@@ -114,7 +114,7 @@ function Roadmap({
           Phases
         </Heading>
         {canEdit ? (
-          <PhaseManager view={view} onWrite={onWrite} onReload={reload} renderInitiative={renderPhaseInitiative} />
+          <PhaseManager view={view} renderInitiative={renderPhaseInitiative} />
         ) : (
           <>
             {view.phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
@@ -122,7 +122,7 @@ function Roadmap({
           </>
         )}
       </section>
-      {canEdit ? <AddInitiativeForm key={view.project.id} view={view} onCreated={onWrite} /> : null}
+      {canEdit ? <AddInitiativeForm key={view.project.id} view={view} /> : null}
       <DebtSection view={view} />
       <ImportExportSection view={view} />
       <SettingsSection view={view} />

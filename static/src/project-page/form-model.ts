@@ -1,30 +1,44 @@
-import { type CreateInitiativePayload, createInitiativePayload } from '../../../src/domain/api';
-import { addQuarters, normaliseQuarter, quarterLabel, quarterOf } from '../../../src/domain/quarter';
+import type { CreateInitiativePayload } from '../../../src/domain/api';
 import type { Track } from '../../../src/domain/model';
-import { fieldErrors } from '../../../src/domain/errors';
+import { addQuarters, quarterLabel, quarterOf } from '../../../src/domain/quarter';
+import type { Draft } from '../shared/form/payload-check';
+import { readQuarter } from '../shared/form/quarter-input';
 
-/** The add-initiative form's inputs, as typed. */
-export interface FormValues {
-  title: string;
-  phaseId: string;
-  targetQuarter: string;
-  goal: string;
-  successMetric: string;
-  track: Track;
+/**
+ * The add-initiative form's inputs, shaped like the createInitiative payload (`initiative.title`,
+ * `initiative.successMetric.description`, `epicKeys`), as typed: the epic keys are one comma-separated text.
+ */
+export interface AddValues {
+  initiative: {
+    title: string;
+    phaseId: string;
+    targetQuarter: string;
+    goal: string;
+    successMetric: { description: string };
+    track: Track;
+  };
   epicKeys: string;
 }
-export type FormField = keyof FormValues;
 
-export function emptyForm(phaseId: string, today = new Date()): FormValues {
+/** An empty form: the given phase, next quarter, the feature-enabling track. */
+export function emptyAddValues(phaseId: string, today = new Date()): AddValues {
   return {
-    title: '',
-    phaseId,
-    targetQuarter: addQuarters(quarterOf(today), 1),
-    goal: '',
-    successMetric: '',
-    track: 'feature-enabling',
+    initiative: {
+      title: '',
+      phaseId,
+      targetQuarter: addQuarters(quarterOf(today), 1),
+      goal: '',
+      successMetric: { description: '' },
+      track: 'feature-enabling',
+    },
     epicKeys: '',
   };
+}
+
+/** After an add: an empty form that keeps the phase, target quarter and track just used (the next one is often alike). */
+export function nextAddValues(after: AddValues, today = new Date()): AddValues {
+  const empty = emptyAddValues(after.initiative.phaseId, today);
+  return { ...empty, initiative: { ...empty.initiative, targetQuarter: after.initiative.targetQuarter, track: after.initiative.track } };
 }
 
 /** The current quarter and the seven after it, offered as suggestions for "Target quarter". */
@@ -43,65 +57,21 @@ export function splitEpicKeys(text: string): string[] {
     .filter((k) => k !== '');
 }
 
-export function toPayload(values: FormValues, baseRevision: number): CreateInitiativePayload {
+/** The form's one transform to the payload: "Q3 2026" reads as 2026-Q3, the epic keys text splits into keys. */
+export function toCreateDraft(values: AddValues, baseRevision: number): Draft<CreateInitiativePayload> {
+  const v = values.initiative;
   return {
-    baseRevision,
-    initiative: {
-      title: values.title,
-      phaseId: values.phaseId,
-      goal: values.goal,
-      successMetric: { description: values.successMetric },
-      // Accept "Q3 2026" too; anything else goes as typed so the schema explains what's wrong.
-      targetQuarter: normaliseQuarter(values.targetQuarter) ?? values.targetQuarter.trim(),
-      track: values.track,
+    payload: {
+      baseRevision,
+      initiative: {
+        title: v.title,
+        phaseId: v.phaseId,
+        goal: v.goal,
+        successMetric: { description: v.successMetric.description },
+        targetQuarter: readQuarter(v.targetQuarter, ''),
+        track: v.track,
+      },
+      epicKeys: splitEpicKeys(values.epicKeys),
     },
-    epicKeys: splitEpicKeys(values.epicKeys),
   };
-}
-
-/** Field errors split between the form's inputs and what no input owns. */
-export interface MappedErrors {
-  byField: Partial<Record<FormField, string>>;
-  other: string[];
-}
-
-const PREFIXES: Array<[string, FormField]> = [
-  ['initiative.title', 'title'],
-  ['initiative.phaseId', 'phaseId'],
-  ['initiative.targetQuarter', 'targetQuarter'],
-  ['initiative.goal', 'goal'],
-  ['initiative.successMetric', 'successMetric'],
-  ['initiative.track', 'track'],
-  ['epicKeys', 'epicKeys'],
-];
-
-/**
- * Maps dot-path field errors (`initiative.title`, `epicKeys.0`, …) onto the inputs. An error on one epic key
- * names the key it is about.
- */
-export function mapFieldErrors(fields: Record<string, string>, epicKeys: string[]): MappedErrors {
-  const byField: Partial<Record<FormField, string>> = {};
-  const other: string[] = [];
-  for (const [path, message] of Object.entries(fields)) {
-    const match = PREFIXES.find(([prefix]) => path === prefix || path.startsWith(`${prefix}.`));
-    if (!match) {
-      other.push(`${path}: ${message}`);
-      continue;
-    }
-    const field = match[1];
-    let text = message;
-    const epicIndex = field === 'epicKeys' ? /^epicKeys\.(\d+)$/.exec(path) : null;
-    if (epicIndex) {
-      const key = epicKeys[Number(epicIndex[1])];
-      if (key) text = `${key}: ${message}`;
-    }
-    byField[field] = byField[field] ? `${byField[field]} ${text}` : text;
-  }
-  return { byField, other };
-}
-
-/** Checks the payload with the resolver's own schema, so the user sees the same messages without a round trip. */
-export function validate(payload: CreateInitiativePayload): Record<string, string> | null {
-  const parsed = createInitiativePayload.safeParse(payload);
-  return parsed.success ? null : fieldErrors(parsed.error);
 }

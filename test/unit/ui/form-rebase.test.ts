@@ -7,7 +7,7 @@ import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
 import { describeEditorValue, EDITOR_EQUALS, type EditorValues, editorValues, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
 import { MOVE_EQUALS, type MoveValues, moveValues, toMoveDraft } from '../../../static/src/project-page/move-model';
-import { PHASE_EQUALS, phaseValues, toUpdatePayload } from '../../../static/src/project-page/phases/phase-model';
+import { type EditPhaseValues, PHASE_EQUALS, phaseValues, toUpdatePhaseDraft } from '../../../static/src/project-page/phases/phase-model';
 import { describeSetting, type GoalRow, SETTINGS_EQUALS, type SettingsValues, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
 import { flatten, unflatten } from '../../../static/src/shared/form/paths';
 import { choose, type FieldEquals, initialMergeState, rebase } from '../../../static/src/shared/three-way-merge';
@@ -188,16 +188,25 @@ describe('settings after a CONFLICT', () => {
 describe('phase and move forms after a CONFLICT', () => {
   it('a phase edit sends only my description, keeping their new end quarter', () => {
     const theirs: Phase = { ...phase, endQuarter: '2027-Q2' };
-    const { state, values } = reapply(() => phaseValues(phase), phaseValues(theirs), (v) => ({ ...v, description: 'Logs, metrics, traces' }), PHASE_EQUALS);
+    // On payload paths (`patch.description`), as useRebase does.
+    const flat = (p: Phase) => flatten(phaseValues(p));
+    const { state, values } = reapply(() => flat(phase), flat(theirs), (v) => ({ ...v, 'patch.description': 'Logs, metrics, traces' }), PHASE_EQUALS);
     expect(state.conflicts).toEqual([]);
-    expect(toUpdatePayload(values, theirs, 8).payload).toEqual({ baseRevision: 8, phaseId: 'P-1', patch: { description: 'Logs, metrics, traces' } });
+    expect(toUpdatePhaseDraft(unflatten(values) as unknown as EditPhaseValues, { source: theirs, revision: 8 }).payload).toEqual({
+      baseRevision: 8,
+      phaseId: 'P-1',
+      patch: { description: 'Logs, metrics, traces' },
+    });
   });
 
   it('"Q1 2027" is the quarter the phase already has: no change, no conflict', () => {
     const theirs: Phase = { ...phase, startQuarter: '2026-Q3' };
-    const { state, values } = reapply(() => phaseValues(phase), phaseValues(theirs), (v) => ({ ...v, endQuarter: 'Q1 2027' }), PHASE_EQUALS);
+    const flat = (p: Phase) => flatten(phaseValues(p));
+    const { state, values } = reapply(() => flat(phase), flat(theirs), (v) => ({ ...v, 'patch.endQuarter': 'Q1 2027' }), PHASE_EQUALS);
     expect(state.conflicts).toEqual([]);
-    expect(toUpdatePayload(values, theirs, 8).payload.patch).toEqual({});
+    const draft = toUpdatePhaseDraft(unflatten(values) as unknown as EditPhaseValues, { source: theirs, revision: 8 });
+    expect(draft.payload.patch).toEqual({});
+    expect(draft.refusal).toBe('Nothing to save: no field changed.');
   });
 
   it('a move of the phase keeps the quarter someone else moved it to', () => {

@@ -208,7 +208,7 @@ export function InitiativeEditor({
 
         <FormButtons label="Save changes" />
       </DomainFormFrame>
-      <DeleteInitiative initiative={initiative} view={view} onDeleted={onSaved} onReload={onReload} disabled={form.submitting} />
+      <DeleteInitiative initiative={initiative} view={view} onDeleted={onCancel} disabled={form.submitting} />
     </div>
   );
 }

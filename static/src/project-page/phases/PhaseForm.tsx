@@ -1,102 +1,93 @@
+import type { ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
+import { createPhasePayload, type RoadmapView, updatePhasePayload } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
-import { useWriteForm } from '../../shared/use-write-form';
-import { Field, FormActions, TextInput } from '../../shared/fields';
+import { DomainFormFrame } from '../../shared/form/DomainFormFrame';
+import { FormButtons } from '../../shared/form/FormButtons';
+import { FormErrorLine } from '../../shared/form/FormErrorLine';
+import { TextAreaField, TextField } from '../../shared/form/inputs';
+import { QuarterPicker } from '../../shared/form/QuarterPicker';
+import { type DomainForm, useDomainForm } from '../../shared/form/use-domain-form';
 import { WriteStatus } from '../../shared/merge-notice';
-import { TextArea } from '../../shared/text-area';
-import { useMergeForm } from '../../shared/use-merge-form';
+import { phasesInOrder } from '../../shared/phases';
 import { upcomingQuarters } from '../form-model';
-import { ErrorLine } from '../settings/inputs';
-import {
-  NO_PHASE_ERRORS,
-  PHASE_EQUALS,
-  PHASE_LABELS,
-  type PhaseErrors,
-  type PhaseField,
-  type PhaseValues,
-  mapPhaseErrors,
-  newPhaseValues,
-  phaseValues,
-  toCreatePayload,
-  toUpdatePayload,
-  validatePhase,
-} from './phase-model';
+import { type EditPhaseValues, type NewPhaseValues, PHASE_EQUALS, PHASE_LABELS, newPhaseValues, phaseValues, toCreatePhaseDraft, toUpdatePhaseDraft } from './phase-model';
 
 /**
- * Adds a phase (createPhase) or, given `phase`, edits it (updatePhase, only what changed since the version it is
- * based on; a CONFLICT rebases it three-way onto the newest phase): name, theme, start and end quarter,
- * description. Validated with the resolver's own schema; server errors land beside the inputs.
+ * Adds a phase (createPhase) or, given `phase`, edits it (updatePhase: only what changed since the version it is
+ * based on; a CONFLICT rebases it three-way onto the newest phase): name, theme, start and end quarter, description.
+ * Checked with the resolver's own schema; every error lands beside the input of its payload path. `onDone` gets the
+ * saved phase's name (the page already shows the write's answer); `onCancel` closes the form.
  */
-export function PhaseForm({
-  view,
-  phase,
-  onSaved,
-  onCancel,
-  onReload,
-}: {
-  view: RoadmapView;
-  phase?: Phase;
-  onSaved: (result: MutationResult) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}) {
-  const merge = useMergeForm<PhaseValues, Phase | null>({
-    source: phase ?? null,
+export function PhaseForm({ view, phase, onDone, onCancel }: { view: RoadmapView; phase?: Phase; onDone: (name: string) => void; onCancel: () => void }) {
+  return phase ? <EditPhaseForm view={view} phase={phase} onDone={onDone} onCancel={onCancel} /> : <NewPhaseForm view={view} onDone={onDone} onCancel={onCancel} />;
+}
+
+function NewPhaseForm({ view, onDone, onCancel }: { view: RoadmapView; onDone: (name: string) => void; onCancel: () => void }) {
+  const form = useDomainForm({
+    resolver: 'createPhase',
+    schema: createPhasePayload,
+    source: view.phases,
     revision: view.revision,
-    toValues: (p) => (p ? phaseValues(p) : newPhaseValues(view.phases)),
-    select: (fresh) => (phase ? fresh.phases.find((p) => p.id === phase.id) : null),
+    toValues: (phases: Phase[]) => newPhaseValues(phases),
+    // Against the revision the page shows now (a new phase is not rebased).
+    toDraft: (values: NewPhaseValues) => toCreatePhaseDraft(values, view.revision),
+    onDone: (result, payload) => onDone((result.view ? phasesInOrder(result.view.phases).at(-1)?.name : undefined) ?? payload.phase.name.trim()),
+    onCancel,
+  });
+  return (
+    <PhaseFormFrame form={form} idPrefix="phase-new" label="New phase" path="phase" submitLabel="Add phase">
+      <WriteStatus form={form} retryHint="Reload the roadmap, then save again — what you typed is kept." idPrefix="phase-new" />
+    </PhaseFormFrame>
+  );
+}
+
+function EditPhaseForm({ view, phase, onDone, onCancel }: { view: RoadmapView; phase: Phase; onDone: (name: string) => void; onCancel: () => void }) {
+  const form = useDomainForm({
+    resolver: 'updatePhase',
+    schema: updatePhasePayload,
+    source: phase,
+    revision: view.revision,
+    toValues: phaseValues,
+    toDraft: (values: EditPhaseValues, base) => toUpdatePhaseDraft(values, base),
+    select: (fresh) => fresh.phases.find((p) => p.id === phase.id),
     labels: PHASE_LABELS,
     equals: PHASE_EQUALS,
-    enabled: phase !== undefined,
-  });
-  const { values } = merge;
-  const stored = merge.base.source;
-  // What the form would send (an edit: against the version it is based on), and the span check the schema can't make.
-  const draft = stored ? toUpdatePayload(values, stored, merge.base.revision) : toCreatePayload(values, view.revision);
-  const form = useWriteForm({
-    resolver: phase ? 'updatePhase' : 'createPhase',
-    revision: phase ? merge.base.revision : view.revision,
-    merge: phase ? merge : undefined,
-    noErrors: NO_PHASE_ERRORS,
-    validate: (payload): PhaseErrors | null => {
-      const schemaErrors = validatePhase(payload);
-      const mapped = schemaErrors ? mapPhaseErrors(schemaErrors) : NO_PHASE_ERRORS;
-      const local: PhaseErrors = { ...mapped, byField: { ...draft.localErrors, ...mapped.byField } };
-      if (Object.values(local.byField).some(Boolean) || local.other.length > 0) return local;
-      if ('patch' in payload && Object.keys(payload.patch).length === 0) return { byField: {}, other: ['Nothing to save: no field changed.'] };
-      return null;
-    },
-    mapErrors: mapPhaseErrors,
-    clearOtherOnChange: true,
-    onDone: onSaved,
+    onDone: (_, payload) => onDone(payload.patch.name?.trim() ?? phase.name),
     onCancel,
-    escapeWhileSubmitting: false,
   });
-  const { errors, submitting } = form;
-  const id = phase ? `phase-edit-${phase.id}` : 'phase-new';
-  const fid = (field: PhaseField) => `${id}-${field}`;
-  const quarters = upcomingQuarters();
-
-  const set = (field: PhaseField) => (value: string) => {
-    merge.set(field)(value);
-    form.clearFieldError(field);
-  };
-
-  const e = errors.byField;
-  const quarterField = (field: 'startQuarter' | 'endQuarter', label: string) => (
-    <Field id={fid(field)} label={label} error={e[field]} help="e.g. 2027-Q1">
-      <TextInput id={fid(field)} value={values[field]} onChange={set(field)} error={e[field]} help="e.g. 2027-Q1" placeholder="2027-Q1" list={`${id}-quarters`} />
-    </Field>
-  );
+  const id = `phase-edit-${phase.id}`;
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      onSubmit={form.handleSubmit(() => draft.payload)}
-      onKeyDown={form.onKeyDown}
-      data-testid="phase-form"
-      aria-label={phase ? `Edit “${phase.name}”` : 'New phase'}
+    <PhaseFormFrame form={form} idPrefix={id} label={`Edit “${phase.name}”`} path="patch" submitLabel="Save phase">
+      <WriteStatus form={form} merge={form.merge} retryHint="Reload the roadmap, then save again — what you typed is kept." idPrefix={id} />
+    </PhaseFormFrame>
+  );
+}
+
+/** The phase's inputs under `path` (`phase` or `patch`), the error line, the status of the last write, the buttons. */
+function PhaseFormFrame({
+  form,
+  idPrefix,
+  label,
+  path,
+  submitLabel,
+  children,
+}: {
+  form: DomainForm;
+  idPrefix: string;
+  label: string;
+  path: 'phase' | 'patch';
+  submitLabel: string;
+  children: ReactNode;
+}) {
+  const quarters = upcomingQuarters().map((q) => q.value);
+  const grid = (min: number) => ({ display: 'grid', gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${min}px), 1fr))`, gap: token('space.150'), alignItems: 'start' });
+  return (
+    <DomainFormFrame
+      form={form}
+      idPrefix={idPrefix}
+      testId="phase-form"
+      label={label}
       style={{
         display: 'flex',
         flexDirection: 'column',
@@ -108,31 +99,18 @@ export function PhaseForm({
         maxWidth: '640px',
       }}
     >
-      {errors.other.length > 0 ? <ErrorLine testId="phase-form-error">{errors.other.join(' ')}</ErrorLine> : null}
-      <WriteStatus form={form} merge={phase ? merge : undefined} retryHint="Reload the roadmap, then save again — what you typed is kept." idPrefix={id} />
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))', gap: token('space.150'), alignItems: 'start' }}>
-        <Field id={fid('name')} label="Name" error={e.name}>
-          <TextInput id={fid('name')} value={values.name} onChange={set('name')} error={e.name} maxLength={100} placeholder="e.g. Resilience" />
-        </Field>
-        <Field id={fid('theme')} label="Theme" error={e.theme} help="Optional, one line">
-          <TextInput id={fid('theme')} value={values.theme} onChange={set('theme')} error={e.theme} help="Optional, one line" maxLength={200} />
-        </Field>
+      <FormErrorLine testId="phase-form-error" />
+      {children}
+      <div style={grid(200)}>
+        <TextField name={`${path}.name`} label="Name" maxLength={100} placeholder="e.g. Resilience" />
+        <TextField name={`${path}.theme`} label="Theme" help="Optional, one line" maxLength={200} />
       </div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 160px), 1fr))', gap: token('space.150'), alignItems: 'start' }}>
-        {quarterField('startQuarter', 'Start quarter')}
-        {quarterField('endQuarter', 'End quarter')}
-        <datalist id={`${id}-quarters`}>
-          {quarters.map((q) => (
-            <option key={q.value} value={q.value}>
-              {q.label}
-            </option>
-          ))}
-        </datalist>
+      <div style={grid(160)}>
+        <QuarterPicker name={`${path}.startQuarter`} label="Start quarter" suggestions={quarters} />
+        <QuarterPicker name={`${path}.endQuarter`} label="End quarter" suggestions={quarters} />
       </div>
-      <Field id={fid('description')} label="Description" error={e.description} help="Optional">
-        <TextArea id={fid('description')} value={values.description} onChange={set('description')} error={e.description} help="Optional" maxLength={1000} rows={2} />
-      </Field>
-      <FormActions label={phase ? 'Save phase' : 'Add phase'} submitting={submitting} onCancel={onCancel} compact />
-    </form>
+      <TextAreaField name={`${path}.description`} label="Description" help="Optional" maxLength={1000} rows={2} />
+      <FormButtons label={submitLabel} compact />
+    </DomainFormFrame>
   );
 }

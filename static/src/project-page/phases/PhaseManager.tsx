@@ -2,11 +2,11 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, InitiativeView, MutationResult, RoadmapView } from '../../../../src/domain/api';
+import type { ApiError, InitiativeView, RoadmapView } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
-import { call } from '../../shared/client';
 import { muted } from '../../shared/components';
-import { PhaseList, phasesInOrder } from '../../shared/phases';
+import { useWrite } from '../../shared/data/writes';
+import { PhaseList } from '../../shared/phases';
 import { WriteError } from '../../shared/write-error';
 import { DeletePhase } from './DeletePhase';
 import { PhaseForm } from './PhaseForm';
@@ -19,19 +19,11 @@ type Mode = { kind: 'edit'; phaseId: string } | { kind: 'delete'; phaseId: strin
 
 /**
  * The Phases section for editors: the shared PhaseList with Edit / Move up / Move down / Delete on each phase (the
- * open form replaces the actions), and "Add phase". Readers get the plain PhaseList.
+ * open form replaces the actions), and "Add phase". Readers get the plain PhaseList. Every write goes through the
+ * data layer, whose answer updates the page; the forms here only open and close.
  */
-export function PhaseManager({
-  view,
-  onWrite,
-  onReload,
-  renderInitiative,
-}: {
-  view: RoadmapView;
-  onWrite: (result: MutationResult) => void;
-  onReload: () => void;
-  renderInitiative: (initiative: InitiativeView) => JSX.Element;
-}) {
+export function PhaseManager({ view, renderInitiative }: { view: RoadmapView; renderInitiative: (initiative: InitiativeView) => JSX.Element }) {
+  const write = useWrite();
   const [mode, setMode] = useState<Mode>(null);
   const [adding, setAdding] = useState(false);
   const [moving, setMoving] = useState<string | null>(null);
@@ -39,10 +31,9 @@ export function PhaseManager({
   const [added, setAdded] = useState<string | null>(null);
   const full = view.phases.length >= MAX_PHASES;
 
-  const done = (result: MutationResult) => {
+  const done = () => {
     setMode(null);
     setMoveError(null);
-    onWrite(result);
   };
 
   async function move(phase: Phase, toIndex: number) {
@@ -50,16 +41,16 @@ export function PhaseManager({
     setMoveError(null);
     setAdded(null);
     setMoving(phase.id);
-    const result = await call('movePhase', { baseRevision: view.revision, phaseId: phase.id, toIndex });
+    const result = await write('movePhase', { baseRevision: view.revision, phaseId: phase.id, toIndex });
     setMoving(null);
-    if (result.ok) onWrite(result.value);
-    else setMoveError(result.error);
+    if (!result.ok) setMoveError(result.error);
   }
 
   return (
     <div data-testid="phase-manager" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}>
-        {!adding ? (
+        {/* Hidden, not gone, while the form is open: focus goes back to it when the form closes. */}
+        <span hidden={adding}>
           <Button
             spacing="compact"
             isDisabled={full}
@@ -70,7 +61,7 @@ export function PhaseManager({
           >
             Add phase
           </Button>
-        ) : null}
+        </span>
         <span style={muted}>{full ? `A roadmap has at most ${MAX_PHASES} phases.` : 'Phases run in this order; move one up or down to reorder.'}</span>
       </div>
       {added ? (
@@ -81,15 +72,12 @@ export function PhaseManager({
       {adding ? (
         <PhaseForm
           view={view}
-          onSaved={(result) => {
-            const newest = result.view ? phasesInOrder(result.view.phases).at(-1) : undefined;
-            setAdded(newest?.name ?? null);
+          onDone={(name) => {
+            setAdded(name);
             setAdding(false);
             setMoveError(null);
-            onWrite(result);
           }}
           onCancel={() => setAdding(false)}
-          onReload={onReload}
         />
       ) : null}
       {moveError ? <WriteError error={moveError} retryHint="Reload the roadmap, then move the phase again." /> : null}
@@ -131,9 +119,9 @@ export function PhaseManager({
         }
         renderPhaseBody={(phase) =>
           mode?.phaseId !== phase.id ? null : mode.kind === 'edit' ? (
-            <PhaseForm view={view} phase={phase} onSaved={done} onCancel={() => setMode(null)} onReload={onReload} />
+            <PhaseForm view={view} phase={phase} onDone={done} onCancel={() => setMode(null)} />
           ) : (
-            <DeletePhase phase={phase} view={view} onDeleted={done} onCancel={() => setMode(null)} onReload={onReload} />
+            <DeletePhase phase={phase} view={view} onDone={done} onCancel={() => setMode(null)} />
           )
         }
       />

@@ -1,26 +1,29 @@
 import type { z } from 'zod';
-import { createPhasePayload, deletePhasePayload, updatePhasePayload } from '../../../../src/domain/api';
-import { fieldErrors } from '../../../../src/domain/errors';
+import type { createPhasePayload, deletePhasePayload, updatePhasePayload } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
-import { type FieldEquals, sameText } from '../../shared/three-way-merge';
-import { QUARTER_PATTERN, addQuarters, compareQuarters, normaliseQuarter, quarterOf } from '../../../../src/domain/quarter';
+import { QUARTER_PATTERN, addQuarters, compareQuarters, quarterOf } from '../../../../src/domain/quarter';
+import type { Draft } from '../../shared/form/payload-check';
+import { readQuarter, sameQuarter } from '../../shared/form/quarter-input';
+import { type Equals, sameText } from '../../shared/three-way-merge';
 
 export type CreatePhasePayload = z.input<typeof createPhasePayload>;
 export type UpdatePhasePayload = z.input<typeof updatePhasePayload>;
 export type DeletePhasePayload = z.input<typeof deletePhasePayload>;
 
-/** The phase form's inputs, as typed. */
-export interface PhaseValues {
+/** A phase's inputs, as typed. */
+export interface PhaseFields {
   name: string;
   theme: string;
   startQuarter: string;
   endQuarter: string;
   description: string;
 }
-export type PhaseField = keyof PhaseValues;
 
-/** The fields' names in the conflict notice, as the form labels them. */
-export const PHASE_LABELS: Record<PhaseField, string> = {
+/** The form's values, shaped like the payload: `phase.name` when it adds a phase, `patch.name` when it edits one. */
+export type NewPhaseValues = { phase: PhaseFields };
+export type EditPhaseValues = { patch: PhaseFields };
+
+const FIELD_LABELS: Record<keyof PhaseFields, string> = {
   name: 'Name',
   theme: 'Theme',
   startQuarter: 'Start quarter',
@@ -28,96 +31,88 @@ export const PHASE_LABELS: Record<PhaseField, string> = {
   description: 'Description',
 };
 
-/** How the three-way merge compares the fields: as saved ("Q3 2026" is 2026-Q3, text is trimmed). */
-const sameQuarter = (a: unknown, b: unknown) => (typeof a === 'string' && typeof b === 'string' ? quarter(a) === quarter(b) : a === b);
-export const PHASE_EQUALS: FieldEquals<PhaseValues> = {
-  name: sameText,
-  theme: sameText,
-  startQuarter: sameQuarter,
-  endQuarter: sameQuarter,
-  description: sameText,
+/** The edit's fields by path, as the conflict notice names them. */
+export const PHASE_LABELS: Record<string, string> = Object.fromEntries(Object.entries(FIELD_LABELS).map(([field, label]) => [`patch.${field}`, label]));
+
+/** How the three-way merge compares the edit's fields: as saved ("Q3 2026" is 2026-Q3, text is trimmed). */
+export const PHASE_EQUALS: Record<string, Equals> = {
+  'patch.name': sameText,
+  'patch.theme': sameText,
+  'patch.startQuarter': sameQuarter,
+  'patch.endQuarter': sameQuarter,
+  'patch.description': sameText,
 };
 
 /** A new phase starts after the last one ends (or this quarter, on an empty roadmap) and spans one quarter. */
-export function newPhaseValues(phases: readonly Phase[], today = new Date()): PhaseValues {
+export function newPhaseValues(phases: readonly Phase[], today = new Date()): NewPhaseValues {
   const lastEnd = phases.map((p) => p.endQuarter).sort(compareQuarters).at(-1);
   const start = lastEnd ? addQuarters(lastEnd, 1) : quarterOf(today);
-  return { name: '', theme: '', startQuarter: start, endQuarter: start, description: '' };
+  return { phase: { name: '', theme: '', startQuarter: start, endQuarter: start, description: '' } };
 }
 
-export const phaseValues = (phase: Phase): PhaseValues => ({
-  name: phase.name,
-  theme: phase.theme,
-  startQuarter: phase.startQuarter,
-  endQuarter: phase.endQuarter,
-  description: phase.description,
+export const phaseValues = (phase: Phase): EditPhaseValues => ({
+  patch: { name: phase.name, theme: phase.theme, startQuarter: phase.startQuarter, endQuarter: phase.endQuarter, description: phase.description },
 });
 
-/** "Q3 2026" is read too; anything else goes as typed so the schema explains what's wrong. */
-const quarter = (text: string) => normaliseQuarter(text) ?? text.trim();
+/** A typed quarter as sent: "Q3 2026" reads as 2026-Q3; blank or anything else goes as typed, for the schema to explain. */
+const quarter = (text: string) => readQuarter(text, '');
 
-/** The end must not come before the start: said beside "End quarter" before the server has to. */
-function spanError(values: PhaseValues): Partial<Record<PhaseField, string>> {
+/** The end must not come before the start: said beside "End quarter" (of `prefix`) before the server has to. */
+function spanError(values: PhaseFields, prefix: 'phase' | 'patch'): Record<string, string> {
   const start = quarter(values.startQuarter);
   const end = quarter(values.endQuarter);
   if (!QUARTER_PATTERN.test(start) || !QUARTER_PATTERN.test(end)) return {};
-  return compareQuarters(start, end) > 0 ? { endQuarter: 'Ends before it starts' } : {};
+  return compareQuarters(start, end) > 0 ? { [`${prefix}.endQuarter`]: 'Ends before it starts' } : {};
 }
 
-export function toCreatePayload(values: PhaseValues, baseRevision: number): { payload: CreatePhasePayload; localErrors: Partial<Record<PhaseField, string>> } {
+/** Adding a phase: every field goes. */
+export function toCreatePhaseDraft(values: NewPhaseValues, baseRevision: number): Draft<CreatePhasePayload> {
+  const v = values.phase;
   return {
     payload: {
       baseRevision,
-      phase: {
-        name: values.name,
-        theme: values.theme,
-        startQuarter: quarter(values.startQuarter),
-        endQuarter: quarter(values.endQuarter),
-        description: values.description,
-      },
+      phase: { name: v.name, theme: v.theme, startQuarter: quarter(v.startQuarter), endQuarter: quarter(v.endQuarter), description: v.description },
     },
-    localErrors: spanError(values),
+    localErrors: spanError(v, 'phase'),
   };
 }
 
-/** Only what changed goes in `patch`. */
-export function toUpdatePayload(values: PhaseValues, phase: Phase, baseRevision: number): { payload: UpdatePhasePayload; localErrors: Partial<Record<PhaseField, string>> } {
+/** Editing a phase: only what differs from the stored version `base` goes in `patch`; nothing changed is refused. */
+export function toUpdatePhaseDraft(values: EditPhaseValues, base: { source: Phase; revision: number }): Draft<UpdatePhasePayload> {
+  const v = values.patch;
+  const phase = base.source;
   const patch: UpdatePhasePayload['patch'] = {};
-  if (values.name.trim() !== phase.name) patch.name = values.name;
-  if (values.theme.trim() !== phase.theme) patch.theme = values.theme;
-  if (quarter(values.startQuarter) !== phase.startQuarter) patch.startQuarter = quarter(values.startQuarter);
-  if (quarter(values.endQuarter) !== phase.endQuarter) patch.endQuarter = quarter(values.endQuarter);
-  if (values.description.trim() !== phase.description) patch.description = values.description;
-  return { payload: { baseRevision, phaseId: phase.id, patch }, localErrors: spanError(values) };
+  if (v.name.trim() !== phase.name) patch.name = v.name;
+  if (v.theme.trim() !== phase.theme) patch.theme = v.theme;
+  if (quarter(v.startQuarter) !== phase.startQuarter) patch.startQuarter = quarter(v.startQuarter);
+  if (quarter(v.endQuarter) !== phase.endQuarter) patch.endQuarter = quarter(v.endQuarter);
+  if (v.description.trim() !== phase.description) patch.description = v.description;
+  return {
+    payload: { baseRevision: base.revision, phaseId: phase.id, patch },
+    localErrors: spanError(v, 'patch'),
+    refusal: Object.keys(patch).length === 0 ? 'Nothing to save: no field changed.' : undefined,
+  };
 }
 
-export function validatePhase(payload: CreatePhasePayload | UpdatePhasePayload): Record<string, string> | null {
-  const parsed = 'phase' in payload ? createPhasePayload.safeParse(payload) : updatePhasePayload.safeParse(payload);
-  return parsed.success ? null : fieldErrors(parsed.error);
+/** The delete confirm's inputs, shaped like the deletePhase payload. */
+export interface DeletePhaseValues {
+  moveInitiativesTo: string;
+  reason: string;
 }
 
-export function validateDeletePhase(payload: DeletePhasePayload): Record<string, string> | null {
-  const parsed = deletePhasePayload.safeParse(payload);
-  return parsed.success ? null : fieldErrors(parsed.error);
-}
+export const deletePhaseValues = (): DeletePhaseValues => ({ moveInitiativesTo: '', reason: '' });
 
-export interface PhaseErrors {
-  byField: Partial<Record<PhaseField, string>>;
-  other: string[];
-}
-export const NO_PHASE_ERRORS: PhaseErrors = { byField: {}, other: [] };
-
-/** `phase.name` (create) or `patch.endQuarter` (update) onto the form; `patch` alone is "nothing to change". */
-export function mapPhaseErrors(fields: Record<string, string>): PhaseErrors {
-  const byField: PhaseErrors['byField'] = {};
-  const other: string[] = [];
-  for (const [path, message] of Object.entries(fields)) {
-    const match = /^(?:phase|patch)\.(name|theme|startQuarter|endQuarter|description)(\.|$)/.exec(path);
-    if (match) {
-      const field = match[1] as PhaseField;
-      byField[field] = byField[field] ?? message;
-    } else if (path === 'patch') other.push('Nothing to save: no field changed.');
-    else other.push(path === '(payload)' || path === 'phaseId' ? message : `${path}: ${message}`);
+/**
+ * Deleting a phase: an empty one goes at once; one with `memberCount` initiatives needs a phase to move them to and a
+ * reason (the server requires both; the reason goes to the changelog).
+ */
+export function toDeletePhaseDraft(values: DeletePhaseValues, phaseId: string, memberCount: number, baseRevision: number): Draft<DeletePhasePayload> {
+  const payload: DeletePhasePayload = { baseRevision, phaseId, moveInitiativesTo: memberCount > 0 ? values.moveInitiativesTo || null : null };
+  const localErrors: Record<string, string> = {};
+  if (memberCount > 0) {
+    if (values.reason.trim() !== '') payload.reason = values.reason;
+    if (!values.moveInitiativesTo) localErrors.moveInitiativesTo = 'Choose where its initiatives go';
+    if (values.reason.trim() === '') localErrors.reason = 'Say why they move';
   }
-  return { byField, other: [...new Set(other)] };
+  return { payload, localErrors };
 }

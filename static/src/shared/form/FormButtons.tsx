@@ -7,7 +7,19 @@ import { useFormLayer } from './layer-context';
  * The form's submit and Cancel. Cancel (or Escape) with unsaved changes turns them into "Discard your changes?" —
  * Discard / Keep editing — in place, so the choice sits where the user was looking.
  */
-export function FormButtons({ label, compact }: { label: string; compact?: boolean }) {
+export function FormButtons({
+  label,
+  compact,
+  appearance = 'primary',
+  cancelLabel = 'Cancel',
+}: {
+  label: string;
+  compact?: boolean;
+  /** `danger` for a destructive write (a delete confirm). */
+  appearance?: 'primary' | 'danger';
+  /** What Cancel says (a delete confirm's "Keep it"). */
+  cancelLabel?: string;
+}) {
   const { form, idPrefix } = useFormLayer();
   const spacing = compact ? 'compact' : undefined;
   const { discard, submitting } = form;
@@ -50,11 +62,11 @@ export function FormButtons({ label, compact }: { label: string; compact?: boole
   }
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
-      <Button type="submit" appearance="primary" spacing={spacing} isLoading={submitting}>
+      <Button type="submit" appearance={appearance} spacing={spacing} isLoading={submitting}>
         {label}
       </Button>
       <Button ref={cancelRef} appearance="subtle" spacing={spacing} onClick={discard.request} isDisabled={submitting}>
-        Cancel
+        {cancelLabel}
       </Button>
     </div>
   );

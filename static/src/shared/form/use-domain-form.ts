@@ -171,7 +171,16 @@ export function useDomainForm<K extends ResolverKey, V extends FieldValues, S>(o
     onSubmit,
     onKeyDown,
     formRef,
-    discard: { confirming: confirmingDiscard, request: requestClose, confirm: () => optionsRef.current.onCancel(), keepEditing: () => setConfirmingDiscard(false) },
+    discard: {
+      confirming: confirmingDiscard,
+      request: requestClose,
+      // The question goes too: a form that stays on the page (it only empties) must not keep asking.
+      confirm: () => {
+        setConfirmingDiscard(false);
+        optionsRef.current.onCancel();
+      },
+      keepEditing: () => setConfirmingDiscard(false),
+    },
   };
   return {
     ...layer,
