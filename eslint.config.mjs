@@ -115,10 +115,14 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-return': 'off',
     },
   },
-  // The Custom UI: React hooks, browser globals.
+  // The Custom UI: React hooks, browser globals. The rules of hooks and exhaustive deps are errors. The plugin's
+  // React Compiler checks (refs, set-state-in-effect, incompatible-library…) are left out: they judge code for the
+  // compiler's automatic memoisation, which this app does not use, and flag react-hook-form's API and the form
+  // layer's latest-options ref by design.
   {
     files: ['static/src/**/*.{ts,tsx}'],
-    ...reactHooks.configs.flat.recommended,
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
     languageOptions: { globals: globals.browser, parserOptions: { project: './tsconfig.browser.json' } },
   },
   { files: ['vite.config.ts'], languageOptions: { parserOptions: { project: './tsconfig.vite.json' } } },

@@ -1,5 +1,5 @@
-import { type CSSProperties, type ReactNode, useState } from 'react';
 import { token } from '@atlaskit/tokens';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import type { EpicLinkView } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';

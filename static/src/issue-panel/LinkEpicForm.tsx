@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { type EpicContext, linkEpicPayload } from '../../../src/domain/api';
 import { muted } from '../shared/components';
 import { DomainFormFrame } from '../shared/form/DomainFormFrame';
@@ -45,9 +45,10 @@ export function LinkEpicForm({
 
   // An initiative that is no longer offered (done, dropped, deleted) cannot stay selected.
   const chosen = form.form.watch('initiativeId');
+  const { setValue } = form.form;
   useEffect(() => {
-    if (!stillOffered(chosen, initiatives)) form.form.setValue('initiativeId', '');
-  }, [chosen, initiatives]);
+    if (!stillOffered(chosen, initiatives)) setValue('initiativeId', '');
+  }, [chosen, initiatives, setValue]);
 
   if (initiatives.length === 0) {
     return (

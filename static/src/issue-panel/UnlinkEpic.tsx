@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { unlinkEpicPayload } from '../../../src/domain/api';
 import { DomainFormFrame } from '../shared/form/DomainFormFrame';
 import { FormButtons } from '../shared/form/FormButtons';

@@ -1,13 +1,13 @@
-import { useEffect } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { view as forgeView } from '@forge/bridge';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { type MacroConfig, macroConfigSchema, type ProjectRef, projectKeyOrIdSchema } from '../../../src/domain/api';
+import { type MacroConfig, macroConfigSchema, projectKeyOrIdSchema,type ProjectRef } from '../../../src/domain/api';
 import { call } from '../shared/client';
 import { ErrorMessage, Loading, muted, Page } from '../shared/components';
 import { apiErrorOf, unwrap } from '../shared/data/query-client';
@@ -58,21 +58,23 @@ function ConfigForm({ initial }: { initial: MacroConfig | undefined }) {
     mutationFn: async (config: MacroConfig) => forgeView.submit({ config }),
   });
   const project = finder.isSuccess ? finder.data : null;
+  // TanStack keeps these two stable across renders.
+  const { mutate: findProject, reset: forgetFound } = finder;
 
   // An existing config only stores the project id: look it up once to show its key and name.
   useEffect(() => {
-    if (initial) finder.mutate(initial.projectId);
-  }, [initial]);
+    if (initial) findProject(initial.projectId);
+  }, [initial, findProject]);
   // A different key no longer names the project found.
   useEffect(() => {
     const subscription = form.watch((_, { name, type }) => {
       if (name === 'projectKeyOrId' && type === 'change') {
-        finder.reset();
+        forgetFound();
         form.clearErrors('projectKeyOrId');
       }
     });
     return () => subscription.unsubscribe();
-  }, [form]);
+  }, [form, forgetFound]);
 
   const find = form.handleSubmit((values) => {
     saver.reset();
@@ -92,7 +94,7 @@ function ConfigForm({ initial }: { initial: MacroConfig | undefined }) {
   const saveError = saver.isError ? (saver.error instanceof Error ? saver.error.message : "The settings couldn't be saved") : null;
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), maxWidth: '420px' }}>
-      <form noValidate onSubmit={find} style={{ display: 'flex', alignItems: 'flex-end', gap: token('space.100') }}>
+      <form noValidate onSubmit={(event) => void find(event)} style={{ display: 'flex', alignItems: 'flex-end', gap: token('space.100') }}>
         <div style={{ flex: 1 }}>
           <Field id="projectKeyOrId" label="Project key" error={keyError}>
             <TextInput id="projectKeyOrId" value={key.field.value} onChange={key.field.onChange} error={keyError} placeholder="TR" maxLength={40} />

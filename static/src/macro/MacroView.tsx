@@ -3,11 +3,11 @@ import { token } from '@atlaskit/tokens';
 import type { InitiativeView, MacroConfig, RoadmapView } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { HorizonBoard } from '../shared/board';
-import { InitiativeProgress, ProgressProvider } from '../shared/progress';
 import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page } from '../shared/components';
 import { useRoadmapViewQuery, useSurfaceContext } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
 import { PhaseList } from '../shared/phases';
+import { InitiativeProgress, ProgressProvider } from '../shared/progress';
 
 /** The Confluence macro: a read-only roadmap of the configured project. */
 export function Macro() {

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import { useMemo, useState } from 'react';
 import { createInitiativePayload, type RoadmapView } from '../../../src/domain/api';
 import { TRACKS } from '../../../src/domain/model';
 import { DomainFormFrame } from '../shared/form/DomainFormFrame';

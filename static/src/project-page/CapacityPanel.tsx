@@ -1,14 +1,14 @@
-import type { CSSProperties, ReactNode } from 'react';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import type { CSSProperties, ReactNode } from 'react';
+import { CAPACITY_UNIT_LABEL } from '../../../src/domain/labels';
 import { TRACKS } from '../../../src/domain/model';
 import type { Quarter } from '../../../src/domain/quarter';
 import { BUFFER_MAX_PERCENT, BUFFER_MIN_PERCENT, type CapacityReport, type CapacityWarning, type QuarterCapacity } from '../../../src/domain/rules/capacity';
 import { muted } from '../shared/components';
 import { TRACK_LABEL } from '../shared/labels';
 import { Panel } from '../shared/panel';
-import { CAPACITY_UNIT_LABEL } from '../../../src/domain/labels';
 
 
 const formatAmount = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });

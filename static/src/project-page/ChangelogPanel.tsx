@@ -1,12 +1,12 @@
-import { type ReactNode, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
+import { type ReactNode, useMemo, useState } from 'react';
 import type { Person, RoadmapView } from '../../../src/domain/api';
-import { type ChangeNames, changeLines, changeTouchesInitiative } from '../../../src/domain/change-text';
+import { changeLines, type ChangeNames, changeTouchesInitiative } from '../../../src/domain/change-text';
 import type { ChangeRecord } from '../../../src/domain/changes';
+import { ErrorMessage, Loading, muted } from '../shared/components';
 import { useChangelogQuery, usePeople, useProgressQuery } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
-import { ErrorMessage, Loading, muted } from '../shared/components';
 import { NativeSelect } from '../shared/fields';
 import { Panel } from '../shared/panel';
 import { formatDay, relativeTime } from '../shared/time';

@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import { type InitiativeView, type MutationResult, moveInitiativePayload } from '../../../src/domain/api';
+import { type InitiativeView, moveInitiativePayload } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
 import { DomainFormFrame } from '../shared/form/DomainFormFrame';
 import { FormButtons } from '../shared/form/FormButtons';
@@ -13,7 +13,7 @@ import { MOVE_EQUALS, MOVE_LABELS, moveValues, toMoveDraft } from './move-model'
 
 /**
  * Moves one initiative to another target quarter and/or phase, with the reason the changelog records. Inline in
- * the initiative's card; `onMoved` gets the write's result, `onCancel` closes the form. Sends only what this user
+ * the initiative's card; `onMoved` and `onCancel` close the form. Sends only what this user
  * changed; a CONFLICT rebases it three-way onto the newest version of the initiative.
  */
 export function MoveInitiativeForm({
@@ -22,14 +22,13 @@ export function MoveInitiativeForm({
   revision,
   onMoved,
   onCancel,
-  onReload,
 }: {
   initiative: InitiativeView;
   phases: Phase[];
   revision: number;
-  onMoved: (result: MutationResult) => void;
+  /** Called once the move landed (the page already shows it): close the form. */
+  onMoved: () => void;
   onCancel: () => void;
-  onReload: () => void;
 }) {
   const form = useDomainForm({
     resolver: 'moveInitiative',
@@ -42,7 +41,7 @@ export function MoveInitiativeForm({
     labels: MOVE_LABELS,
     describe: (path, value) => (path === 'to.phaseId' ? phases.find((p) => p.id === value)?.name : undefined),
     equals: MOVE_EQUALS,
-    onDone: onMoved,
+    onDone: () => onMoved(),
     onCancel,
   });
   const idPrefix = `move-${initiative.id}`;

@@ -1,60 +1,44 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { InitiativeView, MutationResult, RoadmapView } from '../../../src/domain/api';
+import { useMemo, useState } from 'react';
+import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
 import type { Horizon } from '../../../src/domain/model';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { healthOfView } from '../../../src/domain/view-health';
 import { HorizonBoard } from '../shared/board';
-import { ProgressProvider } from '../shared/progress';
 import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
 import { useRoadmapViewQuery } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
-import { applyWriteAnswer } from '../shared/data/roadmap-cache';
-import { useReloadRoadmap } from '../shared/data/writes';
 import { PhaseList } from '../shared/phases';
+import { ProgressProvider } from '../shared/progress';
 import { AddInitiativeForm } from './AddInitiativeForm';
 import { CapacityPanel } from './CapacityPanel';
 import { ChangelogPanel } from './ChangelogPanel';
-import { HealthPanel } from './HealthPanel';
-import { LimitWarnings } from './LimitWarnings';
-import { MoveInitiativeForm } from './MoveInitiativeForm';
 import { DebtSection } from './debt/DebtSection';
+import { HealthPanel } from './HealthPanel';
 import { ImportExportSection } from './import-export/ImportExportSection';
 import { InitiativeEditor } from './initiative-editor/InitiativeEditor';
+import { LimitWarnings } from './LimitWarnings';
+import { MoveInitiativeForm } from './MoveInitiativeForm';
 import { PhaseManager } from './phases/PhaseManager';
 import { SettingsSection } from './settings/SettingsSection';
 import { StartRoadmap } from './StartRoadmap';
 
 export function ProjectPage() {
   const view = useRoadmapViewQuery();
-  const client = useQueryClient();
-  const reload = useReloadRoadmap();
-  const applyWrite = useCallback((result: MutationResult) => applyWriteAnswer(client, result), [client]);
   return (
     <Page testId="project-page">
       {view.isPending ? <Loading label="Loading roadmap" /> : null}
       {view.isError ? <ErrorMessage error={apiErrorOf(view.error)} /> : null}
       {view.isSuccess ? (
-        <Roadmap view={view.data} refreshing={view.isRefetching} reload={reload} onWrite={applyWrite} />
+        <Roadmap view={view.data} refreshing={view.isRefetching} />
       ) : null}
     </Page>
   );
 }
 
-function Roadmap({
-  view,
-  refreshing,
-  reload,
-  onWrite,
-}: {
-  view: RoadmapView;
-  refreshing: boolean;
-  reload: () => void;
-  onWrite: (result: MutationResult) => void;
-}) {
+function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean }) {
   // Health is derived in the browser from the view (see view-health.ts), once per view.
   const health = useMemo(() => healthOfView(view, new Date()), [view]);
   /**
@@ -66,18 +50,15 @@ function Roadmap({
   // Revision 0: nothing stored for this project yet.
   if (view.revision === 0) return <StartRoadmap view={view} />;
   const { canEdit, canAdminister } = view.permissions;
+  // A write's answer is already in the cache (the data layer); the form only closes.
   const close = () => setOpen(null);
-  const afterWrite = (result: MutationResult) => {
-    setOpen(null);
-    onWrite(result);
-  };
   const renderActions = (initiative: InitiativeView) => {
     if (open?.id === initiative.id && open.form === 'edit') {
-      return <InitiativeEditor key={initiative.id} initiative={initiative} view={view} onSaved={afterWrite} onCancel={close} onReload={reload} />;
+      return <InitiativeEditor key={initiative.id} initiative={initiative} view={view} onSaved={close} onCancel={close} />;
     }
     if (open?.id === initiative.id && open.form === 'move') {
       return (
-        <MoveInitiativeForm initiative={initiative} phases={view.phases} revision={view.revision} onMoved={afterWrite} onCancel={close} onReload={reload} />
+        <MoveInitiativeForm initiative={initiative} phases={view.phases} revision={view.revision} onMoved={close} onCancel={close} />
       );
     }
     return (

@@ -1,13 +1,12 @@
-import { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { ApiError } from '../../../src/domain/api';
+import { useEffect } from 'react';
 import type { ReviewStatus as Review } from '../../../src/domain/rules/staleness';
 import { muted } from '../shared/components';
-import { useWrite } from '../shared/data/writes';
-import { WriteError } from '../shared/write-error';
+import { useWriteAction } from '../shared/data/writes';
 import { formatDay } from '../shared/time';
+import { WriteError } from '../shared/write-error';
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
@@ -33,20 +32,14 @@ const LOZENGE = { 'never-reviewed': 'Review needed', overdue: 'Overdue', 'due-to
  * answer updates the page).
  */
 export function ReviewStatus({ review, revision, canEdit }: { review: Review; revision: number; canEdit: boolean }) {
-  const write = useWrite();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const action = useWriteAction('markReviewed');
+  const { reset, error } = action;
+  const busy = action.pending;
 
   // A newer revision (after a reload or another write) makes an old error moot.
-  useEffect(() => setError(null), [revision]);
+  useEffect(() => reset(), [revision, reset]);
 
-  const markReviewed = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await write('markReviewed', { baseRevision: revision });
-    setBusy(false);
-    if (!result.ok) setError(result.error);
-  };
+  const markReviewed = () => action.run({ baseRevision: revision });
 
   return (
     <div data-testid="review-status" data-state={review.state} style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>

@@ -1,26 +1,17 @@
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
-import type { ApiError, RoadmapView } from '../../../src/domain/api';
-import { call } from '../shared/client';
+import type { RoadmapView } from '../../../src/domain/api';
 import { ErrorMessage } from '../shared/components';
-import { useShowView } from '../shared/data/writes';
+import { useShowView, useWriteAction } from '../shared/data/writes';
 
 /** First visit to a project without a roadmap: admins start one from the template; others are told whom to ask. */
 export function StartRoadmap({ view }: { view: RoadmapView }) {
   const showView = useShowView();
-  const [busy, setBusy] = useState<null | 'examples' | 'phases'>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const start = async (withExamples: boolean) => {
-    setBusy(withExamples ? 'examples' : 'phases');
-    setError(null);
-    const result = await call('startRoadmap', { withExamples });
-    setBusy(null);
-    // The answer is the new roadmap's view: shown at once, no refetch.
-    if (result.ok) showView(result.value);
-    else setError(result.error);
-  };
+  // The answer is the new roadmap's view: shown at once, no refetch.
+  const starting = useWriteAction('startRoadmap', { onSuccess: showView });
+  const busy = starting.pending ? (starting.sent?.withExamples ? 'examples' : 'phases') : null;
+  const { error } = starting;
+  const start = (withExamples: boolean) => starting.run({ withExamples });
 
   if (!view.permissions.canAdminister) {
     return (

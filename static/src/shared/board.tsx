@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
 import Badge from '@atlaskit/badge';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
+import type { ReactNode } from 'react';
 import type { InitiativeView } from '../../../src/domain/api';
-import { HORIZONS, type Horizon, type Phase } from '../../../src/domain/model';
+import { type Horizon, HORIZONS, type Phase } from '../../../src/domain/model';
 import { compareQuarters, quarterLabel } from '../../../src/domain/quarter';
 import { muted, StatusLozenge, TrackLozenge } from './components';
 import { HORIZON_LABEL } from './labels';

@@ -1,8 +1,8 @@
-import type { CSSProperties, ReactNode } from 'react';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
+import type { CSSProperties, ReactNode } from 'react';
 import type { ApiError } from '../../../src/domain/api';
 import type { Horizon, InitiativeStatus, Track } from '../../../src/domain/model';
 import { ERROR_TITLE, HORIZON_LABEL, STATUS_LABEL, TRACK_LABEL } from './labels';

@@ -1,5 +1,5 @@
-import type { KeyboardEvent, ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
+import type { KeyboardEvent, ReactNode } from 'react';
 
 /** The inline "are you sure?" box of a destructive action: a danger-tinted group headed by its question. */
 export function DangerConfirm({

@@ -1,7 +1,6 @@
-import type { ChangeEvent, ReactNode } from 'react';
-import Button from '@atlaskit/button/new';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
+import type { ChangeEvent, ReactNode } from 'react';
 
 /** A visible <label> bound to its control, with help text and an error line under it. */
 export function Field({
@@ -136,30 +135,5 @@ export function NativeSelect({
         </option>
       ))}
     </select>
-  );
-}
-
-/** A write form's submit button and its Cancel, which is disabled while the write is under way. */
-export function FormActions({
-  label,
-  submitting,
-  onCancel,
-  compact,
-}: {
-  label: string;
-  submitting: boolean;
-  onCancel: () => void;
-  compact?: boolean;
-}) {
-  const spacing = compact ? 'compact' : undefined;
-  return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
-      <Button type="submit" appearance="primary" spacing={spacing} isLoading={submitting}>
-        {label}
-      </Button>
-      <Button appearance="subtle" spacing={spacing} onClick={onCancel} isDisabled={submitting}>
-        Cancel
-      </Button>
-    </div>
   );
 }

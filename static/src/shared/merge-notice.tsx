@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
+import { useEffect, useRef } from 'react';
 import type { ApiError } from '../../../src/domain/api';
 import type { Choice, PendingConflict } from './three-way-merge';
 
@@ -14,8 +14,7 @@ export interface MergeShown<V> {
   describe: (field: keyof V, value: unknown) => string;
   choose: (field: keyof V, choice: Choice) => void;
 }
-import type { RebaseNotice } from './use-merge-form';
-import type { Refresh } from './use-write-form';
+import type { RebaseNotice, Refresh } from './form/write-state';
 import { WriteError } from './write-error';
 
 /** The server's "who changed what since" without its advice to reload (the form has already done that). */
@@ -77,6 +76,7 @@ export function MergeNotice<V extends object>({ merge, idPrefix }: { merge: Merg
     if (!notice?.afterSave) return;
     ref.current?.scrollIntoView?.({ block: 'nearest' });
     ref.current?.focus({ preventScroll: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per rebase (its revision), not when afterSave flips
   }, [notice?.revision]);
   if (!notice && conflicts.length === 0) return null;
   const label = (field: keyof V) => merge.labels[field] ?? String(field);

@@ -1,7 +1,7 @@
-import type { ReactNode } from 'react';
 import Badge from '@atlaskit/badge';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
+import type { ReactNode } from 'react';
 import { muted } from './components';
 
 /** A raised card with a heading (and optional count badge and actions), for the panels around the board. */

@@ -1,11 +1,11 @@
-import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
+import type { ReactNode } from 'react';
 import type { InitiativeView } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
 import { quarterLabel } from '../../../src/domain/quarter';
-import { muted } from './components';
 import { sortInitiatives } from './board';
+import { muted } from './components';
 
 export function quarterSpan(phase: Phase): string {
   const start = quarterLabel(phase.startQuarter);

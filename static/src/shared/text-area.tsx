@@ -1,5 +1,5 @@
-import { useState } from 'react';
 import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
 
 /**
  * A native <textarea> styled with ADS tokens (the app does not ship @atlaskit/textarea), for `Field`: border, focus

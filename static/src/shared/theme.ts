@@ -1,5 +1,5 @@
-import { view } from '@forge/bridge';
 import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
+import { view } from '@forge/bridge';
 
 /**
  * Follows the host's light/dark theme. `view.theme.enable()` asks the Forge host to apply its theme to this

@@ -42,7 +42,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export const sameItems: Equals = (a, b) => {
   if (!Array.isArray(a) || !Array.isArray(b)) return deepEqual(a, b);
   if (a.length !== b.length) return false;
-  const rest = [...b];
+  const rest: unknown[] = [...(b as unknown[])];
   for (const x of a) {
     const at = rest.findIndex((y) => deepEqual(x, y));
     if (at < 0) return false;
@@ -85,7 +85,7 @@ export function threeWayMerge<V extends object>(base: V, mine: V, theirs: V, equ
   const patch: Partial<V> = {};
   const theirsChanged: Array<keyof V> = [];
   const conflicts: Array<FieldConflict<V>> = [];
-  const merged = { ...mine } as V;
+  const merged = { ...mine };
   for (const field of fieldsOf(base, mine, theirs)) {
     const eq = equalsFor(equals, field);
     const mineChanged = !eq(base[field], mine[field]);

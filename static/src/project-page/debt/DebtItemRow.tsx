@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import type { ApiError } from '../../../../src/domain/api';
+import { useEffect, useState } from 'react';
+import { amountWithUnit } from '../../../../src/domain/labels';
 import type { CapacitySettings, Phase } from '../../../../src/domain/model';
 import { muted } from '../../shared/components';
-import { useWrite } from '../../shared/data/writes';
+import { useWriteAction } from '../../shared/data/writes';
 import { DEBT_CATEGORY_LABEL } from '../../shared/labels';
 import { WriteError } from '../../shared/write-error';
 import { BAND_APPEARANCE, BAND_LABEL, type RegisterEntry } from './debt-model';
 import { PromoteDebtForm } from './PromoteDebtForm';
-import { amountWithUnit } from '../../../../src/domain/labels';
 
 
 function effortText(effort: number | null, unit: CapacitySettings['unit']): string {
@@ -47,26 +46,26 @@ export function DebtItemRow({
   /** After a delete or a promotion landed (the data layer has shown it): closes what the section had open. */
   onDone: () => void;
 }) {
-  const write = useWrite();
   const { item, score, band, promotedTo } = entry;
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const [deleting, setDeleting] = useState(false);
-  const [apiError, setApiError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    setApiError((e) => (e?.code === 'CONFLICT' ? null : e));
-  }, [revision]);
-
-  async function remove() {
-    if (deleting) return;
-    setApiError(null);
-    setDeleting(true);
-    const result = await write('deleteDebtItem', { baseRevision: revision, debtId: item.id });
-    setDeleting(false);
-    if (result.ok) {
+  const deletion = useWriteAction('deleteDebtItem', {
+    onSuccess: () => {
       setConfirmingDelete(false);
       onDone();
-    } else setApiError(result.error);
+    },
+  });
+  const deleting = deletion.pending;
+  const apiError = deletion.error;
+  const { reset: forgetDeleteError } = deletion;
+
+  // A newer revision makes a CONFLICT moot.
+  useEffect(() => {
+    if (apiError?.code === 'CONFLICT') forgetDeleteError();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the revision moves, not when the error arrives
+  }, [revision]);
+
+  function remove() {
+    if (!deleting) deletion.run({ baseRevision: revision, debtId: item.id });
   }
 
   return (

@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import { useMemo, useState } from 'react';
 import type { RoadmapView } from '../../../../src/domain/api';
 import { DEBT_ACT_NOW_FROM, DEBT_PLAN_FROM } from '../../../../src/domain/rules/prioritisation';
 import { muted } from '../../shared/components';

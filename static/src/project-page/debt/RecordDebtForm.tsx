@@ -1,7 +1,7 @@
-import type { ChangeEvent } from 'react';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
-import { type RoadmapView, createDebtItemPayload } from '../../../../src/domain/api';
+import type { ChangeEvent } from 'react';
+import { createDebtItemPayload,type RoadmapView } from '../../../../src/domain/api';
 import { CAPACITY_UNIT_LABEL } from '../../../../src/domain/labels';
 import { Field } from '../../shared/fields';
 import { DomainFormFrame } from '../../shared/form/DomainFormFrame';

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { InitiativeView, createDebtItemPayload, promoteDebtItemPayload } from '../../../../src/domain/api';
-import { type DebtCategory, type DebtItem, type Phase, DEBT_CATEGORIES } from '../../../../src/domain/model';
+import type { createDebtItemPayload, InitiativeView, promoteDebtItemPayload } from '../../../../src/domain/api';
+import { DEBT_CATEGORIES,type DebtCategory, type DebtItem, type Phase } from '../../../../src/domain/model';
 import { addQuarters, quarterOf } from '../../../../src/domain/quarter';
 import { type DebtBand, rankDebt } from '../../../../src/domain/rules/prioritisation';
-import { DEBT_CATEGORY_LABEL } from '../../shared/labels';
 import type { Draft } from '../../shared/form/payload-check';
 import { readQuarter } from '../../shared/form/quarter-input';
+import { DEBT_CATEGORY_LABEL } from '../../shared/labels';
 
 // ---------------------------------------------------------------- the register
 

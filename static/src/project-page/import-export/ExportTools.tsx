@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ExportResult } from '../../../../src/domain/api';
 import { call } from '../../shared/client';
-import { apiErrorOf, unwrap } from '../../shared/data/query-client';
 import { ErrorMessage, muted } from '../../shared/components';
+import { apiErrorOf, unwrap } from '../../shared/data/query-client';
 import { Field } from '../../shared/fields';
 import { PanelSection } from '../../shared/panel';
-import { downloadExport } from './import-model';
 import { TextArea } from '../../shared/text-area';
+import { downloadExport } from './import-model';
 
 type Format = 'csv' | 'markdown';
 

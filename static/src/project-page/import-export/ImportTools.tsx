@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
+import { useEffect, useMemo, useState } from 'react';
 import { type ImportPreview, importRoadmapPayload, previewImportPayload, type RoadmapView } from '../../../../src/domain/api';
 import { muted } from '../../shared/components';
 import { Field, FieldMessages, NativeSelect } from '../../shared/fields';
@@ -13,23 +13,22 @@ import { WriteStatus } from '../../shared/merge-notice';
 import { PanelSection } from '../../shared/panel';
 import { TextArea } from '../../shared/text-area';
 import {
-  type ImportMode,
-  type ImportValues,
-  MODE_HELP,
-  type Previewed,
-  type PreviewState,
-  type PreviewValues,
-  TEMPLATE_TABLE,
   importBlocked,
   importButtonLabel,
-  importValues,
   importedSummary,
+  type ImportMode,
+  type ImportValues,
+  importValues,
+  MODE_HELP,
   modeOptions,
   movesSummary,
   needsReason,
+  type Previewed,
+  type PreviewState,
   previewState,
   previewValues,
   removalConfirmLabel,
+  TEMPLATE_TABLE,
   toImportDraft,
   toPreviewDraft,
 } from './import-model';
@@ -78,10 +77,11 @@ export function ImportTools({ view }: { view: RoadmapView }) {
     });
     return () => subscription.unsubscribe();
   }, [preview.form]);
+  const { setValue: setPreviewValue } = preview.form;
   useEffect(() => {
     // Someone who may no longer administer the project is not offered Replace.
-    if (!canReplace && mode === 'replace') preview.form.setValue('mode', 'merge');
-  }, [canReplace, mode]);
+    if (!canReplace && mode === 'replace') setPreviewValue('mode', 'merge');
+  }, [canReplace, mode, setPreviewValue]);
 
   const state = previewed ? previewState(previewed, text, mode, view.revision) : null;
   return (
@@ -179,9 +179,10 @@ function ImportPreviewSection({
     focus: 'none',
   });
   // A new preview lists what it removes afresh: its removals are not acknowledged yet.
+  const { resetField } = form.form;
   useEffect(() => {
-    form.form.resetField('confirmRemovals');
-  }, [previewed]);
+    resetField('confirmRemovals');
+  }, [previewed, resetField]);
   const values = form.form.watch();
   const ready = state === 'current' && plan.counts.errors === 0;
   const blocked = importBlocked(plan, state, values);

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
 import { deleteInitiativePayload, type InitiativeView, type RoadmapView } from '../../../../src/domain/api';
 import { DangerConfirm } from '../../shared/danger-confirm';
 import { DomainFormFrame } from '../../shared/form/DomainFormFrame';
@@ -9,7 +9,7 @@ import { FormErrorLine } from '../../shared/form/FormErrorLine';
 import { TextField } from '../../shared/form/inputs';
 import { useDomainForm } from '../../shared/form/use-domain-form';
 import { WriteStatus } from '../../shared/merge-notice';
-import { type DeleteInitiativeValues, deleteConsequences, deleteInitiativeValues, toDeleteInitiativeDraft } from './delete-model';
+import { deleteConsequences, type DeleteInitiativeValues, deleteInitiativeValues, toDeleteInitiativeDraft } from './delete-model';
 
 /**
  * "Delete initiative" at the foot of the editor: an inline confirm saying what else changes (dependants lose the

@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import { type InitiativeView, type MutationResult, type RoadmapView, updateInitiativePayload } from '../../../../src/domain/api';
-import { quarterLabel } from '../../../../src/domain/quarter';
+import { useMemo, useState } from 'react';
+import { type InitiativeView, type RoadmapView, updateInitiativePayload } from '../../../../src/domain/api';
 import { CAPACITY_UNIT_LABEL, HORIZON_LABEL } from '../../../../src/domain/labels';
+import { quarterLabel } from '../../../../src/domain/quarter';
+import { phaseName } from '../../shared/board';
 import { muted } from '../../shared/components';
 import { Field, TextInput } from '../../shared/fields';
-import { phaseName } from '../../shared/board';
 import { DomainFormFrame } from '../../shared/form/DomainFormFrame';
 import { FormButtons } from '../../shared/form/FormButtons';
 import { FormErrorLine } from '../../shared/form/FormErrorLine';
@@ -17,23 +17,23 @@ import { WriteStatus } from '../../shared/merge-notice';
 import { upcomingQuarters } from '../form-model';
 import { DeleteInitiative } from './DeleteInitiative';
 import {
+  describeEditorValue,
   EDITOR_EQUALS,
   EDITOR_LABELS,
   type EditorValues,
+  editorValues,
   HORIZON_PIN_OPTIONS,
   IMPACT_OPTIONS,
-  REVERSIBILITY_OPTIONS,
-  RISK_OPTIONS,
-  STATUS_OPTIONS,
-  TRACK_OPTIONS,
-  describeEditorValue,
-  editorValues,
   isMoving,
   liveRiceScore,
+  REVERSIBILITY_OPTIONS,
   riceIsBlank,
+  RISK_OPTIONS,
+  STATUS_OPTIONS,
   toUpdateDraft,
+  TRACK_OPTIONS,
 } from './editor-model';
-import { type CheckOption, CheckboxList, EditorGroup, FieldRow } from './inputs';
+import { CheckboxList, type CheckOption, EditorGroup, FieldRow } from './inputs';
 import { LinkedEpics } from './LinkedEpics';
 
 /** How many other initiatives "Depends on" lists before it offers a filter. */
@@ -51,13 +51,12 @@ export function InitiativeEditor({
   view,
   onSaved,
   onCancel,
-  onReload,
 }: {
   initiative: InitiativeView;
   view: RoadmapView;
-  onSaved: (result: MutationResult) => void;
+  /** Called once the save landed (the page already shows it): close the editor. */
+  onSaved: () => void;
   onCancel: () => void;
-  onReload: () => void;
 }) {
   const moveContext = { horizonRules: view.horizonRules, today: new Date() };
   const goalOrder = view.businessGoals.map((g) => g.id);
@@ -72,7 +71,7 @@ export function InitiativeEditor({
     labels: EDITOR_LABELS,
     describe: (path, value) => describeEditorValue(path, value, view),
     equals: EDITOR_EQUALS,
-    onDone: onSaved,
+    onDone: () => onSaved(),
     onCancel,
   });
   /** The stored version the edit is based on: what it opened with, or the newest after a rebase. */

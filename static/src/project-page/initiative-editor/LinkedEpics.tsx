@@ -2,8 +2,8 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { EpicProgress } from '../../../../src/domain/api';
 import { muted } from '../../shared/components';
-import { Field, TextInput } from '../../shared/fields';
 import { useProgressQuery } from '../../shared/data/queries';
+import { Field, TextInput } from '../../shared/fields';
 
 
 /** "TR-3 Centralize logging" once Jira has answered; the issue id until then, or when the epic is gone or hidden. */

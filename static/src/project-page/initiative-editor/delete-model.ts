@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { InitiativeView, deleteInitiativePayload } from '../../../../src/domain/api';
+import type { deleteInitiativePayload,InitiativeView } from '../../../../src/domain/api';
 import type { Draft } from '../../shared/form/payload-check';
 
 export type DeleteInitiativePayload = z.input<typeof deleteInitiativePayload>;

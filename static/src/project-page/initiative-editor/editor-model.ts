@@ -1,21 +1,20 @@
 import type { z } from 'zod';
-import { type InitiativeView, deleteInitiativePayload, updateInitiativePayload } from '../../../../src/domain/api';
-import { fieldErrors } from '../../../../src/domain/errors';
+import { type InitiativeView, updateInitiativePayload } from '../../../../src/domain/api';
+import { HORIZON_LABEL, STATUS_LABEL, TRACK_LABEL } from '../../../../src/domain/labels';
 import {
   type Horizon,
   type HorizonRules,
-  type InitiativePatch,
-  type InitiativeStatus,
-  type Rice,
-  type Track,
   HORIZONS,
   INITIATIVE_STATUSES,
+  type InitiativePatch,
+  type InitiativeStatus,
   REVERSIBILITY,
+  type Rice,
   RICE_IMPACTS,
+  type Track,
   TRACKS,
 } from '../../../../src/domain/model';
 import { isPlacementMove } from '../../../../src/domain/moves';
-import { HORIZON_LABEL, STATUS_LABEL, TRACK_LABEL } from '../../../../src/domain/labels';
 import { riceScore } from '../../../../src/domain/rules/prioritisation';
 import type { Draft } from '../../shared/form/payload-check';
 import { readQuarter, sameQuarter } from '../../shared/form/quarter-input';
@@ -24,7 +23,6 @@ import { splitEpicKeys } from '../form-model';
 import { parseNumber } from '../settings/settings-model';
 
 export type UpdatePayload = z.input<typeof updateInitiativePayload>;
-export type DeletePayload = z.input<typeof deleteInitiativePayload>;
 type Reversibility = (typeof REVERSIBILITY)[number];
 
 /**
@@ -330,7 +328,4 @@ export function toUpdateDraft(values: EditorValues, initiative: InitiativeView, 
   return { payload, localErrors, refusal: nothing ? 'Nothing to save: no field changed.' : undefined };
 }
 
-export function validateDelete(payload: DeletePayload): Record<string, string> | null {
-  const parsed = deleteInitiativePayload.safeParse(payload);
-  return parsed.success ? null : fieldErrors(parsed.error);
-}
+

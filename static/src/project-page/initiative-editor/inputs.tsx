@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
+import type { ReactNode } from 'react';
 import { FieldMessages } from '../../shared/fields';
 
 /**

@@ -1,6 +1,6 @@
-import { type KeyboardEvent, useEffect, useRef } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
+import { type KeyboardEvent, useEffect, useRef } from 'react';
 import { deletePhasePayload, type RoadmapView } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
 import { DangerConfirm } from '../../shared/danger-confirm';
@@ -40,7 +40,7 @@ export function DeletePhase({ phase, view, onDone, onCancel }: { phase: Phase; v
   useEffect(() => {
     // Nothing to fill in: the confirm's own button takes focus.
     if (!asks) (cannot ? keepRef.current : form.formRef.current?.querySelector<HTMLElement>('button[type="submit"]'))?.focus();
-    // Only when the confirm opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the confirm opens
   }, []);
 
   const onKeyDown = (event: KeyboardEvent) => {

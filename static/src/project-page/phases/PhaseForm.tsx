@@ -1,5 +1,5 @@
-import type { ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
+import type { ReactNode } from 'react';
 import { createPhasePayload, type RoadmapView, updatePhasePayload } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
 import { DomainFormFrame } from '../../shared/form/DomainFormFrame';
@@ -11,7 +11,7 @@ import { type DomainForm, useDomainForm } from '../../shared/form/use-domain-for
 import { WriteStatus } from '../../shared/merge-notice';
 import { phasesInOrder } from '../../shared/phases';
 import { upcomingQuarters } from '../form-model';
-import { type EditPhaseValues, type NewPhaseValues, PHASE_EQUALS, PHASE_LABELS, newPhaseValues, phaseValues, toCreatePhaseDraft, toUpdatePhaseDraft } from './phase-model';
+import { type EditPhaseValues, type NewPhaseValues, newPhaseValues, PHASE_EQUALS, PHASE_LABELS, phaseValues, toCreatePhaseDraft, toUpdatePhaseDraft } from './phase-model';
 
 /**
  * Adds a phase (createPhase) or, given `phase`, edits it (updatePhase: only what changed since the version it is

@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import type { ApiError, InitiativeView, RoadmapView } from '../../../../src/domain/api';
+import { useState } from 'react';
+import type { InitiativeView, RoadmapView } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
 import { muted } from '../../shared/components';
-import { useWrite } from '../../shared/data/writes';
+import { useWriteAction } from '../../shared/data/writes';
 import { PhaseList } from '../../shared/phases';
 import { WriteError } from '../../shared/write-error';
 import { DeletePhase } from './DeletePhase';
@@ -23,27 +23,24 @@ type Mode = { kind: 'edit'; phaseId: string } | { kind: 'delete'; phaseId: strin
  * data layer, whose answer updates the page; the forms here only open and close.
  */
 export function PhaseManager({ view, renderInitiative }: { view: RoadmapView; renderInitiative: (initiative: InitiativeView) => JSX.Element }) {
-  const write = useWrite();
   const [mode, setMode] = useState<Mode>(null);
   const [adding, setAdding] = useState(false);
-  const [moving, setMoving] = useState<string | null>(null);
-  const [moveError, setMoveError] = useState<ApiError | null>(null);
+  const reorder = useWriteAction('movePhase');
+  // Which phase is moving while its write is under way.
+  const moving = reorder.pending ? (reorder.sent?.phaseId ?? null) : null;
+  const moveError = reorder.error;
   const [added, setAdded] = useState<string | null>(null);
   const full = view.phases.length >= MAX_PHASES;
 
   const done = () => {
     setMode(null);
-    setMoveError(null);
+    reorder.reset();
   };
 
-  async function move(phase: Phase, toIndex: number) {
+  function move(phase: Phase, toIndex: number) {
     if (moving) return;
-    setMoveError(null);
     setAdded(null);
-    setMoving(phase.id);
-    const result = await write('movePhase', { baseRevision: view.revision, phaseId: phase.id, toIndex });
-    setMoving(null);
-    if (!result.ok) setMoveError(result.error);
+    reorder.run({ baseRevision: view.revision, phaseId: phase.id, toIndex });
   }
 
   return (
@@ -75,7 +72,7 @@ export function PhaseManager({ view, renderInitiative }: { view: RoadmapView; re
           onDone={(name) => {
             setAdded(name);
             setAdding(false);
-            setMoveError(null);
+            reorder.reset();
           }}
           onCancel={() => setAdding(false)}
         />

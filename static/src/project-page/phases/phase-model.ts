@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { createPhasePayload, deletePhasePayload, updatePhasePayload } from '../../../../src/domain/api';
 import type { Phase } from '../../../../src/domain/model';
-import { QUARTER_PATTERN, addQuarters, compareQuarters, quarterOf } from '../../../../src/domain/quarter';
+import { addQuarters, compareQuarters, QUARTER_PATTERN, quarterOf } from '../../../../src/domain/quarter';
 import type { Draft } from '../../shared/form/payload-check';
 import { readQuarter, sameQuarter } from '../../shared/form/quarter-input';
 import { type Equals, sameText } from '../../shared/three-way-merge';

@@ -1,8 +1,8 @@
-import { type ReactNode, useState } from 'react';
-import { get, useController, useFormState } from 'react-hook-form';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
+import { type ReactNode, useState } from 'react';
+import { get, useController, useFormState } from 'react-hook-form';
 import { type RoadmapView, saveSettingsPayload } from '../../../../src/domain/api';
 import { bufferSettingWarning } from '../../../../src/domain/rules/capacity';
 import { goalCountWarning, MAX_BUSINESS_GOALS } from '../../../../src/domain/rules/traceability';
@@ -11,26 +11,27 @@ import { Field, TextInput } from '../../shared/fields';
 import { DomainFormFrame } from '../../shared/form/DomainFormFrame';
 import { FormButtons } from '../../shared/form/FormButtons';
 import { FormErrorLine } from '../../shared/form/FormErrorLine';
+import { ErrorText } from '../../shared/form/FormErrorLine';
 import { SelectField, TextField, useLayerField } from '../../shared/form/inputs';
 import { useFormLayer } from '../../shared/form/layer-context';
 import { useDomainForm } from '../../shared/form/use-domain-form';
 import { WriteStatus } from '../../shared/merge-notice';
-import { ErrorLine, WarningLine } from './inputs';
+import { WarningLine } from './inputs';
 import {
-  GOALS,
-  type GoalRow,
-  SETTINGS_EQUALS,
-  SETTINGS_LABELS,
-  type SettingsValues,
-  UNIT_OPTIONS,
   canAddGoal,
   describeSetting,
   goalFieldNames,
+  type GoalRow,
+  GOALS,
   goalsRefusalDetail,
   newGoalRow,
+  SETTINGS_EQUALS,
+  SETTINGS_LABELS,
+  type SettingsValues,
   settingsValues,
   toSettingsDraft,
   typedBuffer,
+  UNIT_OPTIONS,
 } from './settings-model';
 
 /** Prefixes the form's ids (`roadmap-settings-capacity-bufferPercent`) and its conflict choices. */
@@ -132,8 +133,12 @@ function GoalsField({ detail }: { detail: string | null }) {
   const { field } = useController({ name: GOALS, control: form.methods.control });
   const { errors } = useFormState({ control: form.methods.control, name: GOALS });
   const rows = field.value as GoalRow[];
-  const message = (path: string) => (get(errors, path) as { message?: unknown } | undefined)?.message;
-  const listError = typeof message(GOALS) === 'string' ? (message(GOALS) as string) : undefined;
+  const message = (path: string): unknown => {
+    const error: { message?: unknown } | undefined = get(errors, path);
+    return error?.message;
+  };
+  const listMessage = message(GOALS);
+  const listError = typeof listMessage === 'string' ? listMessage : undefined;
   const rowError = (index: number, part: 'title' | 'metric') => message(`${GOALS}.${index}.${part}`) as string | undefined;
   const countWarning = goalCountWarning(rows.length);
   const change = (next: GoalRow[]) => field.onChange(next);
@@ -196,22 +201,22 @@ function GoalsField({ detail }: { detail: string | null }) {
                   </div>
                 </div>
                 {titleError ? (
-                  <ErrorLine id={`${base}-title-error`} testId={`settings-goal-${n}-error`}>
+                  <ErrorText id={`${base}-title-error`} testId={`settings-goal-${n}-error`}>
                     Goal {n}: {titleError}
-                  </ErrorLine>
+                  </ErrorText>
                 ) : null}
                 {metricError ? (
-                  <ErrorLine id={`${base}-metric-error`} testId={`settings-metric-${n}-error`}>
+                  <ErrorText id={`${base}-metric-error`} testId={`settings-metric-${n}-error`}>
                     Metric {n}: {metricError}
-                  </ErrorLine>
+                  </ErrorText>
                 ) : null}
               </li>
             );
           })}
         </ol>
       )}
-      {listError ? <ErrorLine testId="settings-goals-error">{/* The detail is the last refusal's: shown only while its list error stands. */}
-          {[listError, detail].filter(Boolean).join(': ')}</ErrorLine> : null}
+      {listError ? <ErrorText testId="settings-goals-error">{/* The detail is the last refusal's: shown only while its list error stands. */}
+          {[listError, detail].filter(Boolean).join(': ')}</ErrorText> : null}
       {countWarning ? <WarningLine testId="settings-goal-count-warning">{countWarning.message}</WarningLine> : null}
       <div>
         <Button spacing="compact" onClick={addGoal} isDisabled={!canAddGoal(rows) || form.submitting}>

@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
+import { useState } from 'react';
 import type { RoadmapView } from '../../../../src/domain/api';
 import { bufferSettingWarning } from '../../../../src/domain/rules/capacity';
 import { roundTo } from '../../../../src/domain/rules/numbers';
@@ -8,8 +8,8 @@ import { goalCountWarning } from '../../../../src/domain/rules/traceability';
 import { Fact, muted } from '../../shared/components';
 import { Panel } from '../../shared/panel';
 import { WarningLine } from './inputs';
-import { SettingsForm } from './SettingsForm';
 import { cadenceText, horizonRulesText, UNIT_OPTIONS } from './settings-model';
+import { SettingsForm } from './SettingsForm';
 
 const formatAmount = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
 const unitLabel = (unit: RoadmapView['capacity']['unit']) => UNIT_OPTIONS.find((o) => o.value === unit)?.label.toLowerCase() ?? unit;

@@ -3,7 +3,7 @@ import type { RoadmapView, saveSettingsPayload } from '../../../../src/domain/ap
 import type { CapacitySettings, HorizonRules } from '../../../../src/domain/model';
 import { MAX_BUSINESS_GOALS } from '../../../../src/domain/rules/traceability';
 import type { Draft } from '../../shared/form/payload-check';
-import { type Equals, deepEqual, sameText } from '../../shared/three-way-merge';
+import { deepEqual, type Equals, sameText } from '../../shared/three-way-merge';
 
 export type SettingsPayload = z.input<typeof saveSettingsPayload>;
 export type SettingsPatch = SettingsPayload['settings'];

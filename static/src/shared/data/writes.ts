@@ -1,9 +1,9 @@
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { MutationResult, Result, RoadmapView } from '../../../../src/domain/api';
 import { call, type ResolverKey, type ResolverTypes } from '../client';
 import { QUERY_KEYS } from './keys';
-import { unwrap } from './query-client';
+import { apiErrorOf, ApiFailure, unwrap } from './query-client';
 import { applyWriteAnswer, reloadAll, showsRoadmapView, showView } from './roadmap-cache';
 
 /** Whether an answer is a write's (revision, change, view): only those update the cache. */
@@ -67,3 +67,28 @@ export function useShowView() {
 /** For query functions: the view query's loader. */
 export const loadRoadmapView = async () => unwrap(await call('getRoadmapView', {}));
 export { QUERY_KEYS };
+
+/**
+ * A write with no form — Mark reviewed, delete after a confirm, move a phase up or down, start the roadmap: one
+ * mutation through `sendWrite`, so its pending state and error live in the data layer, not in the component.
+ * `onSuccess` runs after the cache shows the answer (e.g. to close a confirm).
+ */
+export function useWriteAction<K extends ResolverKey>(key: K, options: { onSuccess?: (value: ResolverTypes[K]['value']) => void } = {}) {
+  const client = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: async (payload: ResolverTypes[K]['payload']) => {
+      const result = await sendWrite(client, key, payload);
+      if (!result.ok) throw new ApiFailure(result.error);
+      return result.value;
+    },
+    onSuccess: options.onSuccess,
+  });
+  return {
+    run: mutation.mutate,
+    pending: mutation.isPending,
+    /** What the pending or last write was sent with (e.g. which phase is moving). */
+    sent: mutation.variables,
+    error: mutation.error ? apiErrorOf(mutation.error) : null,
+    reset: mutation.reset,
+  };
+}

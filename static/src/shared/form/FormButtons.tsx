@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
+import { useEffect, useRef } from 'react';
 import { useFormLayer } from './layer-context';
 
 /**

@@ -1,16 +1,16 @@
 import { type BaseSyntheticEvent, type KeyboardEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
-import { type FieldErrors, type FieldValues, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
+import { type FieldErrors, type FieldValues, type Resolver, useForm,type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ApiError } from '../../../../src/domain/api';
 import type { ResolverKey, ResolverTypes } from '../client';
-import type { Refresh } from '../use-write-form';
 import { closeStep } from './discard';
-import { type Draft, checkDraft } from './payload-check';
 import { leafPaths } from './paths';
-import { type RoutedErrors, routeErrors } from './route-errors';
+import { checkDraft,type Draft } from './payload-check';
 import { useReturnFocus } from './return-focus';
-import { type RebaseOptions, useRebase } from './use-rebase';
+import { type RoutedErrors, routeErrors } from './route-errors';
 import { useFormSend } from './send';
+import { type RebaseOptions, useRebase } from './use-rebase';
+import type { Refresh } from './write-state';
 
 type Payload<K extends ResolverKey> = ResolverTypes[K]['payload'];
 type Value<K extends ResolverKey> = ResolverTypes[K]['value'];
@@ -63,7 +63,7 @@ export function useDomainForm<K extends ResolverKey, V extends FieldValues, S>(o
   const fieldNames = (values: V) => [...paths, ...(optionsRef.current.fieldNames?.(values) ?? [])];
   const baseRef = useRef<{ source: S; revision: number }>({ source: options.source as S, revision: options.revision });
   /** Checks the draft with the resolver's schema; the payload becomes what handleSubmit hands on. */
-  const resolver: Resolver<V, unknown, Payload<K>> = async (values) => {
+  const resolver: Resolver<V, unknown, Payload<K>> = (values) => {
     const draft = optionsRef.current.toDraft(values, baseRef.current);
     const found = checkDraft(optionsRef.current.schema, draft, fieldNames(values));
     setFormLevel(found?.formLevel ?? []);
@@ -76,7 +76,7 @@ export function useDomainForm<K extends ResolverKey, V extends FieldValues, S>(o
 
   useEffect(() => {
     if (options.focus !== 'none') formRef.current?.querySelector<HTMLElement>(options.focus ?? 'input')?.focus();
-    // Only when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the form opens
   }, []);
   // A field's error goes once it changes; so does the form's line.
   useEffect(() => {

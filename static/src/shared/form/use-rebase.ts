@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { RoadmapView } from '../../../../src/domain/api';
-import { type Choice, type Equals, type MergeState, type PendingConflict, choose, edited, initialMergeState, rebase, unresolved } from '../three-way-merge';
-import { describeValue, type RebaseNotice } from '../use-merge-form';
+import { type Choice, choose, edited, type Equals, initialMergeState, type MergeState, type PendingConflict, rebase, unresolved } from '../three-way-merge';
 import { flatten } from './paths';
+import { describeValue, type RebaseNotice } from './write-state';
 
 /** Per path: field values are compared as they are flattened (`patch.title`, `to.targetQuarter`). */
 export type Flat = Record<string, unknown>;
@@ -90,7 +90,7 @@ export function useRebase<V extends FieldValues, S, P>(form: UseFormReturn<V, un
       const worthSaying = afterSave || next.state.taken.length > 0 || next.state.conflicts.length > 0;
       set({ merge: next.state, base: { source: theirs, revision: theirRevision }, notice: worthSaying ? { revision: theirRevision, conflictMessage, afterSave } : s.notice });
     },
-    // `form` and `paths` are fixed for the form's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `form`, `paths` and `set` are fixed for the form's life
     [],
   );
 
@@ -109,6 +109,7 @@ export function useRebase<V extends FieldValues, S, P>(form: UseFormReturn<V, un
       set({ ...s, merge: edited(s.merge, name, flatten(values as object, [name])[name]) });
     });
     return () => subscription.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `form` and `set` are fixed for the form's life
   }, []);
 
   const s = state.current;
@@ -116,7 +117,7 @@ export function useRebase<V extends FieldValues, S, P>(form: UseFormReturn<V, un
   const view: RebaseView<S> = {
     notice: s.notice,
     conflicts: s.merge.conflicts,
-    taken: s.merge.taken as string[],
+    taken: s.merge.taken,
     unresolvedLabels: unresolved(s.merge).map((c) => labels[c.field] ?? c.field),
     labels,
     describe: (path, value) => optionsRef.current.describe?.(path, value) ?? describeValue(value),
