@@ -120,7 +120,23 @@ async function measure(size: number, worstCase: boolean): Promise<Row> {
     const recomputeMs = time(9, () => roadmapHealth(roadmap, NOW));
     const loadMs = await timeAsync(5, () => forge.deps.store.load(PROJECT.id));
     const viewMs = await timeAsync(5, () => forge.invoke('getRoadmapView', {}, context));
-    return { size, worstCase, loadTrips, loadBytes, viewKvsTrips, viewJiraTrips, moveKvsTrips, moveJiraTrips, linkTrips, largestValue, recomputeMs, loadMs, viewMs, viewPayload, viewRefused };
+    return {
+      size,
+      worstCase,
+      loadTrips,
+      loadBytes,
+      viewKvsTrips,
+      viewJiraTrips,
+      moveKvsTrips,
+      moveJiraTrips,
+      linkTrips,
+      largestValue,
+      recomputeMs,
+      loadMs,
+      viewMs,
+      viewPayload,
+      viewRefused,
+    };
   } finally {
     forge.close();
   }
@@ -203,7 +219,11 @@ const WRITES: Array<{ surface: string; write: string; url: string; run: (page: B
       await form.getByLabel('Target quarter').fill('2029-Q1');
       await form.getByLabel('Why is it moving?').fill('Benchmark');
       await form.getByRole('button', { name: 'Move initiative' }).click();
-      await app.getByTestId('change-entry').first().filter({ hasText: `Moved "${title}"` }).waitFor();
+      await app
+        .getByTestId('change-entry')
+        .first()
+        .filter({ hasText: `Moved "${title}"` })
+        .waitFor();
     },
   },
   {
@@ -290,13 +310,16 @@ async function invokesPerWrite(): Promise<string[]> {
 function bundleSizes(): string[] {
   const root = path.resolve(__dirname, '../static/build');
   if (!fs.existsSync(root)) return ['(static/build missing: run `npm run build` first)'];
-  return fs.readdirSync(root).sort().map((surface) => {
-    const html = fs.readFileSync(path.join(root, surface, 'index.html'), 'utf8');
-    const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => path.join(root, surface, m[1]));
-    const raw = initial.reduce((sum, file) => sum + fs.statSync(file).size, 0);
-    const gzip = initial.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(file)).length, 0);
-    return `| ${surface} | ${kib(raw)} | ${kib(gzip)} |`;
-  });
+  return fs
+    .readdirSync(root)
+    .sort()
+    .map((surface) => {
+      const html = fs.readFileSync(path.join(root, surface, 'index.html'), 'utf8');
+      const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => path.join(root, surface, m[1]));
+      const raw = initial.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+      const gzip = initial.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(file)).length, 0);
+      return `| ${surface} | ${kib(raw)} | ${kib(gzip)} |`;
+    });
 }
 
 async function main() {
@@ -312,7 +335,9 @@ async function main() {
   const out: string[] = [];
   out.push(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; KVS emulator (SQLite, in memory) and Jira fake in process.`);
   out.push('');
-  out.push('| initiatives | text | load: KVS round trips | load: bytes read | view: KVS / Jira round trips | move one initiative: KVS / Jira round trips | link one epic: KVS / Jira calls | largest value written | health recompute | store load | getRoadmapView | view payload |');
+  out.push(
+    '| initiatives | text | load: KVS round trips | load: bytes read | view: KVS / Jira round trips | move one initiative: KVS / Jira round trips | link one epic: KVS / Jira calls | largest value written | health recompute | store load | getRoadmapView | view payload |',
+  );
   out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows) {
     out.push(

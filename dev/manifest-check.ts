@@ -79,9 +79,7 @@ export async function checkManifest(manifestFile: string, cwd: string): Promise<
     const manifest = result.manifestObject.typedContent as ManifestSchema;
     // The linters take Forge's feature-flag client (a class); they call only these three methods.
     const flags = offlineFlags as unknown as Parameters<ForgeLint['lint']>[4];
-    const linters = (await getClientSideLintersOnly(manifest, 'development', silentLogger, flags)).filter(
-      (linter) => !(linter instanceof PermissionLinter),
-    );
+    const linters = (await getClientSideLintersOnly(manifest, 'development', silentLogger, flags)).filter((linter) => !(linter instanceof PermissionLinter));
     const files = sourceFiles('src').map((f) => path.relative(cwd, path.resolve(f)));
     const results = await lint(files, manifest, 'development', silentLogger, flags, { linter: { mode: 'client-side' }, linters });
     for (const r of results) {
@@ -98,7 +96,8 @@ export async function checkManifest(manifestFile: string, cwd: string): Promise<
 if (require.main === module) {
   void (async () => {
     const problems = await checkManifest('manifest.yml', path.resolve(__dirname, '..'));
-    for (const p of problems) console.log(`${p.level} [${p.source}${p.reference ? ` ${p.reference}` : ''}] ${p.message}${p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''}`);
+    for (const p of problems)
+      console.log(`${p.level} [${p.source}${p.reference ? ` ${p.reference}` : ''}] ${p.message}${p.file ? ` (${p.file}${p.line ? `:${p.line}` : ''})` : ''}`);
     const missing = forgeLintMissing();
     if (missing) console.log(`note: ${missing}`);
     console.log(problems.some((p) => p.level === 'error') ? 'manifest.yml has errors' : 'manifest.yml is valid');

@@ -28,7 +28,11 @@ async function main() {
     console.log(`  Confluence macro:    http://127.0.0.1:${port}/confluence/pages/1?user=admin   (executive view)`);
     console.log(`  Confluence macro:    http://127.0.0.1:${port}/confluence/pages/2?user=admin   (engineering view)`);
   });
-  const stop = () => server.close(() => { forge.close(); process.exit(0); });
+  const stop = () =>
+    server.close(() => {
+      forge.close();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

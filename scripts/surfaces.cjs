@@ -15,7 +15,9 @@ const ROOT = path.resolve(__dirname, '..');
 /** Each resource of manifest.yml, with the module that shows it (`config` when it is that module's config dialog). */
 function readSurfaces(root = ROOT) {
   const manifest = YAML.parse(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8')) ?? {};
-  const modules = Object.entries(manifest.modules ?? {}).flatMap(([type, entries]) => (Array.isArray(entries) ? entries.map((entry) => ({ type, entry })) : []));
+  const modules = Object.entries(manifest.modules ?? {}).flatMap(([type, entries]) =>
+    Array.isArray(entries) ? entries.map((entry) => ({ type, entry })) : [],
+  );
   return (manifest.resources ?? []).map((resource) => {
     const main = modules.find(({ entry }) => entry.resource === resource.key);
     const config = modules.find(({ entry }) => entry.config && typeof entry.config === 'object' && entry.config.resource === resource.key);

@@ -57,7 +57,12 @@ export function productContext(frame: FrameIdentity, jira: JiraFake, macroConfig
   return { ...base, extension: frame.modal ? { ...extension, modal: frame.modal.context } : extension };
 }
 
-function surfaceExtension(frame: FrameIdentity, jira: JiraFake, macroConfig: unknown, projectRef: { id: string; key: string; type: string } | undefined): Record<string, unknown> {
+function surfaceExtension(
+  frame: FrameIdentity,
+  jira: JiraFake,
+  macroConfig: unknown,
+  projectRef: { id: string; key: string; type: string } | undefined,
+): Record<string, unknown> {
   const type = moduleOf(frame.surface).type;
   switch (type) {
     case 'jira:projectPage':

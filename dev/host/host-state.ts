@@ -9,7 +9,8 @@ export class HostState {
   private macroConfigs: Record<string, unknown> = {};
 
   constructor(private readonly file: string | null) {
-    if (file && fs.existsSync(file)) this.macroConfigs = (JSON.parse(fs.readFileSync(file, 'utf8')) as { macroConfigs?: Record<string, unknown> }).macroConfigs ?? {};
+    if (file && fs.existsSync(file))
+      this.macroConfigs = (JSON.parse(fs.readFileSync(file, 'utf8')) as { macroConfigs?: Record<string, unknown> }).macroConfigs ?? {};
   }
 
   macroConfig(localId: string | null): unknown {

@@ -15,9 +15,12 @@
   var FLAG_AUTO_DISMISS_MS = 8000; // Atlaskit AutoDismissFlag's delay
   var ICONS = {
     info: '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10" fill="currentColor"/><rect x="11" y="10" width="2" height="7" rx="1" fill="var(--ds-surface-overlay, #fff)"/><circle cx="12" cy="7.5" r="1.25" fill="var(--ds-surface-overlay, #fff)"/></svg>',
-    success: '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10" fill="currentColor"/><path d="M7.5 12.5l3 3 6-6.5" stroke="var(--ds-surface-overlay, #fff)" stroke-width="2" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>',
-    warning: '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.5l10 18H2z" fill="currentColor" stroke="currentColor" stroke-linejoin="round"/><rect x="11" y="9" width="2" height="6" rx="1" fill="var(--ds-surface-overlay, #fff)"/><circle cx="12" cy="17.5" r="1.2" fill="var(--ds-surface-overlay, #fff)"/></svg>',
-    error: '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10" fill="currentColor"/><path d="M8.5 8.5l7 7M15.5 8.5l-7 7" stroke="var(--ds-surface-overlay, #fff)" stroke-width="2" stroke-linecap="round"/></svg>',
+    success:
+      '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10" fill="currentColor"/><path d="M7.5 12.5l3 3 6-6.5" stroke="var(--ds-surface-overlay, #fff)" stroke-width="2" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>',
+    warning:
+      '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2.5l10 18H2z" fill="currentColor" stroke="currentColor" stroke-linejoin="round"/><rect x="11" y="9" width="2" height="6" rx="1" fill="var(--ds-surface-overlay, #fff)"/><circle cx="12" cy="17.5" r="1.2" fill="var(--ds-surface-overlay, #fff)"/></svg>',
+    error:
+      '<svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="12" cy="12" r="10" fill="currentColor"/><path d="M8.5 8.5l7 7M15.5 8.5l-7 7" stroke="var(--ds-surface-overlay, #fff)" stroke-width="2" stroke-linecap="round"/></svg>',
   };
 
   function frames() {
@@ -66,7 +69,10 @@
     });
   }
   var themeSelect = document.getElementById('host-theme');
-  if (themeSelect) themeSelect.addEventListener('change', function () { setTheme(themeSelect.value === 'dark' ? 'dark' : 'light'); });
+  if (themeSelect)
+    themeSelect.addEventListener('change', function () {
+      setTheme(themeSelect.value === 'dark' ? 'dark' : 'light');
+    });
 
   // ---- Flags (showFlag / closeFlag).
   function removeFlag(id, notify) {
@@ -96,7 +102,9 @@
     dismiss.className = 'forge-flag-dismiss';
     dismiss.setAttribute('aria-label', 'Dismiss');
     dismiss.textContent = '×';
-    dismiss.addEventListener('click', function () { removeFlag(flag.id, true); });
+    dismiss.addEventListener('click', function () {
+      removeFlag(flag.id, true);
+    });
     el.append(icon, title, dismiss);
     if (flag.description) {
       var body = document.createElement('div');
@@ -111,13 +119,18 @@
         var button = document.createElement('button');
         button.type = 'button';
         button.textContent = action.text;
-        button.addEventListener('click', function () { send(source, { forgeHost: 'flagAction', id: flag.id, index: index }); });
+        button.addEventListener('click', function () {
+          send(source, { forgeHost: 'flagAction', id: flag.id, index: index });
+        });
         actions.append(button);
       });
       el.append(actions);
     }
     flagsBox.append(el);
-    if (flag.isAutoDismiss) setTimeout(function () { if (el.isConnected) removeFlag(flag.id, true); }, FLAG_AUTO_DISMISS_MS);
+    if (flag.isAutoDismiss)
+      setTimeout(function () {
+        if (el.isConnected) removeFlag(flag.id, true);
+      }, FLAG_AUTO_DISMISS_MS);
   }
 
   // ---- Modals (openModal; view.close(payload) inside; Escape and overlay click per the app's options).
@@ -169,7 +182,9 @@
     modals[m.id] = { blanket: blanket, frame: iframe, opener: openerFrame, closeOnEscape: m.closeOnEscape };
     // Focus moves into the modal, as Atlaskit's modal dialog does.
     iframe.focus();
-    iframe.addEventListener('load', function () { iframe.focus(); });
+    iframe.addEventListener('load', function () {
+      iframe.focus();
+    });
   }
   function modalOf(iframe) {
     var id = iframe && iframe.getAttribute('data-modal-id');
@@ -191,17 +206,19 @@
 
   // ---- The macro's config (Confluence's "Edit macro").
   var edit = document.getElementById('edit-macro');
-  if (edit) edit.addEventListener('click', function () {
-    var box = document.getElementById('macro-config');
-    var frame = document.getElementById('config-frame');
-    if (!frame.getAttribute('src')) frame.setAttribute('src', frame.getAttribute('data-src'));
-    box.hidden = false;
-    frame.focus();
-  });
+  if (edit)
+    edit.addEventListener('click', function () {
+      var box = document.getElementById('macro-config');
+      var frame = document.getElementById('config-frame');
+      if (!frame.getAttribute('src')) frame.setAttribute('src', frame.getAttribute('data-src'));
+      box.hidden = false;
+      frame.focus();
+    });
   var configBox = document.getElementById('macro-config');
-  if (configBox) configBox.addEventListener('click', function (event) {
-    if (event.target === configBox) configBox.hidden = true;
-  });
+  if (configBox)
+    configBox.addEventListener('click', function (event) {
+      if (event.target === configBox) configBox.hidden = true;
+    });
 
   window.addEventListener('message', function (event) {
     if (event.origin !== window.location.origin) return;

@@ -103,13 +103,20 @@ export function projectPage(state: PageState, projectKey: string, path: string):
   const project = Object.values(DEMO_PROJECTS).find((p) => p.key === projectKey);
   if (!project) return chrome('Not found', state, path, `<p>No project ${esc(projectKey)}</p>`);
   const src = frameSrc('project-page', state, { project: project.id });
-  return chrome(`${project.name} roadmap`, state, path, `<h1>${esc(project.name)}</h1>${appFrame({ id: 'app-frame', title: 'Tech Roadmap', surface: 'project-page', src })}`);
+  return chrome(
+    `${project.name} roadmap`,
+    state,
+    path,
+    `<h1>${esc(project.name)}</h1>${appFrame({ id: 'app-frame', title: 'Tech Roadmap', surface: 'project-page', src })}`,
+  );
 }
 
 export function issuePage(state: PageState, issue: { id: string; key: string; summary: string; projectId: string } | null, path: string): string {
   if (!issue) return chrome('Not found', state, path, '<p>This issue does not exist or you do not have permission to see it.</p>');
   const src = frameSrc('issue-panel', state, { project: issue.projectId, issue: issue.id });
-  const epics = DEMO_EPICS.map((e) => `<li><a href="/jira/browse/${e.key}?user=${state.user}&amp;theme=${state.theme}">${esc(e.key)}</a> ${esc(e.summary)}</li>`).join('');
+  const epics = DEMO_EPICS.map(
+    (e) => `<li><a href="/jira/browse/${e.key}?user=${state.user}&amp;theme=${state.theme}">${esc(e.key)}</a> ${esc(e.summary)}</li>`,
+  ).join('');
   return chrome(
     issue.key,
     state,

@@ -83,7 +83,11 @@ export function createHostServer(options: HostOptions): http.Server {
         });
       }
       case 'fetchProduct': {
-        const { product, restPath, fetchRequestInit } = (payload ?? {}) as { product?: string; restPath?: string; fetchRequestInit?: { method?: string; body?: string } };
+        const { product, restPath, fetchRequestInit } = (payload ?? {}) as {
+          product?: string;
+          restPath?: string;
+          fetchRequestInit?: { method?: string; body?: string };
+        };
         if (product !== 'jira' || typeof restPath !== 'string') throw new Error('Only Jira product requests are emulated');
         const answer = await forge.jira.handle({
           method: fetchRequestInit?.method ?? 'GET',
@@ -91,7 +95,12 @@ export function createHostServer(options: HostOptions): http.Server {
           accountId: context.accountId,
           body: fetchRequestInit?.body ? JSON.parse(fetchRequestInit.body) : undefined,
         });
-        return { status: answer.status, statusText: '', headers: { 'content-type': 'application/json', ...answer.headers }, body: answer.body === undefined ? '' : JSON.stringify(answer.body) };
+        return {
+          status: answer.status,
+          statusText: '',
+          headers: { 'content-type': 'application/json', ...answer.headers },
+          body: answer.body === undefined ? '' : JSON.stringify(answer.body),
+        };
       }
       case 'submit': {
         if (frame.surface !== 'macro-config' || !frame.localId) throw new Error('Only the macro config can submit');
@@ -166,7 +175,11 @@ export function createHostServer(options: HostOptions): http.Server {
     }
     const browse = /^\/jira\/browse\/([A-Z][A-Z0-9]*-\d+)$/.exec(p);
     if (browse) {
-      const answer = await forge.jira.handle({ method: 'GET', path: `/rest/api/3/issue/${browse[1]}?fields=summary,project`, accountId: DEMO_USERS[s.user].accountId });
+      const answer = await forge.jira.handle({
+        method: 'GET',
+        path: `/rest/api/3/issue/${browse[1]}?fields=summary,project`,
+        accountId: DEMO_USERS[s.user].accountId,
+      });
       const body = answer.body as { id: string; key: string; fields: { summary: string; project: { id: string } } } | undefined;
       const issue = answer.status === 200 && body ? { id: body.id, key: body.key, summary: body.fields.summary, projectId: body.fields.project.id } : null;
       return send(res, issue ? 200 : 404, issuePage(s, issue, p), CONTENT_TYPES['.html']);

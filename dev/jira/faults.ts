@@ -68,13 +68,18 @@ function matches(pattern: RegExp, path: string): boolean {
 }
 
 function rateLimited(retryAfterSeconds: number): EmulatedResponse {
-  return jiraError(429, [MESSAGES.rateLimited], {}, {
-    'Retry-After': String(retryAfterSeconds),
-    'X-RateLimit-Limit': '100',
-    'X-RateLimit-Remaining': '0',
-    'X-RateLimit-Reset': new Date(Date.now() + retryAfterSeconds * 1000).toISOString(),
-    'RateLimit-Reason': 'jira-burst-based',
-  });
+  return jiraError(
+    429,
+    [MESSAGES.rateLimited],
+    {},
+    {
+      'Retry-After': String(retryAfterSeconds),
+      'X-RateLimit-Limit': '100',
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Reset': new Date(Date.now() + retryAfterSeconds * 1000).toISOString(),
+      'RateLimit-Reason': 'jira-burst-based',
+    },
+  );
 }
 
 function serverError(status: number): EmulatedResponse {

@@ -16,15 +16,29 @@ export interface FieldDef {
 function system(id: string, name: string, type: string, extra: Partial<FieldDef> & { items?: string } = {}): FieldDef {
   const { items, ...rest } = extra;
   return {
-    id, key: id, name, custom: false, orderable: true, navigable: true, searchable: true, clauseNames: [id],
-    schema: items ? { type, items, system: id } : { type, system: id }, ...rest,
+    id,
+    key: id,
+    name,
+    custom: false,
+    orderable: true,
+    navigable: true,
+    searchable: true,
+    clauseNames: [id],
+    schema: items ? { type, items, system: id } : { type, system: id },
+    ...rest,
   };
 }
 
 function custom(numericId: number, name: string, type: string, customType: string, clauseName: string): FieldDef {
   const id = `customfield_${numericId}`;
   return {
-    id, key: id, name, custom: true, orderable: true, navigable: true, searchable: true,
+    id,
+    key: id,
+    name,
+    custom: true,
+    orderable: true,
+    navigable: true,
+    searchable: true,
     clauseNames: [`cf[${numericId}]`, clauseName, `${clauseName}[${type === 'number' ? 'Number' : 'Short text'}]`],
     schema: { type, custom: customType, customId: numericId },
   };
@@ -49,7 +63,16 @@ export function fieldCatalogue(storyPointsFieldId: string): FieldDef[] {
     system('resolution', 'Resolution', 'resolution'),
     system('resolutiondate', 'Resolved', 'datetime', { clauseNames: ['resolutiondate', 'resolved'] }),
     system('subtasks', 'Sub-tasks', 'array', { items: 'issuelinks', orderable: false, searchable: false, clauseNames: ['subtasks'] }),
-    { id: 'issuekey', key: 'issuekey', name: 'Key', custom: false, orderable: false, navigable: true, searchable: false, clauseNames: ['id', 'issue', 'issuekey', 'key'] },
+    {
+      id: 'issuekey',
+      key: 'issuekey',
+      name: 'Key',
+      custom: false,
+      orderable: false,
+      navigable: true,
+      searchable: false,
+      clauseNames: ['id', 'issue', 'issuekey', 'key'],
+    },
     custom(spNumeric, 'Story point estimate', 'number', 'com.pyxis.greenhopper.jira:jsw-story-points', 'Story point estimate'),
     custom(10019, 'Rank', 'any', 'com.pyxis.greenhopper.jira:gh-lexo-rank', 'Rank'),
     custom(10015, 'Start date', 'date', 'com.atlassian.jira.plugin.system.customfieldtypes:datepicker', 'Start date'),
@@ -78,7 +101,8 @@ export function selectFields(requested: string[] | undefined, defaults: string[]
     if (t === '*all') all.forEach((f) => selected.add(f));
     else if (t === '*navigable') navigable.forEach((f) => selected.add(f));
     else if (t.startsWith('-')) excluded.add(t.slice(1));
-    else if (t === 'id' || t === 'key') continue; // always present on the issue itself
+    else if (t === 'id' || t === 'key')
+      continue; // always present on the issue itself
     else if (all.includes(t)) selected.add(t);
     // Jira silently ignores unknown field names.
   }
@@ -88,6 +112,9 @@ export function selectFields(requested: string[] | undefined, defaults: string[]
 
 /** True when the request asked for nothing beyond `id` (search then answers `{ id }` only, as Jira does). */
 export function idsOnly(requested: string[] | undefined): boolean {
-  const tokens = (requested ?? []).flatMap((v) => v.split(',')).map((t) => t.trim()).filter(Boolean);
+  const tokens = (requested ?? [])
+    .flatMap((v) => v.split(','))
+    .map((t) => t.trim())
+    .filter(Boolean);
   return tokens.length === 0 || tokens.every((t) => t === 'id');
 }

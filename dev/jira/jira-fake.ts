@@ -38,7 +38,10 @@ interface Route {
 
 function route(method: string, template: string, handle: Route['handle']): Route {
   const names: string[] = [];
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, n: string) => { names.push(n); return '([^/]+)'; });
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, n: string) => {
+    names.push(n);
+    return '([^/]+)';
+  });
   return { method, template, regex: new RegExp(`^${pattern}$`), names, handle };
 }
 
@@ -160,7 +163,9 @@ function matchRoute(method: string, pathname: string): { route: Route; params: R
     const m = r.regex.exec(pathname);
     if (!m) continue;
     const params: Record<string, string> = {};
-    r.names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]); });
+    r.names.forEach((n, i) => {
+      params[n] = decodeURIComponent(m[i + 1]);
+    });
     return { route: r, params };
   }
   return undefined;

@@ -15,7 +15,13 @@ interface Ctx {
 }
 
 const FIELD_ALIASES: Record<string, string> = {
-  type: 'issuetype', issuekey: 'key', issue: 'key', id: 'key', statuscategory: 'statuscategory', createddate: 'created', updateddate: 'updated',
+  type: 'issuetype',
+  issuekey: 'key',
+  issue: 'key',
+  id: 'key',
+  statuscategory: 'statuscategory',
+  createddate: 'created',
+  updateddate: 'updated',
 };
 
 function canonical(field: string, data: JiraData): string {
@@ -40,9 +46,20 @@ function literalTexts(field: string, values: JqlValue[]): string[] {
 /** Builds a predicate for =, !=, in, not in over a resolved set of comparable ids. */
 function membership(op: string, field: string, wanted: Set<string>, get: (i: JiraIssueRecord) => string | undefined): Predicate {
   switch (op) {
-    case '=': case 'in': return (i) => { const v = get(i); return v !== undefined && wanted.has(v); };
-    case '!=': case 'not in': return (i) => { const v = get(i); return v !== undefined && !wanted.has(v); };
-    default: throw new JqlError(`The operator '${op.toUpperCase()}' is not supported by the '${field}' field.`);
+    case '=':
+    case 'in':
+      return (i) => {
+        const v = get(i);
+        return v !== undefined && wanted.has(v);
+      };
+    case '!=':
+    case 'not in':
+      return (i) => {
+        const v = get(i);
+        return v !== undefined && !wanted.has(v);
+      };
+    default:
+      throw new JqlError(`The operator '${op.toUpperCase()}' is not supported by the '${field}' field.`);
   }
 }
 
@@ -68,26 +85,31 @@ function textContains(op: string, field: string, values: JqlValue[], get: (i: Ji
   if (op !== '~' && op !== '!~') throw new JqlError(`The operator '${op.toUpperCase()}' is not supported by the '${field}' field.`);
   const [needle] = literalTexts(field, values);
   const terms = needle.toLowerCase().replace(/[*?]/g, '').split(/\s+/).filter(Boolean);
-  const hit = (i: JiraIssueRecord) => { const hay = get(i).toLowerCase(); return terms.every((t) => hay.includes(t)); };
+  const hit = (i: JiraIssueRecord) => {
+    const hay = get(i).toLowerCase();
+    return terms.every((t) => hay.includes(t));
+  };
   return op === '~' ? hit : (i) => !hit(i);
 }
 
 function userClause(ctx: Ctx, field: string, op: string, values: JqlValue[], get: (i: JiraIssueRecord) => string | null | undefined): Predicate {
   if (op === 'is') return (i) => !get(i);
   if (op === 'is not') return (i) => !!get(i);
-  const ids = new Set(values.map((v) => {
-    if (v.kind === 'function' && v.name === 'currentuser') {
-      if (ctx.caller === null) throw new JqlError("Function 'currentUser' cannot be used by an app user.");
-      return ctx.caller;
-    }
-    if (v.kind === 'literal') {
-      const u = ctx.data.users.find((x) => x.accountId === v.text);
-      if (!u) throw new JqlError(`The value '${v.text}' does not exist for the field '${field}'.`);
-      return u.accountId;
-    }
-    if (v.kind === 'function') throw new JqlError(`Unable to find JQL function '${v.name}()'.`);
-    throw new JqlError(`The operator '${op.toUpperCase()}' does not support the EMPTY value for field '${field}'.`);
-  }));
+  const ids = new Set(
+    values.map((v) => {
+      if (v.kind === 'function' && v.name === 'currentuser') {
+        if (ctx.caller === null) throw new JqlError("Function 'currentUser' cannot be used by an app user.");
+        return ctx.caller;
+      }
+      if (v.kind === 'literal') {
+        const u = ctx.data.users.find((x) => x.accountId === v.text);
+        if (!u) throw new JqlError(`The value '${v.text}' does not exist for the field '${field}'.`);
+        return u.accountId;
+      }
+      if (v.kind === 'function') throw new JqlError(`Unable to find JQL function '${v.name}()'.`);
+      throw new JqlError(`The operator '${op.toUpperCase()}' does not support the EMPTY value for field '${field}'.`);
+    }),
+  );
   return membership(op, field, ids, (i) => get(i) ?? '\u0000none');
 }
 
@@ -97,19 +119,25 @@ function clausePredicate(ctx: Ctx, node: Extract<JqlNode, { type: 'clause' }>): 
   const { op, values } = node;
   switch (field) {
     case 'project': {
-      const ids = new Set(literalTexts(node.field, values).map((text) => {
-        const p = data.projects.find((x) => x.id === text || x.key.toLowerCase() === text.toLowerCase() || x.name.toLowerCase() === text.toLowerCase());
-        if (!p || !canBrowse(data, ctx.caller, p.id)) throw new JqlError(`The value '${text}' does not exist for the field 'project'.`);
-        return p.id;
-      }));
+      const ids = new Set(
+        literalTexts(node.field, values).map((text) => {
+          const p = data.projects.find((x) => x.id === text || x.key.toLowerCase() === text.toLowerCase() || x.name.toLowerCase() === text.toLowerCase());
+          if (!p || !canBrowse(data, ctx.caller, p.id)) throw new JqlError(`The value '${text}' does not exist for the field 'project'.`);
+          return p.id;
+        }),
+      );
       return membership(op, 'project', ids, (i) => i.projectId);
     }
     case 'issuetype': {
-      const names = new Set(literalTexts(node.field, values).map((text) => {
-        const t = Object.values(ISSUE_TYPES).find((x) => x.id === text || x.name.toLowerCase() === text.toLowerCase() || (text.toLowerCase() === 'sub-task' && x.subtask));
-        if (!t) throw new JqlError(`The value '${text}' does not exist for the field 'issuetype'.`);
-        return t.name;
-      }));
+      const names = new Set(
+        literalTexts(node.field, values).map((text) => {
+          const t = Object.values(ISSUE_TYPES).find(
+            (x) => x.id === text || x.name.toLowerCase() === text.toLowerCase() || (text.toLowerCase() === 'sub-task' && x.subtask),
+          );
+          if (!t) throw new JqlError(`The value '${text}' does not exist for the field 'issuetype'.`);
+          return t.name;
+        }),
+      );
       return membership(op, 'issuetype', names, (i) => i.issueType);
     }
     case 'parent': {
@@ -126,19 +154,27 @@ function clausePredicate(ctx: Ctx, node: Extract<JqlNode, { type: 'clause' }>): 
     case 'description':
       return textContains(op, 'description', values, (i) => i.description ?? '');
     case 'status': {
-      const cats = new Set(literalTexts('status', values).map((text) => {
-        const hit = (Object.keys(STATUSES) as StatusCategoryKey[]).find((k) => STATUSES[k].id === text || STATUSES[k].name.toLowerCase() === text.toLowerCase());
-        if (!hit) throw new JqlError(`The value '${text}' does not exist for the field 'status'.`);
-        return hit;
-      }));
+      const cats = new Set(
+        literalTexts('status', values).map((text) => {
+          const hit = (Object.keys(STATUSES) as StatusCategoryKey[]).find(
+            (k) => STATUSES[k].id === text || STATUSES[k].name.toLowerCase() === text.toLowerCase(),
+          );
+          if (!hit) throw new JqlError(`The value '${text}' does not exist for the field 'status'.`);
+          return hit;
+        }),
+      );
       return membership(op, 'status', cats, (i) => i.statusCategory);
     }
     case 'statuscategory': {
-      const cats = new Set(literalTexts('statusCategory', values).map((text) => {
-        const hit = Object.values(STATUS_CATEGORIES).find((c) => String(c.id) === text || c.key === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase());
-        if (!hit) throw new JqlError(`The value '${text}' does not exist for the field 'statusCategory'.`);
-        return hit.key;
-      }));
+      const cats = new Set(
+        literalTexts('statusCategory', values).map((text) => {
+          const hit = Object.values(STATUS_CATEGORIES).find(
+            (c) => String(c.id) === text || c.key === text.toLowerCase() || c.name.toLowerCase() === text.toLowerCase(),
+          );
+          if (!hit) throw new JqlError(`The value '${text}' does not exist for the field 'statusCategory'.`);
+          return hit.key;
+        }),
+      );
       return membership(op, 'statusCategory', cats, (i) => i.statusCategory);
     }
     case 'assignee':
@@ -160,10 +196,20 @@ function clausePredicate(ctx: Ctx, node: Extract<JqlNode, { type: 'clause' }>): 
 
 function compile(ctx: Ctx, node: JqlNode): Predicate {
   switch (node.type) {
-    case 'clause': return clausePredicate(ctx, node);
-    case 'and': { const ps = node.children.map((c) => compile(ctx, c)); return (i) => ps.every((p) => p(i)); }
-    case 'or': { const ps = node.children.map((c) => compile(ctx, c)); return (i) => ps.some((p) => p(i)); }
-    case 'not': { const p = compile(ctx, node.child); return (i) => !p(i); }
+    case 'clause':
+      return clausePredicate(ctx, node);
+    case 'and': {
+      const ps = node.children.map((c) => compile(ctx, c));
+      return (i) => ps.every((p) => p(i));
+    }
+    case 'or': {
+      const ps = node.children.map((c) => compile(ctx, c));
+      return (i) => ps.some((p) => p(i));
+    }
+    case 'not': {
+      const p = compile(ctx, node.child);
+      return (i) => !p(i);
+    }
   }
 }
 
@@ -177,19 +223,34 @@ type Comparator = (a: JiraIssueRecord, b: JiraIssueRecord) => number;
 function sortComparator(data: JiraData, field: string): Comparator {
   const cmp = <T extends string | number>(x: T, y: T) => (x < y ? -1 : x > y ? 1 : 0);
   switch (canonical(field, data)) {
-    case 'key': return (a, b) => { const [pa, na] = keyParts(a.key); const [pb, nb] = keyParts(b.key); return cmp(pa, pb) || cmp(na, nb); };
-    case 'created': return (a, b) => cmp(a.created, b.created);
-    case 'updated': return (a, b) => cmp(a.updated, b.updated);
-    case 'summary': return (a, b) => cmp(a.summary.toLowerCase(), b.summary.toLowerCase());
-    case 'rank': return (a, b) => cmp(a.rank, b.rank);
-    case 'project': return (a, b) => cmp(a.projectId, b.projectId);
-    case 'issuetype': return (a, b) => cmp(ISSUE_TYPES[a.issueType].hierarchyLevel, ISSUE_TYPES[b.issueType].hierarchyLevel);
-    case 'status': case 'statuscategory': {
+    case 'key':
+      return (a, b) => {
+        const [pa, na] = keyParts(a.key);
+        const [pb, nb] = keyParts(b.key);
+        return cmp(pa, pb) || cmp(na, nb);
+      };
+    case 'created':
+      return (a, b) => cmp(a.created, b.created);
+    case 'updated':
+      return (a, b) => cmp(a.updated, b.updated);
+    case 'summary':
+      return (a, b) => cmp(a.summary.toLowerCase(), b.summary.toLowerCase());
+    case 'rank':
+      return (a, b) => cmp(a.rank, b.rank);
+    case 'project':
+      return (a, b) => cmp(a.projectId, b.projectId);
+    case 'issuetype':
+      return (a, b) => cmp(ISSUE_TYPES[a.issueType].hierarchyLevel, ISSUE_TYPES[b.issueType].hierarchyLevel);
+    case 'status':
+    case 'statuscategory': {
       const order: Record<StatusCategoryKey, number> = { new: 0, indeterminate: 1, done: 2 };
       return (a, b) => cmp(order[a.statusCategory], order[b.statusCategory]);
     }
-    case 'storypoints': return (a, b) => cmp(a.storyPoints ?? -Infinity, b.storyPoints ?? -Infinity);
-    case 'text': case 'description': case 'parent':
+    case 'storypoints':
+      return (a, b) => cmp(a.storyPoints ?? -Infinity, b.storyPoints ?? -Infinity);
+    case 'text':
+    case 'description':
+    case 'parent':
       throw new JqlError(`Not able to sort using field '${field}'.`);
     default:
       throw noSuchField(field);
@@ -202,9 +263,18 @@ export function runJql(data: JiraData, caller: Caller, query: JqlQuery): JiraIss
   const ctx: Ctx = { data, caller };
   const predicate = compile(ctx, query.where);
   const sorts = query.orderBy.length > 0 ? query.orderBy : [{ field: 'created', direction: 'DESC' as const }];
-  const comparators = sorts.map((s) => { const c = sortComparator(data, s.field); return s.direction === 'DESC' ? (a: JiraIssueRecord, b: JiraIssueRecord) => -c(a, b) : c; });
+  const comparators = sorts.map((s) => {
+    const c = sortComparator(data, s.field);
+    return s.direction === 'DESC' ? (a: JiraIssueRecord, b: JiraIssueRecord) => -c(a, b) : c;
+  });
   const byId: Comparator = (a, b) => Number(b.id) - Number(a.id);
   return data.issues
     .filter((i) => canBrowse(data, caller, i.projectId) && predicate(i))
-    .sort((a, b) => { for (const c of comparators) { const r = c(a, b); if (r !== 0) return r; } return byId(a, b); });
+    .sort((a, b) => {
+      for (const c of comparators) {
+        const r = c(a, b);
+        if (r !== 0) return r;
+      }
+      return byId(a, b);
+    });
 }

@@ -10,17 +10,12 @@ export class JqlError extends Error {
   }
 }
 
-export type JqlValue =
-  | { kind: 'literal'; text: string; quoted: boolean }
-  | { kind: 'function'; name: string }
-  | { kind: 'empty' };
+export type JqlValue = { kind: 'literal'; text: string; quoted: boolean } | { kind: 'function'; name: string } | { kind: 'empty' };
 
 export type JqlOperator = '=' | '!=' | '~' | '!~' | 'in' | 'not in' | 'is' | 'is not' | '<' | '>' | '<=' | '>=';
 
 export type JqlNode =
-  | { type: 'clause'; field: string; op: JqlOperator; values: JqlValue[] }
-  | { type: 'and' | 'or'; children: JqlNode[] }
-  | { type: 'not'; child: JqlNode };
+  { type: 'clause'; field: string; op: JqlOperator; values: JqlValue[] } | { type: 'and' | 'or'; children: JqlNode[] } | { type: 'not'; child: JqlNode };
 
 export interface JqlSort {
   field: string;
@@ -50,14 +45,25 @@ function tokenize(src: string): Token[] {
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (/\s/.test(c)) { i++; continue; }
-    if (c === '(' || c === ')' || c === ',') { out.push({ t: c, v: c, pos: i }); i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === ',') {
+      out.push({ t: c, v: c, pos: i });
+      i++;
+      continue;
+    }
     if (c === '"' || c === "'") {
       const start = i;
       let v = '';
       i++;
       while (i < src.length && src[i] !== c) {
-        if (src[i] === '\\' && i + 1 < src.length) { v += src[i + 1]; i += 2; continue; }
+        if (src[i] === '\\' && i + 1 < src.length) {
+          v += src[i + 1];
+          i += 2;
+          continue;
+        }
         v += src[i++];
       }
       if (i >= src.length) throw new JqlError(`Error in the JQL Query: The quoted string '${v}' has not been completed. ${where(start)}`);
@@ -66,8 +72,16 @@ function tokenize(src: string): Token[] {
       continue;
     }
     const two = src.slice(i, i + 2);
-    if (two === '!=' || two === '!~' || two === '<=' || two === '>=') { out.push({ t: 'op', v: two, pos: i }); i += 2; continue; }
-    if (c === '=' || c === '~' || c === '<' || c === '>') { out.push({ t: 'op', v: c, pos: i }); i++; continue; }
+    if (two === '!=' || two === '!~' || two === '<=' || two === '>=') {
+      out.push({ t: 'op', v: two, pos: i });
+      i += 2;
+      continue;
+    }
+    if (c === '=' || c === '~' || c === '<' || c === '>') {
+      out.push({ t: 'op', v: c, pos: i });
+      i++;
+      continue;
+    }
     if (WORD.test(c)) {
       const start = i;
       while (i < src.length && WORD.test(src[i])) i++;
@@ -88,10 +102,18 @@ class Parser {
   private i = 0;
   constructor(private readonly tokens: Token[]) {}
 
-  private peek(): Token { return this.tokens[this.i]; }
-  private next(): Token { return this.tokens[this.i++]; }
-  private isWord(v: string, tok = this.peek()): boolean { return tok.t === 'word' && tok.v.toLowerCase() === v; }
-  private describe(tok: Token): string { return tok.t === 'eof' ? 'EOF' : `'${tok.v}'`; }
+  private peek(): Token {
+    return this.tokens[this.i];
+  }
+  private next(): Token {
+    return this.tokens[this.i++];
+  }
+  private isWord(v: string, tok = this.peek()): boolean {
+    return tok.t === 'word' && tok.v.toLowerCase() === v;
+  }
+  private describe(tok: Token): string {
+    return tok.t === 'eof' ? 'EOF' : `'${tok.v}'`;
+  }
 
   parse(): JqlQuery {
     let whereNode: JqlNode | null = null;
@@ -104,7 +126,8 @@ class Parser {
       do {
         if (orderBy.length > 0) this.next(); // the comma
         const f = this.next();
-        if (f.t !== 'word' && f.t !== 'string') throw new JqlError(`Error in the JQL Query: Expecting a field name but got ${this.describe(f)}. ${where(f.pos)}`);
+        if (f.t !== 'word' && f.t !== 'string')
+          throw new JqlError(`Error in the JQL Query: Expecting a field name but got ${this.describe(f)}. ${where(f.pos)}`);
         let direction: 'ASC' | 'DESC' = 'ASC';
         if (this.isWord('asc') || this.isWord('desc')) direction = this.next().v.toUpperCase() as 'ASC' | 'DESC';
         orderBy.push({ field: f.v.toLowerCase(), direction });
@@ -118,18 +141,27 @@ class Parser {
 
   private or(): JqlNode {
     const children = [this.and()];
-    while (this.isWord('or')) { this.next(); children.push(this.and()); }
+    while (this.isWord('or')) {
+      this.next();
+      children.push(this.and());
+    }
     return children.length === 1 ? children[0] : { type: 'or', children };
   }
 
   private and(): JqlNode {
     const children = [this.unary()];
-    while (this.isWord('and')) { this.next(); children.push(this.unary()); }
+    while (this.isWord('and')) {
+      this.next();
+      children.push(this.unary());
+    }
     return children.length === 1 ? children[0] : { type: 'and', children };
   }
 
   private unary(): JqlNode {
-    if (this.isWord('not')) { this.next(); return { type: 'not', child: this.unary() }; }
+    if (this.isWord('not')) {
+      this.next();
+      return { type: 'not', child: this.unary() };
+    }
     if (this.peek().t === '(') {
       this.next();
       const inner = this.or();
@@ -148,16 +180,22 @@ class Parser {
     let op: JqlOperator;
     if (opTok.t === 'op') op = opTok.v as JqlOperator;
     else if (this.isWord('in', opTok)) op = 'in';
-    else if (this.isWord('not', opTok) && this.isWord('in')) { this.next(); op = 'not in'; }
-    else if (this.isWord('is', opTok)) {
-      if (this.isWord('not')) { this.next(); op = 'is not'; } else op = 'is';
+    else if (this.isWord('not', opTok) && this.isWord('in')) {
+      this.next();
+      op = 'not in';
+    } else if (this.isWord('is', opTok)) {
+      if (this.isWord('not')) {
+        this.next();
+        op = 'is not';
+      } else op = 'is';
     } else throw new JqlError(`Error in the JQL Query: Expecting operator but got ${this.describe(opTok)}. ${OPERATORS_MESSAGE} ${where(opTok.pos)}`);
 
     if (op === 'in' || op === 'not in') {
       const open = this.next();
       if (open.t !== '(') throw new JqlError(`Error in the JQL Query: Expecting '(' but got ${this.describe(open)}. ${where(open.pos)}`);
       const values: JqlValue[] = [];
-      if (this.peek().t === ')') throw new JqlError(`Error in the JQL Query: Expecting either a value, list or function but got ')'. ${where(this.peek().pos)}`);
+      if (this.peek().t === ')')
+        throw new JqlError(`Error in the JQL Query: Expecting either a value, list or function but got ')'. ${where(this.peek().pos)}`);
       for (;;) {
         values.push(this.value());
         const sep = this.next();
@@ -168,7 +206,8 @@ class Parser {
     }
     if (op === 'is' || op === 'is not') {
       const v = this.next();
-      if (!this.isWord('empty', v) && !this.isWord('null', v)) throw new JqlError(`Error in the JQL Query: Expecting 'EMPTY' or 'NULL' but got ${this.describe(v)}. ${where(v.pos)}`);
+      if (!this.isWord('empty', v) && !this.isWord('null', v))
+        throw new JqlError(`Error in the JQL Query: Expecting 'EMPTY' or 'NULL' but got ${this.describe(v)}. ${where(v.pos)}`);
       return { type: 'clause', field, op, values: [{ kind: 'empty' }] };
     }
     return { type: 'clause', field, op, values: [this.value()] };

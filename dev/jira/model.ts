@@ -78,12 +78,36 @@ export const STATUSES: Record<StatusCategoryKey, { id: string; name: string; des
   done: { id: '10001', name: 'Done', description: '' },
 };
 
-export const ISSUE_TYPES: Record<IssueTypeName, { id: string; name: IssueTypeName; description: string; hierarchyLevel: number; subtask: boolean; avatarId: number }> = {
-  Epic: { id: '10000', name: 'Epic', description: 'Epics track collections of related bugs, stories, and tasks.', hierarchyLevel: 1, subtask: false, avatarId: 10307 },
-  Story: { id: '10001', name: 'Story', description: 'Stories track functionality or features expressed as user goals.', hierarchyLevel: 0, subtask: false, avatarId: 10315 },
+export const ISSUE_TYPES: Record<
+  IssueTypeName,
+  { id: string; name: IssueTypeName; description: string; hierarchyLevel: number; subtask: boolean; avatarId: number }
+> = {
+  Epic: {
+    id: '10000',
+    name: 'Epic',
+    description: 'Epics track collections of related bugs, stories, and tasks.',
+    hierarchyLevel: 1,
+    subtask: false,
+    avatarId: 10307,
+  },
+  Story: {
+    id: '10001',
+    name: 'Story',
+    description: 'Stories track functionality or features expressed as user goals.',
+    hierarchyLevel: 0,
+    subtask: false,
+    avatarId: 10315,
+  },
   Task: { id: '10002', name: 'Task', description: 'Tasks track small, distinct pieces of work.', hierarchyLevel: 0, subtask: false, avatarId: 10318 },
   Bug: { id: '10003', name: 'Bug', description: 'Bugs track problems or errors.', hierarchyLevel: 0, subtask: false, avatarId: 10303 },
-  Subtask: { id: '10004', name: 'Subtask', description: 'Subtasks track small pieces of work that are part of a larger task.', hierarchyLevel: -1, subtask: true, avatarId: 10316 },
+  Subtask: {
+    id: '10004',
+    name: 'Subtask',
+    description: 'Subtasks track small pieces of work that are part of a larger task.',
+    hierarchyLevel: -1,
+    subtask: true,
+    avatarId: 10316,
+  },
 };
 
 export function isStatusCategoryKey(v: unknown): v is StatusCategoryKey {

@@ -122,7 +122,10 @@ export function operationScopes(method: string, pathTemplate: string): { classic
 /** A validator for one component schema, e.g. 'ErrorCollection' or 'StatusDetails'. */
 export function componentValidator(name: string): ResponseValidator {
   if (!load().spec.components.schemas[name]) throw new Error(`The OpenAPI description has no schema '${name}'`);
-  return wrap(compiled(`component:${name}`, () => ({ $ref: `${SPEC_ID}#/components/schemas/${name}` })), `components.schemas.${name}`);
+  return wrap(
+    compiled(`component:${name}`, () => ({ $ref: `${SPEC_ID}#/components/schemas/${name}` })),
+    `components.schemas.${name}`,
+  );
 }
 
 /**
@@ -138,7 +141,10 @@ export function responseValidator(method: string, pathTemplate: string, status: 
   }
   const schema = response.content?.['application/json']?.schema;
   if (schema) {
-    return wrap(compiled(`response:${method.toUpperCase()} ${pathTemplate} ${status}`, () => toJsonSchema(schema)), `${op.operationId ?? pathTemplate} ${status}`);
+    return wrap(
+      compiled(`response:${method.toUpperCase()} ${pathTemplate} ${status}`, () => toJsonSchema(schema)),
+      `${op.operationId ?? pathTemplate} ${status}`,
+    );
   }
   if (Number(status) >= 400) {
     const v = componentValidator('ErrorCollection');
@@ -152,5 +158,8 @@ export function requestBodyValidator(method: string, pathTemplate: string): Resp
   const op = operation(method, pathTemplate);
   const schema = op.requestBody?.content?.['application/json']?.schema;
   if (!schema) throw new Error(`${method.toUpperCase()} ${pathTemplate} documents no JSON request body`);
-  return wrap(compiled(`request:${method.toUpperCase()} ${pathTemplate}`, () => toJsonSchema(schema)), `${op.operationId ?? pathTemplate} request body`);
+  return wrap(
+    compiled(`request:${method.toUpperCase()} ${pathTemplate}`, () => toJsonSchema(schema)),
+    `${op.operationId ?? pathTemplate} request body`,
+  );
 }

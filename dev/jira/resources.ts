@@ -33,7 +33,10 @@ export function getMyself(data: JiraData, user: JiraUserRecord): EmulatedRespons
 
 export function getMyPermissions(store: JiraStore, caller: Caller, q: URLSearchParams): EmulatedResponse {
   const raw = q.get('permissions') ?? '';
-  const keys = raw.split(',').map((k) => k.trim()).filter(Boolean);
+  const keys = raw
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   if (keys.length === 0) return jiraError(400, [MESSAGES.permissionsRequired]);
   const invalid = keys.filter((k) => !PERMISSIONS.has(k));
   if (invalid.length > 0) return jiraError(400, [`Invalid permission key(s): ${invalid.join(', ')}.`]);
@@ -48,7 +51,9 @@ export function getMyPermissions(store: JiraStore, caller: Caller, q: URLSearchP
     projectId = issue.projectId;
   } else if (projectById || projectByKey) {
     const ref = (projectById ?? projectByKey) as string;
-    const project = projectById ? store.data.projects.find((p) => p.id === projectById) : store.data.projects.find((p) => p.key.toUpperCase() === ref.toUpperCase());
+    const project = projectById
+      ? store.data.projects.find((p) => p.id === projectById)
+      : store.data.projects.find((p) => p.key.toUpperCase() === ref.toUpperCase());
     if (!project || !canBrowse(store.data, caller, project.id)) {
       return jiraError(404, [`No project could be found with ${projectById ? 'id' : 'key'} '${ref}'.`]);
     }
@@ -59,7 +64,14 @@ export function getMyPermissions(store: JiraStore, caller: Caller, q: URLSearchP
   for (const key of keys) {
     const def = PERMISSIONS.get(key);
     if (!def) continue;
-    permissions[key] = { id: def.id, key: def.key, name: def.name, type: def.type, description: def.description, havePermission: havePermission(store.data, caller, def, projectId) };
+    permissions[key] = {
+      id: def.id,
+      key: def.key,
+      name: def.name,
+      type: def.type,
+      description: def.description,
+      havePermission: havePermission(store.data, caller, def, projectId),
+    };
   }
   return ok({ permissions });
 }

@@ -110,6 +110,9 @@ export function search(data: JiraData, caller: Caller, catalogue: FieldDef[], in
 }
 
 function isKeyOnly(fields: string[] | undefined): boolean {
-  const tokens = (fields ?? []).flatMap((v) => v.split(',')).map((t) => t.trim()).filter(Boolean);
+  const tokens = (fields ?? [])
+    .flatMap((v) => v.split(','))
+    .map((t) => t.trim())
+    .filter(Boolean);
   return tokens.length > 0 && tokens.every((t) => t === 'id' || t === 'key');
 }

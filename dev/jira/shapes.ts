@@ -9,7 +9,14 @@ export function jiraDate(iso: string): string {
 }
 
 function initials(name: string): string {
-  return name.split(/\s+/).map((w) => w[0] ?? '').join('').slice(0, 2).toUpperCase() || 'U';
+  return (
+    name
+      .split(/\s+/)
+      .map((w) => w[0] ?? '')
+      .join('')
+      .slice(0, 2)
+      .toUpperCase() || 'U'
+  );
 }
 
 export function userAvatarUrls(u: JiraUserRecord): Record<string, string> {
@@ -146,10 +153,14 @@ function fieldValue(data: JiraData, i: JiraIssueRecord, field: string): unknown 
     return u ? userRef(data, u) : null;
   };
   switch (field) {
-    case 'summary': return i.summary;
-    case 'description': return adf(i.description);
-    case 'status': return statusShape(data, i.statusCategory);
-    case 'issuetype': return issueTypeShape(data, i.issueType);
+    case 'summary':
+      return i.summary;
+    case 'description':
+      return adf(i.description);
+    case 'status':
+      return statusShape(data, i.statusCategory);
+    case 'issuetype':
+      return issueTypeShape(data, i.issueType);
     case 'project': {
       const p = data.projects.find((x) => x.id === i.projectId);
       return p ? projectRef(data, p) : null;
@@ -158,20 +169,30 @@ function fieldValue(data: JiraData, i: JiraIssueRecord, field: string): unknown 
       const parent = i.parentId ? data.issues.find((x) => x.id === i.parentId) : undefined;
       return parent ? issueLink(data, parent) : undefined;
     }
-    case 'assignee': return user(i.assigneeAccountId);
-    case 'reporter': return user(i.reporterAccountId);
-    case 'created': return jiraDate(i.created);
-    case 'updated': return jiraDate(i.updated);
-    case 'priority': return priorityShape(data);
-    case 'labels': return i.labels ?? [];
+    case 'assignee':
+      return user(i.assigneeAccountId);
+    case 'reporter':
+      return user(i.reporterAccountId);
+    case 'created':
+      return jiraDate(i.created);
+    case 'updated':
+      return jiraDate(i.updated);
+    case 'priority':
+      return priorityShape(data);
+    case 'labels':
+      return i.labels ?? [];
     case 'resolution':
       return i.statusCategory === 'done'
         ? { self: `${data.baseUrl}/rest/api/3/resolution/10000`, id: '10000', description: 'Work has been completed on this issue.', name: 'Done' }
         : null;
-    case 'resolutiondate': return i.statusCategory === 'done' ? jiraDate(i.updated) : null;
-    case 'subtasks': return data.issues.filter((x) => x.parentId === i.id && x.issueType === 'Subtask').map((x) => issueLink(data, x));
-    case 'customfield_10019': return i.rank;
-    case 'customfield_10015': return null;
+    case 'resolutiondate':
+      return i.statusCategory === 'done' ? jiraDate(i.updated) : null;
+    case 'subtasks':
+      return data.issues.filter((x) => x.parentId === i.id && x.issueType === 'Subtask').map((x) => issueLink(data, x));
+    case 'customfield_10019':
+      return i.rank;
+    case 'customfield_10015':
+      return null;
     default:
       if (field === data.storyPointsFieldId) return i.storyPoints ?? null;
       return null;
@@ -189,7 +210,13 @@ export function issueShape(data: JiraData, i: JiraIssueRecord, fields: Set<strin
     const v = fieldValue(data, i, f);
     if (v !== undefined) out[f] = v;
   }
-  return { expand: opts.expand ?? 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations', id: i.id, self: `${data.baseUrl}/rest/api/3/issue/${i.id}`, key: i.key, fields: out };
+  return {
+    expand: opts.expand ?? 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+    id: i.id,
+    self: `${data.baseUrl}/rest/api/3/issue/${i.id}`,
+    key: i.key,
+    fields: out,
+  };
 }
 
 /** FieldDetails for GET /rest/api/3/field. */

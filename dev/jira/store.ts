@@ -21,7 +21,10 @@ export interface NewIssue {
 }
 
 export class JiraStore {
-  constructor(readonly data: JiraData, private readonly now: () => Date) {}
+  constructor(
+    readonly data: JiraData,
+    private readonly now: () => Date,
+  ) {}
 
   project(idOrKey: string): JiraProjectRecord | undefined {
     return this.data.projects.find((p) => p.id === idOrKey || p.key === idOrKey);
@@ -73,10 +76,21 @@ export class JiraStore {
     const now = this.now().toISOString();
     const maxRank = this.data.issues.reduce((m, i) => (i.rank > m ? i.rank : m), '0|i00000:');
     const record: JiraIssueRecord = {
-      id, key, projectId: project.id, issueType: input.issueType, summary: input.summary, description: input.description,
-      statusCategory: input.statusCategory ?? 'new', parentId: parent?.id, assigneeAccountId: input.assigneeAccountId ?? null,
-      reporterAccountId: input.reporterAccountId ?? project.leadAccountId, created: now, updated: now,
-      storyPoints: input.storyPoints ?? null, rank: `${maxRank.slice(0, -1)}z:`, labels: input.labels,
+      id,
+      key,
+      projectId: project.id,
+      issueType: input.issueType,
+      summary: input.summary,
+      description: input.description,
+      statusCategory: input.statusCategory ?? 'new',
+      parentId: parent?.id,
+      assigneeAccountId: input.assigneeAccountId ?? null,
+      reporterAccountId: input.reporterAccountId ?? project.leadAccountId,
+      created: now,
+      updated: now,
+      storyPoints: input.storyPoints ?? null,
+      rank: `${maxRank.slice(0, -1)}z:`,
+      labels: input.labels,
     };
     this.data.issues.push(record);
     return record;

@@ -62,5 +62,4 @@ export class KvsError extends Error {
   }
 }
 
-export const badRequest = (message: string, context?: Record<string, unknown>): KvsError =>
-  new KvsError(400, KvsErrorCode.BAD_REQUEST, message, context);
+export const badRequest = (message: string, context?: Record<string, unknown>): KvsError => new KvsError(400, KvsErrorCode.BAD_REQUEST, message, context);

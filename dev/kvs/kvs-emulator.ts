@@ -104,8 +104,7 @@ export class KvsEmulator {
       if (!route) throw new KvsError(404, KvsErrorCode.NOT_FOUND, `Unknown KVS endpoint ${p}`);
       return route(body);
     } catch (e) {
-      const err =
-        e instanceof KvsError ? e : new KvsError(500, KvsErrorCode.INTERNAL_SERVER_ERROR, e instanceof Error ? e.message : String(e));
+      const err = e instanceof KvsError ? e : new KvsError(500, KvsErrorCode.INTERNAL_SERVER_ERROR, e instanceof Error ? e.message : String(e));
       this.stats.recordError(err.code);
       return { status: err.status, headers: { 'content-type': 'application/json' }, body: err.toBody() };
     }

@@ -377,9 +377,18 @@ export class KvsOperations {
     if (partition !== undefined && (!Array.isArray(partition) || partition.length !== (index.partition ?? []).length)) {
       throw badRequest('partition must list one value per partition attribute');
     }
-    const range = b.range === undefined ? undefined : validateFilter({ property: index.range, ...asObject(b.range, 'range') }, [
-      'BEGINS_WITH', 'BETWEEN', 'EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_EQUAL_TO',
-    ]);
+    const range =
+      b.range === undefined
+        ? undefined
+        : validateFilter({ property: index.range, ...asObject(b.range, 'range') }, [
+            'BEGINS_WITH',
+            'BETWEEN',
+            'EQUAL_TO',
+            'GREATER_THAN',
+            'GREATER_THAN_EQUAL_TO',
+            'LESS_THAN',
+            'LESS_THAN_EQUAL_TO',
+          ]);
     const filters = b.filters === undefined ? undefined : validateFilterGroup(b.filters);
     if (b.sort !== undefined && b.sort !== 'ASC' && b.sort !== 'DESC') throw badRequest('sort must be ASC or DESC');
 

@@ -53,7 +53,7 @@ export function installForgeRuntime(backends: { kvs: KvsBackend; jira: ProductBa
     }
     if (target.type === 'fpp' && target.remote === 'jira') {
       // asUser() without an id means "the user of this invocation", as on the platform.
-      const accountId = target.provider === 'user' ? target.accountId ?? currentInvocation()?.accountId ?? null : null;
+      const accountId = target.provider === 'user' ? (target.accountId ?? currentInvocation()?.accountId ?? null) : null;
       if (target.provider === 'user' && !accountId) {
         return toFetchResponse({ status: 401, body: { errorMessages: ['You are not authenticated.'], errors: {} } });
       }

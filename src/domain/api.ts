@@ -104,7 +104,6 @@ export interface MutationResult {
   view: RoadmapView | null;
 }
 
-
 export const updateInitiativePayload = z
   .object({
     baseRevision,
@@ -121,7 +120,11 @@ export const moveInitiativePayload = z
     baseRevision,
     initiativeId: initiativeIdSchema,
     to: z
-      .object({ phaseId: phaseIdSchema.optional(), targetQuarter: quarterSchema.optional(), horizonPin: z.enum(['now', 'next', 'later']).nullable().optional() })
+      .object({
+        phaseId: phaseIdSchema.optional(),
+        targetQuarter: quarterSchema.optional(),
+        horizonPin: z.enum(['now', 'next', 'later']).nullable().optional(),
+      })
       .strict()
       .refine((t) => Object.keys(t).length > 0, { message: 'Say where it moves: phase, target quarter or horizon' }),
     reason: reasonSchema,
@@ -131,10 +134,10 @@ export const moveInitiativePayload = z
 export const deleteInitiativePayload = z.object({ baseRevision, initiativeId: initiativeIdSchema, reason: reasonSchema.optional() }).strict();
 
 export const createPhasePayload = z.object({ baseRevision, phase: newPhaseSchema }).strict();
-export const updatePhasePayload = z
-  .object({ baseRevision, phaseId: phaseIdSchema, patch: phasePatchSchema, reason: reasonSchema.optional() })
+export const updatePhasePayload = z.object({ baseRevision, phaseId: phaseIdSchema, patch: phasePatchSchema, reason: reasonSchema.optional() }).strict();
+export const movePhasePayload = z
+  .object({ baseRevision, phaseId: phaseIdSchema, toIndex: z.number().int().min(0).max(1000), reason: reasonSchema.optional() })
   .strict();
-export const movePhasePayload = z.object({ baseRevision, phaseId: phaseIdSchema, toIndex: z.number().int().min(0).max(1000), reason: reasonSchema.optional() }).strict();
 export const deletePhasePayload = z
   .object({ baseRevision, phaseId: phaseIdSchema, moveInitiativesTo: phaseIdSchema.nullable().default(null), reason: reasonSchema.optional() })
   .strict();
@@ -171,9 +174,7 @@ export const promoteDebtItemPayload = z
 
 export const markReviewedPayload = z.object({ baseRevision, note: text(500).optional() }).strict();
 
-export const getChangelogPayload = z
-  .object({ cursor: z.string().max(2000).optional(), limit: z.number().int().min(1).max(50).default(20) })
-  .strict();
+export const getChangelogPayload = z.object({ cursor: z.string().max(2000).optional(), limit: z.number().int().min(1).max(50).default(20) }).strict();
 export interface ChangelogPage {
   changes: ChangeRecord[];
   nextCursor?: string;
@@ -204,7 +205,6 @@ export interface ExportResult {
   mimeType: string;
   content: string;
 }
-
 
 /** getEpicContext: the issue panel takes the issue from its context. */
 export const getEpicContextPayload = z.object({}).strict();
@@ -256,9 +256,7 @@ export const unlinkEpicPayload = z
   .strict();
 
 /** getPeople: names and avatars for the account ids a surface shows (owners, changelog authors). */
-export const getPeoplePayload = z
-  .object({ accountIds: z.array(accountIdSchema).max(100, { message: 'At most 100 people at a time' }) })
-  .strict();
+export const getPeoplePayload = z.object({ accountIds: z.array(accountIdSchema).max(100, { message: 'At most 100 people at a time' }) }).strict();
 export interface Person {
   accountId: string;
   displayName: string;

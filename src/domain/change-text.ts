@@ -79,17 +79,22 @@ function named(id: unknown, lookup: (id: string) => string | undefined, what: st
   return name ? `“${name}”` : `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} no longer shown`;
 }
 
+/** A value no label table knows, as it was stored. */
+const plain = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
+
 /** One value of a field, as it reads. */
 function valueText(entity: FieldDiff['entity'], field: string, value: unknown, names: ChangeNames): string {
   if (value === null || value === undefined || value === '') return NONE;
   if (field === 'phaseId') return named(value, names.phase, 'phase');
-  if (field === 'promotedTo' || field === 'fromDebtId') return named(value, field === 'promotedTo' ? names.initiative : names.debt, field === 'promotedTo' ? 'initiative' : 'debt item');
+  if (field === 'promotedTo' || field === 'fromDebtId')
+    return named(value, field === 'promotedTo' ? names.initiative : names.debt, field === 'promotedTo' ? 'initiative' : 'debt item');
   if (field === 'ownerAccountId') return typeof value === 'string' ? (names.person(value) ?? 'a Jira user') : NONE;
   if (isQuarter(value)) return quarterLabel(value);
-  if (field === 'status') return STATUS_LABEL[value as InitiativeStatus] ?? String(value);
-  if (field === 'track') return TRACK_LABEL[value as Track] ?? String(value);
-  if (field === 'horizonPin') return HORIZON_LABEL[value as Horizon] ?? String(value);
-  if (field === 'category') return DEBT_CATEGORY_LABEL[value as DebtCategory] ?? String(value);
+  if (field === 'status') return STATUS_LABEL[value as InitiativeStatus] ?? plain(value);
+  if (field === 'track') return TRACK_LABEL[value as Track] ?? plain(value);
+  if (field === 'horizonPin') return HORIZON_LABEL[value as Horizon] ?? plain(value);
+  if (field === 'category') return DEBT_CATEGORY_LABEL[value as DebtCategory] ?? plain(value);
   if (field === 'reviewCadenceDays' && typeof value === 'number') return value === 1 ? 'every day' : `every ${value} days`;
   if (field === 'lastReviewedAt' && typeof value === 'string') return value.slice(0, 10);
   if (field === 'rice' && typeof value === 'object') {
@@ -175,7 +180,13 @@ function isWholeEntity(diffs: FieldDiff[]): 'created' | 'deleted' | null {
   return null;
 }
 
-const ENTITY_NOUN: Record<FieldDiff['entity'], string> = { initiative: 'Initiative', phase: 'Phase', debt: 'Debt item', goal: 'Business goal', roadmap: 'Roadmap' };
+const ENTITY_NOUN: Record<FieldDiff['entity'], string> = {
+  initiative: 'Initiative',
+  phase: 'Phase',
+  debt: 'Debt item',
+  goal: 'Business goal',
+  roadmap: 'Roadmap',
+};
 
 /**
  * The readable lines of a change, grouped by what it touched: one heading per initiative, phase or debt item when
@@ -191,7 +202,16 @@ export function changeLines(change: Pick<ChangeRecord, 'diffs' | 'at'>, names: C
   return [...groups.values()].map((diffs) => {
     const { entity, id } = diffs[0];
     const whole = isWholeEntity(diffs);
-    const title = entity === 'initiative' ? names.initiative(id) : entity === 'phase' ? names.phase(id) : entity === 'debt' ? names.debt(id) : entity === 'goal' ? names.goal(id) : undefined;
+    const title =
+      entity === 'initiative'
+        ? names.initiative(id)
+        : entity === 'phase'
+          ? names.phase(id)
+          : entity === 'debt'
+            ? names.debt(id)
+            : entity === 'goal'
+              ? names.goal(id)
+              : undefined;
     const nameDiff = diffs.find((d) => d.field === 'title' || d.field === 'name');
     const shownTitle = title ?? (typeof nameDiff?.after === 'string' ? nameDiff.after : typeof nameDiff?.before === 'string' ? nameDiff.before : undefined);
     const heading = several && entity !== 'roadmap' ? `${ENTITY_NOUN[entity]}${shownTitle ? ` “${shownTitle}”` : ''}` : null;

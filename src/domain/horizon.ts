@@ -8,11 +8,7 @@ export const DEFAULT_HORIZON_RULES: HorizonRules = { nowQuarters: 1, nextQuarter
  * an overdue one) is Now, the following quarter is Next, anything further out is Later; a roadmap may widen Now
  * and Next (`horizonRules`). A pinned horizon wins.
  */
-export function horizonFor(
-  initiative: Pick<Initiative, 'targetQuarter' | 'horizonPin'>,
-  today: Date,
-  rules: HorizonRules = DEFAULT_HORIZON_RULES,
-): Horizon {
+export function horizonFor(initiative: Pick<Initiative, 'targetQuarter' | 'horizonPin'>, today: Date, rules: HorizonRules = DEFAULT_HORIZON_RULES): Horizon {
   if (initiative.horizonPin) return initiative.horizonPin;
   return horizonOfQuarter(initiative.targetQuarter, today, rules);
 }

@@ -49,7 +49,12 @@ export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>, o
     ...countViolation('debtItems', roadmap.debtItems.length, LIMITS.debtItems, 'debt items'),
     ...countViolation('epicProjects', Object.keys(meta.epicProjects ?? {}).length, LIMITS.foreignEpics, 'epics from other projects'),
   ];
-  for (const [field, value] of [['nextInitiativeSeq', meta.nextInitiativeSeq], ['nextDebtSeq', meta.nextDebtSeq], ['nextPhaseSeq', meta.nextPhaseSeq], ['nextGoalSeq', meta.nextGoalSeq]] as const) {
+  for (const [field, value] of [
+    ['nextInitiativeSeq', meta.nextInitiativeSeq],
+    ['nextDebtSeq', meta.nextDebtSeq],
+    ['nextPhaseSeq', meta.nextPhaseSeq],
+    ['nextGoalSeq', meta.nextGoalSeq],
+  ] as const) {
     if (value > MAX_SEQUENCE) violations.push({ path: `meta.${field}`, message: `Out of ids (${field} ${value})` });
   }
   // The schema's own "at most N" on a collection says what the count violation already says, with its count.
@@ -76,14 +81,18 @@ export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>, o
     const at = `initiatives.${initiative.id}`;
     if (itemSchemas) violations.push(...zodViolations(at, initiativeSchema, initiative));
     else {
-      if (initiative.epicIds.length > LIMITS.epicsPerInitiative) violations.push(...countViolation(`${at}.epicIds`, initiative.epicIds.length, LIMITS.epicsPerInitiative, 'epics'));
-      if (initiative.dependsOn.length > LIMITS.dependsOnPerInitiative) violations.push(...countViolation(`${at}.dependsOn`, initiative.dependsOn.length, LIMITS.dependsOnPerInitiative, 'dependencies'));
-      if (initiative.businessGoalIds.length > LIMITS.goalsPerInitiative) violations.push(...countViolation(`${at}.businessGoalIds`, initiative.businessGoalIds.length, LIMITS.goalsPerInitiative, 'business goals'));
+      if (initiative.epicIds.length > LIMITS.epicsPerInitiative)
+        violations.push(...countViolation(`${at}.epicIds`, initiative.epicIds.length, LIMITS.epicsPerInitiative, 'epics'));
+      if (initiative.dependsOn.length > LIMITS.dependsOnPerInitiative)
+        violations.push(...countViolation(`${at}.dependsOn`, initiative.dependsOn.length, LIMITS.dependsOnPerInitiative, 'dependencies'));
+      if (initiative.businessGoalIds.length > LIMITS.goalsPerInitiative)
+        violations.push(...countViolation(`${at}.businessGoalIds`, initiative.businessGoalIds.length, LIMITS.goalsPerInitiative, 'business goals'));
     }
     if (new Set(initiative.epicIds).size !== initiative.epicIds.length) violations.push({ path: `${at}.epicIds`, message: 'An epic is listed twice' });
     if (!phaseIds.has(initiative.phaseId)) violations.push({ path: `${at}.phaseId`, message: `Unknown phase ${initiative.phaseId}` });
     for (const id of initiative.dependsOn) {
-      if (id === initiative.id || !initiativeIds.has(id)) violations.push({ path: `${at}.dependsOn`, message: `Depends on ${id === initiative.id ? 'itself' : `unknown initiative ${id}`}` });
+      if (id === initiative.id || !initiativeIds.has(id))
+        violations.push({ path: `${at}.dependsOn`, message: `Depends on ${id === initiative.id ? 'itself' : `unknown initiative ${id}`}` });
     }
     for (const id of initiative.businessGoalIds) {
       if (!goalIds.has(id)) violations.push({ path: `${at}.businessGoalIds`, message: `Unknown business goal ${id}` });
@@ -96,7 +105,8 @@ export function limitViolations(roadmap: Roadmap, items?: ReadonlySet<string>, o
     if (!inScope(item.id)) continue;
     const at = `debtItems.${item.id}`;
     if (itemSchemas) violations.push(...zodViolations(at, debtItemSchema, item));
-    if (item.promotedTo !== null && !initiativeIds.has(item.promotedTo)) violations.push({ path: `${at}.promotedTo`, message: `Unknown initiative ${item.promotedTo}` });
+    if (item.promotedTo !== null && !initiativeIds.has(item.promotedTo))
+      violations.push({ path: `${at}.promotedTo`, message: `Unknown initiative ${item.promotedTo}` });
   }
   return violations;
 }
@@ -143,7 +153,8 @@ function danglingAfterRemoval(before: Roadmap, after: Roadmap): LimitViolation[]
     if (i.fromDebtId !== null && debt.has(i.fromDebtId)) found.push({ path: `${at}.fromDebtId`, message: `Still points at removed debt item ${i.fromDebtId}` });
   }
   for (const d of after.debtItems) {
-    if (d.promotedTo !== null && initiatives.has(d.promotedTo)) found.push({ path: `debtItems.${d.id}.promotedTo`, message: `Still points at removed initiative ${d.promotedTo}` });
+    if (d.promotedTo !== null && initiatives.has(d.promotedTo))
+      found.push({ path: `debtItems.${d.id}.promotedTo`, message: `Still points at removed initiative ${d.promotedTo}` });
   }
   return found;
 }

@@ -70,14 +70,7 @@ export const HORIZONS = ['now', 'next', 'later'] as const;
 export const horizonSchema = z.enum(HORIZONS);
 export type Horizon = z.infer<typeof horizonSchema>;
 
-export const TRACKS = [
-  'feature-enabling',
-  'tech-debt',
-  'reliability',
-  'security',
-  'compliance',
-  'developer-experience',
-] as const;
+export const TRACKS = ['feature-enabling', 'tech-debt', 'reliability', 'security', 'compliance', 'developer-experience'] as const;
 export const trackSchema = z.enum(TRACKS);
 export type Track = z.infer<typeof trackSchema>;
 
@@ -92,9 +85,12 @@ export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>;
 export const RICE_IMPACTS = [0.25, 0.5, 1, 2, 3] as const;
 export const riceSchema = z.object({
   reach: z.number().min(0).max(1e9),
-  impact: z.union(RICE_IMPACTS.map((v) => z.literal(v)) as unknown as [z.ZodLiteral<0.25>, z.ZodLiteral<0.5>, z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>], {
-    message: 'Impact is 0.25, 0.5, 1, 2 or 3',
-  }),
+  impact: z.union(
+    RICE_IMPACTS.map((v) => z.literal(v)) as unknown as [z.ZodLiteral<0.25>, z.ZodLiteral<0.5>, z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>],
+    {
+      message: 'Impact is 0.25, 0.5, 1, 2 or 3',
+    },
+  ),
   confidence: z.number().min(0).max(100),
   effort: z.number().positive({ message: 'Effort must be more than 0' }).max(1e6),
 });
@@ -128,9 +124,7 @@ const phaseFields = {
   description: text(1000),
 };
 export const phasePatchSchema = z.object(phaseFields).partial().strict();
-export const newPhaseSchema = z
-  .object({ ...phaseFields, theme: phaseFields.theme.default(''), description: phaseFields.description.default('') })
-  .strict();
+export const newPhaseSchema = z.object({ ...phaseFields, theme: phaseFields.theme.default(''), description: phaseFields.description.default('') }).strict();
 export const phaseSchema = z.object({
   id: phaseIdSchema,
   ...phaseFields,
@@ -156,9 +150,18 @@ export const initiativeSchema = z.object({
   rice: riceSchema.nullable().default(null),
   riskReduction: riskReductionSchema.default(0),
   reversibility: reversibilitySchema.default('reversible'),
-  businessGoalIds: z.array(goalIdSchema).max(LIMITS.goalsPerInitiative, { message: `At most ${LIMITS.goalsPerInitiative} business goals` }).default([]),
-  dependsOn: z.array(initiativeIdSchema).max(LIMITS.dependsOnPerInitiative, { message: `At most ${LIMITS.dependsOnPerInitiative} dependencies` }).default([]),
-  epicIds: z.array(issueIdSchema).max(LIMITS.epicsPerInitiative, { message: `At most ${LIMITS.epicsPerInitiative} epics per initiative` }).default([]),
+  businessGoalIds: z
+    .array(goalIdSchema)
+    .max(LIMITS.goalsPerInitiative, { message: `At most ${LIMITS.goalsPerInitiative} business goals` })
+    .default([]),
+  dependsOn: z
+    .array(initiativeIdSchema)
+    .max(LIMITS.dependsOnPerInitiative, { message: `At most ${LIMITS.dependsOnPerInitiative} dependencies` })
+    .default([]),
+  epicIds: z
+    .array(issueIdSchema)
+    .max(LIMITS.epicsPerInitiative, { message: `At most ${LIMITS.epicsPerInitiative} epics per initiative` })
+    .default([]),
   /** The debt item this initiative was promoted from, if any. */
   fromDebtId: debtIdSchema.nullable().default(null),
   revision: z.number().int().min(1),
@@ -167,13 +170,7 @@ export const initiativeSchema = z.object({
 });
 export type Initiative = z.infer<typeof initiativeSchema>;
 
-export const DEBT_CATEGORIES = [
-  'outdated-dependency',
-  'scaling-bottleneck',
-  'security-risk',
-  'developer-friction',
-  'architectural-coupling',
-] as const;
+export const DEBT_CATEGORIES = ['outdated-dependency', 'scaling-bottleneck', 'security-risk', 'developer-friction', 'architectural-coupling'] as const;
 export const debtCategorySchema = z.enum(DEBT_CATEGORIES);
 export type DebtCategory = z.infer<typeof debtCategorySchema>;
 
@@ -192,16 +189,10 @@ const debtFields = {
   impact: debtScale(),
   /** 1 (can wait) … 5 (act now). */
   urgency: debtScale(),
-  effort: z
-    .number({ error: DEBT_EFFORT_MESSAGE })
-    .min(0, { error: DEBT_EFFORT_MESSAGE })
-    .max(10000, { error: DEBT_EFFORT_MESSAGE })
-    .nullable(),
+  effort: z.number({ error: DEBT_EFFORT_MESSAGE }).min(0, { error: DEBT_EFFORT_MESSAGE }).max(10000, { error: DEBT_EFFORT_MESSAGE }).nullable(),
 };
 export const debtPatchSchema = z.object(debtFields).partial().strict();
-export const newDebtItemSchema = z
-  .object({ ...debtFields, description: debtFields.description.default(''), effort: debtFields.effort.default(null) })
-  .strict();
+export const newDebtItemSchema = z.object({ ...debtFields, description: debtFields.description.default(''), effort: debtFields.effort.default(null) }).strict();
 export const debtItemSchema = z.object({
   id: debtIdSchema,
   ...debtFields,
@@ -247,7 +238,10 @@ export const roadmapMetaSchema = z.object({
   projectId: projectIdSchema,
   title: requiredText(200),
   ownerAccountId: accountIdSchema.nullable().default(null),
-  businessGoals: z.array(businessGoalSchema).max(LIMITS.businessGoals, { message: `At most ${LIMITS.businessGoals} business goals` }).default([]),
+  businessGoals: z
+    .array(businessGoalSchema)
+    .max(LIMITS.businessGoals, { message: `At most ${LIMITS.businessGoals} business goals` })
+    .default([]),
   reviewCadenceDays: z.number().int().min(1).max(365).default(30),
   lastReviewedAt: z.string().nullable().default(null),
   capacity: capacitySettingsSchema,

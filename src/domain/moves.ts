@@ -11,8 +11,6 @@ export type Placement = Pick<Initiative, 'phaseId' | 'targetQuarter' | 'horizonP
  */
 export function isPlacementMove(before: Placement, after: Placement, rules: HorizonRules, today: Date): boolean {
   return (
-    before.phaseId !== after.phaseId ||
-    before.targetQuarter !== after.targetQuarter ||
-    horizonFor(before, today, rules) !== horizonFor(after, today, rules)
+    before.phaseId !== after.phaseId || before.targetQuarter !== after.targetQuarter || horizonFor(before, today, rules) !== horizonFor(after, today, rules)
   );
 }

@@ -2,9 +2,7 @@ import { z } from 'zod';
 
 /** A calendar quarter, stored canonically as `2026-Q3`. */
 export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
-export const quarterSchema = z
-  .string()
-  .regex(QUARTER_PATTERN, { message: 'Use a quarter like 2026-Q3' });
+export const quarterSchema = z.string().regex(QUARTER_PATTERN, { message: 'Use a quarter like 2026-Q3' });
 export type Quarter = z.infer<typeof quarterSchema>;
 
 export interface QuarterParts {

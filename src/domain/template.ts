@@ -10,12 +10,54 @@ import { emptyRoadmap } from './roadmap-ops';
  * Quarters are laid out from the current quarter so the template lands in Now / Next / Later.
  */
 export const TEMPLATE_ROWS = [
-  { phase: 'Foundation', initiative: 'Upgrade Node.js to v22 LTS', goal: 'Reduce security exposure, access new APIs', metric: 'All services running v22', offset: 0, track: 'security' },
-  { phase: 'Foundation', initiative: 'Centralize logging', goal: 'Single pane of glass for debugging', metric: 'All services shipping logs to Datadog', offset: 0, track: 'reliability' },
-  { phase: 'Scale', initiative: 'Migrate primary DB to read replicas', goal: 'Handle 3x current read traffic', metric: 'Read queries served by replicas, primary load reduced 60%', offset: 1, track: 'reliability' },
-  { phase: 'Scale', initiative: 'Implement CDN for static assets', goal: 'Reduce origin load, improve global latency', metric: 'p50 asset load time under 80ms globally', offset: 1, track: 'feature-enabling' },
-  { phase: 'Velocity', initiative: 'Adopt feature flags', goal: 'Decouple deploys from releases', metric: 'Product team can toggle features without eng support', offset: 2, track: 'developer-experience' },
-  { phase: 'Velocity', initiative: 'Parallelize CI pipeline', goal: 'Faster feedback loop for developers', metric: 'CI runs complete in under 4 minutes', offset: 2, track: 'developer-experience' },
+  {
+    phase: 'Foundation',
+    initiative: 'Upgrade Node.js to v22 LTS',
+    goal: 'Reduce security exposure, access new APIs',
+    metric: 'All services running v22',
+    offset: 0,
+    track: 'security',
+  },
+  {
+    phase: 'Foundation',
+    initiative: 'Centralize logging',
+    goal: 'Single pane of glass for debugging',
+    metric: 'All services shipping logs to Datadog',
+    offset: 0,
+    track: 'reliability',
+  },
+  {
+    phase: 'Scale',
+    initiative: 'Migrate primary DB to read replicas',
+    goal: 'Handle 3x current read traffic',
+    metric: 'Read queries served by replicas, primary load reduced 60%',
+    offset: 1,
+    track: 'reliability',
+  },
+  {
+    phase: 'Scale',
+    initiative: 'Implement CDN for static assets',
+    goal: 'Reduce origin load, improve global latency',
+    metric: 'p50 asset load time under 80ms globally',
+    offset: 1,
+    track: 'feature-enabling',
+  },
+  {
+    phase: 'Velocity',
+    initiative: 'Adopt feature flags',
+    goal: 'Decouple deploys from releases',
+    metric: 'Product team can toggle features without eng support',
+    offset: 2,
+    track: 'developer-experience',
+  },
+  {
+    phase: 'Velocity',
+    initiative: 'Parallelize CI pipeline',
+    goal: 'Faster feedback loop for developers',
+    metric: 'CI runs complete in under 4 minutes',
+    offset: 2,
+    track: 'developer-experience',
+  },
 ] as const;
 
 const PHASE_THEMES: Record<string, string> = {

@@ -28,14 +28,16 @@ const bulkAnswer = z.object({
     }),
   ),
 });
-const fieldsAnswer = z.array(z.object({ id: z.string(), name: z.string(), schema: z.object({ type: z.string().optional(), custom: z.string().optional() }).optional() }));
+const fieldsAnswer = z.array(
+  z.object({ id: z.string(), name: z.string(), schema: z.object({ type: z.string().optional(), custom: z.string().optional() }).optional() }),
+);
 const childrenAnswer = z.object({
   issues: z.array(
     z.object({
       id: z.string(),
-      fields: z.record(z.string(), z.unknown()).and(
-        z.object({ parent: z.object({ id: z.string() }), status: z.object({ statusCategory: z.object({ key: statusCategorySchema }) }) }),
-      ),
+      fields: z
+        .record(z.string(), z.unknown())
+        .and(z.object({ parent: z.object({ id: z.string() }), status: z.object({ statusCategory: z.object({ key: statusCategorySchema }) }) })),
     }),
   ),
   nextPageToken: z.string().optional(),
@@ -95,10 +97,7 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
   return {
     async myProjectPermissions(projectId) {
       const keys = PROJECT_PERMISSIONS.join(',');
-      const response = await requestWithRetry(
-        request,
-        route`/rest/api/3/mypermissions?projectId=${projectId}&permissions=${keys}`,
-      );
+      const response = await requestWithRetry(request, route`/rest/api/3/mypermissions?projectId=${projectId}&permissions=${keys}`);
       const none = Object.fromEntries(PROJECT_PERMISSIONS.map((k) => [k, false])) as Record<ProjectPermission, boolean>;
       // Jira answers 404 for a project that does not exist or that the caller may not see; 401 for no valid user.
       if (response.status === 404 || response.status === 401) return none;
@@ -118,10 +117,7 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
 
     async getIssue(issueIdOrKey) {
       if (!ISSUE_KEY_OR_ID.test(issueIdOrKey)) return null;
-      const response = await requestWithRetry(
-        request,
-        route`/rest/api/3/issue/${issueIdOrKey}?fields=${ISSUE_FIELDS.join(',')}`,
-      );
+      const response = await requestWithRetry(request, route`/rest/api/3/issue/${issueIdOrKey}?fields=${ISSUE_FIELDS.join(',')}`);
       if (response.status === 404 || response.status === 403 || response.status === 401) return null;
       return toIssueSummary(await readJson(response, issueAnswer, 'get issue'));
     },
@@ -148,7 +144,11 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
         query.set('maxResults', String(USERS_PER_REQUEST));
         const page = await readJson(await requestWithRetry(request, route`/rest/api/3/user/bulk?${query}`), usersAnswer, 'user lookup');
         for (const u of page.values) {
-          people.push({ accountId: u.accountId, displayName: u.displayName ?? 'Unknown user', avatarUrl: u.avatarUrls?.['48x48'] ?? u.avatarUrls?.['24x24'] ?? null });
+          people.push({
+            accountId: u.accountId,
+            displayName: u.displayName ?? 'Unknown user',
+            avatarUrl: u.avatarUrls?.['48x48'] ?? u.avatarUrls?.['24x24'] ?? null,
+          });
         }
       }
       return people;

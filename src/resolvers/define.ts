@@ -21,7 +21,10 @@ function withinResponseLimit<T>(result: Result<T>): Result<T> {
   if (bytes <= MAX_RESPONSE_BYTES) return result;
   return {
     ok: false,
-    error: { code: 'LIMIT', message: `This answer would be ${(bytes / 1024 / 1024).toFixed(1)} MB, over Forge's 5 MB limit for one call; the roadmap is too large to show in one view` },
+    error: {
+      code: 'LIMIT',
+      message: `This answer would be ${(bytes / 1024 / 1024).toFixed(1)} MB, over Forge's 5 MB limit for one call; the roadmap is too large to show in one view`,
+    },
   };
 }
 
@@ -62,7 +65,11 @@ export function screenCall(functionKey: unknown, payload: unknown): Result<never
   if (bytes > MAX_REQUEST_BYTES) {
     return {
       ok: false,
-      error: { code: 'LIMIT', message: `This request is ${Math.ceil(bytes / 1000)} KB, over Forge's 500 KB limit for one call; nothing was changed`, fields: { '(payload)': 'Too large' } },
+      error: {
+        code: 'LIMIT',
+        message: `This request is ${Math.ceil(bytes / 1000)} KB, over Forge's 500 KB limit for one call; nothing was changed`,
+        fields: { '(payload)': 'Too large' },
+      },
     };
   }
   return null;

@@ -53,7 +53,13 @@ export function confirmEpicsAsCaller(deps: Deps, payload: unknown): (issueIds: s
  * Epic keys typed by a user (TR-12) → issue ids, as the caller. Each must exist, be visible and be an epic, and may
  * not already serve another initiative of this roadmap (the caller can see this roadmap, so naming it is fine).
  */
-export async function resolveEpicKeys(deps: Deps, roadmap: Roadmap, keys: readonly string[], forInitiative: string | null, field = 'epicKeys'): Promise<string[]> {
+export async function resolveEpicKeys(
+  deps: Deps,
+  roadmap: Roadmap,
+  keys: readonly string[],
+  forInitiative: string | null,
+  field = 'epicKeys',
+): Promise<string[]> {
   if (keys.length === 0) return [];
   const byKey = await issuesByKey(deps, keys);
   const holder = new Map<string, { id: string; title: string }>();

@@ -6,7 +6,12 @@ import { RESOLVER_TABLE, screenCall } from './define';
 import type { Deps } from './deps';
 
 export function productionDeps(): Deps {
-  return { store: createKvsRoadmapStore(), jira: createForgeJira(), appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)), now: () => new Date() };
+  return {
+    store: createKvsRoadmapStore(),
+    jira: createForgeJira(),
+    appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)),
+    now: () => new Date(),
+  };
 }
 
 type Definitions = ReturnType<Resolver['getDefinitions']>;

@@ -11,15 +11,22 @@ import type { Deps } from './deps';
 const NONE: ReadonlySet<string> = new Set();
 
 /** Which of `epicProjects`' epics the caller may not see: one permission question per foreign project, as them. */
-export async function hiddenEpicsOf(deps: Deps, epicProjects: Readonly<Record<string, string>> | undefined, ownProjectId: string): Promise<ReadonlySet<string>> {
+export async function hiddenEpicsOf(
+  deps: Deps,
+  epicProjects: Readonly<Record<string, string>> | undefined,
+  ownProjectId: string,
+): Promise<ReadonlySet<string>> {
   const entries = Object.entries(epicProjects ?? {}).filter(([, project]) => project !== ownProjectId);
   if (entries.length === 0) return NONE;
   const projects = [...new Set(entries.map(([, project]) => project))];
-  const browsable = new Map(await Promise.all(projects.map(async (project) => [project, (await deps.jira.myProjectPermissions(project)).BROWSE_PROJECTS] as const)));
+  const browsable = new Map(
+    await Promise.all(projects.map(async (project) => [project, (await deps.jira.myProjectPermissions(project)).BROWSE_PROJECTS] as const)),
+  );
   return new Set(entries.filter(([, project]) => !browsable.get(project)).map(([issueId]) => issueId));
 }
 
-export const hiddenEpics = (deps: Deps, roadmap: Roadmap): Promise<ReadonlySet<string>> => hiddenEpicsOf(deps, roadmap.meta.epicProjects, roadmap.meta.projectId);
+export const hiddenEpics = (deps: Deps, roadmap: Roadmap): Promise<ReadonlySet<string>> =>
+  hiddenEpicsOf(deps, roadmap.meta.epicProjects, roadmap.meta.projectId);
 
 /**
  * A copy of `value` without the hidden epics: out of every `epicIds` list, out of `epicIds` diffs, out of progress
@@ -79,5 +86,8 @@ export function keepHiddenEpics(before: Roadmap, after: Roadmap, hidden: Readonl
 /** The roadmap as the caller may see it: hidden epics removed from its initiatives. */
 export function roadmapWithoutHiddenEpics(roadmap: Roadmap, hidden: ReadonlySet<string>): Roadmap {
   if (hidden.size === 0) return roadmap;
-  return { ...roadmap, initiatives: roadmap.initiatives.map((i) => (i.epicIds.some((id) => hidden.has(id)) ? { ...i, epicIds: i.epicIds.filter((id) => !hidden.has(id)) } : i)) };
+  return {
+    ...roadmap,
+    initiatives: roadmap.initiatives.map((i) => (i.epicIds.some((id) => hidden.has(id)) ? { ...i, epicIds: i.epicIds.filter((id) => !hidden.has(id)) } : i)),
+  };
 }

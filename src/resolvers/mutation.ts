@@ -62,5 +62,10 @@ export async function mutate<I extends { baseRevision: number }>(
   const view = withoutHiddenEpics(toRoadmapView(stored.roadmap, access, now), hidden);
   // The write has landed: never let the size of the courtesy view turn it into an error.
   const fits = Buffer.byteLength(JSON.stringify(view), 'utf8') <= VIEW_BUDGET_BYTES;
-  return { result: { revision: stored.roadmap.meta.revision, change: publicChange(stored.change, hidden), view: fits ? view : null }, next: stored.roadmap, now, hidden };
+  return {
+    result: { revision: stored.roadmap.meta.revision, change: publicChange(stored.change, hidden), view: fits ? view : null },
+    next: stored.roadmap,
+    now,
+    hidden,
+  };
 }

@@ -26,8 +26,7 @@ export const collectionPrefix = (projectId: string, collection: Collection) => `
 export const chunkKey = (projectId: string, collection: Collection, chunk: number) =>
   `${collectionPrefix(projectId, collection)}${String(chunk).padStart(CHUNK_DIGITS, '0')}`;
 export const changePrefix = (projectId: string) => `rm:${projectId}:chg:`;
-export const changeKey = (projectId: string, revision: number) =>
-  `${changePrefix(projectId)}${String(REVISION_SPACE - revision).padStart(10, '0')}`;
+export const changeKey = (projectId: string, revision: number) => `${changePrefix(projectId)}${String(REVISION_SPACE - revision).padStart(10, '0')}`;
 export const epicPrefix = (issueId: string) => `epic:${issueId}:`;
 export const epicKey = (issueId: string, projectId: string) => `${epicPrefix(issueId)}${projectId}`;
 export const EPIC_DELETIONS_KEY = 'epic-deletions';

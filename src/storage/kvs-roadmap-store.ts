@@ -2,7 +2,20 @@ import { Filter, FilterConditions, type ForgeKvsAPIError, kvs, WhereConditions }
 import { type ChangeRecord, conflictMessage } from '../domain/changes';
 import { AppError } from '../domain/errors';
 import { type Roadmap, SCHEMA_VERSION } from '../domain/model';
-import { changeKey, changePrefix, chunkKey, chunkOf, type Collection, collectionOf, collectionPrefix, EPIC_DELETIONS_KEY, epicKey, epicPrefix, legacyEpicKey, metaKey } from './keys';
+import {
+  changeKey,
+  changePrefix,
+  chunkKey,
+  chunkOf,
+  type Collection,
+  collectionOf,
+  collectionPrefix,
+  EPIC_DELETIONS_KEY,
+  epicKey,
+  epicPrefix,
+  legacyEpicKey,
+  metaKey,
+} from './keys';
 import { isLegacyChunk, migrateDebtItems, migrateInitiatives, migrateMeta } from './migrations';
 import type { ChangePage, EpicLink, RoadmapStore, RoadmapWrite } from './roadmap-store';
 
@@ -197,7 +210,8 @@ export function createKvsRoadmapStore(): RoadmapStore {
       const [rows, legacy] = await Promise.all([queryAll<EpicLink>(epicPrefix(issueId)), kvs.get<Omit<EpicLink, 'issueId'>>(legacyEpicKey(issueId))]);
       const links = rows.map((row) => row.value);
       // A roadmap not yet moved to the per-roadmap index still answers through its old entry.
-      if (legacy && !links.some((link) => link.projectId === legacy.projectId)) links.push({ issueId, projectId: legacy.projectId, initiativeId: legacy.initiativeId });
+      if (legacy && !links.some((link) => link.projectId === legacy.projectId))
+        links.push({ issueId, projectId: legacy.projectId, initiativeId: legacy.initiativeId });
       return links;
     },
 
@@ -211,9 +225,14 @@ export function createKvsRoadmapStore(): RoadmapStore {
       for (let attempt = 1; ; attempt++) {
         const current = (await entity.get(EPIC_DELETIONS_KEY))?.epoch ?? null;
         const conditions =
-          current === null ? new Filter<EpicDeletions>().and('epoch', FilterConditions.notExists()) : new Filter<EpicDeletions>().and('epoch', FilterConditions.equalTo(current));
+          current === null
+            ? new Filter<EpicDeletions>().and('epoch', FilterConditions.notExists())
+            : new Filter<EpicDeletions>().and('epoch', FilterConditions.equalTo(current));
         try {
-          await kvs.transact().set<EpicDeletions>(EPIC_DELETIONS_KEY, { epoch: (current ?? 0) + 1 }, { entityName: EPIC_DELETIONS_ENTITY, conditions }).execute();
+          await kvs
+            .transact()
+            .set<EpicDeletions>(EPIC_DELETIONS_KEY, { epoch: (current ?? 0) + 1 }, { entityName: EPIC_DELETIONS_ENTITY, conditions })
+            .execute();
           return;
         } catch (error) {
           if (!isConditionFailure(error) || attempt >= 10) throw error;
@@ -222,7 +241,10 @@ export function createKvsRoadmapStore(): RoadmapStore {
     },
 
     async listChanges(projectId, page) {
-      let query = kvs.query().where('key', WhereConditions.beginsWith(changePrefix(projectId))).limit(page.limit);
+      let query = kvs
+        .query()
+        .where('key', WhereConditions.beginsWith(changePrefix(projectId)))
+        .limit(page.limit);
       if (page.cursor) query = query.cursor(page.cursor);
       const result = await query.getMany<ChangeRecord>();
       return { changes: result.results.map((r) => r.value), nextCursor: result.nextCursor } satisfies ChangePage;
@@ -236,6 +258,12 @@ export function createKvsRoadmapStore(): RoadmapStore {
       .where('key', WhereConditions.beginsWith(changePrefix(projectId)))
       .limit(10)
       .getMany<ChangeRecord>();
-    return new AppError('CONFLICT', conflictMessage(baseRevision, newer.results.map((r) => r.value)));
+    return new AppError(
+      'CONFLICT',
+      conflictMessage(
+        baseRevision,
+        newer.results.map((r) => r.value),
+      ),
+    );
   }
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { type DebtItem, debtItemSchema, type Initiative, initiativeSchema, issueIdSchema, type RoadmapMeta, roadmapMetaSchema, SCHEMA_VERSION } from '../domain/model';
+import {
+  type DebtItem,
+  debtItemSchema,
+  type Initiative,
+  initiativeSchema,
+  issueIdSchema,
+  type RoadmapMeta,
+  roadmapMetaSchema,
+  SCHEMA_VERSION,
+} from '../domain/model';
 
 /**
  * Stored data carries the schema version it was written with; older shapes are upgraded here on read, one
@@ -36,7 +45,15 @@ const shapedMetaSchema = z.looseObject({
   capacity: z.looseObject({ perQuarter: z.number(), unit: z.string(), bufferPercent: z.number() }),
   horizonRules: z.looseObject({ nowQuarters: z.number(), nextQuarters: z.number() }).default({ nowQuarters: 1, nextQuarters: 1 }),
   phases: z.array(
-    z.looseObject({ id: z.string(), name: z.string(), theme: z.string().default(''), startQuarter: z.string(), endQuarter: z.string(), order: z.number(), description: z.string().default('') }),
+    z.looseObject({
+      id: z.string(),
+      name: z.string(),
+      theme: z.string().default(''),
+      startQuarter: z.string(),
+      endQuarter: z.string(),
+      order: z.number(),
+      description: z.string().default(''),
+    }),
   ),
   nextPhaseSeq: z.number(),
   nextInitiativeSeq: z.number(),

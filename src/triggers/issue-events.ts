@@ -11,15 +11,24 @@ import type { RoadmapStore } from '../storage/roadmap-store';
  * it is parsed strictly (junk is ignored, never turned into storage keys) and the deletion is confirmed with Jira,
  * as the app, before anything is unlinked. Other events need nothing yet: progress is read live from Jira.
  */
-const issueIdInEvent = z.union([z.string(), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)]).transform(String).pipe(z.string().regex(/^\d{1,18}$/));
+const issueIdInEvent = z
+  .union([z.string(), z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)])
+  .transform(String)
+  .pipe(z.string().regex(/^\d{1,18}$/));
 const issueEventSchema = z.object({
   eventType: z.string().max(100),
-  issue: z.object({ id: issueIdInEvent, key: z.string().regex(/^[A-Z][A-Z0-9_]{0,254}-\d{1,18}$/).optional().catch(undefined) }),
+  issue: z.object({
+    id: issueIdInEvent,
+    key: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]{0,254}-\d{1,18}$/)
+      .optional()
+      .catch(undefined),
+  }),
 });
 
 export type IssueEventOutcome =
-  | { handled: true; unlinked: Array<{ projectId: string; initiativeId: string; revision: number }> }
-  | { handled: false; reason: string };
+  { handled: true; unlinked: Array<{ projectId: string; initiativeId: string; revision: number }> } | { handled: false; reason: string };
 
 const MAX_ATTEMPTS = 3;
 

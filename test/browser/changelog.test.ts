@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DEMO_USERS } from '../../dev/jira';
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { addQuarters, quarterLabel, quarterOf } from '../../src/domain/quarter';
-import { DEMO_USERS } from '../../dev/jira';
 import { useBrowserSession } from './harness';
 
 const SCREENS = '/tmp/team/screens';
@@ -47,7 +47,9 @@ describe('a changelog people can read', () => {
     await entry(cadence.revision).waitFor();
 
     const lines = async (revision: number) => entry(revision).getByTestId('change-line').allTextContents();
-    expect(await lines(moved.revision)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^Target quarter: Q\\d \\d{4} → ${quarterLabel(now)}$`)), 'Horizon: Later → Now']));
+    expect(await lines(moved.revision)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^Target quarter: Q\\d \\d{4} → ${quarterLabel(now)}$`)), 'Horizon: Later → Now']),
+    );
     expect(await lines(back.revision)).toContain('Horizon: Now → Later');
     expect(await lines(linked.revision)).toEqual(['Epics: linked TR-32']);
     expect(await lines(cadence.revision)).toEqual(['Review cadence: every 30 days → every 14 days']);
@@ -63,7 +65,9 @@ describe('a changelog people can read', () => {
     if (theme === 'light') {
       // Filtered to one initiative: only its changes.
       await changelog().getByLabel('Show changes to').selectOption({ label: 'Parallelize CI pipeline' });
-      const revisions = await changelog().getByTestId('change-entry').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-revision'))));
+      const revisions = await changelog()
+        .getByTestId('change-entry')
+        .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-revision'))));
       expect(revisions).toEqual(expect.arrayContaining([moved.revision, back.revision]));
       expect(revisions).not.toContain(linked.revision);
       expect(revisions).not.toContain(cadence.revision);

@@ -208,8 +208,12 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
       const goalCount = view.businessGoals.length;
       const addGoal = async (app: FrameLocator, title: string, metric: string) => {
         await form(app).getByRole('button', { name: 'Add goal' }).click();
-        await form(app).getByLabel(`Goal ${goalCount + 1}`, { exact: true }).fill(title);
-        await form(app).getByLabel(`Metric ${goalCount + 1}`, { exact: true }).fill(metric);
+        await form(app)
+          .getByLabel(`Goal ${goalCount + 1}`, { exact: true })
+          .fill(title);
+        await form(app)
+          .getByLabel(`Metric ${goalCount + 1}`, { exact: true })
+          .fill(metric);
       };
       await addGoal(first.app, `Cut cloud cost (${theme})`, 'Monthly AWS bill');
       await form(first.app).getByRole('button', { name: 'Save settings' }).click();
@@ -221,8 +225,12 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
       const notice = form(second.app).getByTestId('merge-notice');
       await notice.waitFor();
       const goals = notice.getByTestId('roadmap-conflict-settings-businessGoals');
-      expect(await goals.getByTestId('roadmap-conflict-settings-businessGoals-mine-value').textContent()).toContain(`Fewer incidents (${theme}) — Pages per week`);
-      expect(await goals.getByTestId('roadmap-conflict-settings-businessGoals-theirs-value').textContent()).toContain(`Cut cloud cost (${theme}) — Monthly AWS bill`);
+      expect(await goals.getByTestId('roadmap-conflict-settings-businessGoals-mine-value').textContent()).toContain(
+        `Fewer incidents (${theme}) — Pages per week`,
+      );
+      expect(await goals.getByTestId('roadmap-conflict-settings-businessGoals-theirs-value').textContent()).toContain(
+        `Cut cloud cost (${theme}) — Monthly AWS bill`,
+      );
       await shoot(notice, `conflict-settings-${theme}`);
 
       await goals.getByRole('radio', { name: 'Take theirs' }).check();
@@ -244,7 +252,10 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
     const member = await openAs('member', 'dark');
     const moveForm = (app: FrameLocator) => app.locator(`[data-testid="initiative-card"][data-initiative-id="${id}"]`).getByTestId('move-form');
     for (const { app } of [admin, member]) {
-      await app.locator(`[data-testid="initiative-card"][data-initiative-id="${id}"]`).getByRole('button', { name: /^Move “/ }).click();
+      await app
+        .locator(`[data-testid="initiative-card"][data-initiative-id="${id}"]`)
+        .getByRole('button', { name: /^Move “/ })
+        .click();
       await moveForm(app).waitFor();
     }
     const [year, q] = before.targetQuarter.split('-Q').map(Number);

@@ -29,7 +29,10 @@ describe('debt register and import / export', () => {
     write('createDebtItem', { item: { title, category, impact, urgency, effort: null, description: '' } });
   const writes = () => session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
   const register = () => app().getByTestId('debt-register');
-  const debtItem = (title: string) => register().getByTestId('debt-item').filter({ has: app().getByTestId('debt-title').getByText(title, { exact: true }) });
+  const debtItem = (title: string) =>
+    register()
+      .getByTestId('debt-item')
+      .filter({ has: app().getByTestId('debt-title').getByText(title, { exact: true }) });
   const card = (title: string) => app().getByTestId('initiative-card').filter({ hasText: title });
 
   it('records a debt item as a member, refusing a missing title beside the field, and ranks it by impact × urgency', async () => {
@@ -80,7 +83,11 @@ describe('debt register and import / export', () => {
     await session.page.reload();
     await debtItem(title).waitFor();
     expect(await register().getByTestId('debt-open').getByTestId('debt-item').first().getByTestId('debt-title').textContent()).toBe(title);
-    await app().getByTestId('change-summary').filter({ hasText: `Recorded debt "${title}"` }).first().waitFor();
+    await app()
+      .getByTestId('change-summary')
+      .filter({ hasText: `Recorded debt "${title}"` })
+      .first()
+      .waitFor();
   });
 
   it('promotes a debt item: a new initiative card appears on the board and the item says where it went', async () => {
@@ -174,7 +181,9 @@ describe('debt register and import / export', () => {
     expect(await importButton.isDisabled()).toBe(true);
     await section.getByRole('button', { name: 'Preview import' }).click();
     await section.getByTestId('import-errors').waitFor({ state: 'detached' });
-    expect(await section.getByTestId('import-counts').textContent()).toBe('2 rows read as Markdown: 2 initiatives to create, 0 to update, 0 unchanged, 1 new phase.');
+    expect(await section.getByTestId('import-counts').textContent()).toBe(
+      '2 rows read as Markdown: 2 initiatives to create, 0 to update, 0 unchanged, 1 new phase.',
+    );
     expect(await section.getByTestId('import-new-phase-item').textContent()).toContain('Hardening');
     expect(await section.getByTestId('import-create-item').allTextContents()).toEqual([
       expect.stringContaining('Shard the events table'),

@@ -76,56 +76,62 @@ describe('the rich demo (npm start)', () => {
     await page.screenshot({ path: path.join(SCREENS, `demo-${name}.png`), fullPage: true });
   }
 
-  it.each(['light', 'dark'] as const)('TR project page (%s): capacity with a buffer warning, health findings, debt and a multi-entry changelog', async (theme) => {
-    await openProject('TR', theme);
+  it.each(['light', 'dark'] as const)(
+    'TR project page (%s): capacity with a buffer warning, health findings, debt and a multi-entry changelog',
+    async (theme) => {
+      await openProject('TR', theme);
 
-    const capacity = app().getByTestId('capacity-panel');
-    expect(await capacity.getByTestId('capacity-not-set').count()).toBe(0);
-    expect(await capacity.getByTestId('capacity-settings').textContent()).toMatch(/40 person-weeks per quarter, 25 % kept as buffer/);
-    const warnings = capacity.getByTestId('buffer-warnings');
-    await warnings.waitFor();
-    expect(await warnings.textContent()).toMatch(/commitments leave only 10 % of capacity free, below the 25 % buffer/);
-    const rows = capacity.getByTestId('capacity-quarter');
-    expect(await rows.count()).toBe(4);
-    const states = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')));
-    expect(states.filter((s) => s === 'over-committed')).toHaveLength(1);
-    expect(states.filter((s) => s === 'within-plan')).toHaveLength(3);
+      const capacity = app().getByTestId('capacity-panel');
+      expect(await capacity.getByTestId('capacity-not-set').count()).toBe(0);
+      expect(await capacity.getByTestId('capacity-settings').textContent()).toMatch(/40 person-weeks per quarter, 25 % kept as buffer/);
+      const warnings = capacity.getByTestId('buffer-warnings');
+      await warnings.waitFor();
+      expect(await warnings.textContent()).toMatch(/commitments leave only 10 % of capacity free, below the 25 % buffer/);
+      const rows = capacity.getByTestId('capacity-quarter');
+      expect(await rows.count()).toBe(4);
+      const states = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')));
+      expect(states.filter((s) => s === 'over-committed')).toHaveLength(1);
+      expect(states.filter((s) => s === 'within-plan')).toHaveLength(3);
 
-    const health = app().getByTestId('health-panel');
-    expect(await health.getByTestId('review-headline').textContent()).toMatch(/^Review overdue by \d+ days?$/);
-    expect(await health.getByTestId('dependency-finding-item').count()).toBe(1);
-    expect(await health.getByTestId('dependency-finding-item').textContent()).toMatch(/“Centralize logging” \(I-2\) is in Now but depends on .* in Later/);
-    expect(await health.getByTestId('backlog-candidate-item').count()).toBe(1);
-    expect(await health.getByTestId('backlog-candidate-item').textContent()).toContain('“Evaluate a service mesh” (I-10) serves no business goal');
-    expect(await health.getByTestId('overdue-initiative-item').count()).toBe(1);
-    expect(await health.getByTestId('overdue-initiative-item').textContent()).toContain('“Upgrade Node.js to v22 LTS” (I-1)');
-    expect(await health.getByTestId('untouched-initiative-item').count()).toBeGreaterThanOrEqual(1);
-    expect(await health.getByTestId('goals-without-initiatives').count()).toBe(0);
+      const health = app().getByTestId('health-panel');
+      expect(await health.getByTestId('review-headline').textContent()).toMatch(/^Review overdue by \d+ days?$/);
+      expect(await health.getByTestId('dependency-finding-item').count()).toBe(1);
+      expect(await health.getByTestId('dependency-finding-item').textContent()).toMatch(/“Centralize logging” \(I-2\) is in Now but depends on .* in Later/);
+      expect(await health.getByTestId('backlog-candidate-item').count()).toBe(1);
+      expect(await health.getByTestId('backlog-candidate-item').textContent()).toContain('“Evaluate a service mesh” (I-10) serves no business goal');
+      expect(await health.getByTestId('overdue-initiative-item').count()).toBe(1);
+      expect(await health.getByTestId('overdue-initiative-item').textContent()).toContain('“Upgrade Node.js to v22 LTS” (I-1)');
+      expect(await health.getByTestId('untouched-initiative-item').count()).toBeGreaterThanOrEqual(1);
+      expect(await health.getByTestId('goals-without-initiatives').count()).toBe(0);
 
-    const debt = app().getByTestId('debt-register');
-    expect(await debt.getByTestId('debt-open').getByTestId('debt-item').count()).toBe(4);
-    expect(await debt.getByTestId('debt-promoted-list').locator('li').count()).toBe(1);
-    expect(await debt.getByTestId('debt-promoted-list').textContent()).toContain('Legacy auth service signs tokens with SHA-1');
-    const categories = await debt.getByTestId('debt-category').allTextContents();
-    expect(new Set(categories).size).toBe(5);
+      const debt = app().getByTestId('debt-register');
+      expect(await debt.getByTestId('debt-open').getByTestId('debt-item').count()).toBe(4);
+      expect(await debt.getByTestId('debt-promoted-list').locator('li').count()).toBe(1);
+      expect(await debt.getByTestId('debt-promoted-list').textContent()).toContain('Legacy auth service signs tokens with SHA-1');
+      const categories = await debt.getByTestId('debt-category').allTextContents();
+      expect(new Set(categories).size).toBe(5);
 
-    const changelog = app().getByTestId('changelog');
-    expect(await changelog.getByTestId('change-entry').count()).toBe(10);
-    expect(await changelog.getByTestId('change-reason').count()).toBeGreaterThanOrEqual(5);
-    expect(await changelog.getByTestId('change-summary').allTextContents()).toContain('Changed roadmap settings (capacity)');
+      const changelog = app().getByTestId('changelog');
+      expect(await changelog.getByTestId('change-entry').count()).toBe(10);
+      expect(await changelog.getByTestId('change-reason').count()).toBeGreaterThanOrEqual(5);
+      expect(await changelog.getByTestId('change-summary').allTextContents()).toContain('Changed roadmap settings (capacity)');
 
-    // Initiatives in all three horizons, with progress from epics in every Jira status.
-    for (const horizon of ['now', 'next', 'later']) expect(await app().getByTestId(`horizon-${horizon}`).getByTestId('initiative-card').count()).toBeGreaterThan(0);
-    await app().getByTestId('initiative-progress').first().waitFor();
+      // Initiatives in all three horizons, with progress from epics in every Jira status.
+      for (const horizon of ['now', 'next', 'later'])
+        expect(await app().getByTestId(`horizon-${horizon}`).getByTestId('initiative-card').count()).toBeGreaterThan(0);
+      await app().getByTestId('initiative-progress').first().waitFor();
 
-    await screenshot(`tr-project-${theme}`);
-  });
+      await screenshot(`tr-project-${theme}`);
+    },
+  );
 
   it('PAY project page: its own roadmap, with PCI DSS and GDPR on the compliance track', async () => {
     await openProject('PAY');
     expect(await app().getByTestId('buffer-warnings').textContent()).toMatch(/commitments leave only 15 % of capacity free/);
     const health = app().getByTestId('health-panel');
-    expect(await health.getByTestId('dependency-finding-item').textContent()).toMatch(/“Fraud scoring v2” \(I-5\) is in Now but depends on “GDPR erasure and retention for payment data” \(I-4\) in Next/);
+    expect(await health.getByTestId('dependency-finding-item').textContent()).toMatch(
+      /“Fraud scoring v2” \(I-5\) is in Now but depends on “GDPR erasure and retention for payment data” \(I-4\) in Next/,
+    );
     expect(await health.getByTestId('overdue-initiative-item').textContent()).toContain('“Multi-currency settlement” (I-2)');
     expect(await health.getByTestId('backlog-candidate-item').count()).toBe(1);
     expect(await app().getByTestId('debt-promoted-list').textContent()).toContain('Settlement batch runs single-threaded');
@@ -156,7 +162,8 @@ describe('the rich demo (npm start)', () => {
     expect(await app().getByTestId('macro-not-configured').count()).toBe(0);
     expect(await app().getByText('Tech Roadmap Demo · Engineering board').count()).toBe(1);
     expect(await app().getByTestId('initiative-card').count()).toBe(10);
-    for (const horizon of ['now', 'next', 'later']) expect(await app().getByTestId(`horizon-${horizon}`).getByTestId('initiative-card').count()).toBeGreaterThan(0);
+    for (const horizon of ['now', 'next', 'later'])
+      expect(await app().getByTestId(`horizon-${horizon}`).getByTestId('initiative-card').count()).toBeGreaterThan(0);
     await screenshot(`confluence-engineering-${theme}`);
   });
 });

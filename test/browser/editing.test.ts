@@ -18,7 +18,10 @@ describe('editing initiatives and phases', () => {
   const card = (title: string) => app().getByTestId('initiative-card').filter({ hasText: title });
   const editor = () => app().getByTestId('initiative-editor');
   const manager = () => app().getByTestId('phase-manager');
-  const phase = (name: string) => manager().getByTestId('phase').filter({ has: app().getByRole('heading', { name, exact: true }) });
+  const phase = (name: string) =>
+    manager()
+      .getByTestId('phase')
+      .filter({ has: app().getByRole('heading', { name, exact: true }) });
   const newest = () => app().getByTestId('changelog').getByTestId('change-entry').first();
   const writes = () => session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
   const stored = async () => {
@@ -37,7 +40,9 @@ describe('editing initiatives and phases', () => {
     await app().getByTestId('initiative-card').first().waitFor();
   };
   const edit = async (title: string) => {
-    await card(title).getByRole('button', { name: `Edit “${title}”` }).click();
+    await card(title)
+      .getByRole('button', { name: `Edit “${title}”` })
+      .click();
     await editor().waitFor();
   };
   const save = () => editor().getByRole('button', { name: 'Save changes' }).click();
@@ -53,7 +58,11 @@ describe('editing initiatives and phases', () => {
     expect(await editor().getByLabel('Success metric').inputValue()).toBe('All services shipping logs to Datadog');
     expect(await editor().getByTestId('rice-score-value').textContent()).toBe('—');
     // No business goals yet: the editor says where they come from.
-    expect(await editor().getByText(/No business goals yet/).textContent()).toContain('roadmap settings');
+    expect(
+      await editor()
+        .getByText(/No business goals yet/)
+        .textContent(),
+    ).toContain('roadmap settings');
 
     await editor().getByLabel('Effort', { exact: true }).fill('6');
     await editor().getByLabel('Reach').fill('500');
@@ -69,7 +78,10 @@ describe('editing initiatives and phases', () => {
     await save();
 
     await editor().waitFor({ state: 'detached' });
-    await newest().getByTestId('change-summary').filter({ hasText: `Updated "${logging}"` }).waitFor();
+    await newest()
+      .getByTestId('change-summary')
+      .filter({ hasText: `Updated "${logging}"` })
+      .waitFor();
     const saved = await storedInitiative(logging);
     expect(saved?.effort).toBe(6);
     expect(saved?.rice).toEqual({ reach: 500, impact: 2, confidence: 80, effort: 4 });
@@ -80,7 +92,11 @@ describe('editing initiatives and phases', () => {
     // Committed for its quarter (this one) now includes the 6; the other initiative there has no estimate.
     const row = app().getByTestId('capacity-panel').locator(`[data-testid="capacity-quarter"][data-quarter="${thisQuarter}"]`);
     expect(await row.locator('td').first().textContent()).toBe('6');
-    expect(await card(logging).getByRole('button', { name: `Edit “${logging}”` }).count()).toBe(1);
+    expect(
+      await card(logging)
+        .getByRole('button', { name: `Edit “${logging}”` })
+        .count(),
+    ).toBe(1);
   });
 
   it('lists linked epics by key; unlinks one and links another by key, mapping a bad key beside the input', async () => {
@@ -103,13 +119,18 @@ describe('editing initiatives and phases', () => {
     expect(await editor().getByLabel('Add epic keys').getAttribute('aria-invalid')).toBe('true');
     expect(writes()).toBe(before);
 
-    await editor().getByRole('button', { name: `Remove epic ${own.key}` }).click();
+    await editor()
+      .getByRole('button', { name: `Remove epic ${own.key}` })
+      .click();
     expect(await linked.getAttribute('data-removed')).toBe('true');
     expect(await linked.textContent()).toContain('unlinked on save');
     await editor().getByLabel('Add epic keys').fill(tracing.key.toLowerCase());
     await save();
     await editor().waitFor({ state: 'detached' });
-    await newest().getByTestId('change-summary').filter({ hasText: `Updated "${logging}"` }).waitFor();
+    await newest()
+      .getByTestId('change-summary')
+      .filter({ hasText: `Updated "${logging}"` })
+      .waitFor();
     expect((await storedInitiative(logging))?.epicIds).toEqual([tracing.id]);
     expect(await card(logging).getByTestId('epic-count').textContent()).toContain('1 linked epic');
     expect((await newestChange()).diffs.map((d) => d.field)).toEqual(['epicIds']);
@@ -137,7 +158,10 @@ describe('editing initiatives and phases', () => {
     await app().getByTestId('horizon-next').getByTestId('initiative-card').filter({ hasText: logging }).waitFor();
     expect(await app().getByTestId('horizon-now').getByText(logging).count()).toBe(0);
     expect(await card(logging).textContent()).toContain(quarterLabel(nextQuarter));
-    await newest().getByTestId('change-summary').filter({ hasText: `Moved "${logging}"` }).waitFor();
+    await newest()
+      .getByTestId('change-summary')
+      .filter({ hasText: `Moved "${logging}"` })
+      .waitFor();
     expect(await newest().getByTestId('change-reason').textContent()).toBe('Why: Datadog contract starts next quarter');
     expect((await storedInitiative(logging))?.targetQuarter).toBe(nextQuarter);
   });
@@ -158,7 +182,10 @@ describe('editing initiatives and phases', () => {
     expect(await app().getByTestId('initiative-card').count()).toBe(count - 1);
     expect(await app().getByTestId('phase-initiative').filter({ hasText: cdn }).count()).toBe(0);
     expect(await storedInitiative(cdn)).toBeUndefined();
-    await newest().getByTestId('change-summary').filter({ hasText: `Deleted initiative "${cdn}"` }).waitFor();
+    await newest()
+      .getByTestId('change-summary')
+      .filter({ hasText: `Deleted initiative "${cdn}"` })
+      .waitFor();
     expect(await newest().getByTestId('change-reason').textContent()).toBe('Why: Covered by the platform team’s CDN');
   });
 
@@ -245,7 +272,9 @@ describe('editing initiatives and phases', () => {
     expect(await confirm.textContent()).toContain('Discard your changes?');
     await confirm.getByRole('button', { name: 'Discard' }).click();
     await form.waitFor({ state: 'detached' });
-    await session.page.waitForFunction(() => (document.querySelector('#app-frame') as HTMLIFrameElement).contentDocument?.activeElement?.getAttribute('aria-label')?.startsWith('Edit'));
+    await session.page.waitForFunction(() =>
+      (document.querySelector('#app-frame') as HTMLIFrameElement).contentDocument?.activeElement?.getAttribute('aria-label')?.startsWith('Edit'),
+    );
     expect(await session.page.frameLocator('#app-frame').locator(':focus').getAttribute('aria-label')).toBe('Edit “Scale”');
     expect(writes()).toBe(before);
   });
@@ -256,7 +285,11 @@ describe('editing initiatives and phases', () => {
     expect(await app().getByTestId('phase').count()).toBe(2);
     expect(await app().getByTestId('initiative-card').count()).toBe(5);
     expect(await app().getByRole('button', { name: /^Edit/ }).count()).toBe(0);
-    expect(await app().getByRole('button', { name: /^(Move|Delete)/ }).count()).toBe(0);
+    expect(
+      await app()
+        .getByRole('button', { name: /^(Move|Delete)/ })
+        .count(),
+    ).toBe(0);
     expect(await app().getByRole('button', { name: 'Add phase' }).count()).toBe(0);
     expect(await app().getByTestId('phase-manager').count()).toBe(0);
     expect(await app().getByTestId('initiative-editor').count()).toBe(0);

@@ -18,18 +18,24 @@ describe('forms: discard, focus, errors by path', () => {
 
   it('Escape without changes closes the editor and gives focus back to Edit', async () => {
     await open();
-    await card(title).getByRole('button', { name: `Edit “${title}”` }).click();
+    await card(title)
+      .getByRole('button', { name: `Edit “${title}”` })
+      .click();
     await editor().waitFor();
     await editor().getByLabel('Title', { exact: true }).press('Escape');
     await editor().waitFor({ state: 'detached' });
     expect(await app().getByTestId('discard-confirm').count()).toBe(0);
-    await session.page.waitForFunction(() => (document.querySelector('#app-frame') as HTMLIFrameElement).contentDocument?.activeElement?.getAttribute('aria-label')?.startsWith('Edit'));
+    await session.page.waitForFunction(() =>
+      (document.querySelector('#app-frame') as HTMLIFrameElement).contentDocument?.activeElement?.getAttribute('aria-label')?.startsWith('Edit'),
+    );
     expect(await focusedLabel()).toBe(`Edit “${title}”`);
   });
 
   it('Escape with changes asks "Discard your changes?"; Keep editing keeps them, Discard closes', async () => {
     await open();
-    await card(title).getByRole('button', { name: `Edit “${title}”` }).click();
+    await card(title)
+      .getByRole('button', { name: `Edit “${title}”` })
+      .click();
     await editor().getByLabel('Goal', { exact: true }).fill('A goal typed and then regretted');
     await editor().getByLabel('Goal', { exact: true }).press('Escape');
     const confirm = editor().getByTestId('discard-confirm');
@@ -41,7 +47,9 @@ describe('forms: discard, focus, errors by path', () => {
     await editor().getByRole('button', { name: 'Cancel' }).click();
     await editor().getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
     await editor().waitFor({ state: 'detached' });
-    await session.page.waitForFunction(() => (document.querySelector('#app-frame') as HTMLIFrameElement).contentDocument?.activeElement?.getAttribute('aria-label')?.startsWith('Edit'));
+    await session.page.waitForFunction(() =>
+      (document.querySelector('#app-frame') as HTMLIFrameElement).contentDocument?.activeElement?.getAttribute('aria-label')?.startsWith('Edit'),
+    );
     expect(await focusedLabel()).toBe(`Edit “${title}”`);
   });
 
@@ -58,7 +66,9 @@ describe('forms: discard, focus, errors by path', () => {
     expect(answer.ok).toBe(false);
     expect(Object.keys(answer.error?.fields ?? {})).toEqual(['to.targetQuarter']);
 
-    await card(title).getByRole('button', { name: `Move “${title}”` }).click();
+    await card(title)
+      .getByRole('button', { name: `Move “${title}”` })
+      .click();
     const form = app().getByTestId('move-form');
     await form.getByLabel('Target quarter').fill('2027-Q9');
     await form.getByLabel('Why is it moving?').fill('Testing');
@@ -72,7 +82,9 @@ describe('forms: discard, focus, errors by path', () => {
     await form.getByLabel('Target quarter').fill('Q3 2027');
     await form.getByRole('button', { name: 'Move initiative' }).click();
     await form.waitFor({ state: 'detached' });
-    await session.page.waitForFunction(() => (document.querySelector('#app-frame') as HTMLIFrameElement).contentDocument?.activeElement?.getAttribute('aria-label')?.startsWith('Move'));
+    await session.page.waitForFunction(() =>
+      (document.querySelector('#app-frame') as HTMLIFrameElement).contentDocument?.activeElement?.getAttribute('aria-label')?.startsWith('Move'),
+    );
     expect(await focusedLabel()).toBe(`Move “${title}”`);
   });
 });

@@ -63,13 +63,19 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
       tall.style.height = '1500px';
       document.getElementById('root')!.append(tall);
     });
-    await session.page.waitForFunction((h) => (document.getElementById('app-frame') as HTMLIFrameElement).getBoundingClientRect().height >= h + 1500, before.frameHeight);
+    await session.page.waitForFunction(
+      (h) => (document.getElementById('app-frame') as HTMLIFrameElement).getBoundingClientRect().height >= h + 1500,
+      before.frameHeight,
+    );
     const grown = await expectFitted();
     expect(grown.frameHeight).toBeGreaterThanOrEqual(before.frameHeight + 1500);
 
     // … and shrinks back when it closes.
     await frame.evaluate(() => document.getElementById('grown')!.remove());
-    await session.page.waitForFunction((h) => (document.getElementById('app-frame') as HTMLIFrameElement).getBoundingClientRect().height <= h + 1, before.frameHeight);
+    await session.page.waitForFunction(
+      (h) => (document.getElementById('app-frame') as HTMLIFrameElement).getBoundingClientRect().height <= h + 1,
+      before.frameHeight,
+    );
     await expectFitted();
 
     // A real app interaction that grows the page: the last section's bottom stays inside the frame.
@@ -123,7 +129,9 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     // The choice sticks: the URL and the host's links carry it, and a reload or new frame asks for dark.
     expect(new URL(session.page.url()).searchParams.get('theme')).toBe('dark');
     expect(await session.page.getByRole('link', { name: 'Jira · epic TR-1' }).getAttribute('href')).toContain('theme=dark');
-    const context = await frame.evaluate(() => (window as unknown as { __bridge: { callBridge(m: string): Promise<{ theme: { colorMode: string } }> } }).__bridge.callBridge('getContext'));
+    const context = await frame.evaluate(() =>
+      (window as unknown as { __bridge: { callBridge(m: string): Promise<{ theme: { colorMode: string } }> } }).__bridge.callBridge('getContext'),
+    );
     expect(context.theme.colorMode).toBe('dark');
 
     await session.page.getByLabel('Theme').selectOption('light');
@@ -154,10 +162,18 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     await flag.getByRole('button', { name: 'Undo' }).click();
     await frame.waitForFunction(() => (window as unknown as { __undone?: boolean }).__undone === true);
     // closeFlag, as flag.close() sends it.
-    await frame.evaluate(() => (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('closeFlag', { id: 'saved-1' }));
+    await frame.evaluate(() =>
+      (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('closeFlag', { id: 'saved-1' }),
+    );
     await flag.waitFor({ state: 'detached' });
 
-    await frame.evaluate(() => (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('showFlag', { id: 'e', title: 'Could not save', type: 'error' }));
+    await frame.evaluate(() =>
+      (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('showFlag', {
+        id: 'e',
+        title: 'Could not save',
+        type: 'error',
+      }),
+    );
     await session.page.getByRole('alert').filter({ hasText: 'Could not save' }).getByRole('button', { name: 'Dismiss' }).click();
     await session.page.getByTestId('host-flag').waitFor({ state: 'detached' });
   });
@@ -185,12 +201,18 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     const handle = await session.page.waitForSelector('iframe.forge-modal-frame');
     const modal = (await handle.contentFrame())!;
     await modal.waitForFunction(() => !!(window as unknown as { __bridge?: unknown }).__bridge);
-    const context = await modal.evaluate(() => (window as unknown as { __bridge: { callBridge(m: string): Promise<{ moduleKey: string; extension: Record<string, unknown> }> } }).__bridge.callBridge('getContext'));
+    const context = await modal.evaluate(() =>
+      (window as unknown as { __bridge: { callBridge(m: string): Promise<{ moduleKey: string; extension: Record<string, unknown> }> } }).__bridge.callBridge(
+        'getContext',
+      ),
+    );
     expect(context.moduleKey).toBe('tech-roadmap-project-page');
     expect(context.extension).toMatchObject({ type: 'jira:projectPage', project: { key: 'TR' }, modal: { initiativeId: 'I-1' } });
     expect((await dialog.boundingBox())!.width).toBe(600);
 
-    await modal.evaluate(() => (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('close', { saved: true }));
+    await modal.evaluate(() =>
+      (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('close', { saved: true }),
+    );
     await dialog.waitFor({ state: 'detached' });
     await opener.waitForFunction(() => (window as unknown as { __closedWith?: unknown }).__closedWith !== undefined);
     expect(await opener.evaluate(() => (window as unknown as { __closedWith?: unknown }).__closedWith)).toEqual({ saved: true });
@@ -199,7 +221,13 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     await opener.evaluate(() => {
       const w = window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> }; __closedWith?: unknown };
       w.__closedWith = undefined;
-      return w.__bridge.callBridge('openModal', { resource: null, size: 'small', onClose: (p: unknown) => (w.__closedWith = p ?? 'no payload'), closeOnEscape: true, closeOnOverlayClick: true });
+      return w.__bridge.callBridge('openModal', {
+        resource: null,
+        size: 'small',
+        onClose: (p: unknown) => (w.__closedWith = p ?? 'no payload'),
+        closeOnEscape: true,
+        closeOnOverlayClick: true,
+      });
     });
     await dialog.waitFor();
     // Wait for the modal's frame to run its bridge script: a key pressed while its document is still loading is lost
@@ -218,7 +246,12 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     // What router.navigate('/browse/TR-1') sends (out/router/router.js).
     await Promise.all([
       session.page.waitForURL((url) => url.pathname === '/jira/browse/TR-1'),
-      frame.evaluate(() => (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('navigate', { url: '/browse/TR-1', type: 'same-tab' })),
+      frame.evaluate(() =>
+        (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('navigate', {
+          url: '/browse/TR-1',
+          type: 'same-tab',
+        }),
+      ),
     ]);
     expect(new URL(session.page.url()).searchParams.get('user')).toBe('member');
     expect(new URL(session.page.url()).searchParams.get('theme')).toBe('dark');
@@ -229,7 +262,13 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     const panel = await appFrame();
     await Promise.all([
       session.page.waitForURL((url) => url.pathname === '/jira/TR/roadmap'),
-      panel.evaluate(() => (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('navigate', { target: 'module', moduleKey: 'tech-roadmap-project-page', type: 'same-tab' })),
+      panel.evaluate(() =>
+        (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('navigate', {
+          target: 'module',
+          moduleKey: 'tech-roadmap-project-page',
+          type: 'same-tab',
+        }),
+      ),
     ]);
     await session.app().getByTestId('initiative-card').first().waitFor();
 
@@ -237,7 +276,13 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     const projectFrame = await appFrame();
     const [tab] = await Promise.all([
       session.page.context().waitForEvent('page'),
-      projectFrame.evaluate(() => (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('navigate', { target: 'issue', issueKey: 'TR-6', type: 'new-tab' })),
+      projectFrame.evaluate(() =>
+        (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('navigate', {
+          target: 'issue',
+          issueKey: 'TR-6',
+          type: 'new-tab',
+        }),
+      ),
     ]);
     await tab.waitForLoadState();
     expect(new URL(tab.url()).pathname).toBe('/jira/browse/TR-6');
@@ -245,10 +290,12 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
 
     // A place the host has no page for is refused with a message, as a failed navigation.
     const refused = await projectFrame.evaluate(() =>
-      (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge.callBridge('navigate', { url: '/secure/Dashboard.jspa', type: 'same-tab' }).then(
-        () => 'navigated',
-        (e: Error) => e.message,
-      ),
+      (window as unknown as { __bridge: { callBridge(m: string, p: unknown): Promise<unknown> } }).__bridge
+        .callBridge('navigate', { url: '/secure/Dashboard.jspa', type: 'same-tab' })
+        .then(
+          () => 'navigated',
+          (e: Error) => e.message,
+        ),
     );
     expect(refused).toMatch(/no page for \/secure\/Dashboard\.jspa/);
   });

@@ -19,7 +19,10 @@ const SHOTS = process.env.SCREENSHOT_DIR;
 describe('integrity in the browser', () => {
   const session = useBrowserSession();
   const app = () => session.app();
-  const pageContext = (project: { id: string; key: string }) => ({ accountId: DEMO_USERS.admin.accountId, extension: { type: 'jira:projectPage', project: { id: project.id, key: project.key } } });
+  const pageContext = (project: { id: string; key: string }) => ({
+    accountId: DEMO_USERS.admin.accountId,
+    extension: { type: 'jira:projectPage', project: { id: project.id, key: project.key } },
+  });
   async function adminWrite(project: { id: string; key: string }, key: string, payload: Record<string, unknown>) {
     const view = (await session.host.forge.invoke('getRoadmapView', {}, pageContext(project))) as Result<RoadmapView>;
     if (!view.ok) throw new Error(view.error.message);
@@ -29,7 +32,10 @@ describe('integrity in the browser', () => {
   }
   /** axe-core on the given part of the app frame: no serious or critical violation (WCAG 2.1 A/AA rules). */
   async function expectAccessible(selector: string) {
-    const results = await new AxeBuilder({ page: session.page }).include(['#app-frame', selector]).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const results = await new AxeBuilder({ page: session.page })
+      .include(['#app-frame', selector])
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
     expect(serious).toEqual([]);
     // The rules really ran inside the frame's part (colour contrast, names, roles…), not on an empty selection.
@@ -59,7 +65,11 @@ describe('integrity in the browser', () => {
     // The TR-only editor sees TR's link and nothing that hints at PAY.
     await session.page.goto(`${session.host.url}/jira/browse/${TRACING.key}?user=trEditor`);
     await app().getByTestId('epic-link').first().waitFor();
-    expect(await app().getByTestId('epic-link').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-project-key')))).toEqual(['TR']);
+    expect(
+      await app()
+        .getByTestId('epic-link')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-project-key'))),
+    ).toEqual(['TR']);
     expect(await app().getByTestId('issue-panel').textContent()).not.toMatch(/PAY|Payments/);
 
     // Unlinking on PAY (as the member, who edits both) leaves TR's link in place.
@@ -75,7 +85,16 @@ describe('integrity in the browser', () => {
     const stored = await session.host.forge.kvs.handle('/api/v1/entity/get', { entityName: META_ENTITY, key: metaKey(TR.id) });
     const entity = (stored.body as { value: { data: { phases: Array<Record<string, unknown>>; nextPhaseSeq: number } } }).value;
     const count = entity.data.phases.length;
-    for (let i = count; i < 21; i++) entity.data.phases.push({ id: `P-${100 + i}`, name: `Imported ${i}`, theme: '', startQuarter: '2027-Q1', endQuarter: '2027-Q1', order: i, description: '' });
+    for (let i = count; i < 21; i++)
+      entity.data.phases.push({
+        id: `P-${100 + i}`,
+        name: `Imported ${i}`,
+        theme: '',
+        startQuarter: '2027-Q1',
+        endQuarter: '2027-Q1',
+        order: i,
+        description: '',
+      });
     entity.data.nextPhaseSeq = 200;
     await session.host.forge.kvs.handle('/api/v1/entity/set', { entityName: META_ENTITY, key: metaKey(TR.id), value: entity });
 

@@ -41,13 +41,17 @@ describe('invokes per write', () => {
     await openProjectPage();
     const invokes = recordInvokes(session.page);
     const title = 'Parallelize CI pipeline';
-    await card(title).getByRole('button', { name: `Move “${title}”` }).click();
+    await card(title)
+      .getByRole('button', { name: `Move “${title}”` })
+      .click();
     const form = app().getByTestId('move-form');
     const quarter = addQuarters(quarterOf(new Date()), 5);
     await form.getByLabel('Target quarter').fill(quarter);
     await form.getByLabel('Why is it moving?').fill('Waiting on the new build farm');
     await form.getByRole('button', { name: 'Move initiative' }).click();
-    await newest().filter({ hasText: `Moved "${title}"` }).waitFor();
+    await newest()
+      .filter({ hasText: `Moved "${title}"` })
+      .waitFor();
     expect(await newest().getByTestId('change-reason').textContent()).toContain('Waiting on the new build farm');
     expect(await invokes.settled()).toEqual(['moveInitiative']);
   });
@@ -55,7 +59,9 @@ describe('invokes per write', () => {
   it('adding an initiative: one invoke, the new card shows at once', async () => {
     await openProjectPage();
     const invokes = recordInvokes(session.page);
-    const form = app().locator('form').filter({ has: app().getByRole('button', { name: 'Add initiative' }) });
+    const form = app()
+      .locator('form')
+      .filter({ has: app().getByRole('button', { name: 'Add initiative' }) });
     await form.getByLabel('Title').fill('Adopt contract tests');
     await form.getByLabel('Success metric').fill('Every public API has a consumer contract');
     await form.getByLabel('Target quarter').fill(addQuarters(quarterOf(new Date()), 2));
@@ -69,7 +75,9 @@ describe('invokes per write', () => {
     await openProjectPage();
     const invokes = recordInvokes(session.page);
     const title = 'Centralize logging';
-    await card(title).getByRole('button', { name: `Edit “${title}”` }).click();
+    await card(title)
+      .getByRole('button', { name: `Edit “${title}”` })
+      .click();
     const editor = app().getByTestId('initiative-editor');
     await editor.getByLabel('Add epic keys').fill('TR-32');
     await editor.getByRole('button', { name: 'Save changes' }).click();

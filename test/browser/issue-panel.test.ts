@@ -106,7 +106,9 @@ describe('issue panel: link and unlink an epic', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0].reason).toBe(reason);
     expect(changes[0].accountId).toBe('557058:bbbb-member');
-    expect(changes[0].diffs).toEqual([expect.objectContaining({ entity: 'initiative', id: 'I-2', field: 'epicIds', before: ['20006', TRACING.id], after: ['20006'] })]);
+    expect(changes[0].diffs).toEqual([
+      expect.objectContaining({ entity: 'initiative', id: 'I-2', field: 'epicIds', before: ['20006', TRACING.id], after: ['20006'] }),
+    ]);
     expect(await linkedEpicCount('Centralize logging')).toBe('1 linked epic');
   });
 

@@ -47,11 +47,16 @@ describe('project page panels', () => {
     expect(await health.getByTestId('review-headline').textContent()).toBe('Never reviewed');
     // Every template initiative lacks a business goal: each is a backlog candidate, named by the rules' message.
     expect(await health.getByTestId('backlog-candidate-item').count()).toBe(6);
-    expect(await health.getByTestId('backlog-candidate-item').filter({ hasText: '“Upgrade Node.js to v22 LTS” (I-1) serves no business goal' }).count()).toBe(1);
+    expect(await health.getByTestId('backlog-candidate-item').filter({ hasText: '“Upgrade Node.js to v22 LTS” (I-1) serves no business goal' }).count()).toBe(
+      1,
+    );
     expect(await health.getByTestId('dependency-finding-empty').count()).toBe(1);
 
     await health.getByRole('button', { name: 'Mark reviewed' }).click();
-    await health.getByTestId('review-headline').filter({ hasText: /^Next review in 30 days$/ }).waitFor();
+    await health
+      .getByTestId('review-headline')
+      .filter({ hasText: /^Next review in 30 days$/ })
+      .waitFor();
     expect(await health.getByText('Never reviewed').count()).toBe(0);
     await newestChange().getByTestId('change-summary').filter({ hasText: 'Reviewed the roadmap' }).waitFor();
     expect(await newestChange().getByTestId('change-summary').textContent()).toBe('Reviewed the roadmap');
@@ -93,7 +98,10 @@ describe('project page panels', () => {
     expect(await app().getByTestId('move-form').count()).toBe(0);
     expect(await app().getByTestId('horizon-later').getByTestId('initiative-card').filter({ hasText: title }).textContent()).toContain('Q2 2027');
 
-    await newestChange().getByTestId('change-summary').filter({ hasText: `Moved "${title}"` }).waitFor();
+    await newestChange()
+      .getByTestId('change-summary')
+      .filter({ hasText: `Moved "${title}"` })
+      .waitFor();
     expect(await newestChange().getByTestId('change-reason').textContent()).toBe(`Why: ${reason}`);
     // The capacity panel follows the view: Q2 2027 now holds three initiatives, none estimated.
     expect(await app().getByTestId('capacity-panel').locator('[data-quarter="2027-Q2"] td').last().textContent()).toBe('3');
@@ -130,7 +138,10 @@ describe('project page panels', () => {
     await other.goto(`${session.host.url}/jira/TR/roadmap?user=member`);
     const before = await other.frameLocator('#app-frame').getByTestId('change-entry').first().getAttribute('data-revision');
     await other.frameLocator('#app-frame').getByRole('button', { name: 'Mark reviewed' }).click();
-    await other.frameLocator('#app-frame').locator(`[data-testid="change-entry"][data-revision="${Number(before) + 1}"]`).waitFor();
+    await other
+      .frameLocator('#app-frame')
+      .locator(`[data-testid="change-entry"][data-revision="${Number(before) + 1}"]`)
+      .waitFor();
     await other.close();
 
     await form.getByRole('button', { name: 'Move initiative' }).click();
@@ -149,7 +160,11 @@ describe('project page panels', () => {
     await app().getByTestId('capacity-panel').waitFor();
     await app().getByTestId('health-panel').getByTestId('review-headline').waitFor();
     expect(await app().getByTestId('changelog').getByTestId('change-entry').count()).toBeGreaterThanOrEqual(1);
-    expect(await app().getByText(/Ask a project admin to set capacity/).count()).toBe(1);
+    expect(
+      await app()
+        .getByText(/Ask a project admin to set capacity/)
+        .count(),
+    ).toBe(1);
     expect(await app().getByRole('button', { name: 'Mark reviewed' }).count()).toBe(0);
     expect(await app().getByRole('button', { name: /^Move/ }).count()).toBe(0);
     expect(await app().getByTestId('move-form').count()).toBe(0);
@@ -185,7 +200,7 @@ describe('project page panels', () => {
     expect(await entries.count()).toBe(10);
     await app().getByTestId('changelog').getByRole('button', { name: 'Show more' }).click();
     await entries.nth(12).waitFor();
-    const revisions = (await entries.evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-revision')))));
+    const revisions = await entries.evaluateAll((lis) => lis.map((li) => Number(li.getAttribute('data-revision'))));
     expect(revisions).toEqual([13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]);
     expect(await entries.last().textContent()).toContain('Tech Roadmap app');
   });
@@ -196,7 +211,11 @@ describe('project page panels', () => {
       if (!view.ok) throw new Error(view.error.message);
       const created = (await session.host.forge.invoke(
         'createInitiative',
-        { baseRevision: view.value.revision, initiative: { title: `Extra ${n}`, phaseId: 'P-3', targetQuarter: '2029-Q1', successMetric: { description: 'Done' } }, epicKeys: [] },
+        {
+          baseRevision: view.value.revision,
+          initiative: { title: `Extra ${n}`, phaseId: 'P-3', targetQuarter: '2029-Q1', successMetric: { description: 'Done' } },
+          epicKeys: [],
+        },
         ADMIN,
       )) as Result<unknown>;
       if (!created.ok) throw new Error(created.error.message);

@@ -65,12 +65,13 @@ describe('browser slice', () => {
     await app().getByLabel('Success metric').fill('Something measurable');
     await app().getByLabel('Epic keys').fill('TR-2');
     await app().getByRole('button', { name: 'Add initiative' }).click();
-    await app().getByText(/TR-2 is a .*not an epic/).waitFor();
+    await app()
+      .getByText(/TR-2 is a .*not an epic/)
+      .waitFor();
 
     expect(session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writesBefore);
     expect(await app().getByTestId('initiative-card').count()).toBe(before);
   });
-
 
   it('Escape on the new-initiative form asks before emptying it; Discard empties it and the form stays', async () => {
     await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin`);

@@ -34,7 +34,14 @@ function resolve(from: string, spec: string): string | null {
 describe('import graph', () => {
   it('src/domain has no import cycle (type imports included)', () => {
     const domain = files('src/domain');
-    const edges = new Map(domain.map((f) => [f, importsOf(f).map((s) => resolve(f, s)).filter((t): t is string => t !== null && t.startsWith('src/domain'))]));
+    const edges = new Map(
+      domain.map((f) => [
+        f,
+        importsOf(f)
+          .map((s) => resolve(f, s))
+          .filter((t): t is string => t !== null && t.startsWith('src/domain')),
+      ]),
+    );
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const visit = (file: string, trail: string[]) => {
@@ -67,7 +74,11 @@ describe('import graph', () => {
         .filter(({ target }) => target !== null && !target.startsWith('static/src') && !target.startsWith('src/domain'))
         .map(({ s }) => `${f} imports ${s}`),
     );
-    const shipped = files('src').flatMap((f) => importsOf(f).filter((s) => (resolve(f, s) ?? '').startsWith('dev/')).map((s) => `${f} imports ${s}`));
+    const shipped = files('src').flatMap((f) =>
+      importsOf(f)
+        .filter((s) => (resolve(f, s) ?? '').startsWith('dev/'))
+        .map((s) => `${f} imports ${s}`),
+    );
     expect([...ui, ...shipped]).toEqual([]);
   });
 });

@@ -19,9 +19,16 @@ function get(path: string, accountId: string | null = ADMIN): Promise<EmulatedRe
   return fake.handle({ method: 'GET', path, accountId });
 }
 
-interface Found { id: string; key?: string; fields?: Record<string, any> }
+interface Found {
+  id: string;
+  key?: string;
+  fields?: Record<string, any>;
+}
 
-async function search(jql: string, opts: { who?: string | null; fields?: string; maxResults?: number; token?: string } = {}): Promise<{ status: number; body: any }> {
+async function search(
+  jql: string,
+  opts: { who?: string | null; fields?: string; maxResults?: number; token?: string } = {},
+): Promise<{ status: number; body: any }> {
   const params = new URLSearchParams({ jql });
   if (opts.fields) params.set('fields', opts.fields);
   if (opts.maxResults !== undefined) params.set('maxResults', String(opts.maxResults));
@@ -58,10 +65,22 @@ const issuesOf = (projectId: string) => data.issues.filter((i) => i.projectId ==
 
 describe('demo data', () => {
   it('has the projects, users and a roadmap-sized set of epics with children in all status categories', () => {
-    expect(data.projects.map((p) => [p.id, p.key, p.name])).toEqual([['10000', 'TR', 'Tech Roadmap Demo'], ['10001', 'PAY', 'Payments Platform']]);
+    expect(data.projects.map((p) => [p.id, p.key, p.name])).toEqual([
+      ['10000', 'TR', 'Tech Roadmap Demo'],
+      ['10001', 'PAY', 'Payments Platform'],
+    ]);
     expect(data.users.map((u) => u.displayName)).toEqual(['Ada Admin', 'Max Member', 'Olive Outsider', 'Theo TR-Editor', 'Pia PAY-Editor']);
     expect(DEMO_EPICS.length).toBeGreaterThanOrEqual(12);
-    expect(TR_EPICS.map((e) => e.summary)).toEqual(expect.arrayContaining(['Upgrade Node.js to v22 LTS', 'Centralize logging', 'Migrate primary DB to read replicas', 'Implement CDN for static assets', 'Adopt feature flags', 'Parallelize CI pipeline']));
+    expect(TR_EPICS.map((e) => e.summary)).toEqual(
+      expect.arrayContaining([
+        'Upgrade Node.js to v22 LTS',
+        'Centralize logging',
+        'Migrate primary DB to read replicas',
+        'Implement CDN for static assets',
+        'Adopt feature flags',
+        'Parallelize CI pipeline',
+      ]),
+    );
     for (const e of DEMO_EPICS) expect(e.childIds.length).toBeGreaterThanOrEqual(2);
     for (const e of DEMO_EPICS) expect(e.childIds.length).toBeLessThanOrEqual(6);
     const children = data.issues.filter((i) => i.parentId);
@@ -75,7 +94,9 @@ describe('demo data', () => {
 
 describe('JQL subset', () => {
   it('project = / project in, by key or id', async () => {
-    const tr = issuesOf(DEMO_PROJECTS.TR.id).map((i) => i.key).sort();
+    const tr = issuesOf(DEMO_PROJECTS.TR.id)
+      .map((i) => i.key)
+      .sort();
     expect((await keys('project = TR')).sort()).toEqual(tr);
     expect((await keys(`project = ${DEMO_PROJECTS.TR.id}`)).sort()).toEqual(tr);
     expect((await keys('project = "tr"')).sort()).toEqual(tr);
@@ -115,7 +136,9 @@ describe('JQL subset', () => {
     const notEpics = await keys('project = TR AND NOT issuetype = Epic');
     expect(notEpics.length).toBe(issuesOf(DEMO_PROJECTS.TR.id).length - TR_EPICS.length);
     expect(await keys('project = TR AND issuetype != Epic')).toEqual(notEpics);
-    expect((await keys('project = TR AND issuetype = Epic AND statusCategory = Done')).length).toBe(data.issues.filter((i) => i.projectId === '10000' && i.issueType === 'Epic' && i.statusCategory === 'done').length);
+    expect((await keys('project = TR AND issuetype = Epic AND statusCategory = Done')).length).toBe(
+      data.issues.filter((i) => i.projectId === '10000' && i.issueType === 'Epic' && i.statusCategory === 'done').length,
+    );
   });
 
   it('ORDER BY key, created, summary, rank (ASC and DESC)', async () => {
@@ -156,7 +179,12 @@ describe('fields and POST', () => {
     expect(idsOnly.issues.every((i: Found) => Object.keys(i).join() === 'id')).toBe(true);
     const { body: withFields } = await search(`parent = ${TR_EPICS[0].key}`, { fields: `summary,status,${STORY_POINTS_FIELD_ID}` });
     expect(Object.keys(withFields.issues[0].fields).sort()).toEqual([STORY_POINTS_FIELD_ID, 'status', 'summary'].sort());
-    const post = await fake.handle({ method: 'POST', path: '/rest/api/3/search/jql', accountId: ADMIN, body: { jql: `parent = ${TR_EPICS[0].key}`, fields: ['summary', 'status', STORY_POINTS_FIELD_ID] } });
+    const post = await fake.handle({
+      method: 'POST',
+      path: '/rest/api/3/search/jql',
+      accountId: ADMIN,
+      body: { jql: `parent = ${TR_EPICS[0].key}`, fields: ['summary', 'status', STORY_POINTS_FIELD_ID] },
+    });
     expect(post.status).toBe(200);
     expect(post.body).toEqual(withFields);
   });
@@ -229,7 +257,8 @@ describe('permissions', () => {
   });
 
   it('mypermissions: havePermission per user and project', async () => {
-    const perms = async (who: string, ctx: string) => ((await get(`/rest/api/3/mypermissions?${ctx}&permissions=BROWSE_PROJECTS,ADMINISTER_PROJECTS,EDIT_ISSUES`, who)).body as any).permissions;
+    const perms = async (who: string, ctx: string) =>
+      ((await get(`/rest/api/3/mypermissions?${ctx}&permissions=BROWSE_PROJECTS,ADMINISTER_PROJECTS,EDIT_ISSUES`, who)).body as any).permissions;
     const have = (p: any) => Object.fromEntries(Object.entries(p).map(([k, v]: [string, any]) => [k, v.havePermission]));
     expect(have(await perms(ADMIN, 'projectKey=PAY'))).toEqual({ BROWSE_PROJECTS: true, ADMINISTER_PROJECTS: true, EDIT_ISSUES: true });
     expect(have(await perms(MEMBER, 'projectKey=TR'))).toEqual({ BROWSE_PROJECTS: true, ADMINISTER_PROJECTS: false, EDIT_ISSUES: true });
@@ -250,7 +279,12 @@ describe('permissions', () => {
 describe('routing and authentication', () => {
   it('/rest/api/3/search answers 410 Gone for GET and POST', async () => {
     for (const method of ['GET', 'POST']) {
-      const res = await fake.handle({ method, path: '/rest/api/3/search?jql=project%3DTR', accountId: ADMIN, body: method === 'POST' ? { jql: 'project = TR' } : undefined });
+      const res = await fake.handle({
+        method,
+        path: '/rest/api/3/search?jql=project%3DTR',
+        accountId: ADMIN,
+        body: method === 'POST' ? { jql: 'project = TR' } : undefined,
+      });
       expect(res.status).toBe(410);
       expect((res.body as any).errorMessages[0]).toMatch(/removed.*\/rest\/api\/3\/search\/jql/);
     }
@@ -340,7 +374,14 @@ describe('mutators', () => {
   });
 
   it('addIssue creates the next key in the project, visible to search and get', async () => {
-    const created = fake.addIssue({ project: 'PAY', issueType: 'Story', summary: 'Apple Pay on the web', parent: PAY_EPICS[0].key, statusCategory: 'indeterminate', storyPoints: 5 });
+    const created = fake.addIssue({
+      project: 'PAY',
+      issueType: 'Story',
+      summary: 'Apple Pay on the web',
+      parent: PAY_EPICS[0].key,
+      statusCategory: 'indeterminate',
+      storyPoints: 5,
+    });
     const lastPay = Math.max(...issuesOf(DEMO_PROJECTS.PAY.id).map((i) => Number(i.key.split('-')[1])));
     expect(created.key).toBe(`PAY-${lastPay + 1}`);
     expect(Number(created.id)).toBeGreaterThan(Math.max(...data.issues.map((i) => Number(i.id))));

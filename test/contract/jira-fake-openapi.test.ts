@@ -51,7 +51,11 @@ const errorCollection = componentValidator('ErrorCollection');
 /** IssueBean.fields is free-form in the spec, so the field values the app reads are checked against their own schemas. */
 function expectFieldValuesConform(fields: Record<string, any>): void {
   const checks: Array<[string, ReturnType<typeof componentValidator>]> = [
-    ['status', statusDetails], ['issuetype', issueTypeDetails], ['project', projectDetails], ['assignee', userDetails], ['reporter', userDetails],
+    ['status', statusDetails],
+    ['issuetype', issueTypeDetails],
+    ['project', projectDetails],
+    ['assignee', userDetails],
+    ['reporter', userDetails],
   ];
   for (const [name, validate] of checks) {
     if (fields[name] === undefined || fields[name] === null) continue;
@@ -87,7 +91,11 @@ describe('GET/POST /rest/api/3/search/jql', () => {
     const body = await conforming('GET', SEARCH, `${SEARCH}?fields=${encodeURIComponent(fields)}&jql=${q(`parent = ${DEMO_EPICS[0].key}`)}`, 200);
     expect(body.issues.length).toBeGreaterThan(0);
     for (const issue of body.issues) {
-      expect(issue).toMatchObject({ id: expect.stringMatching(/^\d+$/), key: expect.stringMatching(/^TR-\d+$/), self: expect.stringContaining(`/rest/api/3/issue/${issue.id}`) });
+      expect(issue).toMatchObject({
+        id: expect.stringMatching(/^\d+$/),
+        key: expect.stringMatching(/^TR-\d+$/),
+        self: expect.stringContaining(`/rest/api/3/issue/${issue.id}`),
+      });
       for (const f of expected) expect(issue.fields).toHaveProperty(f);
       if (fields.includes('-description')) expect(issue.fields).not.toHaveProperty('description');
       if (issue.fields.parent) expect(issue.fields.parent).toMatchObject({ id: DEMO_EPICS[0].id, key: DEMO_EPICS[0].key });
@@ -113,7 +121,12 @@ describe('GET/POST /rest/api/3/search/jql', () => {
   });
 
   it('answers POST with a conforming body, for a conforming request', async () => {
-    const request = { jql: 'project = PAY AND issuetype = Epic ORDER BY created DESC', fields: ['summary', 'status', STORY_POINTS_FIELD_ID], maxResults: 2, expand: 'names' };
+    const request = {
+      jql: 'project = PAY AND issuetype = Epic ORDER BY created DESC',
+      fields: ['summary', 'status', STORY_POINTS_FIELD_ID],
+      maxResults: 2,
+      expand: 'names',
+    };
     const reqCheck = requestBodyValidator('POST', SEARCH)(request);
     expect(reqCheck.errors).toEqual([]);
     const first = await conforming('POST', SEARCH, SEARCH, 200, 'member', request);
@@ -171,9 +184,21 @@ describe('GET /rest/api/3/issue/{issueIdOrKey}', () => {
     ['a PAY child', DEMO_EPICS.find((e) => e.projectKey === 'PAY')!.childIds[0], '?fields=*navigable'],
   ])('returns %s', async (_name, ref, query) => {
     const body = await conforming('GET', ISSUE, `/rest/api/3/issue/${ref}${query}`, 200, 'member');
-    expect(body).toMatchObject({ id: expect.stringMatching(/^\d+$/), key: expect.stringMatching(/^(TR|PAY)-\d+$/), self: expect.stringMatching(/^https:\/\//) });
+    expect(body).toMatchObject({
+      id: expect.stringMatching(/^\d+$/),
+      key: expect.stringMatching(/^(TR|PAY)-\d+$/),
+      self: expect.stringMatching(/^https:\/\//),
+    });
     expect(body.fields.summary).toEqual(expect.any(String));
-    expect(body.fields.status).toMatchObject({ name: expect.any(String), statusCategory: { id: expect.any(Number), key: expect.stringMatching(/^(new|indeterminate|done)$/), name: expect.any(String), colorName: expect.any(String) } });
+    expect(body.fields.status).toMatchObject({
+      name: expect.any(String),
+      statusCategory: {
+        id: expect.any(Number),
+        key: expect.stringMatching(/^(new|indeterminate|done)$/),
+        name: expect.any(String),
+        colorName: expect.any(String),
+      },
+    });
     expectFieldValuesConform(body.fields);
     if (query === '') {
       expect(body.fields.issuetype).toMatchObject({ id: expect.any(String), name: expect.any(String), subtask: false, hierarchyLevel: expect.any(Number) });
@@ -219,7 +244,13 @@ describe('GET /rest/api/3/mypermissions', () => {
     const body = await conforming('GET', PERMS, `${PERMS}?${context}&permissions=${keys}`, 200, who);
     expect(Object.keys(body.permissions).sort()).toEqual(keys.split(',').sort());
     for (const [key, have] of Object.entries(expected)) {
-      expect(body.permissions[key]).toMatchObject({ key, id: expect.any(String), name: expect.any(String), type: key === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT', havePermission: have });
+      expect(body.permissions[key]).toMatchObject({
+        key,
+        id: expect.any(String),
+        name: expect.any(String),
+        type: key === 'ADMINISTER' ? 'GLOBAL' : 'PROJECT',
+        havePermission: have,
+      });
     }
   });
 
@@ -234,10 +265,23 @@ describe('GET /rest/api/3/mypermissions', () => {
 });
 
 describe('GET /rest/api/3/project/{projectIdOrKey}', () => {
-  it.each<[Who, string]>([['admin', 'TR'], ['member', DEMO_PROJECTS.PAY.id], ['outsider', 'TR'], ['app', 'PAY']])('%s gets %s', async (who, ref) => {
+  it.each<[Who, string]>([
+    ['admin', 'TR'],
+    ['member', DEMO_PROJECTS.PAY.id],
+    ['outsider', 'TR'],
+    ['app', 'PAY'],
+  ])('%s gets %s', async (who, ref) => {
     const body = await conforming('GET', PROJECT, `/rest/api/3/project/${ref}`, 200, who);
     const expected = ref === 'TR' || ref === DEMO_PROJECTS.TR.id ? DEMO_PROJECTS.TR : DEMO_PROJECTS.PAY;
-    expect(body).toMatchObject({ id: expected.id, key: expected.key, name: expected.name, projectTypeKey: 'software', simplified: expect.any(Boolean), style: expect.stringMatching(/^(classic|next-gen)$/), self: expect.stringMatching(/^https:\/\//) });
+    expect(body).toMatchObject({
+      id: expected.id,
+      key: expected.key,
+      name: expected.name,
+      projectTypeKey: 'software',
+      simplified: expect.any(Boolean),
+      style: expect.stringMatching(/^(classic|next-gen)$/),
+      self: expect.stringMatching(/^https:\/\//),
+    });
     expect(body.lead.accountId).toBe(DEMO_USERS.admin.accountId);
     expect(Object.keys(body.avatarUrls).sort()).toEqual(['16x16', '24x24', '32x32', '48x48']);
   });
@@ -257,7 +301,14 @@ describe('GET /rest/api/3/myself', () => {
     ['outsider', DEMO_USERS.outsider.accountId, 'Olive Outsider'],
   ])('%s', async (who, accountId, displayName) => {
     const body = await conforming('GET', '/rest/api/3/myself', '/rest/api/3/myself', 200, who);
-    expect(body).toMatchObject({ accountId, displayName, accountType: 'atlassian', active: true, timeZone: expect.any(String), emailAddress: expect.stringContaining('@') });
+    expect(body).toMatchObject({
+      accountId,
+      displayName,
+      accountType: 'atlassian',
+      active: true,
+      timeZone: expect.any(String),
+      emailAddress: expect.stringContaining('@'),
+    });
     expect(Object.keys(body.avatarUrls)).toHaveLength(4);
   });
 
@@ -280,7 +331,9 @@ describe('GET /rest/api/3/user/bulk', () => {
   });
 
   it('pages with startAt and maxResults; asking for nobody is a 400', async () => {
-    const ids = Object.values(DEMO_USERS).map((u) => `accountId=${encodeURIComponent(u.accountId)}`).join('&');
+    const ids = Object.values(DEMO_USERS)
+      .map((u) => `accountId=${encodeURIComponent(u.accountId)}`)
+      .join('&');
     const first = await conforming('GET', BULK, `${BULK}?${ids}&maxResults=2`, 200);
     expect(first).toMatchObject({ total: Object.keys(DEMO_USERS).length, isLast: false });
     expect(first.values).toHaveLength(2);

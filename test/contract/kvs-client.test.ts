@@ -101,7 +101,16 @@ describe('@forge/kvs client against the emulator', () => {
     expect((await caught(kvs.set('bad/key', 1))).code).toBe('INVALID_KEY');
     expect((await caught(kvs.set('big', 'x'.repeat(240 * 1024)))).code).toBe('MAX_SIZE');
     expect((await caught(kvs.query().limit(101).getMany())).code).toBe('LIST_QUERY_LIMIT_EXCEEDED');
-    expect((await caught(kvs.query().where('key', WhereConditions.equalTo('a') as never).getMany())).code).toBe('INVALID_FILTER_CONDITION');
+    expect(
+      (
+        await caught(
+          kvs
+            .query()
+            .where('key', WhereConditions.equalTo('a') as never)
+            .getMany(),
+        )
+      ).code,
+    ).toBe('INVALID_FILTER_CONDITION');
     await kvs.set('exists', 1);
     expect((await caught(kvs.set('exists', 2, { keyPolicy: 'FAIL_IF_EXISTS' }))).code).toBe('KEY_ALREADY_EXISTS');
     await expect(kvs.get('exists')).resolves.toBe(1);

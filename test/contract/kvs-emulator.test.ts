@@ -156,7 +156,13 @@ describe('happy paths', () => {
 
   it('transaction sets and deletes together', async () => {
     await set('tx:old', 1);
-    const r = await call('/api/v1/transaction', { set: [{ key: 'tx:a', value: 'A' }, { key: 'tx:b', value: 'B' }], delete: [{ key: 'tx:old' }] });
+    const r = await call('/api/v1/transaction', {
+      set: [
+        { key: 'tx:a', value: 'A' },
+        { key: 'tx:b', value: 'B' },
+      ],
+      delete: [{ key: 'tx:old' }],
+    });
     expect(r.status).toBe(204);
     expect(await allKeys()).toEqual(['tx:a', 'tx:b']);
   });
@@ -202,7 +208,12 @@ describe('happy paths', () => {
   it('entity query over a declared index', async () => {
     const e = new KvsEmulator({ entities: { task: { indexes: { byRank: { range: 'rank', partition: ['team'] } } } } });
     try {
-      for (const [key, team, rank] of [['t1', 'a', 3], ['t2', 'a', 1], ['t3', 'b', 2], ['t4', 'a', 2]] as const) {
+      for (const [key, team, rank] of [
+        ['t1', 'a', 3],
+        ['t2', 'a', 1],
+        ['t3', 'b', 2],
+        ['t4', 'a', 2],
+      ] as const) {
         await e.handle('/api/v1/entity/set', { entityName: 'task', key, value: { team, rank } });
       }
       const r1 = await e.handle('/api/v1/entity/query', { entityName: 'task', indexName: 'byRank', partition: ['a'], limit: 2 });
@@ -211,7 +222,10 @@ describe('happy paths', () => {
       expect((body(r2).data as Body[]).map((d) => d.key)).toEqual(['t1']);
       expect(body(r2).cursor).toBeUndefined();
       const r3 = await e.handle('/api/v1/entity/query', {
-        entityName: 'task', indexName: 'byRank', range: { condition: 'GREATER_THAN', values: [1] }, sort: 'DESC',
+        entityName: 'task',
+        indexName: 'byRank',
+        range: { condition: 'GREATER_THAN', values: [1] },
+        sort: 'DESC',
       });
       expect((body(r3).data as Body[]).map((d) => d.key)).toEqual(['t1', 't4', 't3']); // equal ranks tie-break on key, reversed by DESC
       expectError(await e.handle('/api/v1/entity/query', { entityName: 'task', indexName: 'nope' }), 400, 'UNSUPPORTED');
@@ -285,11 +299,7 @@ describe('limits: every breach is refused and nothing is written', () => {
     expectError(await call('/api/v1/query', { where: [w('key', 'EQUAL_TO', ['a'])] }), 400, 'INVALID_FILTER_CONDITION');
     expectError(await call('/api/v1/query', { where: [w('key', 'BETWEEN', ['a', 'b'])] }), 400, 'INVALID_FILTER_CONDITION');
     expectError(await call('/api/v1/query', { where: [w('key', 'BEGINS_WITH', ['a', 'b'])] }), 400, 'INVALID_FILTER_VALUES');
-    expectError(
-      await call('/api/v1/query', { where: [w('key', 'BEGINS_WITH', ['a']), w('key', 'BEGINS_WITH', ['b'])] }),
-      400,
-      'QUERY_WHERE_INVALID',
-    );
+    expectError(await call('/api/v1/query', { where: [w('key', 'BEGINS_WITH', ['a']), w('key', 'BEGINS_WITH', ['b'])] }), 400, 'QUERY_WHERE_INVALID');
   });
 
   it('query with a forged or foreign cursor → INVALID_CURSOR', async () => {
@@ -302,13 +312,34 @@ describe('limits: every breach is refused and nothing is written', () => {
   it('batch over 25 items → TOO_MANY_OPERATIONS, nothing written', async () => {
     const items = Array.from({ length: 26 }, (_, i) => ({ key: `b:${i}`, value: i }));
     expectError(await call('/api/v1/batch/set', items), 400, 'TOO_MANY_OPERATIONS');
-    expectError(await call('/api/v1/batch/get', items.map(({ key }) => ({ key }))), 400, 'TOO_MANY_OPERATIONS');
-    expectError(await call('/api/v1/batch/delete', items.map(({ key }) => ({ key }))), 400, 'TOO_MANY_OPERATIONS');
+    expectError(
+      await call(
+        '/api/v1/batch/get',
+        items.map(({ key }) => ({ key })),
+      ),
+      400,
+      'TOO_MANY_OPERATIONS',
+    );
+    expectError(
+      await call(
+        '/api/v1/batch/delete',
+        items.map(({ key }) => ({ key })),
+      ),
+      400,
+      'TOO_MANY_OPERATIONS',
+    );
     expect(await allKeys()).toEqual([]);
   });
 
   it('batch with a duplicate key → DUPLICATE_KEYS; empty batch → BAD_REQUEST; nothing written', async () => {
-    expectError(await call('/api/v1/batch/set', [{ key: 'd', value: 1 }, { key: 'd', value: 2 }]), 400, 'DUPLICATE_KEYS');
+    expectError(
+      await call('/api/v1/batch/set', [
+        { key: 'd', value: 1 },
+        { key: 'd', value: 2 },
+      ]),
+      400,
+      'DUPLICATE_KEYS',
+    );
     expectError(await call('/api/v1/batch/set', []), 400, 'BAD_REQUEST');
     expect(await allKeys()).toEqual([]);
   });
@@ -353,14 +384,42 @@ describe('limits: every breach is refused and nothing is written', () => {
 
   it('transaction touching a key twice → DUPLICATE_KEYS, nothing written', async () => {
     await set('x', 'orig');
-    expectError(await call('/api/v1/transaction', { set: [{ key: 'x', value: 1 }, { key: 'y', value: 1 }], delete: [{ key: 'x' }] }), 400, 'DUPLICATE_KEYS');
+    expectError(
+      await call('/api/v1/transaction', {
+        set: [
+          { key: 'x', value: 1 },
+          { key: 'y', value: 1 },
+        ],
+        delete: [{ key: 'x' }],
+      }),
+      400,
+      'DUPLICATE_KEYS',
+    );
     expect(await allKeys()).toEqual(['x']);
     expect(body(await get('x')).value).toBe('orig');
   });
 
   it('transaction with one invalid operation is refused as a whole', async () => {
-    expectError(await call('/api/v1/transaction', { set: [{ key: 'fine', value: 1 }, { key: 'big', value: valueOfBytes(LIMITS.maxValueBytes + 1) }] }), 400, 'MAX_SIZE');
-    expectError(await call('/api/v1/transaction', { set: [{ key: 'fine', value: 1 }, { key: 'no/pe', value: 1 }] }), 400, 'INVALID_KEY');
+    expectError(
+      await call('/api/v1/transaction', {
+        set: [
+          { key: 'fine', value: 1 },
+          { key: 'big', value: valueOfBytes(LIMITS.maxValueBytes + 1) },
+        ],
+      }),
+      400,
+      'MAX_SIZE',
+    );
+    expectError(
+      await call('/api/v1/transaction', {
+        set: [
+          { key: 'fine', value: 1 },
+          { key: 'no/pe', value: 1 },
+        ],
+      }),
+      400,
+      'INVALID_KEY',
+    );
     expectError(await call('/api/v1/transaction', {}), 400, 'BAD_REQUEST');
     expect(await allKeys()).toEqual([]);
   });
@@ -368,7 +427,10 @@ describe('limits: every breach is refused and nothing is written', () => {
   it('failed entity condition → 409 CONDITION_FAILED, all-or-nothing', async () => {
     await call('/api/v1/entity/set', { entityName: 'card', key: 'c1', value: { version: 1 } });
     const r2 = await call('/api/v1/transaction', {
-      set: [{ key: 'plain', value: 'should not exist' }, { key: 'c2', entityName: 'card', value: { version: 1 } }],
+      set: [
+        { key: 'plain', value: 'should not exist' },
+        { key: 'c2', entityName: 'card', value: { version: 1 } },
+      ],
       check: [{ key: 'c1', entityName: 'card', conditions: { and: [{ property: 'version', condition: 'EQUAL_TO', values: [2] }] } }],
     });
     expectError(r2, 409, 'CONDITION_FAILED');

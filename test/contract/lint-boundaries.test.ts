@@ -54,9 +54,18 @@ const FORBIDDEN: Case[] = [
 
 const ALLOWED: Case[] = [
   { file: 'src/domain/rules/x.ts', code: "import { z } from 'zod';\nimport { LIMITS } from '../model';\n" },
-  { file: 'src/resolvers/x.ts', code: "import api from '@forge/api';\nimport { LIMITS } from '../domain/model';\nimport { chunkKey } from '../storage/keys';\n" },
-  { file: 'static/src/shared/x.ts', code: "import { invoke } from '@forge/bridge';\nimport { LIMITS } from '../../../src/domain/model';\nimport { other } from './other';\n" },
-  { file: 'static/src/project-page/debt/x.tsx', code: "import type { RoadmapView } from '../../../../src/domain/api';\nimport { Board } from '../../shared/board';\n" },
+  {
+    file: 'src/resolvers/x.ts',
+    code: "import api from '@forge/api';\nimport { LIMITS } from '../domain/model';\nimport { chunkKey } from '../storage/keys';\n",
+  },
+  {
+    file: 'static/src/shared/x.ts',
+    code: "import { invoke } from '@forge/bridge';\nimport { LIMITS } from '../../../src/domain/model';\nimport { other } from './other';\n",
+  },
+  {
+    file: 'static/src/project-page/debt/x.tsx',
+    code: "import type { RoadmapView } from '../../../../src/domain/api';\nimport { Board } from '../../shared/board';\n",
+  },
   { file: 'dev/x.ts', code: "import { buildResolver } from '../src/resolvers/forge-resolver';\n" },
 ];
 

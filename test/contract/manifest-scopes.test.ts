@@ -9,7 +9,10 @@ function manifestScopes(): string[] {
   const text = fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8');
   const block = /permissions:\s*\n\s+scopes:\s*\n((?:\s+- .+\n)+)/.exec(text);
   if (!block) throw new Error('manifest.yml has no permissions.scopes list');
-  return block[1].split('\n').map((l) => l.trim().replace(/^- /, '')).filter(Boolean);
+  return block[1]
+    .split('\n')
+    .map((l) => l.trim().replace(/^- /, ''))
+    .filter(Boolean);
 }
 
 function jiraPathsInSource(): string[] {

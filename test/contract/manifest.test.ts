@@ -41,13 +41,21 @@ describe('manifest.yml passes Atlassian’s own offline validation', () => {
   });
 
   // Runs wherever @forge/lint is installed — always in CI (.ci/run sets REQUIRE_FORGE_LINT=1 and installs libsecret).
-  (forgeLintMissing() ? it.skip : it)('the linters flag a missing scope and a runtime that no longer deploys', async () => {
-    const problems = await checkManifest('manifest.yml', path.join(fixtures, 'manifest-lint'));
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ level: 'error', reference: 'permission-scope-required', message: "Trigger event: 'avi:jira:updated:issue' requires 'read:jira-work' scope" }),
-        expect.objectContaining({ level: 'warning', reference: 'deprecated-property', message: expect.stringContaining('nodejs20.x runtime is deprecated') }),
-      ]),
-    );
-  }, 180_000);
+  (forgeLintMissing() ? it.skip : it)(
+    'the linters flag a missing scope and a runtime that no longer deploys',
+    async () => {
+      const problems = await checkManifest('manifest.yml', path.join(fixtures, 'manifest-lint'));
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            level: 'error',
+            reference: 'permission-scope-required',
+            message: "Trigger event: 'avi:jira:updated:issue' requires 'read:jira-work' scope",
+          }),
+          expect.objectContaining({ level: 'warning', reference: 'deprecated-property', message: expect.stringContaining('nodejs20.x runtime is deprecated') }),
+        ]),
+      );
+    },
+    180_000,
+  );
 });

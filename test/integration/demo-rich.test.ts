@@ -52,7 +52,9 @@ async function expectRichDemo(forge: LocalForge, project: { id: string; key: str
   expect(v.capacity.perQuarter).toBeGreaterThan(0);
   expect(health.capacity.summary.bufferSettingWarning).toBeNull();
   const quarters = health.capacity.quarters;
-  const inside = quarters.filter((q) => q.effectiveBufferPercent !== null && q.effectiveBufferPercent >= BUFFER_MIN_PERCENT && q.effectiveBufferPercent <= BUFFER_MAX_PERCENT);
+  const inside = quarters.filter(
+    (q) => q.effectiveBufferPercent !== null && q.effectiveBufferPercent >= BUFFER_MIN_PERCENT && q.effectiveBufferPercent <= BUFFER_MAX_PERCENT,
+  );
   const eaten = quarters.filter((q) => q.warning?.kind === 'buffer-eaten');
   expect({ label, inside: inside.map((q) => q.quarter) }).toEqual({ label, inside: [current] });
   expect({ label, eaten: eaten.map((q) => q.quarter) }).toEqual({ label, eaten: [addQuarters(current, 1)] });

@@ -38,7 +38,13 @@ interface Write {
 /** TR's demo roadmap (I-1 serves LINKED_TR_EPIC; P-1 holds I-1 and I-2) plus debt item D-1: revision 2. */
 async function state(): Promise<LocalForge> {
   const forge = await seededForge();
-  await mustCall(forge, 'createDebtItem', { baseRevision: 1, item: { title: 'Old TLS config', category: 'security-risk', impact: 4, urgency: 4 } }, 'admin', projectPage(TR));
+  await mustCall(
+    forge,
+    'createDebtItem',
+    { baseRevision: 1, item: { title: 'Old TLS config', category: 'security-risk', impact: 4, urgency: 4 } },
+    'admin',
+    projectPage(TR),
+  );
   return forge;
 }
 
@@ -59,7 +65,12 @@ const WRITES: Write[] = [
     project: TR,
     payload: (baseRevision) => ({ baseRevision, initiativeId: 'I-1', patch: { epicIds: [] }, epicKeys: [FREE_TR_EPIC.key] }),
   },
-  { name: 'deleteInitiative of a linked initiative', key: 'deleteInitiative', project: TR, payload: (baseRevision) => ({ baseRevision, initiativeId: 'I-1', reason: 'Done elsewhere' }) },
+  {
+    name: 'deleteInitiative of a linked initiative',
+    key: 'deleteInitiative',
+    project: TR,
+    payload: (baseRevision) => ({ baseRevision, initiativeId: 'I-1', reason: 'Done elsewhere' }),
+  },
   {
     name: 'deletePhase moving its initiatives',
     key: 'deletePhase',
@@ -70,7 +81,11 @@ const WRITES: Write[] = [
     name: 'promoteDebtItem',
     key: 'promoteDebtItem',
     project: TR,
-    payload: (baseRevision) => ({ baseRevision, debtId: 'D-1', initiative: { phaseId: 'P-1', targetQuarter: '2027-Q1', successMetric: { description: 'TLS 1.3 only' } } }),
+    payload: (baseRevision) => ({
+      baseRevision,
+      debtId: 'D-1',
+      initiative: { phaseId: 'P-1', targetQuarter: '2027-Q1', successMetric: { description: 'TLS 1.3 only' } },
+    }),
   },
   { name: 'startRoadmap on PAY', key: 'startRoadmap', project: PAY, payload: () => ({ withExamples: true }) },
   {
@@ -224,7 +239,13 @@ describe('a write over the transaction limit', () => {
       const seed = await forge.deps.store.load(TR.id);
       if (!seed) throw new Error('no seeded roadmap');
       const template = seed.initiatives.find((i) => i.phaseId === 'P-3')!;
-      const extra: Initiative[] = Array.from({ length: 30 }, (_, k) => ({ ...template, id: `I-${(k + 1) * ITEMS_PER_CHUNK}`, title: `Spread initiative ${k + 1}`, epicIds: [], dependsOn: [] }));
+      const extra: Initiative[] = Array.from({ length: 30 }, (_, k) => ({
+        ...template,
+        id: `I-${(k + 1) * ITEMS_PER_CHUNK}`,
+        title: `Spread initiative ${k + 1}`,
+        epicIds: [],
+        dependsOn: [],
+      }));
       let roadmap = seed;
       for (const batch of [extra.slice(0, 20), extra.slice(20)]) {
         const revision = roadmap.meta.revision + 1;
@@ -247,7 +268,13 @@ describe('a write over the transaction limit', () => {
 
       const before = await storageSnapshot(forge);
       const transactions = transactionCalls(forge);
-      const result = await call(forge, 'deletePhase', { baseRevision: 3, phaseId: 'P-3', moveInitiativesTo: 'P-2', reason: 'Merged' }, 'admin', projectPage(TR));
+      const result = await call(
+        forge,
+        'deletePhase',
+        { baseRevision: 3, phaseId: 'P-3', moveInitiativesTo: 'P-2', reason: 'Merged' },
+        'admin',
+        projectPage(TR),
+      );
       expect(result).toEqual({ ok: false, error: { code: 'LIMIT', message: expect.stringMatching(/too much at once/) } });
       expect(transactionCalls(forge)).toBe(transactions);
       expect(await storageSnapshot(forge)).toBe(before);

@@ -22,7 +22,12 @@ describe('the fuzz covers the resolver table', () => {
   it('has a payload spec, a payload schema and a valid base payload for every key in RESOLVER_TABLE', () => {
     expect(KEYS.length).toBeGreaterThanOrEqual(19);
     for (const key of KEYS) {
-      expect({ key, spec: key in PAYLOAD_SPECS, base: key in BASES, schema: schemaOf(key) !== undefined }).toEqual({ key, spec: true, base: true, schema: true });
+      expect({ key, spec: key in PAYLOAD_SPECS, base: key in BASES, schema: schemaOf(key) !== undefined }).toEqual({
+        key,
+        spec: true,
+        base: true,
+        schema: true,
+      });
       const parsed = schemaOf(key).safeParse(BASES[key]);
       expect({ key, success: parsed.success }).toEqual({ key, success: true });
     }
@@ -83,14 +88,19 @@ describe('fuzz: every resolver refuses invalid payloads with INVALID_INPUT and f
       const good = oversize
         ? error?.code === 'LIMIT' && JSON.stringify(keys) === JSON.stringify(['(payload)'])
         : error !== undefined &&
-        error.code === 'INVALID_INPUT' &&
-        typeof error.message === 'string' &&
-        error.message.length > 0 &&
-        keys.length > 0 &&
-        keys.every((k) => FIELD_PATH.test(k) && typeof fields[k] === 'string' && fields[k].length > 0) &&
-        JSON.stringify(keys) === JSON.stringify(generated.expected);
+          error.code === 'INVALID_INPUT' &&
+          typeof error.message === 'string' &&
+          error.message.length > 0 &&
+          keys.length > 0 &&
+          keys.every((k) => FIELD_PATH.test(k) && typeof fields[k] === 'string' && fields[k].length > 0) &&
+          JSON.stringify(keys) === JSON.stringify(generated.expected);
       if (!good && failures.length < 5) {
-        failures.push({ how: generated.how, expected: generated.expected, payload: text.slice(0, 400), answer: 'thrown' in result ? String(result.thrown) : JSON.stringify(result).slice(0, 300) });
+        failures.push({
+          how: generated.how,
+          expected: generated.expected,
+          payload: text.slice(0, 400),
+          answer: 'thrown' in result ? String(result.thrown) : JSON.stringify(result).slice(0, 300),
+        });
       } else if (!good) failures.push(null);
     }
 
@@ -121,7 +131,10 @@ describe('a falsy payload (null, "", 0, false) is read as "no payload"', () => {
     expect(asNull).toEqual(asEmpty);
     for (const falsy of ['', 0, false]) expect(await call(forge, key, falsy, 'admin', fuzzExtension(key))).toEqual(asEmpty);
     const spec = PAYLOAD_SPECS[key] as Extract<Spec, { t: 'obj' }>;
-    const required = Object.entries(spec.fields).filter(([, f]) => f.required).map(([k]) => k).sort();
+    const required = Object.entries(spec.fields)
+      .filter(([, f]) => f.required)
+      .map(([k]) => k)
+      .sort();
     if (required.length > 0) {
       expect(asNull).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       expect(Object.keys((asNull as { error: { fields: object } }).error.fields).sort()).toEqual(required);

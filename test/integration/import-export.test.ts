@@ -58,7 +58,12 @@ describe('import and export through the resolvers', () => {
   it('reports per-row errors and refuses to import them', async () => {
     const bad = TEMPLATE.replace('| Q3 2026 |', '| sometime |').replace('| Velocity | Adopt feature flags', '|  | Adopt feature flags');
     const preview = ok(await call<ImportPreview>('previewImport', { text: bad }, 'admin', TR));
-    expect(preview.errors.filter((e) => e.severity === 'error').map((e) => e.row).sort()).toEqual([3, 5]);
+    expect(
+      preview.errors
+        .filter((e) => e.severity === 'error')
+        .map((e) => e.row)
+        .sort(),
+    ).toEqual([3, 5]);
     const view = ok(await call<RoadmapView>('getRoadmapView', {}, 'admin', TR));
     const refused = await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: bad }, 'admin', TR);
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -78,7 +83,9 @@ describe('import and export through the resolvers', () => {
     const oneRow = md.content.split('\n').slice(0, 3).join('\n');
     const replace = await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: oneRow, mode: 'replace' }, 'admin', TR);
     expect(replace).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { confirmRemovals: expect.any(String) } } });
-    const confirmed = ok(await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: oneRow, mode: 'replace', confirmRemovals: true }, 'admin', TR));
+    const confirmed = ok(
+      await call<MutationResult>('importRoadmap', { baseRevision: view.revision, text: oneRow, mode: 'replace', confirmRemovals: true }, 'admin', TR),
+    );
     expect(confirmed.view!.initiatives).toHaveLength(1);
   });
 
@@ -99,7 +106,8 @@ describe('import/export round trip, epic keys, horizons, reasons and replace (is
   afterEach(() => forge.close());
   const page = projectPage(TR);
   const view = (user: UserName = 'admin') => mustCall<RoadmapView>(forge, 'getRoadmapView', {}, user, page);
-  const exported = async (format: 'csv' | 'markdown', user: UserName = 'admin') => (await mustCall<ExportResult>(forge, 'exportRoadmap', { format }, user, page)).content;
+  const exported = async (format: 'csv' | 'markdown', user: UserName = 'admin') =>
+    (await mustCall<ExportResult>(forge, 'exportRoadmap', { format }, user, page)).content;
   const preview = (text: string, user: UserName = 'member', mode: 'merge' | 'replace' = 'merge') => call(forge, 'previewImport', { text, mode }, user, page);
 
   /** Text that tables find hard, written through the ordinary resolvers. */
@@ -108,7 +116,14 @@ describe('import/export round trip, epic keys, horizons, reasons and replace (is
     const save = async (key: string, payload: Record<string, unknown>) => {
       revision = (await mustCall<MutationResult>(forge, key, { baseRevision: revision, ...payload }, 'admin', page)).revision;
     };
-    await save('saveSettings', { settings: { businessGoals: [{ title: 'Enterprise; SOC 2', metric: '' }, { title: 'Speed <br> | "fast"', metric: '' }] } });
+    await save('saveSettings', {
+      settings: {
+        businessGoals: [
+          { title: 'Enterprise; SOC 2', metric: '' },
+          { title: 'Speed <br> | "fast"', metric: '' },
+        ],
+      },
+    });
     const goals = (await view()).businessGoals.map((g) => g.id);
     await save('updateInitiative', { initiativeId: 'I-1', patch: { title: 'Upgrade; then migrate', businessGoalIds: goals, goal: 'One\r\ntwo\rthree\nfour' } });
     await save('updateInitiative', { initiativeId: 'I-2', patch: { title: 'Literal <br> & a | pipe', dependsOn: ['I-1'] } });
@@ -117,19 +132,22 @@ describe('import/export round trip, epic keys, horizons, reasons and replace (is
     await save('updateInitiative', { initiativeId: 'I-5', patch: { title: 'Upgrade; then migrate', dependsOn: ['I-1', 'I-4'] } }); // a second, same title
   }
 
-  it.each(['csv', 'markdown'] as const)('%s: the app’s own export re-imports (merge) with no updates and no warnings, and exports the same bytes', async (format) => {
-    await makeAwkward();
-    const first = await exported(format);
-    expect(first).toContain(LINKED_TR_EPIC.key); // epics by key, not id
-    expect(first).not.toContain(LINKED_TR_EPIC.id);
-    const plan = (await preview(first)) as { ok: true; value: ImportPreview };
-    expect(plan.ok).toBe(true);
-    expect(plan.value.errors).toEqual([]);
-    expect(plan.value.counts).toMatchObject({ toCreate: 0, toUpdate: 0, toMove: 0, warnings: 0, errors: 0, unchanged: 6 });
-    const before = await view();
-    await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: before.revision, text: first }, 'member', page);
-    expect(await exported(format)).toBe(first);
-  });
+  it.each(['csv', 'markdown'] as const)(
+    '%s: the app’s own export re-imports (merge) with no updates and no warnings, and exports the same bytes',
+    async (format) => {
+      await makeAwkward();
+      const first = await exported(format);
+      expect(first).toContain(LINKED_TR_EPIC.key); // epics by key, not id
+      expect(first).not.toContain(LINKED_TR_EPIC.id);
+      const plan = (await preview(first)) as { ok: true; value: ImportPreview };
+      expect(plan.ok).toBe(true);
+      expect(plan.value.errors).toEqual([]);
+      expect(plan.value.counts).toMatchObject({ toCreate: 0, toUpdate: 0, toMove: 0, warnings: 0, errors: 0, unchanged: 6 });
+      const before = await view();
+      await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: before.revision, text: first }, 'member', page);
+      expect(await exported(format)).toBe(first);
+    },
+  );
 
   it('imports epics by key (ids still accepted) as the caller; an unknown, hidden or non-epic key is a row error worded the same for unknown and hidden', async () => {
     const trEpic = FREE_TR_EPIC;
@@ -147,7 +165,10 @@ describe('import/export round trip, epic keys, horizons, reasons and replace (is
       `${child.key} is a ${child.issueType}, not an epic`,
     ]);
     const { revision } = await view();
-    expect(await call(forge, 'importRoadmap', { baseRevision: revision, text: csv(payEpic.key) }, 'trEditor', page)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(forge, 'importRoadmap', { baseRevision: revision, text: csv(payEpic.key) }, 'trEditor', page)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     // the admin sees PAY: the same table links PAY's epic to TR (an epic may serve initiatives on several roadmaps)
     const done = await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: revision, text: csv(`${payEpic.key}; ${trEpic.key}`) }, 'admin', page);
     expect(done.view!.initiatives.find((i) => i.title === 'New with epics')!.epicIds).toEqual([payEpic.id, trEpic.id]);
@@ -184,7 +205,13 @@ describe('import/export round trip, epic keys, horizons, reasons and replace (is
       error: { code: 'INVALID_INPUT', fields: { reason: expect.any(String) } },
     });
     expect(await storageSnapshot(forge)).toBe(before);
-    const done = await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: revision, text: moved, reason: 'Pinned at the planning review' }, 'member', page);
+    const done = await mustCall<MutationResult>(
+      forge,
+      'importRoadmap',
+      { baseRevision: revision, text: moved, reason: 'Pinned at the planning review' },
+      'member',
+      page,
+    );
     expect(done.change.reason).toBe('Pinned at the planning review');
     expect(done.view!.initiatives.find((i) => i.id === 'I-6')).toMatchObject({ horizonPin: pinnedTo.toLowerCase(), horizon: pinnedTo.toLowerCase() });
     const again = await exported('csv');
@@ -199,13 +226,17 @@ describe('import/export round trip, epic keys, horizons, reasons and replace (is
     expect(await preview(twoRows, 'trEditor', 'replace')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const { revision, initiatives } = await view();
     const before = await storageSnapshot(forge);
-    expect(await call(forge, 'importRoadmap', { baseRevision: revision, text: twoRows, mode: 'replace', confirmRemovals: true }, 'member', page)).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    expect(await call(forge, 'importRoadmap', { baseRevision: revision, text: twoRows, mode: 'replace', confirmRemovals: true }, 'member', page)).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      },
+    );
     expect(await storageSnapshot(forge)).toBe(before);
     // Checked before the revision: a member with a stale revision is told FORBIDDEN, not CONFLICT.
-    expect(await call(forge, 'importRoadmap', { baseRevision: revision - 1, text: twoRows, mode: 'replace', confirmRemovals: true }, 'member', page)).toMatchObject({
+    expect(
+      await call(forge, 'importRoadmap', { baseRevision: revision - 1, text: twoRows, mode: 'replace', confirmRemovals: true }, 'member', page),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -221,7 +252,13 @@ describe('import/export round trip, epic keys, horizons, reasons and replace (is
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { confirmRemovals: expect.any(String) } },
     });
-    const done = await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: revision, text: twoRows, mode: 'replace', confirmRemovals: true }, 'admin', page);
+    const done = await mustCall<MutationResult>(
+      forge,
+      'importRoadmap',
+      { baseRevision: revision, text: twoRows, mode: 'replace', confirmRemovals: true },
+      'admin',
+      page,
+    );
     expect(done.view!.initiatives.map((i) => i.id).sort()).toEqual([...kept].sort());
   });
 });

@@ -14,14 +14,21 @@ const epic = (key: string) => DEMO_EPICS.find((e) => e.key === key)!;
 const PAY_EPIC = epic('PAY-1'); // id 20037
 const TR_FREE = epic('TR-28');
 
-async function invoke<T = unknown>(forge: LocalForge, key: string, payload: unknown, user: UserName, extension: Record<string, unknown> = projectPage(TR)): Promise<Result<T>> {
+async function invoke<T = unknown>(
+  forge: LocalForge,
+  key: string,
+  payload: unknown,
+  user: UserName,
+  extension: Record<string, unknown> = projectPage(TR),
+): Promise<Result<T>> {
   return (await forge.invoke(key, payload, { accountId: DEMO_USERS[user].accountId, extension })) as Result<T>;
 }
 function ok<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message} ${JSON.stringify(result.error.fields ?? {})}`);
   return result.value;
 }
-const view = async (forge: LocalForge, project: { id: string; key: string } = TR, user: UserName = 'admin') => ok(await invoke<RoadmapView>(forge, 'getRoadmapView', {}, user, projectPage(project)));
+const view = async (forge: LocalForge, project: { id: string; key: string } = TR, user: UserName = 'admin') =>
+  ok(await invoke<RoadmapView>(forge, 'getRoadmapView', {}, user, projectPage(project)));
 const newInitiative = (title: string, extra: Record<string, unknown> = {}) => ({
   title,
   phaseId: 'P-1',
@@ -33,7 +40,15 @@ const newInitiative = (title: string, extra: Record<string, unknown> = {}) => ({
 /** PAY's roadmap (started by the admin) whose I-1 is served by PAY-1. */
 async function payRoadmapHolding(forge: LocalForge, epicKey = PAY_EPIC.key): Promise<RoadmapView> {
   const started = ok(await invoke<RoadmapView>(forge, 'startRoadmap', { withExamples: true }, 'admin', projectPage(PAY)));
-  const linked = ok(await invoke<MutationResult>(forge, 'updateInitiative', { baseRevision: started.revision, initiativeId: 'I-1', patch: {}, epicKeys: [epicKey] }, 'payEditor', projectPage(PAY)));
+  const linked = ok(
+    await invoke<MutationResult>(
+      forge,
+      'updateInitiative',
+      { baseRevision: started.revision, initiativeId: 'I-1', patch: {}, epicKeys: [epicKey] },
+      'payEditor',
+      projectPage(PAY),
+    ),
+  );
   return linked.view!;
 }
 
@@ -49,9 +64,26 @@ describe('issue 6: integrity and confidentiality', () => {
       await payRoadmapHolding(forge);
       const before = await storageSnapshot(forge);
       const { revision } = await view(forge);
-      const create = await invoke(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative('Grab PAY', { epicIds: [PAY_EPIC.id] }) }, 'trEditor');
-      const missing = await invoke(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative('Grab PAY', { epicIds: ['99999'] }) }, 'trEditor');
-      expect(create).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: `Issue ${PAY_EPIC.id} does not exist or you cannot see it`, fields: { 'initiative.epicIds.0': `Issue ${PAY_EPIC.id} does not exist or you cannot see it` } } });
+      const create = await invoke(
+        forge,
+        'createInitiative',
+        { baseRevision: revision, initiative: newInitiative('Grab PAY', { epicIds: [PAY_EPIC.id] }) },
+        'trEditor',
+      );
+      const missing = await invoke(
+        forge,
+        'createInitiative',
+        { baseRevision: revision, initiative: newInitiative('Grab PAY', { epicIds: ['99999'] }) },
+        'trEditor',
+      );
+      expect(create).toEqual({
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: `Issue ${PAY_EPIC.id} does not exist or you cannot see it`,
+          fields: { 'initiative.epicIds.0': `Issue ${PAY_EPIC.id} does not exist or you cannot see it` },
+        },
+      });
       expect(JSON.stringify(missing).replaceAll('99999', 'X')).toBe(JSON.stringify(create).replaceAll(PAY_EPIC.id, 'X'));
       const update = await invoke(forge, 'updateInitiative', { baseRevision: revision, initiativeId: 'I-2', patch: { epicIds: [PAY_EPIC.id] } }, 'trEditor');
       expect(update).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'patch.epicIds.0': expect.stringContaining('cannot see it') } } });
@@ -72,7 +104,10 @@ describe('issue 6: integrity and confidentiality', () => {
       const { revision, initiatives } = await view(forge);
       const held = initiatives.find((i) => i.id === 'I-1')!.epicIds[0];
       const refused = await invoke(forge, 'updateInitiative', { baseRevision: revision, initiativeId: 'I-2', patch: { epicIds: [held] } }, 'member');
-      expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(`Epic ${held} already serves initiative I-1`) } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringContaining(`Epic ${held} already serves initiative I-1`) },
+      });
     });
   });
 
@@ -82,8 +117,19 @@ describe('issue 6: integrity and confidentiality', () => {
       const tr = await view(forge);
       const payPhase = pay.phases[0].id;
       const [a, b] = await Promise.all([
-        invoke<CreateInitiativeResult>(forge, 'createInitiative', { baseRevision: tr.revision, initiative: newInitiative('TR side', { epicIds: [TR_FREE.id] }) }, 'admin'),
-        invoke<CreateInitiativeResult>(forge, 'createInitiative', { baseRevision: pay.revision, initiative: newInitiative('PAY side', { phaseId: payPhase, epicIds: [TR_FREE.id] }) }, 'admin', projectPage(PAY)),
+        invoke<CreateInitiativeResult>(
+          forge,
+          'createInitiative',
+          { baseRevision: tr.revision, initiative: newInitiative('TR side', { epicIds: [TR_FREE.id] }) },
+          'admin',
+        ),
+        invoke<CreateInitiativeResult>(
+          forge,
+          'createInitiative',
+          { baseRevision: pay.revision, initiative: newInitiative('PAY side', { phaseId: payPhase, epicIds: [TR_FREE.id] }) },
+          'admin',
+          projectPage(PAY),
+        ),
       ]);
       const trId = ok(a).initiativeId;
       const payId = ok(b).initiativeId;
@@ -111,17 +157,40 @@ describe('issue 6: integrity and confidentiality', () => {
       const { revision: start, phases } = await view(forge);
       let revision = start;
       for (let n = phases.length; n < LIMITS.phases; n++) {
-        revision = ok(await invoke<MutationResult>(forge, 'createPhase', { baseRevision: revision, phase: { name: `Phase ${n}`, startQuarter: '2027-Q1', endQuarter: '2027-Q2' } }, 'member')).revision;
+        revision = ok(
+          await invoke<MutationResult>(
+            forge,
+            'createPhase',
+            { baseRevision: revision, phase: { name: `Phase ${n}`, startQuarter: '2027-Q1', endQuarter: '2027-Q2' } },
+            'member',
+          ),
+        ).revision;
       }
-      const over = await invoke(forge, 'createPhase', { baseRevision: revision, phase: { name: 'One too many', startQuarter: '2027-Q1', endQuarter: '2027-Q2' } }, 'member');
-      expect(over).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { phases: `${LIMITS.phases + 1} phases, over the limit of ${LIMITS.phases}` } } });
+      const over = await invoke(
+        forge,
+        'createPhase',
+        { baseRevision: revision, phase: { name: 'One too many', startQuarter: '2027-Q1', endQuarter: '2027-Q2' } },
+        'member',
+      );
+      expect(over).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: { phases: `${LIMITS.phases + 1} phases, over the limit of ${LIMITS.phases}` } },
+      });
       expect((await view(forge)).phases).toHaveLength(LIMITS.phases);
     });
 
     it('a roadmap stored with 21 phases loads for everyone with a warning, takes edits, and can be repaired', async () => {
       const stored = await forge.kvs.handle('/api/v1/entity/get', { entityName: META_ENTITY, key: metaKey(TR.id) });
       const entity = (stored.body as { value: { revision: number; data: { phases: Array<Record<string, unknown>>; nextPhaseSeq: number } } }).value;
-      const extra = Array.from({ length: 21 - entity.data.phases.length }, (_, i) => ({ id: `P-${100 + i}`, name: `Extra ${i}`, theme: '', startQuarter: '2027-Q1', endQuarter: '2027-Q1', order: entity.data.phases.length + i, description: '' }));
+      const extra = Array.from({ length: 21 - entity.data.phases.length }, (_, i) => ({
+        id: `P-${100 + i}`,
+        name: `Extra ${i}`,
+        theme: '',
+        startQuarter: '2027-Q1',
+        endQuarter: '2027-Q1',
+        order: entity.data.phases.length + i,
+        description: '',
+      }));
       entity.data.phases.push(...extra);
       entity.data.nextPhaseSeq = 200;
       await forge.kvs.handle('/api/v1/entity/set', { entityName: META_ENTITY, key: metaKey(TR.id), value: entity });
@@ -129,8 +198,20 @@ describe('issue 6: integrity and confidentiality', () => {
       const loaded = await view(forge, TR, 'outsider');
       expect(loaded.phases).toHaveLength(21);
       expect(loaded.limitWarnings).toEqual([{ path: 'phases', message: '21 phases, over the limit of 20', count: 21 }]);
-      const edited = ok(await invoke<MutationResult>(forge, 'updateInitiative', { baseRevision: loaded.revision, initiativeId: 'I-2', patch: { goal: 'Still editable' } }, 'member'));
-      const more = await invoke(forge, 'createPhase', { baseRevision: edited.revision, phase: { name: 'Worse', startQuarter: '2027-Q1', endQuarter: '2027-Q1' } }, 'member');
+      const edited = ok(
+        await invoke<MutationResult>(
+          forge,
+          'updateInitiative',
+          { baseRevision: loaded.revision, initiativeId: 'I-2', patch: { goal: 'Still editable' } },
+          'member',
+        ),
+      );
+      const more = await invoke(
+        forge,
+        'createPhase',
+        { baseRevision: edited.revision, phase: { name: 'Worse', startQuarter: '2027-Q1', endQuarter: '2027-Q1' } },
+        'member',
+      );
       expect(more).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { phases: expect.any(String) } } });
       const repaired = ok(await invoke<MutationResult>(forge, 'deletePhase', { baseRevision: edited.revision, phaseId: 'P-100' }, 'member'));
       expect(repaired.view!.limitWarnings).toEqual([]);
@@ -140,16 +221,36 @@ describe('issue 6: integrity and confidentiality', () => {
       const { revision } = await view(forge);
       const ids = Array.from({ length: LIMITS.epicsPerInitiative + 1 }, (_, i) => String(30000 + i));
       const over = await invoke(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative('Too many', { epicIds: ids }) }, 'admin');
-      expect(over).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'initiative.epicIds': `At most ${LIMITS.epicsPerInitiative} epics per initiative` } } });
+      expect(over).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: { 'initiative.epicIds': `At most ${LIMITS.epicsPerInitiative} epics per initiative` } },
+      });
 
       // Ten real epics, then all ten replaced by ten others in one save: the transaction stays within 25 operations.
       const epics = forge.jira.data.issues.filter((i) => i.issueType === 'Epic');
-      for (let n = epics.length; n < 2 * LIMITS.epicsPerInitiative + 2; n++) forge.jira.data.issues.push({ ...epics[0], id: String(40000 + n), key: `TR-${900 + n}`, summary: `Extra epic ${n}` });
-      const free = forge.jira.data.issues.filter((i) => i.issueType === 'Epic' && i.projectId === TR.id && !['20001', '20006', '20010', '20015', '20018', '20024'].includes(i.id)).map((i) => i.id);
+      for (let n = epics.length; n < 2 * LIMITS.epicsPerInitiative + 2; n++)
+        forge.jira.data.issues.push({ ...epics[0], id: String(40000 + n), key: `TR-${900 + n}`, summary: `Extra epic ${n}` });
+      const free = forge.jira.data.issues
+        .filter((i) => i.issueType === 'Epic' && i.projectId === TR.id && !['20001', '20006', '20010', '20015', '20018', '20024'].includes(i.id))
+        .map((i) => i.id);
       const first = free.slice(0, LIMITS.epicsPerInitiative);
       const second = free.slice(LIMITS.epicsPerInitiative, 2 * LIMITS.epicsPerInitiative);
-      const created = ok(await invoke<CreateInitiativeResult>(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative('Ten epics', { epicIds: first }) }, 'admin'));
-      const replaced = ok(await invoke<MutationResult>(forge, 'updateInitiative', { baseRevision: created.revision, initiativeId: created.initiativeId, patch: { epicIds: second } }, 'admin'));
+      const created = ok(
+        await invoke<CreateInitiativeResult>(
+          forge,
+          'createInitiative',
+          { baseRevision: revision, initiative: newInitiative('Ten epics', { epicIds: first }) },
+          'admin',
+        ),
+      );
+      const replaced = ok(
+        await invoke<MutationResult>(
+          forge,
+          'updateInitiative',
+          { baseRevision: created.revision, initiativeId: created.initiativeId, patch: { epicIds: second } },
+          'admin',
+        ),
+      );
       expect(replaced.view!.initiatives.find((i) => i.id === created.initiativeId)!.epicIds).toEqual(second);
       ok(await invoke<MutationResult>(forge, 'deleteInitiative', { baseRevision: replaced.revision, initiativeId: created.initiativeId }, 'admin'));
       for (const id of [...first, ...second]) expect(await forge.deps.store.getEpicLinks(id)).toEqual([]);
@@ -166,11 +267,27 @@ describe('issue 6: integrity and confidentiality', () => {
       await payRoadmapHolding(forge, TR_FREE.key).catch(() => undefined);
       // PAY's admin links TR-28 on PAY's roadmap (the admin can see both).
       const pay = await view(forge, PAY);
-      ok(await invoke<MutationResult>(forge, 'updateInitiative', { baseRevision: pay.revision, initiativeId: 'I-2', patch: {}, epicKeys: [TR_FREE.key] }, 'admin', projectPage(PAY)));
+      ok(
+        await invoke<MutationResult>(
+          forge,
+          'updateInitiative',
+          { baseRevision: pay.revision, initiativeId: 'I-2', patch: {}, epicKeys: [TR_FREE.key] },
+          'admin',
+          projectPage(PAY),
+        ),
+      );
       expect(await ask()).toBe(before);
       // Linking it on TR is no obstacle and says nothing about PAY.
       const context = JSON.parse(before) as Result<EpicContext>;
-      const linked = ok(await invoke<MutationResult>(forge, 'linkEpic', { baseRevision: ok(context).linking!.revision, initiativeId: 'I-3' }, 'trEditor', issuePanel(TR, TR_FREE)));
+      const linked = ok(
+        await invoke<MutationResult>(
+          forge,
+          'linkEpic',
+          { baseRevision: ok(context).linking!.revision, initiativeId: 'I-3' },
+          'trEditor',
+          issuePanel(TR, TR_FREE),
+        ),
+      );
       expect(JSON.stringify(linked)).not.toContain(PAY.key);
       expect(JSON.stringify(linked)).not.toContain(PAY.id);
     });
@@ -180,7 +297,10 @@ describe('issue 6: integrity and confidentiality', () => {
     it('lone surrogates are refused at the schema; astral text is fine', async () => {
       const { revision } = await view(forge);
       const lone = await invoke(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative('\ud800'.repeat(200)) }, 'member');
-      expect(lone).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'initiative.title': expect.stringContaining('lone UTF-16 surrogate') } } });
+      expect(lone).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: { 'initiative.title': expect.stringContaining('lone UTF-16 surrogate') } },
+      });
       ok(await invoke(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative('🚀 '.repeat(60).trim()) }, 'member'));
     });
 
@@ -188,7 +308,14 @@ describe('issue 6: integrity and confidentiality', () => {
       let { revision } = await view(forge);
       const wide = (n: number) => '€'.repeat(n);
       for (let n = 0; n < 19; n++) {
-        const created = ok(await invoke<{ revision: number }>(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative(wide(200), { goal: wide(1000), successMetric: { description: wide(500), unit: wide(30) } }) }, 'member'));
+        const created = ok(
+          await invoke<{ revision: number }>(
+            forge,
+            'createInitiative',
+            { baseRevision: revision, initiative: newInitiative(wide(200), { goal: wide(1000), successMetric: { description: wide(500), unit: wide(30) } }) },
+            'member',
+          ),
+        );
         revision = created.revision;
       }
       const chunk = await forge.kvs.handle('/api/v1/get', { key: chunkKey(TR.id, 'ini', 0) });
@@ -204,17 +331,25 @@ describe('issue 6: integrity and confidentiality', () => {
       // 190,000 three-byte characters: 570,000+ bytes, far fewer characters.
       const big = await invoke(forge, 'previewImport', { text: '€'.repeat(190_000) }, 'member');
       expect(big).toMatchObject({ ok: false, error: { code: 'LIMIT', message: expect.stringContaining('500 KB') } });
-      const write = await invoke(forge, 'createInitiative', { baseRevision: revision, initiative: newInitiative('x', { goal: '€'.repeat(190_000) }) }, 'member');
+      const write = await invoke(
+        forge,
+        'createInitiative',
+        { baseRevision: revision, initiative: newInitiative('x', { goal: '€'.repeat(190_000) }) },
+        'member',
+      );
       expect(write).toMatchObject({ ok: false, error: { code: 'LIMIT' } });
       expect(await storageSnapshot(forge)).toBe(before);
     });
   });
 
   describe('8. only the app’s own resolver keys run', () => {
-    it.each(['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'propertyIsEnumerable', 'nope'])('%s answers "no such function"', async (key) => {
-      const answer = await forge.invoke(key, { echo: 'me' }, { accountId: DEMO_USERS.member.accountId, extension: projectPage(TR) });
-      expect(answer).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `No such function: "${key}" is not one of this app's resolver functions` } });
-    });
+    it.each(['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'propertyIsEnumerable', 'nope'])(
+      '%s answers "no such function"',
+      async (key) => {
+        const answer = await forge.invoke(key, { echo: 'me' }, { accountId: DEMO_USERS.member.accountId, extension: projectPage(TR) });
+        expect(answer).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: `No such function: "${key}" is not one of this app's resolver functions` } });
+      },
+    );
   });
 
   describe('9. bad input is INVALID_INPUT, not an outage', () => {
@@ -224,7 +359,8 @@ describe('issue 6: integrity and confidentiality', () => {
     });
 
     it('findProject is case-insensitive about keys and hides what the caller cannot browse', async () => {
-      for (const typed of ['TR', 'tr', 'Tr', TR.id]) expect(await invoke(forge, 'findProject', { projectKeyOrId: typed }, 'trEditor')).toMatchObject({ ok: true, value: { key: 'TR' } });
+      for (const typed of ['TR', 'tr', 'Tr', TR.id])
+        expect(await invoke(forge, 'findProject', { projectKeyOrId: typed }, 'trEditor')).toMatchObject({ ok: true, value: { key: 'TR' } });
       const hidden = await invoke(forge, 'findProject', { projectKeyOrId: 'PAY' }, 'trEditor');
       const missing = await invoke(forge, 'findProject', { projectKeyOrId: 'NOPE' }, 'trEditor');
       expect(hidden).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -233,7 +369,10 @@ describe('issue 6: integrity and confidentiality', () => {
 
     it('a caller Jira answers 401 for gets FORBIDDEN', async () => {
       for (const key of ['getRoadmapView', 'getChangelog', 'getProgress', 'exportRoadmap']) {
-        const answer = (await forge.invoke(key, key === 'exportRoadmap' ? { format: 'csv' } : {}, { accountId: '', extension: projectPage(TR) })) as Result<unknown>;
+        const answer = (await forge.invoke(key, key === 'exportRoadmap' ? { format: 'csv' } : {}, {
+          accountId: '',
+          extension: projectPage(TR),
+        })) as Result<unknown>;
         expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       }
     });
@@ -249,15 +388,21 @@ describe('issue 6: integrity and confidentiality', () => {
     it('a deleted-issue event for an epic that still exists changes nothing', async () => {
       const held = epic('TR-1');
       const before = await storageSnapshot(forge);
-      expect(await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: held.id, key: held.key } })).toEqual({ handled: false, reason: 'the issue still exists in Jira' });
+      expect(await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: held.id, key: held.key } })).toEqual({
+        handled: false,
+        reason: 'the issue still exists in Jira',
+      });
       expect(await storageSnapshot(forge)).toBe(before);
     });
 
-    it.each([{ id: '../x' }, { id: '1'.repeat(600) }, { id: 1e308 }, { id: -5 }, { id: 'epic:1' }, { id: null }, {}])('ignores a malformed issue %j', async (issue) => {
-      const before = await storageSnapshot(forge);
-      expect(await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue })).toEqual({ handled: false, reason: 'not an issue event' });
-      expect(await storageSnapshot(forge)).toBe(before);
-    });
+    it.each([{ id: '../x' }, { id: '1'.repeat(600) }, { id: 1e308 }, { id: -5 }, { id: 'epic:1' }, { id: null }, {}])(
+      'ignores a malformed issue %j',
+      async (issue) => {
+        const before = await storageSnapshot(forge);
+        expect(await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue })).toEqual({ handled: false, reason: 'not an issue event' });
+        expect(await storageSnapshot(forge)).toBe(before);
+      },
+    );
 
     it('a deleted epic is unlinked from every roadmap that holds it', async () => {
       await payRoadmapHolding(forge);
@@ -265,7 +410,13 @@ describe('issue 6: integrity and confidentiality', () => {
       ok(await invoke(forge, 'updateInitiative', { baseRevision: tr.revision, initiativeId: 'I-2', patch: {}, epicKeys: [PAY_EPIC.key] }, 'admin'));
       forge.jira.deleteIssue(PAY_EPIC.key);
       const outcome = await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: PAY_EPIC.id, key: PAY_EPIC.key } });
-      expect(outcome).toMatchObject({ handled: true, unlinked: expect.arrayContaining([expect.objectContaining({ projectId: TR.id, initiativeId: 'I-2' }), expect.objectContaining({ projectId: PAY.id, initiativeId: 'I-1' })]) });
+      expect(outcome).toMatchObject({
+        handled: true,
+        unlinked: expect.arrayContaining([
+          expect.objectContaining({ projectId: TR.id, initiativeId: 'I-2' }),
+          expect.objectContaining({ projectId: PAY.id, initiativeId: 'I-1' }),
+        ]),
+      });
       expect(await forge.deps.store.getEpicLinks(PAY_EPIC.id)).toEqual([]);
     });
 
@@ -303,13 +454,29 @@ describe('found by the model-based test', () => {
 
   it('deleting a promoted debt item leaves its initiative with no dangling reference (MBT seeds 15, 21, 22)', async () => {
     let { revision } = await view(forge);
-    revision = ok(await invoke<MutationResult>(forge, 'createDebtItem', { baseRevision: revision, item: { title: 'Old TLS', category: 'security-risk', impact: 3, urgency: 3 } }, 'admin')).revision;
-    const promoted = ok(await invoke<MutationResult>(forge, 'promoteDebtItem', { baseRevision: revision, debtId: 'D-1', initiative: { phaseId: 'P-1', targetQuarter: '2027-Q3', successMetric: { description: 'gone' } } }, 'admin'));
+    revision = ok(
+      await invoke<MutationResult>(
+        forge,
+        'createDebtItem',
+        { baseRevision: revision, item: { title: 'Old TLS', category: 'security-risk', impact: 3, urgency: 3 } },
+        'admin',
+      ),
+    ).revision;
+    const promoted = ok(
+      await invoke<MutationResult>(
+        forge,
+        'promoteDebtItem',
+        { baseRevision: revision, debtId: 'D-1', initiative: { phaseId: 'P-1', targetQuarter: '2027-Q3', successMetric: { description: 'gone' } } },
+        'admin',
+      ),
+    );
     const initiative = promoted.view!.initiatives.find((i) => i.fromDebtId === 'D-1')!;
     const deleted = ok(await invoke<MutationResult>(forge, 'deleteDebtItem', { baseRevision: promoted.revision, debtId: 'D-1' }, 'admin'));
     expect(deleted.view!.initiatives.find((i) => i.id === initiative.id)!.fromDebtId).toBeNull();
     expect(deleted.view!.limitWarnings).toEqual([]);
-    expect(deleted.change.diffs).toEqual(expect.arrayContaining([expect.objectContaining({ id: initiative.id, field: 'fromDebtId', before: 'D-1', after: null })]));
+    expect(deleted.change.diffs).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: initiative.id, field: 'fromDebtId', before: 'D-1', after: null })]),
+    );
   });
 });
 
@@ -333,7 +500,12 @@ describe('an epic from a project the caller cannot browse is invisible to them, 
     const v = await view(forge, TR, 'trEditor');
     expect(v.initiatives.find((i) => i.id === 'I-2')!.epicIds).toEqual([TR_EPIC_OF_I2.id]);
     expect(hiddenFrom(v)).toBe(true);
-    for (const [key, payload] of [['getChangelog', {}], ['getProgress', {}], ['exportRoadmap', { format: 'csv' }], ['exportRoadmap', { format: 'markdown' }]] as const) {
+    for (const [key, payload] of [
+      ['getChangelog', {}],
+      ['getProgress', {}],
+      ['exportRoadmap', { format: 'csv' }],
+      ['exportRoadmap', { format: 'markdown' }],
+    ] as const) {
       const answer = ok(await invoke(forge, key, payload, 'trEditor'));
       expect({ key, hidden: hiddenFrom(answer) }).toEqual({ key, hidden: true });
     }
@@ -346,14 +518,30 @@ describe('an epic from a project the caller cannot browse is invisible to them, 
 
   it('an edit or an import of what the TR-only editor sees keeps the hidden epic linked', async () => {
     const v = await view(forge, TR, 'trEditor');
-    const saved = ok(await invoke<MutationResult>(forge, 'updateInitiative', { baseRevision: v.revision, initiativeId: 'I-2', patch: { epicIds: [TR_EPIC_OF_I2.id, TR_FREE.id] } }, 'trEditor'));
+    const saved = ok(
+      await invoke<MutationResult>(
+        forge,
+        'updateInitiative',
+        { baseRevision: v.revision, initiativeId: 'I-2', patch: { epicIds: [TR_EPIC_OF_I2.id, TR_FREE.id] } },
+        'trEditor',
+      ),
+    );
     expect(hiddenFrom(saved)).toBe(true);
     const exported = ok(await invoke<{ content: string }>(forge, 'exportRoadmap', { format: 'csv' }, 'trEditor'));
-    const preview = ok(await invoke<{ initiativesToUpdate: unknown[] }>(forge, 'previewImport', { text: exported.content, format: 'csv', mode: 'merge' }, 'trEditor'));
+    const preview = ok(
+      await invoke<{ initiativesToUpdate: unknown[] }>(forge, 'previewImport', { text: exported.content, format: 'csv', mode: 'merge' }, 'trEditor'),
+    );
     expect(preview.initiativesToUpdate).toEqual([]);
     const goal = v.initiatives.find((i) => i.id === 'I-2')!.goal;
     expect(exported.content).toContain(goal);
-    const imported = ok(await invoke<MutationResult>(forge, 'importRoadmap', { baseRevision: saved.revision, text: exported.content.replace(goal, `${goal} (re-imported)`), format: 'csv', mode: 'merge' }, 'trEditor'));
+    const imported = ok(
+      await invoke<MutationResult>(
+        forge,
+        'importRoadmap',
+        { baseRevision: saved.revision, text: exported.content.replace(goal, `${goal} (re-imported)`), format: 'csv', mode: 'merge' },
+        'trEditor',
+      ),
+    );
     expect(imported.view!.initiatives.find((i) => i.id === 'I-2')!.goal).toBe(`${goal} (re-imported)`);
     const asAdmin = await view(forge, TR, 'admin');
     expect(asAdmin.initiatives.find((i) => i.id === 'I-2')!.epicIds.sort()).toEqual([TR_EPIC_OF_I2.id, TR_FREE.id, PAY_EPIC.id].sort());

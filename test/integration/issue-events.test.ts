@@ -30,7 +30,10 @@ describe('Jira issue events (the trigger, as the app)', () => {
       diffs: [{ entity: 'initiative', id: 'I-1', field: 'epicIds', before: [epic.id], after: [] }],
     });
     // Delivered twice (Jira retries events): the second delivery changes nothing.
-    expect(await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: epic.id, key: epic.key } })).toEqual({ handled: false, reason: 'the issue serves no initiative' });
+    expect(await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: epic.id, key: epic.key } })).toEqual({
+      handled: false,
+      reason: 'the issue serves no initiative',
+    });
   });
 
   it('ignores issues that serve no initiative, other events and junk', async () => {

@@ -54,7 +54,13 @@ describe('model-based: random call sequences keep storage sound and hidden proje
           `shrunk counterexample — ${error}\n\n(raw: ${JSON.stringify(details.counterexample)})`,
       );
     }
-    if (process.env.MBT_STATS) console.log(Object.entries(ANSWER_STATS).sort().map(([k, n]) => `${k}: ${n}`).join('\n'));
+    if (process.env.MBT_STATS)
+      console.log(
+        Object.entries(ANSWER_STATS)
+          .sort()
+          .map(([k, n]) => `${k}: ${n}`)
+          .join('\n'),
+      );
     if (details.interrupted) console.warn(`model-based test stopped after ${details.numRuns} runs (time limit)`);
   }, 300_000);
 });

@@ -1,5 +1,5 @@
-import { DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
+import { DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { LocalForge } from '../../dev/local-forge';
 import type { PeopleAnswer, Result } from '../../src/domain/api';
 

@@ -167,7 +167,11 @@ async function matrixState(startPay: boolean): Promise<LocalForge> {
     await mustCall(
       forge,
       'createInitiative',
-      { baseRevision: 2, initiative: { title: 'Tokenise the card vault', phaseId: 'P-2', successMetric: { description: 'No PANs stored' }, targetQuarter: '2027-Q2' }, epicKeys: [FIRST_PAY_EPIC.key] },
+      {
+        baseRevision: 2,
+        initiative: { title: 'Tokenise the card vault', phaseId: 'P-2', successMetric: { description: 'No PANs stored' }, targetQuarter: '2027-Q2' },
+        epicKeys: [FIRST_PAY_EPIC.key],
+      },
       'admin',
       projectPage(PAY),
     );
@@ -260,7 +264,9 @@ describe('permission matrix', () => {
         const text = JSON.stringify(answer);
         const secrets = [
           project.name,
-          ...(stored ? [stored.meta.title, ...stored.initiatives.map((i) => i.title), ...stored.meta.phases.map((p) => p.name), ...stored.debtItems.map((d) => d.title)] : []),
+          ...(stored
+            ? [stored.meta.title, ...stored.initiatives.map((i) => i.title), ...stored.meta.phases.map((p) => p.name), ...stored.debtItems.map((d) => d.title)]
+            : []),
         ];
         for (const secret of secrets) expect({ leaked: text.includes(secret), secret }).toEqual({ leaked: false, secret });
         if (key === 'findProject') {

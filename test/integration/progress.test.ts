@@ -32,7 +32,11 @@ describe('epic progress from Jira, as the caller', () => {
     expect(report.pointsFieldId).toBe('customfield_10016');
     const nodeUpgrade = report.epics.find((e) => e.key === 'TR-1')!;
     // TR-1's children: done 2 + 3 points, in progress 2, to do 5 → 5 of 12 points.
-    expect(nodeUpgrade).toMatchObject({ state: 'ok', statusCategory: 'indeterminate', progress: { percentDone: 42, basis: 'points', issues: { total: 4, done: 2, inProgress: 1, todo: 1 } } });
+    expect(nodeUpgrade).toMatchObject({
+      state: 'ok',
+      statusCategory: 'indeterminate',
+      progress: { percentDone: 42, basis: 'points', issues: { total: 4, done: 2, inProgress: 1, todo: 1 } },
+    });
     expect(report.initiatives['I-1']).toEqual({ progress: nodeUpgrade.progress, epics: 1, unavailableEpics: 0 });
     expect(report.epics).toHaveLength(6);
   });
@@ -50,7 +54,13 @@ describe('epic progress from Jira, as the caller', () => {
     await start();
     const pay = DEMO_EPICS.find((e) => e.projectKey === 'PAY')!;
     const view = ok((await forge.invoke('getRoadmapView', {}, page('admin'))) as Result<RoadmapView>);
-    ok((await forge.invoke('updateInitiative', { baseRevision: view.revision, initiativeId: 'I-3', patch: {}, epicKeys: [pay.key] }, page('admin'))) as Result<MutationResult>);
+    ok(
+      (await forge.invoke(
+        'updateInitiative',
+        { baseRevision: view.revision, initiativeId: 'I-3', patch: {}, epicKeys: [pay.key] },
+        page('admin'),
+      )) as Result<MutationResult>,
+    );
     expect(ok(await progress('admin')).epics.find((e) => e.id === pay.id)?.state).toBe('ok');
     const forOutsider = ok(await progress('outsider'));
     expect(forOutsider.epics.find((e) => e.id === pay.id)).toBeUndefined();

@@ -36,10 +36,14 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
 
   it('the side panel of a seeded epic names the initiative it serves, its phase and horizon', async () => {
     const epic = DEMO_EPICS.find((e) => e.key === 'TR-1')!;
-    const panel = (await forge.invoke('getEpicContext', {}, {
-      accountId: DEMO_USERS.outsider.accountId,
-      extension: { type: 'jira:issueContext', project: { id: TR.id, key: TR.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
-    })) as Result<EpicContext>;
+    const panel = (await forge.invoke(
+      'getEpicContext',
+      {},
+      {
+        accountId: DEMO_USERS.outsider.accountId,
+        extension: { type: 'jira:issueContext', project: { id: TR.id, key: TR.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
+      },
+    )) as Result<EpicContext>;
     if (!panel.ok) throw new Error(panel.error.message);
     expect(panel.value.issue).toEqual({ id: epic.id, key: 'TR-1', summary: epic.summary, issueType: 'Epic' });
     expect(panel.value.links[0]?.initiative.title).toBe('Upgrade Node.js to v22 LTS');
@@ -49,10 +53,14 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
 
   it('the side panel tells a user who cannot see the epic nothing about it', async () => {
     const epic = DEMO_EPICS.find((e) => e.projectKey === 'PAY')!;
-    const panel = (await forge.invoke('getEpicContext', {}, {
-      accountId: DEMO_USERS.outsider.accountId,
-      extension: { type: 'jira:issueContext', project: { id: PAY.id, key: PAY.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
-    })) as Result<EpicContext>;
+    const panel = (await forge.invoke(
+      'getEpicContext',
+      {},
+      {
+        accountId: DEMO_USERS.outsider.accountId,
+        extension: { type: 'jira:issueContext', project: { id: PAY.id, key: PAY.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
+      },
+    )) as Result<EpicContext>;
     expect(panel).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
@@ -90,10 +98,14 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
     if (!after.ok) throw new Error(after.error.message);
     expect(after.value.initiatives.map((i) => i.title)).toContain('Adopt OpenTelemetry tracing');
 
-    const panel = (await forge.invoke('getEpicContext', {}, {
-      accountId: DEMO_USERS.member.accountId,
-      extension: { type: 'jira:issueContext', project: { id: TR.id, key: TR.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
-    })) as Result<EpicContext>;
+    const panel = (await forge.invoke(
+      'getEpicContext',
+      {},
+      {
+        accountId: DEMO_USERS.member.accountId,
+        extension: { type: 'jira:issueContext', project: { id: TR.id, key: TR.key }, issue: { id: epic.id, key: epic.key, type: 'Epic' } },
+      },
+    )) as Result<EpicContext>;
     if (!panel.ok) throw new Error(panel.error.message);
     expect(panel.value.links[0]?.initiative.title).toBe('Adopt OpenTelemetry tracing');
     expect(panel.value.links[0]?.phase?.name).toBe('Scale');
@@ -160,10 +172,14 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
   it('keeps an outsider out of a project they cannot browse, on every surface', async () => {
     const result = await view(DEMO_USERS.outsider.accountId, PAY);
     expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: expect.any(String) } });
-    const macro = (await forge.invoke('getRoadmapView', {}, {
-      accountId: DEMO_USERS.outsider.accountId,
-      extension: { type: 'macro', config: { projectId: PAY.id, view: 'executive' } },
-    })) as Result<RoadmapView>;
+    const macro = (await forge.invoke(
+      'getRoadmapView',
+      {},
+      {
+        accountId: DEMO_USERS.outsider.accountId,
+        extension: { type: 'macro', config: { projectId: PAY.id, view: 'executive' } },
+      },
+    )) as Result<RoadmapView>;
     expect(macro).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const write = (await forge.invoke(
       'createInitiative',
@@ -192,7 +208,10 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
     forge.kvs.resetStats();
     await forge.deps.store.load(TR.id);
     expect(forge.kvs.stats.totalCalls).toBe(3);
-    const stored = await forge.kvs.handle('/api/v1/query', { where: [{ property: 'key', condition: 'BEGINS_WITH', values: [collectionPrefix(TR.id, 'ini')] }], limit: 100 });
+    const stored = await forge.kvs.handle('/api/v1/query', {
+      where: [{ property: 'key', condition: 'BEGINS_WITH', values: [collectionPrefix(TR.id, 'ini')] }],
+      limit: 100,
+    });
     expect((stored.body as { data: unknown[] }).data).toHaveLength(1);
   });
 });

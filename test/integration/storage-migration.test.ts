@@ -43,7 +43,13 @@ describe('schema migration from v1 fixtures', () => {
     expect(view.value.revision).toBe(4);
     expect(view.value.initiatives.map((i) => i.id).sort()).toEqual(['I-1', 'I-2', 'I-30', 'I-50']);
     expect(view.value.horizonRules).toEqual({ nowQuarters: 1, nextQuarters: 1 });
-    expect(view.value.initiatives.find((i) => i.id === 'I-1')).toMatchObject({ rice: null, riskReduction: 0, reversibility: 'reversible', fromDebtId: null, epicIds: ['20001'] });
+    expect(view.value.initiatives.find((i) => i.id === 'I-1')).toMatchObject({
+      rice: null,
+      riskReduction: 0,
+      reversibility: 'reversible',
+      fromDebtId: null,
+      epicIds: ['20001'],
+    });
     expect(view.value.debtItems).toEqual([]);
   });
 
@@ -65,7 +71,10 @@ describe('schema migration from v1 fixtures', () => {
     // v2 keeps 25 per chunk: I-1, I-2 in chunk 0; I-30 and I-50 in chunk 1; the old chunk keys are rewritten.
     expect(await storedKeys(forge, 'rm:10000:ini:')).toEqual(['rm:10000:ini:000000', 'rm:10000:ini:000001']);
     const raw = await forge.kvs.handle('/api/v1/get', { key: 'rm:10000:ini:000001' });
-    expect((raw.body as { value: { schemaVersion: number; items: Array<{ id: string }> } }).value).toMatchObject({ schemaVersion: SCHEMA_VERSION, items: [{ id: 'I-30' }, { id: 'I-50' }] });
+    expect((raw.body as { value: { schemaVersion: number; items: Array<{ id: string }> } }).value).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      items: [{ id: 'I-30' }, { id: 'I-50' }],
+    });
     // The old change record and epic link are still there.
     expect((await forge.deps.store.listChanges('10000', { limit: 10 })).changes.map((c) => c.revision)).toEqual([5, 4]);
     expect(await forge.deps.store.getEpicLinks('20001')).toEqual([{ issueId: '20001', projectId: '10000', initiativeId: 'I-1' }]);

@@ -49,7 +49,12 @@ describe('storage layout at scale (real @forge/kvs against the emulator)', () =>
     // Deleting a phase moves a third of the initiatives, spread over every chunk: far over 25 operations.
     const edit = deletePhase(before!, 'P-1', 'P-2', { accountId: null, now: NOW }, 'Merging phases');
     const writes = forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
-    const attempt = forge.deps.store.commit(PROJECT, { baseRevision: before!.meta.revision, roadmap: edit.roadmap, touched: edit.touched, change: edit.change });
+    const attempt = forge.deps.store.commit(PROJECT, {
+      baseRevision: before!.meta.revision,
+      roadmap: edit.roadmap,
+      touched: edit.touched,
+      change: edit.change,
+    });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ code: 'LIMIT' });
     expect(forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writes);

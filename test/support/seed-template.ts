@@ -5,4 +5,6 @@ import path from 'node:path';
 export const SEED_TEXT = fs.readFileSync(path.join(__dirname, '../fixtures/seed-template.md'), 'utf8').trimEnd();
 
 /** Just the table lines. */
-export const SEED_TABLE = SEED_TEXT.split('\n').filter((line) => line.startsWith('|')).join('\n');
+export const SEED_TABLE = SEED_TEXT.split('\n')
+  .filter((line) => line.startsWith('|'))
+  .join('\n');

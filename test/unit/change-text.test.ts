@@ -1,4 +1,4 @@
-import { changeLines, changeTouchesInitiative, diffLine, fieldLabel, settingsSummary, type ChangeNames } from '../../src/domain/change-text';
+import { changeLines, type ChangeNames, changeTouchesInitiative, diffLine, fieldLabel, settingsSummary } from '../../src/domain/change-text';
 import type { FieldDiff } from '../../src/domain/changes';
 
 const names: ChangeNames = {
@@ -10,7 +10,13 @@ const names: ChangeNames = {
   person: (id) => ({ 'acc-ada': 'Ada Admin' })[id],
   horizonRules: { nowQuarters: 1, nextQuarters: 1 },
 };
-const diff = (field: string, before: unknown, after: unknown, entity: FieldDiff['entity'] = 'initiative', id = 'I-1'): FieldDiff => ({ entity, id, field, before, after });
+const diff = (field: string, before: unknown, after: unknown, entity: FieldDiff['entity'] = 'initiative', id = 'I-1'): FieldDiff => ({
+  entity,
+  id,
+  field,
+  before,
+  after,
+});
 
 describe('a change as people read it', () => {
   it('labels stored fields, never their names', () => {

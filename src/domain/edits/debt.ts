@@ -31,7 +31,14 @@ export function updateDebtItem(roadmap: Roadmap, debtId: string, patch: Partial<
   });
   const diffs = diffFields('debt', debtId, before, after);
   if (diffs.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to change', { patch: 'No field differs from the stored debt item' });
-  return finishEdit(roadmap, { ...roadmap, debtItems: roadmap.debtItems.map((d) => (d.id === debtId ? after : d)) }, actor, `Updated debt "${after.title}"`, diffs, [debtId]);
+  return finishEdit(
+    roadmap,
+    { ...roadmap, debtItems: roadmap.debtItems.map((d) => (d.id === debtId ? after : d)) },
+    actor,
+    `Updated debt "${after.title}"`,
+    diffs,
+    [debtId],
+  );
 }
 
 /** Deletes a debt item; an initiative promoted from it forgets where it came from (recorded in the same change). */
@@ -46,7 +53,14 @@ export function deleteDebtItem(roadmap: Roadmap, debtId: string, actor: Actor): 
     touched.push(initiative.id);
     return updated;
   });
-  return finishEdit(roadmap, { ...roadmap, initiatives, debtItems: roadmap.debtItems.filter((d) => d.id !== debtId) }, actor, `Removed debt "${item.title}"`, diffs, touched);
+  return finishEdit(
+    roadmap,
+    { ...roadmap, initiatives, debtItems: roadmap.debtItems.filter((d) => d.id !== debtId) },
+    actor,
+    `Removed debt "${item.title}"`,
+    diffs,
+    touched,
+  );
 }
 
 /** The track a promoted debt item starts on; the team can change it afterwards. */

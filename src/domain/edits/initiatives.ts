@@ -2,7 +2,7 @@ import { diffFields } from '../changes';
 import { AppError } from '../errors';
 import { type Initiative, type InitiativePatch, initiativeSchema, type NewInitiative, type Roadmap } from '../model';
 import { isPlacementMove } from '../moves';
-import { type Actor, type Edit,finishEdit } from '../roadmap-ops';
+import { type Actor, type Edit, finishEdit } from '../roadmap-ops';
 import { checkReferences, findInitiative } from './lookup';
 
 export function addInitiative(roadmap: Roadmap, input: NewInitiative, actor: Actor, fromDebtId: string | null = null): Edit {
@@ -78,13 +78,20 @@ export function deleteInitiative(roadmap: Roadmap, initiativeId: string, actor: 
   for (const initiative of roadmap.initiatives) {
     if (initiative.id === target.id) continue;
     if (initiative.dependsOn.includes(target.id)) {
-      const updated = { ...initiative, dependsOn: initiative.dependsOn.filter((d) => d !== target.id), revision: initiative.revision + 1, updatedAt: actor.now.toISOString() };
+      const updated = {
+        ...initiative,
+        dependsOn: initiative.dependsOn.filter((d) => d !== target.id),
+        revision: initiative.revision + 1,
+        updatedAt: actor.now.toISOString(),
+      };
       diffs.push(...diffFields('initiative', initiative.id, initiative, updated));
       touched.push(initiative.id);
       initiatives.push(updated);
     } else initiatives.push(initiative);
   }
-  const debtItems = roadmap.debtItems.map((d) => (d.promotedTo === target.id ? { ...d, promotedTo: null, revision: d.revision + 1, updatedAt: actor.now.toISOString() } : d));
+  const debtItems = roadmap.debtItems.map((d) =>
+    d.promotedTo === target.id ? { ...d, promotedTo: null, revision: d.revision + 1, updatedAt: actor.now.toISOString() } : d,
+  );
   debtItems.forEach((d, i) => {
     if (d !== roadmap.debtItems[i]) touched.push(d.id);
   });
@@ -98,7 +105,10 @@ export function unlinkDeletedEpic(roadmap: Roadmap, initiativeId: string, issueI
   const after = { ...before, epicIds: before.epicIds.filter((id) => id !== issueId), revision: before.revision + 1, updatedAt: actor.now.toISOString() };
   // An epic from another project goes unnamed: some readers of this changelog may not browse that project.
   const foreign = roadmap.meta.epicProjects?.[issueId] !== undefined;
-  const summary = issueKey && !foreign ? `Epic ${issueKey} was deleted in Jira; unlinked from "${before.title}"` : `A linked epic was deleted in Jira; unlinked from "${before.title}"`;
+  const summary =
+    issueKey && !foreign
+      ? `Epic ${issueKey} was deleted in Jira; unlinked from "${before.title}"`
+      : `A linked epic was deleted in Jira; unlinked from "${before.title}"`;
   return finishEdit(
     roadmap,
     { ...roadmap, initiatives: roadmap.initiatives.map((i) => (i.id === initiativeId ? after : i)) },

@@ -24,8 +24,10 @@ export function checkReferences(roadmap: Roadmap, initiative: Pick<Initiative, '
   findPhase(roadmap, initiative.phaseId, `${prefix}.phaseId`);
   const known = new Set(roadmap.initiatives.map((i) => i.id));
   initiative.dependsOn.forEach((id, index) => {
-    if (id === initiative.id) throw new AppError('INVALID_INPUT', 'An initiative cannot depend on itself', { [`${prefix}.dependsOn.${index}`]: 'Cannot depend on itself' });
-    if (!known.has(id)) throw new AppError('INVALID_INPUT', `Depends on an unknown initiative ${id}`, { [`${prefix}.dependsOn.${index}`]: `Unknown initiative ${id}` });
+    if (id === initiative.id)
+      throw new AppError('INVALID_INPUT', 'An initiative cannot depend on itself', { [`${prefix}.dependsOn.${index}`]: 'Cannot depend on itself' });
+    if (!known.has(id))
+      throw new AppError('INVALID_INPUT', `Depends on an unknown initiative ${id}`, { [`${prefix}.dependsOn.${index}`]: `Unknown initiative ${id}` });
   });
   const goals = new Set(roadmap.meta.businessGoals.map((g) => g.id));
   initiative.businessGoalIds.forEach((id, index) => {

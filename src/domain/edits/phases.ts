@@ -39,7 +39,10 @@ export function updatePhase(roadmap: Roadmap, phaseId: string, patch: Partial<Ne
   const before = findPhase(roadmap, phaseId);
   const after = phaseSchema.parse({ ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) });
   checkSpan(after, 'patch');
-  if (after.name.toLowerCase() !== before.name.toLowerCase() && roadmap.meta.phases.some((p) => p.id !== phaseId && p.name.toLowerCase() === after.name.toLowerCase())) {
+  if (
+    after.name.toLowerCase() !== before.name.toLowerCase() &&
+    roadmap.meta.phases.some((p) => p.id !== phaseId && p.name.toLowerCase() === after.name.toLowerCase())
+  ) {
     throw new AppError('INVALID_INPUT', `There is already a phase called ${after.name}`, { 'patch.name': 'Name already used' });
   }
   const diffs = diffFields('phase', phaseId, before, after);
@@ -81,7 +84,9 @@ export function deletePhase(roadmap: Roadmap, phaseId: string, moveInitiativesTo
   const phase = findPhase(roadmap, phaseId);
   const members = roadmap.initiatives.filter((i) => i.phaseId === phaseId);
   if (members.length > 0 && !moveInitiativesTo) {
-    throw new AppError('INVALID_INPUT', `"${phase.name}" still has ${members.length} initiative(s); choose a phase to move them to`, { moveInitiativesTo: 'Required while the phase has initiatives' });
+    throw new AppError('INVALID_INPUT', `"${phase.name}" still has ${members.length} initiative(s); choose a phase to move them to`, {
+      moveInitiativesTo: 'Required while the phase has initiatives',
+    });
   }
   if (moveInitiativesTo === phaseId) throw new AppError('INVALID_INPUT', 'Choose another phase', { moveInitiativesTo: 'That is the phase being deleted' });
   if (moveInitiativesTo) findPhase(roadmap, moveInitiativesTo, 'moveInitiativesTo');

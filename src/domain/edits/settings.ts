@@ -2,7 +2,7 @@ import { settingsSummary } from '../change-text';
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
 import type { BusinessGoal, CapacitySettings, HorizonRules, Roadmap, RoadmapMeta } from '../model';
-import { type Actor, type Edit,finishEdit } from '../roadmap-ops';
+import { type Actor, type Edit, finishEdit } from '../roadmap-ops';
 
 export interface SettingsPatch {
   title?: string;
@@ -23,13 +23,16 @@ export function updateSettings(roadmap: Roadmap, patch: SettingsPatch, actor: Ac
   if (patch.businessGoals) {
     const known = new Set(meta.businessGoals.map((g) => g.id));
     businessGoals = patch.businessGoals.map((goal, index) => {
-      if (goal.id && !known.has(goal.id)) throw new AppError('INVALID_INPUT', `Unknown business goal ${goal.id}`, { [`${fieldPrefix}.businessGoals.${index}.id`]: 'Unknown goal' });
+      if (goal.id && !known.has(goal.id))
+        throw new AppError('INVALID_INPUT', `Unknown business goal ${goal.id}`, { [`${fieldPrefix}.businessGoals.${index}.id`]: 'Unknown goal' });
       return { id: goal.id ?? `G-${nextGoalSeq++}`, title: goal.title, metric: goal.metric };
     });
     const kept = new Set(businessGoals.map((g) => g.id));
     const stillUsed = roadmap.initiatives.find((i) => i.businessGoalIds.some((id) => !kept.has(id)));
     if (stillUsed) {
-      throw new AppError('INVALID_INPUT', `A removed goal is still traced by "${stillUsed.title}"; unlink it first`, { [`${fieldPrefix}.businessGoals`]: 'A removed goal is still in use' });
+      throw new AppError('INVALID_INPUT', `A removed goal is still traced by "${stillUsed.title}"; unlink it first`, {
+        [`${fieldPrefix}.businessGoals`]: 'A removed goal is still in use',
+      });
     }
   }
   const next: RoadmapMeta = {
@@ -39,7 +42,9 @@ export function updateSettings(roadmap: Roadmap, patch: SettingsPatch, actor: Ac
     nextGoalSeq,
   };
   const diffs = SETTINGS_FIELDS.flatMap((field) =>
-    JSON.stringify(meta[field]) === JSON.stringify(next[field]) ? [] : [{ entity: 'roadmap' as const, id: meta.projectId, field, before: meta[field], after: next[field] }],
+    JSON.stringify(meta[field]) === JSON.stringify(next[field])
+      ? []
+      : [{ entity: 'roadmap' as const, id: meta.projectId, field, before: meta[field], after: next[field] }],
   );
   if (diffs.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to change', { [fieldPrefix]: 'No setting differs from the stored roadmap' });
   return finishEdit(roadmap, { ...roadmap, meta: next }, actor, settingsSummary(diffs.map((d) => d.field)), diffs, []);

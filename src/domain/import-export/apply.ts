@@ -60,7 +60,15 @@ export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Acto
   const newPhases: Phase[] = plan.phasesToCreate.map((planned) => {
     const id = `P-${phaseSeq++}`;
     phaseIds.set(planned.ref, id);
-    return checked(phaseSchema, { id, name: planned.name, theme: '', order: planned.order, startQuarter: planned.startQuarter, endQuarter: planned.endQuarter, description: '' });
+    return checked(phaseSchema, {
+      id,
+      name: planned.name,
+      theme: '',
+      order: planned.order,
+      startQuarter: planned.startQuarter,
+      endQuarter: planned.endQuarter,
+      description: '',
+    });
   });
   let initiativeSeq = meta.nextInitiativeSeq;
   const initiativeIds = new Map<string, string>();
@@ -113,7 +121,12 @@ export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Acto
       continue;
     }
     const patched = { ...before, ...(update ? resolve(update.patch) : {}) };
-    const after = checked(initiativeSchema, { ...patched, dependsOn: patched.dependsOn.filter((id) => !removedIds.has(id)), revision: before.revision + 1, updatedAt: at });
+    const after = checked(initiativeSchema, {
+      ...patched,
+      dependsOn: patched.dependsOn.filter((id) => !removedIds.has(id)),
+      revision: before.revision + 1,
+      updatedAt: at,
+    });
     if (isMove(before, after, existing, actor.now)) moves += 1;
     diffs.push(...diffFields('initiative', before.id, before, after));
     touched.push(before.id);

@@ -130,7 +130,7 @@ function placeRows(
     const match =
       idMatches.get(row.row) ??
       (phase.kind === 'existing'
-        ? existing.initiatives.find((i) => i.phaseId === phase.id && nameKey(i.title) === title && !claimed.has(i.id)) ?? null
+        ? (existing.initiatives.find((i) => i.phaseId === phase.id && nameKey(i.title) === title && !claimed.has(i.id)) ?? null)
         : null);
     if (match) claimed.add(match.id);
     else created += 1;
@@ -157,12 +157,17 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
   const { targetOf, created: phasesToCreate } = placePhases(existing, parsed.rows, idMatches);
   const phaseName = (target: PlanTarget) =>
     target.kind === 'existing'
-      ? existing.meta.phases.find((p: Phase) => p.id === target.id)?.name ?? target.id
-      : phasesToCreate.find((p) => p.ref === target.ref)?.name ?? target.ref;
+      ? (existing.meta.phases.find((p: Phase) => p.id === target.id)?.name ?? target.id)
+      : (phasesToCreate.find((p) => p.ref === target.ref)?.name ?? target.ref);
   if (existing.meta.phases.length + phasesToCreate.length > LIMITS.phases) {
-    errors.push({ row: 0, message: `A roadmap has at most ${LIMITS.phases} phases; this import would make ${existing.meta.phases.length + phasesToCreate.length}`, severity: 'error' });
+    errors.push({
+      row: 0,
+      message: `A roadmap has at most ${LIMITS.phases} phases; this import would make ${existing.meta.phases.length + phasesToCreate.length}`,
+      severity: 'error',
+    });
   }
-  if (phasesToCreate.some((p) => p.order > MAX_PHASE_ORDER)) errors.push({ row: 0, message: 'Too many phases to order after the existing ones', severity: 'error' });
+  if (phasesToCreate.some((p) => p.order > MAX_PHASE_ORDER))
+    errors.push({ row: 0, message: 'Too many phases to order after the existing ones', severity: 'error' });
 
   const placements = placeRows(existing, parsed.rows, idMatches, targetOf, phaseName);
   const matched = new Set(placements.flatMap((p) => (p.match ? [p.match.id] : [])));
@@ -237,7 +242,9 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
     if (row.businessGoals !== undefined) {
       const goals = resolveNames(row.businessGoals, findGoal, goalById);
       goals.unknown.forEach((name) => warn(row.row, headerOf('businessGoals'), `No business goal "${name}" on this roadmap; ignored`));
-      goals.ambiguous.forEach((name) => warn(row.row, headerOf('businessGoals'), `Several business goals are called "${name}"; ignored (name it by id, like G-2)`));
+      goals.ambiguous.forEach((name) =>
+        warn(row.row, headerOf('businessGoals'), `Several business goals are called "${name}"; ignored (name it by id, like G-2)`),
+      );
       fields.businessGoalIds = goals.found;
     }
     if (row.dependsOn !== undefined) {
@@ -305,7 +312,15 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
       targetQuarter: patch.targetQuarter ?? match.targetQuarter,
       horizonPin: patch.horizonPin === undefined ? match.horizonPin : patch.horizonPin,
     };
-    initiativesToUpdate.push({ id: match.id, row: row.row, title: match.title, phaseId: match.phaseId, patch, changes, moves: isMove(match, moved, existing, options.today) });
+    initiativesToUpdate.push({
+      id: match.id,
+      row: row.row,
+      title: match.title,
+      phaseId: match.phaseId,
+      patch,
+      changes,
+      moves: isMove(match, moved, existing, options.today),
+    });
   }
 
   // An epic serves at most one initiative of a roadmap: initiatives the table leaves alone keep theirs, then rows
@@ -322,7 +337,11 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
       }
       if (held.holder === entry.holder || entry.row === null) continue;
       const label = epicLabels.get(entry.row)?.get(epicId) ?? epicId;
-      fail(entry.row, headerOf('epics'), `Epic ${label} already serves "${held.title}"${held.row === null ? '' : ` (row ${held.row})`}; an epic serves one initiative per roadmap`);
+      fail(
+        entry.row,
+        headerOf('epics'),
+        `Epic ${label} already serves "${held.title}"${held.row === null ? '' : ` (row ${held.row})`}; an epic serves one initiative per roadmap`,
+      );
     }
   }
 

@@ -37,13 +37,21 @@ export function resolveNames<T>(
     let consumed = 1;
     let outcome = outcomeOf(items[i]);
     for (let j = i + 1; outcome.kind === 'unknown' && !items[i].quoted && j < items.length && !items[j].quoted; j += 1) {
-      const joined = lookup(items.slice(i, j + 1).map((item) => item.text).join('; '));
+      const joined = lookup(
+        items
+          .slice(i, j + 1)
+          .map((item) => item.text)
+          .join('; '),
+      );
       if (joined.kind !== 'unknown') {
         outcome = joined;
         consumed = j - i + 1;
       }
     }
-    const name = items.slice(i, i + consumed).map((item) => item.text).join('; ');
+    const name = items
+      .slice(i, i + consumed)
+      .map((item) => item.text)
+      .join('; ');
     if (outcome.kind === 'found') {
       const key = JSON.stringify(outcome.value);
       if (!seen.has(key)) {

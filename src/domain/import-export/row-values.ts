@@ -1,14 +1,6 @@
 import { accountIdSchema, initiativeIdSchema, isBlankText, isCleanText, issueIdSchema, LIMITS as MODEL_LIMITS } from '../model';
 import { normaliseQuarter } from '../quarter';
-import {
-  type ColumnKey,
-  headerOf,
-  readHorizonCell,
-  readStatus,
-  readTrack,
-  STATUS_CHOICES,
-  TRACK_CHOICES,
-} from './columns';
+import { type ColumnKey, headerOf, readHorizonCell, readStatus, readTrack, STATUS_CHOICES, TRACK_CHOICES } from './columns';
 import { type ListItem, readList } from './list-cell';
 import type { EpicRef, ParsedRow, RowError } from './types';
 
@@ -97,7 +89,10 @@ export function readRow(row: number, cells: RowCells): { value: ParsedRow | null
   });
   const badEpic = epicItems?.find((_, index) => epics?.[index] === null);
   if (badEpic !== undefined) fail('epics', `Epics are Jira issue keys (TR-28) or ids (20006), not "${badEpic.text}"`);
-  for (const [key, names] of [['businessGoals', businessGoals], ['dependsOn', dependsOn]] as const) {
+  for (const [key, names] of [
+    ['businessGoals', businessGoals],
+    ['dependsOn', dependsOn],
+  ] as const) {
     if (names?.some((name) => name.text.length > LIMITS.initiative)) fail(key, `Each title has at most ${LIMITS.initiative} characters`);
   }
   const idCell = cells.id;

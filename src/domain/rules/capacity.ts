@@ -254,16 +254,10 @@ function summarise(quarters: readonly QuarterCapacity[], settings: CapacitySetti
 }
 
 /** Capacity per quarter (every quarter something targets, plus `includeQuarters`), earliest first, and a roadmap-wide summary. */
-export function capacityByQuarter(
-  settings: CapacitySettings,
-  initiatives: readonly Initiative[],
-  options: CapacityOptions = {},
-): CapacityReport {
+export function capacityByQuarter(settings: CapacitySettings, initiatives: readonly Initiative[], options: CapacityOptions = {}): CapacityReport {
   const settingWarning = bufferSettingWarning(settings.bufferPercent);
   const buckets = bucketByQuarter(initiatives, options.includeQuarters ?? []);
-  const quarters = [...buckets.entries()]
-    .sort(([a], [b]) => compareQuarters(a, b))
-    .map(([quarter, bucket]) => quarterCapacity(quarter, bucket, settings));
+  const quarters = [...buckets.entries()].sort(([a], [b]) => compareQuarters(a, b)).map(([quarter, bucket]) => quarterCapacity(quarter, bucket, settings));
   return { quarters, summary: summarise(quarters, settings, settingWarning) };
 }
 

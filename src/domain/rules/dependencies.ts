@@ -17,12 +17,7 @@ import { describeInitiative, isOpen } from './initiative-facts';
  */
 
 export type DependencyFindingKind =
-  | 'cycle'
-  | 'missing-dependency'
-  | 'depends-on-dropped'
-  | 'depends-on-later-horizon'
-  | 'depends-on-later-phase'
-  | 'depends-on-later-quarter';
+  'cycle' | 'missing-dependency' | 'depends-on-dropped' | 'depends-on-later-horizon' | 'depends-on-later-phase' | 'depends-on-later-quarter';
 
 export interface DependencyFinding {
   kind: DependencyFindingKind;

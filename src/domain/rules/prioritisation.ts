@@ -116,17 +116,13 @@ function quadrantFor(cost: number, impact: number, costLine: number, impactLine:
 /** Places each initiative in the cost-vs-impact matrix; cost is the effort estimate (or the RICE effort). */
 export function costImpactMatrix(initiatives: readonly Initiative[]): CostImpactMatrix {
   const measured = initiatives.map((initiative) => ({ initiative, cost: effortOf(initiative), impact: impactOf(initiative) }));
-  const complete = measured.filter(
-    (m): m is { initiative: Initiative; cost: number; impact: number } => m.cost !== null && m.impact !== null,
-  );
+  const complete = measured.filter((m): m is { initiative: Initiative; cost: number; impact: number } => m.cost !== null && m.impact !== null);
   const costLine = median(complete.map((m) => m.cost));
   const impactLine = median(complete.map((m) => m.impact));
   const counts = Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as Record<Quadrant, number>;
   const placements = measured.map(({ initiative, cost, impact }): QuadrantPlacement => {
     const quadrant =
-      cost === null || impact === null || costLine === null || impactLine === null
-        ? 'unscored'
-        : quadrantFor(cost, impact, costLine, impactLine);
+      cost === null || impact === null || costLine === null || impactLine === null ? 'unscored' : quadrantFor(cost, impact, costLine, impactLine);
     counts[quadrant] += 1;
     return { initiativeId: initiative.id, quadrant, cost, impact, message: `${describeInitiative(initiative)} is ${QUADRANT_WORDS[quadrant]}` };
   });
@@ -167,13 +163,7 @@ const BAND_WORDS: Record<DebtBand, string> = { 'act-now': 'act now', plan: 'plan
 /** Highest score first; ties go to the more urgent item, then title. */
 export function rankDebt(items: readonly DebtItem[]): RankedDebt[] {
   return [...items]
-    .sort(
-      (a, b) =>
-        b.impact * b.urgency - a.impact * a.urgency ||
-        b.urgency - a.urgency ||
-        compareText(a.title, b.title) ||
-        compareIds(a.id, b.id),
-    )
+    .sort((a, b) => b.impact * b.urgency - a.impact * a.urgency || b.urgency - a.urgency || compareText(a.title, b.title) || compareIds(a.id, b.id))
     .map((item) => {
       const { score, band } = debtPriority(item);
       return {

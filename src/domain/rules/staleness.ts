@@ -36,9 +36,7 @@ export function reviewStatus(meta: Pick<RoadmapMeta, 'lastReviewedAt' | 'reviewC
       nextReviewOn: null,
       daysUntilNextReview: null,
       message:
-        meta.lastReviewedAt === null
-          ? 'The roadmap has never been reviewed: review it now'
-          : 'The last review date cannot be read: review the roadmap now',
+        meta.lastReviewedAt === null ? 'The roadmap has never been reviewed: review it now' : 'The last review date cannot be read: review the roadmap now',
     };
   }
   const due = addCalendarDays(lastReviewed, cadenceDays);
@@ -118,11 +116,7 @@ export interface StalenessReport {
   overdue: OverdueInitiative[];
 }
 
-export function staleness(
-  meta: Pick<RoadmapMeta, 'lastReviewedAt' | 'reviewCadenceDays'>,
-  initiatives: readonly Initiative[],
-  today: Date,
-): StalenessReport {
+export function staleness(meta: Pick<RoadmapMeta, 'lastReviewedAt' | 'reviewCadenceDays'>, initiatives: readonly Initiative[], today: Date): StalenessReport {
   return {
     review: reviewStatus(meta, today),
     untouched: untouchedInitiatives(initiatives, meta.reviewCadenceDays, today),

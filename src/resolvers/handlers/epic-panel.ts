@@ -1,8 +1,4 @@
-import {
-  type EpicContext,
-  type EpicLinkView,
-  type EpicWriteResult,
-} from '../../domain/api';
+import { type EpicContext, type EpicLinkView, type EpicWriteResult } from '../../domain/api';
 import type { PayloadOf } from '../../domain/contract';
 import { updateInitiative } from '../../domain/edits/initiatives';
 import { AppError } from '../../domain/errors';
@@ -59,18 +55,25 @@ async function visibleLinks(deps: Deps, issue: IssueSummary): Promise<VisibleLin
       return {
         access,
         roadmap,
-        view: withoutHiddenEpics({
-          project: access.project,
-          initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
-          phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
-          unlink: access.canEdit ? { revision: roadmap.meta.revision } : null,
-        }, hidden),
+        view: withoutHiddenEpics(
+          {
+            project: access.project,
+            initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
+            phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
+            unlink: access.canEdit ? { revision: roadmap.meta.revision } : null,
+          },
+          hidden,
+        ),
       };
     }),
   );
   const visible = found.filter((link): link is VisibleLink => link !== null);
   // The issue's own project first, then by project key: a stable order.
-  return visible.sort((a, b) => Number(b.access.project.id === issue.projectId) - Number(a.access.project.id === issue.projectId) || a.access.project.key.localeCompare(b.access.project.key));
+  return visible.sort(
+    (a, b) =>
+      Number(b.access.project.id === issue.projectId) - Number(a.access.project.id === issue.projectId) ||
+      a.access.project.key.localeCompare(b.access.project.key),
+  );
 }
 
 export async function getEpicContext(deps: Deps, _payload: PayloadOf<'getEpicContext'>, call: Call): Promise<EpicContext> {
@@ -96,7 +99,12 @@ function linkingOptions(roadmap: Roadmap, now: Date): NonNullable<EpicContext['l
     revision: roadmap.meta.revision,
     initiatives: roadmap.initiatives
       .filter((i) => i.status !== 'done' && i.status !== 'dropped')
-      .map((i) => ({ id: i.id, title: i.title, phaseName: phaseName.get(i.phaseId) ?? '', horizon: toInitiativeView(i, now, roadmap.meta.horizonRules).horizon })),
+      .map((i) => ({
+        id: i.id,
+        title: i.title,
+        phaseName: phaseName.get(i.phaseId) ?? '',
+        horizon: toInitiativeView(i, now, roadmap.meta.horizonRules).horizon,
+      })),
   };
 }
 

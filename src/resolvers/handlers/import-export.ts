@@ -1,8 +1,4 @@
-import {
-  type ExportResult,
-  type ImportPreview,
-  type MutationResult,
-} from '../../domain/api';
+import { type ExportResult, type ImportPreview, type MutationResult } from '../../domain/api';
 import type { PayloadOf } from '../../domain/contract';
 import { AppError } from '../../domain/errors';
 import { applyImportPlan, type EpicKeyAnswer, epicKeysOf, exportRoadmap, type ImportPlan, parseRoadmapTable, previewImport } from '../../domain/import-export';
@@ -29,7 +25,11 @@ async function resolveEpicKeys(deps: Deps, keys: readonly string[]): Promise<Map
 /** Keys are resolved in bulk fetches of 100: ten of them stay well inside a resolver's 25 seconds. */
 const MAX_EPIC_KEYS_PER_IMPORT = 1000;
 
-async function planImport(deps: Deps, roadmap: Roadmap, input: { text: string; format: 'markdown' | 'csv' | 'auto'; mode: 'merge' | 'replace' }): Promise<ImportPlan> {
+async function planImport(
+  deps: Deps,
+  roadmap: Roadmap,
+  input: { text: string; format: 'markdown' | 'csv' | 'auto'; mode: 'merge' | 'replace' },
+): Promise<ImportPlan> {
   const parsed = parseRoadmapTable(input.text, input.format);
   const keys = epicKeysOf(parsed);
   if (keys.length > MAX_EPIC_KEYS_PER_IMPORT) {

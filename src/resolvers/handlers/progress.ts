@@ -19,7 +19,14 @@ export async function getProgress(deps: Deps, _payload: PayloadOf<'getProgress'>
   if (!roadmap || epicIds.length === 0) return { pointsFieldId: null, epics: [], initiatives: {} };
 
   const [visible, pointsFieldId] = await Promise.all([deps.jira.getIssues(epicIds), deps.jira.storyPointsFieldId()]);
-  const children = byParent(visible.length > 0 ? await deps.jira.childrenOf(visible.map((e) => e.id), pointsFieldId) : []);
+  const children = byParent(
+    visible.length > 0
+      ? await deps.jira.childrenOf(
+          visible.map((e) => e.id),
+          pointsFieldId,
+        )
+      : [],
+  );
   const byId = new Map(visible.map((epic) => [epic.id, epic]));
 
   const epics: EpicProgress[] = epicIds.map((id) => {

@@ -1,8 +1,4 @@
-import {
-  type ChangelogPage,
-  type ProjectRef,
-  type RoadmapView,
-} from '../../domain/api';
+import { type ChangelogPage, type ProjectRef, type RoadmapView } from '../../domain/api';
 import type { PayloadOf } from '../../domain/contract';
 import { AppError } from '../../domain/errors';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
@@ -30,7 +26,8 @@ export async function getChangelog(deps: Deps, payload: PayloadOf<'getChangelog'
     return { ...page, changes: await withoutHiddenEpicsInChanges(deps, page.changes, projectId) };
   } catch (error) {
     // A cursor from another query or a forged one: the caller's fault, not an outage.
-    if ((error as { code?: string }).code === 'INVALID_CURSOR') throw new AppError('INVALID_INPUT', 'That page cursor is not valid here', { cursor: 'Invalid cursor' });
+    if ((error as { code?: string }).code === 'INVALID_CURSOR')
+      throw new AppError('INVALID_INPUT', 'That page cursor is not valid here', { cursor: 'Invalid cursor' });
     throw error;
   }
 }

@@ -1,8 +1,4 @@
-import {
-  type CreateInitiativeResult,
-  type MutationResult,
-  type RoadmapView,
-} from '../../domain/api';
+import { type CreateInitiativeResult, type MutationResult, type RoadmapView } from '../../domain/api';
 import type { PayloadOf } from '../../domain/contract';
 import { addDebtItem, deleteDebtItem, promoteDebtItem, updateDebtItem } from '../../domain/edits/debt';
 import { addInitiative, deleteInitiative, updateInitiative } from '../../domain/edits/initiatives';
@@ -22,7 +18,9 @@ import { toRoadmapView } from '../view';
 function mergeEpicIds(ids: readonly string[], fromKeys: readonly string[], field: string): string[] {
   const merged = [...new Set([...ids, ...fromKeys])];
   if (merged.length > LIMITS.epicsPerInitiative) {
-    throw new AppError('INVALID_INPUT', `At most ${LIMITS.epicsPerInitiative} epics per initiative`, { [field]: `At most ${LIMITS.epicsPerInitiative} epics per initiative (${merged.length} given)` });
+    throw new AppError('INVALID_INPUT', `At most ${LIMITS.epicsPerInitiative} epics per initiative`, {
+      [field]: `At most ${LIMITS.epicsPerInitiative} epics per initiative (${merged.length} given)`,
+    });
   }
   return merged;
 }
@@ -60,7 +58,9 @@ export const updateInitiativeHandler = (deps: Deps, payload: PayloadOf<'updateIn
       const patch = { ...input.patch };
       // The editor sent the epics it was shown; the ones from projects the caller cannot browse stay linked.
       if (patch.epicIds) {
-        const kept = (roadmap.initiatives.find((i) => i.id === input.initiativeId)?.epicIds ?? []).filter((id) => hidden.has(id) && !patch.epicIds!.includes(id));
+        const kept = (roadmap.initiatives.find((i) => i.id === input.initiativeId)?.epicIds ?? []).filter(
+          (id) => hidden.has(id) && !patch.epicIds!.includes(id),
+        );
         if (kept.length > 0) patch.epicIds = [...patch.epicIds, ...kept];
       }
       if (input.epicKeys.length > 0) {

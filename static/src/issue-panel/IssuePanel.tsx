@@ -59,11 +59,7 @@ export function IssuePanel() {
         </p>
       ) : null}
       {epic.isSuccess && epic.data.linking ? (
-        <LinkEpicForm
-          linking={epic.data.linking}
-          busy={busy}
-          onLinked={(title) => setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.')}
-        />
+        <LinkEpicForm linking={epic.data.linking} busy={busy} onLinked={(title) => setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.')} />
       ) : null}
     </Page>
   );
@@ -72,7 +68,12 @@ export function IssuePanel() {
 function Linked({ link, children }: { link: EpicLinkView; children?: ReactNode }) {
   const { initiative, phase, project } = link;
   return (
-    <section aria-label={`Roadmap initiative on ${link.project.key}`} data-testid="epic-link" data-project-key={link.project.key} style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}>
+    <section
+      aria-label={`Roadmap initiative on ${link.project.key}`}
+      data-testid="epic-link"
+      data-project-key={link.project.key}
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}
+    >
       <div style={muted}>Serves initiative</div>
       <div
         data-testid="linked-initiative-title"

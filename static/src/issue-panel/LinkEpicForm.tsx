@@ -16,15 +16,7 @@ import { PanelWriteError } from './PanelWriteError';
  * epic as it now stands, which the panel shows at once; `onLinked` gets the chosen title, for the announcement.
  * A CONFLICT shows the error with a Reload: the panel shows no roadmap to rebase onto.
  */
-export function LinkEpicForm({
-  linking,
-  busy,
-  onLinked,
-}: {
-  linking: NonNullable<EpicContext['linking']>;
-  busy: boolean;
-  onLinked: (title: string) => void;
-}) {
+export function LinkEpicForm({ linking, busy, onLinked }: { linking: NonNullable<EpicContext['linking']>; busy: boolean; onLinked: (title: string) => void }) {
   const client = useQueryClient();
   const { initiatives } = linking;
   const form = useDomainForm({
@@ -53,8 +45,7 @@ export function LinkEpicForm({
   if (initiatives.length === 0) {
     return (
       <p data-testid="no-initiatives" style={{ ...muted, margin: 0 }}>
-        This project's roadmap has no open initiatives yet. Add one on the project's Tech Roadmap page, then link this
-        epic to it here.
+        This project's roadmap has no open initiatives yet. Add one on the project's Tech Roadmap page, then link this epic to it here.
       </p>
     );
   }

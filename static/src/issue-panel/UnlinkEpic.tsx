@@ -74,7 +74,13 @@ function UnlinkForm({ revision, projectId, initiativeTitle, onUnlinked, onClose 
     >
       {form.apiError ? <PanelWriteError error={form.apiError} /> : null}
       <FormErrorLine testId="unlink-error" />
-      <TextField name="reason" label="Why unlink?" help="Optional. Recorded in the roadmap changelog." placeholder="e.g. Split into two epics" maxLength={500} />
+      <TextField
+        name="reason"
+        label="Why unlink?"
+        help="Optional. Recorded in the roadmap changelog."
+        placeholder="e.g. Split into two epics"
+        maxLength={500}
+      />
       <FormButtons label="Confirm unlink" compact />
     </DomainFormFrame>
   );

@@ -32,8 +32,7 @@ export function toLinkDraft(values: LinkValues, baseRevision: number): Draft<Lin
 }
 
 /** An initiative no longer offered (done, dropped, deleted since) cannot stay chosen. */
-export const stillOffered = (initiativeId: string, initiatives: readonly LinkOption[]) =>
-  initiativeId === '' || initiatives.some((i) => i.id === initiativeId);
+export const stillOffered = (initiativeId: string, initiatives: readonly LinkOption[]) => initiativeId === '' || initiatives.some((i) => i.id === initiativeId);
 
 /** The unlink form's one input, the optional reason (`reason`). */
 export interface UnlinkValues {

@@ -7,7 +7,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { type MacroConfig, macroConfigSchema, projectKeyOrIdSchema,type ProjectRef } from '../../../src/domain/api';
+import { type MacroConfig, macroConfigSchema, projectKeyOrIdSchema, type ProjectRef } from '../../../src/domain/api';
 import { call } from '../shared/client';
 import { ErrorMessage, Loading, muted, Page } from '../shared/components';
 import { apiErrorOf, unwrap } from '../shared/data/query-client';
@@ -106,7 +106,9 @@ function ConfigForm({ initial }: { initial: MacroConfig | undefined }) {
           </Button>
         </div>
       </form>
-      {otherFindError ? <ErrorMessage error={otherFindError} title={otherFindError.code === 'FORBIDDEN' ? "You don't have access to this project" : undefined} /> : null}
+      {otherFindError ? (
+        <ErrorMessage error={otherFindError} title={otherFindError.code === 'FORBIDDEN' ? "You don't have access to this project" : undefined} />
+      ) : null}
       {project ? (
         <div data-testid="found-project" style={muted}>
           Project: <strong style={{ color: token('color.text') }}>{project.name}</strong> ({project.key})

@@ -60,7 +60,12 @@ export function AddInitiativeForm({ view }: { view: RoadmapView }) {
         maxWidth: '640px',
       }}
     >
-      <DomainFormFrame form={{ ...form, onSubmit }} idPrefix={ID} label="New initiative" style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
+      <DomainFormFrame
+        form={{ ...form, onSubmit }}
+        idPrefix={ID}
+        label="New initiative"
+        style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}
+      >
         <Heading size="small" as="h2" id="add-initiative-heading">
           New initiative
         </Heading>

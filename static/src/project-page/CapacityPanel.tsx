@@ -10,19 +10,10 @@ import { muted } from '../shared/components';
 import { TRACK_LABEL } from '../shared/labels';
 import { Panel } from '../shared/panel';
 
-
 const formatAmount = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
 
 /** Capacity per quarter against what the roadmap commits, keeping the 20–30 % buffer (from `healthOfView`). */
-export function CapacityPanel({
-  report,
-  currentQuarter,
-  canAdminister,
-}: {
-  report: CapacityReport;
-  currentQuarter: Quarter;
-  canAdminister: boolean;
-}) {
+export function CapacityPanel({ report, currentQuarter, canAdminister }: { report: CapacityReport; currentQuarter: Quarter; canAdminister: boolean }) {
   const { summary, quarters } = report;
   const notSet = summary.state === 'capacity-not-set';
   const unit = CAPACITY_UNIT_LABEL[summary.unit].many;
@@ -33,8 +24,8 @@ export function CapacityPanel({
         <CapacityNotSet canAdminister={canAdminister} />
       ) : (
         <div style={muted} data-testid="capacity-settings">
-          {formatAmount(summary.perQuarter)} {unit} per quarter, {formatAmount(summary.bufferPercent)} % kept as buffer for bugs, incidents and debt. Amounts
-          in {unit}.
+          {formatAmount(summary.perQuarter)} {unit} per quarter, {formatAmount(summary.bufferPercent)} % kept as buffer for bugs, incidents and debt. Amounts in{' '}
+          {unit}.
         </div>
       )}
       {warnings.length > 0 ? <BufferWarnings warnings={warnings} /> : null}
@@ -48,9 +39,7 @@ function CapacityNotSet({ canAdminister }: { canAdminister: boolean }) {
     <SectionMessage appearance="information" title="Capacity per quarter is not set" testId="capacity-not-set">
       <p>
         Without it, commitments can't be checked against capacity and the {BUFFER_MIN_PERCENT}–{BUFFER_MAX_PERCENT} % buffer for unplanned work.{' '}
-        {canAdminister
-          ? 'Set capacity per quarter in the roadmap settings.'
-          : 'Ask a project admin to set capacity per quarter in the roadmap settings.'}
+        {canAdminister ? 'Set capacity per quarter in the roadmap settings.' : 'Ask a project admin to set capacity per quarter in the roadmap settings.'}
       </p>
     </SectionMessage>
   );
@@ -80,7 +69,12 @@ const numberCell: CSSProperties = { ...cell, textAlign: 'end', fontVariantNumeri
 
 function CapacityTable({ quarters, currentQuarter, unit, notSet }: { quarters: QuarterCapacity[]; currentQuarter: Quarter; unit: string; notSet: boolean }) {
   const columns: Array<[string, boolean]> = notSet
-    ? [['Quarter', false], [`Committed (${unit})`, true], ['By track', false], ['Unestimated', true]]
+    ? [
+        ['Quarter', false],
+        [`Committed (${unit})`, true],
+        ['By track', false],
+        ['Unestimated', true],
+      ]
     : [
         ['Quarter', false],
         ['Capacity', true],

@@ -20,7 +20,10 @@ export function ChangelogPanel({ view }: { view: RoadmapView }) {
   const all = useMemo(() => uniqueByRevision(changelog.data?.pages.flatMap((p) => p.changes) ?? []), [changelog.data]);
   const changes = useMemo(() => (initiativeId ? all.filter((c) => changeTouchesInitiative(c, initiativeId)) : all), [all, initiativeId]);
   // Authors and owners by name: every account id the loaded changes and the view mention, in one lookup.
-  const mentioned = useMemo(() => [...all.map((c) => c.accountId), ...view.initiatives.map((i) => i.ownerAccountId), view.ownerAccountId, ...accountIdsIn(all)], [all, view]);
+  const mentioned = useMemo(
+    () => [...all.map((c) => c.accountId), ...view.initiatives.map((i) => i.ownerAccountId), view.ownerAccountId, ...accountIdsIn(all)],
+    [all, view],
+  );
   const people = usePeople(mentioned);
   const names = useMemo(() => changeNames(view, progress.data?.epics ?? [], people), [view, progress.data, people]);
   const log = changelog.data ? { changes } : null;
@@ -30,7 +33,10 @@ export function ChangelogPanel({ view }: { view: RoadmapView }) {
     <Panel testId="changelog" title="Changelog">
       {view.initiatives.length > 0 ? (
         <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
-          <label htmlFor="changelog-initiative" style={{ font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle') }}>
+          <label
+            htmlFor="changelog-initiative"
+            style={{ font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle') }}
+          >
             Show changes to
           </label>
           <NativeSelect
@@ -72,7 +78,9 @@ function uniqueByRevision(changes: ChangeRecord[]): ChangeRecord[] {
 /** How the ids in a change read, from what the page shows; what it does not show reads as "no longer shown". */
 /** The owners a change set or cleared (ownerAccountId diffs), so they are named too. */
 function accountIdsIn(changes: readonly ChangeRecord[]): string[] {
-  return changes.flatMap((c) => c.diffs.filter((d) => d.field === 'ownerAccountId').flatMap((d) => [d.before, d.after])).filter((v): v is string => typeof v === 'string');
+  return changes
+    .flatMap((c) => c.diffs.filter((d) => d.field === 'ownerAccountId').flatMap((d) => [d.before, d.after]))
+    .filter((v): v is string => typeof v === 'string');
 }
 
 function changeNames(view: RoadmapView, epics: ReadonlyArray<{ id: string; key?: string | null }>, people: Map<string, Person>): ChangeNames {
@@ -102,7 +110,12 @@ function ChangeDetails({ change, names }: { change: ChangeRecord; names: ChangeN
   let budget = expanded ? Infinity : LINES_SHOWN;
   const shown = groups.flatMap((group, g) => {
     const rows: ReactNode[] = [];
-    if (group.heading && budget-- > 0) rows.push(<li key={`${g}-h`} style={{ fontWeight: token('font.weight.medium') }}>{group.heading}</li>);
+    if (group.heading && budget-- > 0)
+      rows.push(
+        <li key={`${g}-h`} style={{ fontWeight: token('font.weight.medium') }}>
+          {group.heading}
+        </li>,
+      );
     for (const [l, line] of group.lines.entries()) {
       if (budget-- <= 0) break;
       rows.push(
@@ -159,7 +172,8 @@ function ChangeEntry({ change, names }: { change: ChangeRecord; names: ChangeNam
         <time dateTime={change.at} title={formatDay(change.at)}>
           {relativeTime(change.at)}
         </time>{' '}
-        · <span data-testid="change-author">{change.accountId ? (names.person(change.accountId) ?? 'A Jira user') : 'Tech Roadmap app'}</span> · r{change.revision}
+        · <span data-testid="change-author">{change.accountId ? (names.person(change.accountId) ?? 'A Jira user') : 'Tech Roadmap app'}</span> · r
+        {change.revision}
       </span>
     </li>
   );

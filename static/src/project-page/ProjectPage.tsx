@@ -31,9 +31,7 @@ export function ProjectPage() {
     <Page testId="project-page">
       {view.isPending ? <Loading label="Loading roadmap" /> : null}
       {view.isError ? <ErrorMessage error={apiErrorOf(view.error)} /> : null}
-      {view.isSuccess ? (
-        <Roadmap view={view.data} refreshing={view.isRefetching} />
-      ) : null}
+      {view.isSuccess ? <Roadmap view={view.data} refreshing={view.isRefetching} /> : null}
     </Page>
   );
 }
@@ -57,16 +55,24 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
       return <InitiativeEditor key={initiative.id} initiative={initiative} view={view} onSaved={close} onCancel={close} />;
     }
     if (open?.id === initiative.id && open.form === 'move') {
-      return (
-        <MoveInitiativeForm initiative={initiative} phases={view.phases} revision={view.revision} onMoved={close} onCancel={close} />
-      );
+      return <MoveInitiativeForm initiative={initiative} phases={view.phases} revision={view.revision} onMoved={close} onCancel={close} />;
     }
     return (
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
-        <Button appearance="subtle" spacing="compact" aria-label={`Edit “${initiative.title}”`} onClick={() => setOpen({ id: initiative.id, form: 'edit', horizon: initiative.horizon })}>
+        <Button
+          appearance="subtle"
+          spacing="compact"
+          aria-label={`Edit “${initiative.title}”`}
+          onClick={() => setOpen({ id: initiative.id, form: 'edit', horizon: initiative.horizon })}
+        >
           Edit
         </Button>
-        <Button appearance="subtle" spacing="compact" aria-label={`Move “${initiative.title}”`} onClick={() => setOpen({ id: initiative.id, form: 'move', horizon: initiative.horizon })}>
+        <Button
+          appearance="subtle"
+          spacing="compact"
+          aria-label={`Move “${initiative.title}”`}
+          onClick={() => setOpen({ id: initiative.id, form: 'move', horizon: initiative.horizon })}
+        >
           Move
         </Button>
       </div>
@@ -113,7 +119,11 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
 
 function PhaseInitiative({ initiative }: { initiative: InitiativeView }) {
   return (
-    <div data-testid="phase-initiative" data-initiative-id={initiative.id} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}>
+    <div
+      data-testid="phase-initiative"
+      data-initiative-id={initiative.id}
+      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}
+    >
       <span style={{ fontWeight: token('font.weight.medium') }}>{initiative.title}</span>
       <span style={muted}>{quarterLabel(initiative.targetQuarter)}</span>
       <HorizonLozenge horizon={initiative.horizon} />

@@ -23,10 +23,7 @@ function isResult(value: unknown): value is Result<unknown> {
  * Calls a resolver through the Forge bridge. Never throws: a bridge failure or an answer that is not a
  * `Result` becomes an `UPSTREAM` error value, like the resolvers' own errors.
  */
-export async function call<K extends ResolverKey>(
-  key: K,
-  payload: ResolverTypes[K]['payload'],
-): Promise<Result<ResolverTypes[K]['value']>> {
+export async function call<K extends ResolverKey>(key: K, payload: ResolverTypes[K]['payload']): Promise<Result<ResolverTypes[K]['value']>> {
   try {
     const answer: unknown = await invoke(key, payload as Record<string, unknown>);
     if (isResult(answer)) return answer as Result<ResolverTypes[K]['value']>;

@@ -36,15 +36,9 @@ const STATUS_APPEARANCE = {
   dropped: 'removed',
 } as const;
 
-export const HorizonLozenge = ({ horizon }: { horizon: Horizon }) => (
-  <Lozenge appearance={HORIZON_APPEARANCE[horizon]}>{HORIZON_LABEL[horizon]}</Lozenge>
-);
-export const StatusLozenge = ({ status }: { status: InitiativeStatus }) => (
-  <Lozenge appearance={STATUS_APPEARANCE[status]}>{STATUS_LABEL[status]}</Lozenge>
-);
-export const TrackLozenge = ({ track }: { track: Track }) => (
-  <Lozenge appearance="moved">{TRACK_LABEL[track]}</Lozenge>
-);
+export const HorizonLozenge = ({ horizon }: { horizon: Horizon }) => <Lozenge appearance={HORIZON_APPEARANCE[horizon]}>{HORIZON_LABEL[horizon]}</Lozenge>;
+export const StatusLozenge = ({ status }: { status: InitiativeStatus }) => <Lozenge appearance={STATUS_APPEARANCE[status]}>{STATUS_LABEL[status]}</Lozenge>;
+export const TrackLozenge = ({ track }: { track: Track }) => <Lozenge appearance="moved">{TRACK_LABEL[track]}</Lozenge>;
 
 export const muted: CSSProperties = { color: token('color.text.subtle'), font: token('font.body.small') };
 

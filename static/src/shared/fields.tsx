@@ -3,19 +3,7 @@ import { token } from '@atlaskit/tokens';
 import type { ChangeEvent, ReactNode } from 'react';
 
 /** A visible <label> bound to its control, with help text and an error line under it. */
-export function Field({
-  id,
-  label,
-  error,
-  help,
-  children,
-}: {
-  id: string;
-  label: string;
-  error?: string;
-  help?: string;
-  children: ReactNode;
-}) {
+export function Field({ id, label, error, help, children }: { id: string; label: string; error?: string; help?: string; children: ReactNode }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
       <label htmlFor={id} style={{ font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle') }}>

@@ -90,19 +90,19 @@ export function MergeNotice<V extends object>({ merge, idPrefix }: { merge: Merg
         : 'Updated to the newest version: your changes are kept';
   return (
     <div ref={ref} tabIndex={-1} aria-label={title} style={{ outline: 'none' }}>
-    <SectionMessage appearance={conflicts.length > 0 ? 'warning' : 'information'} title={title} testId="merge-notice">
-      <div data-testid="merge-notice-body" data-revision={notice?.revision} style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-        {since ? <p style={{ margin: 0 }}>Since you opened it: {since}.</p> : null}
-        <p style={{ margin: 0 }} data-testid="merge-taken">
-          {takenNames.length > 0 ? `Their changes to ${list(takenNames)} are now in the form. ` : ''}
-          Only the fields you changed will be saved
-          {conflicts.length > 0 ? '; for each field you both changed, choose the value to keep.' : '. Check the form, then save again.'}
-        </p>
-        {conflicts.map((c) => (
-          <ConflictChoice key={String(c.field)} conflict={c} label={label(c.field)} merge={merge} idPrefix={idPrefix} />
-        ))}
-      </div>
-    </SectionMessage>
+      <SectionMessage appearance={conflicts.length > 0 ? 'warning' : 'information'} title={title} testId="merge-notice">
+        <div data-testid="merge-notice-body" data-revision={notice?.revision} style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+          {since ? <p style={{ margin: 0 }}>Since you opened it: {since}.</p> : null}
+          <p style={{ margin: 0 }} data-testid="merge-taken">
+            {takenNames.length > 0 ? `Their changes to ${list(takenNames)} are now in the form. ` : ''}
+            Only the fields you changed will be saved
+            {conflicts.length > 0 ? '; for each field you both changed, choose the value to keep.' : '. Check the form, then save again.'}
+          </p>
+          {conflicts.map((c) => (
+            <ConflictChoice key={String(c.field)} conflict={c} label={label(c.field)} merge={merge} idPrefix={idPrefix} />
+          ))}
+        </div>
+      </SectionMessage>
     </div>
   );
 }
@@ -176,7 +176,15 @@ function ConflictChoice<V extends object>({
       data-choice={conflict.choice ?? ''}
       style={{ border: 0, margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: token('space.050') }}
     >
-      <legend style={{ padding: 0, marginBlockEnd: token('space.050'), font: token('font.body'), fontWeight: token('font.weight.semibold'), color: token('color.text') }}>
+      <legend
+        style={{
+          padding: 0,
+          marginBlockEnd: token('space.050'),
+          font: token('font.body'),
+          fontWeight: token('font.weight.semibold'),
+          color: token('color.text'),
+        }}
+      >
         {label}
         {conflict.choice === null ? <span style={{ fontWeight: token('font.weight.regular'), color: token('color.text.warning') }}> · choose one</span> : null}
       </legend>

@@ -1,5 +1,5 @@
 import '@atlaskit/css-reset';
-import { type ReactNode,StrictMode } from 'react';
+import { type ReactNode, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadContext } from './context';
 import { DataProvider } from './data/provider';

@@ -1,5 +1,5 @@
 import { token } from '@atlaskit/tokens';
-import { createContext, type ReactNode,useContext } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import type { ProgressReport } from '../../../src/domain/api';
 import type { Progress } from '../../../src/domain/progress';
 import { muted } from './components';

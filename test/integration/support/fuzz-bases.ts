@@ -6,8 +6,20 @@ import type { Json } from './payload-spec';
 /** TR with the demo roadmap (rev 1), debt item D-1 (rev 2) and business goal G-1 (rev 3). */
 export async function fuzzState(): Promise<{ forge: LocalForge; revision: number }> {
   const forge = await seededForge();
-  await mustCall(forge, 'createDebtItem', { baseRevision: 1, item: { title: 'Express 4 is end of life', category: 'outdated-dependency', impact: 3, urgency: 3 } }, 'admin', projectPage(TR));
-  await mustCall(forge, 'saveSettings', { baseRevision: 2, settings: { businessGoals: [{ title: 'Halve incident count', metric: 'P1s per quarter' }] } }, 'admin', projectPage(TR));
+  await mustCall(
+    forge,
+    'createDebtItem',
+    { baseRevision: 1, item: { title: 'Express 4 is end of life', category: 'outdated-dependency', impact: 3, urgency: 3 } },
+    'admin',
+    projectPage(TR),
+  );
+  await mustCall(
+    forge,
+    'saveSettings',
+    { baseRevision: 2, settings: { businessGoals: [{ title: 'Halve incident count', metric: 'P1s per quarter' }] } },
+    'admin',
+    projectPage(TR),
+  );
   return { forge, revision: 3 };
 }
 
@@ -46,11 +58,30 @@ export function basePayloads(revision: number): Record<string, Json> {
     findProject: { projectKeyOrId: 'TR' },
     startRoadmap: { withExamples: true },
     createInitiative: { baseRevision: revision, initiative: fullInitiative(), epicKeys: [FREE_TR_EPIC.key] },
-    updateInitiative: { baseRevision: revision, initiativeId: 'I-1', patch: { ...fullInitiative(), dependsOn: ['I-2'] }, epicKeys: [LINKED_TR_EPIC.key, FREE_TR_EPIC.key], reason: 'Re-planned after the incident review' },
-    moveInitiative: { baseRevision: revision, initiativeId: 'I-3', to: { phaseId: 'P-1', targetQuarter: '2027-Q2', horizonPin: 'later' }, reason: 'Capacity moved' },
+    updateInitiative: {
+      baseRevision: revision,
+      initiativeId: 'I-1',
+      patch: { ...fullInitiative(), dependsOn: ['I-2'] },
+      epicKeys: [LINKED_TR_EPIC.key, FREE_TR_EPIC.key],
+      reason: 'Re-planned after the incident review',
+    },
+    moveInitiative: {
+      baseRevision: revision,
+      initiativeId: 'I-3',
+      to: { phaseId: 'P-1', targetQuarter: '2027-Q2', horizonPin: 'later' },
+      reason: 'Capacity moved',
+    },
     deleteInitiative: { baseRevision: revision, initiativeId: 'I-6', reason: 'Dropped' },
-    createPhase: { baseRevision: revision, phase: { name: 'Resilience', theme: 'Survive failures', startQuarter: '2027-Q1', endQuarter: '2027-Q2', description: 'd' } },
-    updatePhase: { baseRevision: revision, phaseId: 'P-3', patch: { name: 'Velocity+', theme: 't', startQuarter: '2027-Q1', endQuarter: '2027-Q3', description: 'd' }, reason: 'Longer' },
+    createPhase: {
+      baseRevision: revision,
+      phase: { name: 'Resilience', theme: 'Survive failures', startQuarter: '2027-Q1', endQuarter: '2027-Q2', description: 'd' },
+    },
+    updatePhase: {
+      baseRevision: revision,
+      phaseId: 'P-3',
+      patch: { name: 'Velocity+', theme: 't', startQuarter: '2027-Q1', endQuarter: '2027-Q3', description: 'd' },
+      reason: 'Longer',
+    },
     movePhase: { baseRevision: revision, phaseId: 'P-3', toIndex: 0, reason: 'First' },
     deletePhase: { baseRevision: revision, phaseId: 'P-3', moveInitiativesTo: 'P-2', reason: 'Merged' },
     saveSettings: {
@@ -61,11 +92,21 @@ export function basePayloads(revision: number): Record<string, Json> {
         reviewCadenceDays: 14,
         capacity: { perQuarter: 40, unit: 'points', bufferPercent: 20 },
         horizonRules: { nowQuarters: 2, nextQuarters: 3 },
-        businessGoals: [{ id: 'G-1', title: 'Halve incident count', metric: 'P1s' }, { title: 'Ship weekly', metric: '' }],
+        businessGoals: [
+          { id: 'G-1', title: 'Halve incident count', metric: 'P1s' },
+          { title: 'Ship weekly', metric: '' },
+        ],
       },
     },
-    createDebtItem: { baseRevision: revision, item: { title: 'Monolith coupling', category: 'architectural-coupling', description: 'd', impact: 4, urgency: 2, effort: 8 } },
-    updateDebtItem: { baseRevision: revision, debtId: 'D-1', patch: { title: 'Express 4 EOL', category: 'security-risk', description: 'd2', impact: 5, urgency: 5, effort: 3 } },
+    createDebtItem: {
+      baseRevision: revision,
+      item: { title: 'Monolith coupling', category: 'architectural-coupling', description: 'd', impact: 4, urgency: 2, effort: 8 },
+    },
+    updateDebtItem: {
+      baseRevision: revision,
+      debtId: 'D-1',
+      patch: { title: 'Express 4 EOL', category: 'security-risk', description: 'd2', impact: 5, urgency: 5, effort: 3 },
+    },
     deleteDebtItem: { baseRevision: revision, debtId: 'D-1' },
     promoteDebtItem: { baseRevision: revision, debtId: 'D-1', initiative: { ...fullInitiative(), title: 'Move off Express 4' } },
     markReviewed: { baseRevision: revision, note: 'Quarterly review' },

@@ -17,7 +17,10 @@ export const USERS = DEMO_USERS;
 export type UserName = keyof typeof DEMO_USERS;
 export type ProjectRefLike = { id: string; key: string; name: string };
 
-export const projectPage = (project: { id: string; key: string }) => ({ type: 'jira:projectPage', project: { id: project.id, key: project.key, type: 'software' } });
+export const projectPage = (project: { id: string; key: string }) => ({
+  type: 'jira:projectPage',
+  project: { id: project.id, key: project.key, type: 'software' },
+});
 export const macro = (project: { id: string }) => ({ type: 'macro', config: { projectId: project.id, view: 'executive' } });
 export const issuePanel = (project: { id: string; key: string }, epic: { id: string; key: string }) => ({
   type: 'jira:issueContext',

@@ -74,7 +74,11 @@ export function assertInvariantsHeld(when: string): void {
   for (const forge of open) check(forge, when);
   const found = pending.splice(0);
   if (found.length === 0) return;
-  const lines = found.flatMap((f) => [`storage invariants broken (${f.where}):`, ...f.violations.slice(0, 30).map((x) => `  - ${x}`), ...(f.violations.length > 30 ? [`  … and ${f.violations.length - 30} more`] : [])]);
+  const lines = found.flatMap((f) => [
+    `storage invariants broken (${f.where}):`,
+    ...f.violations.slice(0, 30).map((x) => `  - ${x}`),
+    ...(f.violations.length > 30 ? [`  … and ${f.violations.length - 30} more`] : []),
+  ]);
   throw new Error(
     `${lines.join('\n')}\n(If this test breaks storage on purpose, call exemptFromInvariants(forge, reason) or optOutOfInvariants(reason) from test/integration/support/harness.ts.)`,
   );

@@ -78,7 +78,11 @@ export function isOpen(forge: LocalForge): boolean {
 export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.keys(v as Record<string, unknown>).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      return Object.fromEntries(
+        Object.keys(v as Record<string, unknown>)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
     }
     return v;
   });
@@ -193,15 +197,23 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
     } else if (canonical(metaParse.data) !== canonical(entity.data)) {
       v.push(`model: ${at} meta is not in the schema's canonical form (untrimmed text, missing defaults or stray fields)`);
     }
-    const meta = (isObj(entity.data) ? entity.data : {});
+    const meta = isObj(entity.data) ? entity.data : {};
     if (meta.revision !== R) v.push(`revisions: ${at} meta.data.revision ${String(meta.revision)} ≠ entity revision ${R}`);
     if (meta.projectId !== r.pid) v.push(`model: ${at} meta.data.projectId is ${String(meta.projectId)}`);
     const phases = (Array.isArray(meta.phases) ? meta.phases : []) as Obj[];
     const goals = (Array.isArray(meta.businessGoals) ? meta.businessGoals : []) as Obj[];
     if (phases.length > INVARIANT_LIMITS.phases) v.push(`limits: ${at} has ${phases.length} phases (max ${INVARIANT_LIMITS.phases})`);
     if (goals.length > INVARIANT_LIMITS.businessGoals) v.push(`limits: ${at} has ${goals.length} business goals (max ${INVARIANT_LIMITS.businessGoals})`);
-    const phaseIds = uniqueIds(phases.map((p) => String(p.id)), `${at} phases`, v);
-    const goalIds = uniqueIds(goals.map((g) => String(g.id)), `${at} business goals`, v);
+    const phaseIds = uniqueIds(
+      phases.map((p) => String(p.id)),
+      `${at} phases`,
+      v,
+    );
+    const goalIds = uniqueIds(
+      goals.map((g) => String(g.id)),
+      `${at} business goals`,
+      v,
+    );
     belowSequence(phaseIds, meta.nextPhaseSeq, `${at} phase`, v);
     belowSequence(goalIds, meta.nextGoalSeq, `${at} business goal`, v);
 
@@ -233,8 +245,16 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
     }
     if (initiatives.length > INVARIANT_LIMITS.initiatives) v.push(`limits: ${at} has ${initiatives.length} initiatives (max ${INVARIANT_LIMITS.initiatives})`);
     if (debtItems.length > INVARIANT_LIMITS.debtItems) v.push(`limits: ${at} has ${debtItems.length} debt items (max ${INVARIANT_LIMITS.debtItems})`);
-    const initiativeIds = uniqueIds(initiatives.map((i) => String(i.id)), `${at} initiatives`, v);
-    const debtIds = uniqueIds(debtItems.map((d) => String(d.id)), `${at} debt items`, v);
+    const initiativeIds = uniqueIds(
+      initiatives.map((i) => String(i.id)),
+      `${at} initiatives`,
+      v,
+    );
+    const debtIds = uniqueIds(
+      debtItems.map((d) => String(d.id)),
+      `${at} debt items`,
+      v,
+    );
     belowSequence(initiativeIds, meta.nextInitiativeSeq, `${at} initiative`, v);
     belowSequence(debtIds, meta.nextDebtSeq, `${at} debt item`, v);
 
@@ -246,9 +266,12 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
       const epicIds = arr(ini.epicIds);
       const dependsOn = arr(ini.dependsOn);
       const goalRefs = arr(ini.businessGoalIds);
-      if (epicIds.length > INVARIANT_LIMITS.epicsPerInitiative) v.push(`limits: ${at} ${id} links ${epicIds.length} epics (max ${INVARIANT_LIMITS.epicsPerInitiative})`);
-      if (dependsOn.length > INVARIANT_LIMITS.dependsOnPerInitiative) v.push(`limits: ${at} ${id} has ${dependsOn.length} dependencies (max ${INVARIANT_LIMITS.dependsOnPerInitiative})`);
-      if (goalRefs.length > INVARIANT_LIMITS.goalsPerInitiative) v.push(`limits: ${at} ${id} names ${goalRefs.length} business goals (max ${INVARIANT_LIMITS.goalsPerInitiative})`);
+      if (epicIds.length > INVARIANT_LIMITS.epicsPerInitiative)
+        v.push(`limits: ${at} ${id} links ${epicIds.length} epics (max ${INVARIANT_LIMITS.epicsPerInitiative})`);
+      if (dependsOn.length > INVARIANT_LIMITS.dependsOnPerInitiative)
+        v.push(`limits: ${at} ${id} has ${dependsOn.length} dependencies (max ${INVARIANT_LIMITS.dependsOnPerInitiative})`);
+      if (goalRefs.length > INVARIANT_LIMITS.goalsPerInitiative)
+        v.push(`limits: ${at} ${id} names ${goalRefs.length} business goals (max ${INVARIANT_LIMITS.goalsPerInitiative})`);
       if (!phaseIds.has(String(ini.phaseId))) v.push(`references: ${at} ${id}.phaseId ${String(ini.phaseId)} is not a phase`);
       for (const d of dependsOn) {
         if (d === id) v.push(`references: ${at} ${id} depends on itself`);
@@ -280,7 +303,8 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
     for (const { row, revision: rev } of r.changes) {
       seen.set(rev, (seen.get(rev) ?? 0) + 1);
       const change = parsed.get(row);
-      if (!isObj(change) || change.revision !== rev) v.push(`revisions: ${row.key} (revision ${rev}) holds revision ${isObj(change) ? String(change.revision) : '?'}`);
+      if (!isObj(change) || change.revision !== rev)
+        v.push(`revisions: ${row.key} (revision ${rev}) holds revision ${isObj(change) ? String(change.revision) : '?'}`);
       if (rev < 1 || rev > R) v.push(`revisions: ${at} has a change record for revision ${rev}, outside 1..${R}`);
     }
     const missing: number[] = [];
@@ -302,7 +326,9 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
     if (!roadmaps.get(pid)?.meta) v.push(`epic index: ${row.key} points at roadmap ${pid}, which does not exist`);
     else if (holder === undefined) {
       const claimed = initiativeEpics.get(pid)?.has(String(value.initiativeId));
-      v.push(`epic index: ${row.key} says ${String(value.initiativeId)} but no initiative of roadmap ${pid} lists epic ${issueId}${claimed ? '' : ` (and ${String(value.initiativeId)} does not exist)`}`);
+      v.push(
+        `epic index: ${row.key} says ${String(value.initiativeId)} but no initiative of roadmap ${pid} lists epic ${issueId}${claimed ? '' : ` (and ${String(value.initiativeId)} does not exist)`}`,
+      );
     } else if (holder !== value.initiativeId) v.push(`epic index: ${row.key} says ${String(value.initiativeId)} but ${holder} lists epic ${issueId}`);
   }
   for (const [pid, byEpic] of holders) {

@@ -49,7 +49,12 @@ const epicKey = pat('TR-1', ['tr-1', 'TR1', 'TR-', '1TR-1', 'ABCDEFGHIJK-1', 'TR
 
 const successMetric = obj({ description: req(str(1, 500)), target: opt(num()), current: opt(num()), unit: opt(str(0, 30)) }, false);
 const rice = obj(
-  { reach: req(num({ min: 0, max: 1e9 })), impact: req(oneOf(0.25, 0.5, 1, 2, 3)), confidence: req(num({ min: 0, max: 100 })), effort: req(num({ gt: 0, max: 1e6 })) },
+  {
+    reach: req(num({ min: 0, max: 1e9 })),
+    impact: req(oneOf(0.25, 0.5, 1, 2, 3)),
+    confidence: req(num({ min: 0, max: 100 })),
+    effort: req(num({ gt: 0, max: 1e6 })),
+  },
   false,
 );
 
@@ -100,14 +105,65 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
   getProgress: obj({}, true),
   getPeople: obj({ accountIds: req(arr(accountId, 100)) }, true),
   getChangelog: obj({ cursor: opt(str(0, 2000, false)), limit: opt(int(1, 50)) }, true),
-  findProject: obj({ projectKeyOrId: req(pat('TR', ['', ' ', 'PAY/../TR', 'TR?expand=x', '../project/PAY', 'TR#', '1TR', 'T R', 'x'.repeat(41), 'TR ', ' TR', 'TR/', '/TR', 'TR%2F..', '%54R', 'TR&x=1', 'TR;', 'T-R', 'TR.', '_TR', 'TR\u200B', 'ТR', '１２', '12a', '-1', '1.5', '0x10', '1'.repeat(19), 'TR\\', 'TR*', 'TR,PAY', '..', '.'])) }, true),
+  findProject: obj(
+    {
+      projectKeyOrId: req(
+        pat('TR', [
+          '',
+          ' ',
+          'PAY/../TR',
+          'TR?expand=x',
+          '../project/PAY',
+          'TR#',
+          '1TR',
+          'T R',
+          'x'.repeat(41),
+          'TR ',
+          ' TR',
+          'TR/',
+          '/TR',
+          'TR%2F..',
+          '%54R',
+          'TR&x=1',
+          'TR;',
+          'T-R',
+          'TR.',
+          '_TR',
+          'TR\u200B',
+          'ТR',
+          '１２',
+          '12a',
+          '-1',
+          '1.5',
+          '0x10',
+          '1'.repeat(19),
+          'TR\\',
+          'TR*',
+          'TR,PAY',
+          '..',
+          '.',
+        ]),
+      ),
+    },
+    true,
+  ),
   startRoadmap: obj({ withExamples: opt({ t: 'bool' }) }, true),
   createInitiative: obj(
-    { baseRevision: req(baseRevision), initiative: req(obj(initiativeFields(['title', 'phaseId', 'successMetric', 'targetQuarter']), false)), epicKeys: opt(arr(epicKey, 10)) },
+    {
+      baseRevision: req(baseRevision),
+      initiative: req(obj(initiativeFields(['title', 'phaseId', 'successMetric', 'targetQuarter']), false)),
+      epicKeys: opt(arr(epicKey, 10)),
+    },
     true,
   ),
   updateInitiative: obj(
-    { baseRevision: req(baseRevision), initiativeId: req(initiativeId), patch: req(obj(initiativeFields([]), true)), epicKeys: opt(arr(epicKey, 10)), reason: opt(reason) },
+    {
+      baseRevision: req(baseRevision),
+      initiativeId: req(initiativeId),
+      patch: req(obj(initiativeFields([]), true)),
+      epicKeys: opt(arr(epicKey, 10)),
+      reason: opt(reason),
+    },
     true,
   ),
   moveInitiative: obj(
@@ -133,7 +189,16 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
             title: opt(str(1, 200)),
             ownerAccountId: opt(nullable(accountId)),
             reviewCadenceDays: opt(int(1, 365)),
-            capacity: opt(obj({ perQuarter: req(num({ min: 0, max: 1_000_000 })), unit: req(oneOf('points', 'person-weeks', 'person-days')), bufferPercent: req(num({ min: 0, max: 100 })) }, true)),
+            capacity: opt(
+              obj(
+                {
+                  perQuarter: req(num({ min: 0, max: 1_000_000 })),
+                  unit: req(oneOf('points', 'person-weeks', 'person-days')),
+                  bufferPercent: req(num({ min: 0, max: 100 })),
+                },
+                true,
+              ),
+            ),
             horizonRules: opt(obj({ nowQuarters: req(int(1, 4)), nextQuarters: req(int(1, 8)) }, true)),
             businessGoals: opt(arr(obj({ id: opt(goalId), title: req(str(1, 200)), metric: opt(str(0, 300)) }, false), 5)),
           },
@@ -152,7 +217,10 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
   ),
   markReviewed: obj({ baseRevision: req(baseRevision), note: opt(str(0, 500)) }, true),
   linkEpic: obj({ baseRevision: req(baseRevision), initiativeId: req(initiativeId) }, true),
-  unlinkEpic: obj({ baseRevision: req(baseRevision), projectId: opt(pat('10001', ['', 'PAY', '1'.repeat(19), '-1', '1.5', ' 10001', '0x10'])), reason: opt(reason) }, true),
+  unlinkEpic: obj(
+    { baseRevision: req(baseRevision), projectId: opt(pat('10001', ['', 'PAY', '1'.repeat(19), '-1', '1.5', ' 10001', '0x10'])), reason: opt(reason) },
+    true,
+  ),
   previewImport: obj({ text: req(str(1, 400_000, false)), format: opt(oneOf('markdown', 'csv', 'auto')), mode: opt(oneOf('merge', 'replace')) }, true),
   importRoadmap: obj(
     {
@@ -239,12 +307,26 @@ function specType(spec: Spec): JsonType {
 /** Values of the wrong JSON type for a spec (null only where the spec is not nullable). */
 function wrongTypes(spec: Spec, rng: Prng): Json[] {
   const candidates: Json[] = [
-    0, 42, -1e308, 1e308, 2 ** 53 + 2,
-    '1', 'true', '{"a":1}', '', 'null',
-    true, false,
+    0,
+    42,
+    -1e308,
+    1e308,
+    2 ** 53 + 2,
+    '1',
+    'true',
+    '{"a":1}',
+    '',
+    'null',
+    true,
+    false,
     null,
-    [], [1, 'two', null], deep(rng.int(5, 60), 'arr'),
-    {}, { value: 1 }, deep(rng.int(5, 60), 'obj'), { nested: junk(rng, 6) },
+    [],
+    [1, 'two', null],
+    deep(rng.int(5, 60), 'arr'),
+    {},
+    { value: 1 },
+    deep(rng.int(5, 60), 'obj'),
+    { nested: junk(rng, 6) },
   ];
   const kind = specType(spec);
   return candidates.filter((value) => {
@@ -294,10 +376,24 @@ function outOfRange(spec: Spec, rng: Prng): Json[] {
     }
     case 'pat':
       // The random ones append characters no id, key or quarter pattern allows (path, query and fragment syntax).
-      return [...spec.bad, `${spec.good}!`, `!${spec.good}`, `${spec.good}\n`, `${rng.string(rng.int(0, 20), 'abc?/ -_.')}!`, `${spec.good}${rng.string(rng.int(1, 12), '/?#&%')}`];
+      return [
+        ...spec.bad,
+        `${spec.good}!`,
+        `!${spec.good}`,
+        `${spec.good}\n`,
+        `${rng.string(rng.int(0, 20), 'abc?/ -_.')}!`,
+        `${spec.good}${rng.string(rng.int(1, 12), '/?#&%')}`,
+      ];
     case 'enum':
       if (typeof spec.values[0] === 'number') return [0, 4, 0.3, -1, 1e9, 0.250001];
-      return ['', 'bogus', `${String(spec.values[0]).toUpperCase()}_`, ` ${String(spec.values[0])}`, `${String(spec.values[0])} `, `${rng.string(rng.int(1, 10))}!`];
+      return [
+        '',
+        'bogus',
+        `${String(spec.values[0]).toUpperCase()}_`,
+        ` ${String(spec.values[0])}`,
+        `${String(spec.values[0])} `,
+        `${rng.string(rng.int(1, 10))}!`,
+      ];
     case 'bool':
       return [];
     case 'arr':
@@ -335,7 +431,27 @@ export function nodesOf(value: Json, spec: Spec, path: (string | number)[] = [])
   return nodes;
 }
 
-const UNKNOWN_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'baserevision', 'baseRevison', 'initiativeID', 'titel', 'projectId', 'accountId', 'id', 'revision', 'value', '', ' ', 'a.b', '0', 'ok'];
+const UNKNOWN_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'baserevision',
+  'baseRevison',
+  'initiativeID',
+  'titel',
+  'projectId',
+  'accountId',
+  'id',
+  'revision',
+  'value',
+  '',
+  ' ',
+  'a.b',
+  '0',
+  'ok',
+];
 
 function getAt(root: Json, path: (string | number)[]): Json {
   let cur: Json = root;
@@ -412,7 +528,11 @@ function corrupt(payload: { value: Json }, node: Node, rng: Prng, how: string[])
     }
     case 'dropRequired': {
       const spec = node.spec as Extract<Spec, { t: 'obj' }>;
-      const key = rng.pick(Object.entries(spec.fields).filter(([k, f]) => f.required && k in (current as object)).map(([k]) => k));
+      const key = rng.pick(
+        Object.entries(spec.fields)
+          .filter(([k, f]) => f.required && k in (current as object))
+          .map(([k]) => k),
+      );
       delete (current as Record<string, Json>)[key];
       how.push(`${at} -= required ${key}`);
       return pathText([...node.path, key]);
@@ -451,7 +571,20 @@ export function generateInvalid(spec: Spec, base: Json, rng: Prng): Generated {
   const roll = rng.next();
   if (roll < 0.08) {
     // A root that is no object at all (falsy roots are "no payload" and are tested on their own).
-    const value = rng.pick<Json>([' ', 'payload', '{}', -1, 1e308, 2 ** 53 + 2, true, [], [base], [1, 2], deep(rng.int(2, 80), 'arr'), `_${rng.string(rng.int(0, 30))}`]);
+    const value = rng.pick<Json>([
+      ' ',
+      'payload',
+      '{}',
+      -1,
+      1e308,
+      2 ** 53 + 2,
+      true,
+      [],
+      [base],
+      [1, 2],
+      deep(rng.int(2, 80), 'arr'),
+      `_${rng.string(rng.int(0, 30))}`,
+    ]);
     return { payload: value, expected: [ROOT], how: [`root := ${JSON.stringify(value).slice(0, 80)}`] };
   }
   const payload = { value: vary(clone(base), spec, rng) };

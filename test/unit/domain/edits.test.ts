@@ -90,8 +90,17 @@ describe('initiative edits', () => {
 
 describe('phase edits', () => {
   it('adds, renames, reorders and deletes phases, keeping order dense', () => {
-    let roadmap = addPhase(template(), { name: 'Resilience', theme: 'Survive a region outage', startQuarter: '2027-Q3', endQuarter: '2027-Q4', description: '' }, actor).roadmap;
-    expect(roadmap.meta.phases.map((p) => [p.id, p.order])).toEqual([['P-1', 0], ['P-2', 1], ['P-3', 2], ['P-4', 3]]);
+    let roadmap = addPhase(
+      template(),
+      { name: 'Resilience', theme: 'Survive a region outage', startQuarter: '2027-Q3', endQuarter: '2027-Q4', description: '' },
+      actor,
+    ).roadmap;
+    expect(roadmap.meta.phases.map((p) => [p.id, p.order])).toEqual([
+      ['P-1', 0],
+      ['P-2', 1],
+      ['P-3', 2],
+      ['P-4', 3],
+    ]);
     roadmap = movePhase(roadmap, 'P-4', 0, actor, null).roadmap;
     expect([...roadmap.meta.phases].sort((a, b) => a.order - b.order).map((p) => p.id)).toEqual(['P-4', 'P-1', 'P-2', 'P-3']);
     roadmap = updatePhase(roadmap, 'P-4', { name: 'Reliability' }, actor, null).roadmap;
@@ -102,8 +111,16 @@ describe('phase edits', () => {
 
   it('refuses a phase that ends before it starts, a duplicate name, or deleting a phase that still has initiatives', () => {
     const base = template();
-    expectAppError(() => addPhase(base, { name: 'Odd', theme: '', startQuarter: '2027-Q3', endQuarter: '2027-Q1', description: '' }, actor), 'INVALID_INPUT', 'phase.endQuarter');
-    expectAppError(() => addPhase(base, { name: 'scale', theme: '', startQuarter: '2027-Q3', endQuarter: '2027-Q3', description: '' }, actor), 'INVALID_INPUT', 'phase.name');
+    expectAppError(
+      () => addPhase(base, { name: 'Odd', theme: '', startQuarter: '2027-Q3', endQuarter: '2027-Q1', description: '' }, actor),
+      'INVALID_INPUT',
+      'phase.endQuarter',
+    );
+    expectAppError(
+      () => addPhase(base, { name: 'scale', theme: '', startQuarter: '2027-Q3', endQuarter: '2027-Q3', description: '' }, actor),
+      'INVALID_INPUT',
+      'phase.name',
+    );
     expectAppError(() => deletePhase(base, 'P-1', null, actor, null), 'INVALID_INPUT', 'moveInitiativesTo');
     expectAppError(() => deletePhase(base, 'P-1', 'P-2', actor, null), 'INVALID_INPUT', 'reason');
     const merged = deletePhase(base, 'P-1', 'P-2', actor, 'Foundation is done');
@@ -115,7 +132,11 @@ describe('phase edits', () => {
 
 describe('debt and settings', () => {
   it('promotes a debt item to an initiative on a matching track, once', () => {
-    let roadmap = addDebtItem(template(), { title: 'TLS 1.0 still enabled', category: 'security-risk', description: 'Legacy clients', impact: 5, urgency: 5, effort: 2 }, actor).roadmap;
+    let roadmap = addDebtItem(
+      template(),
+      { title: 'TLS 1.0 still enabled', category: 'security-risk', description: 'Legacy clients', impact: 5, urgency: 5, effort: 2 },
+      actor,
+    ).roadmap;
     const edit = promoteDebtItem(roadmap, 'D-1', { phaseId: 'P-1', targetQuarter: '2026-Q4', successMetric: { description: 'TLS 1.2+ only' } }, actor);
     roadmap = edit.roadmap;
     const created = roadmap.initiatives[roadmap.initiatives.length - 1];
@@ -126,7 +147,11 @@ describe('debt and settings', () => {
   });
 
   it('saves settings with goal ids assigned, refuses removing a goal still traced, records a review', () => {
-    let roadmap = updateSettings(template(), { businessGoals: [{ title: 'Enter the EU market', metric: '10 EU customers' }], capacity: { perQuarter: 60, unit: 'person-weeks', bufferPercent: 30 } }, actor).roadmap;
+    let roadmap = updateSettings(
+      template(),
+      { businessGoals: [{ title: 'Enter the EU market', metric: '10 EU customers' }], capacity: { perQuarter: 60, unit: 'person-weeks', bufferPercent: 30 } },
+      actor,
+    ).roadmap;
     expect(roadmap.meta.businessGoals).toEqual([{ id: 'G-1', title: 'Enter the EU market', metric: '10 EU customers' }]);
     roadmap = updateInitiative(roadmap, 'I-1', { businessGoalIds: ['G-1'] }, actor, null).roadmap;
     expectAppError(() => updateSettings(roadmap, { businessGoals: [] }, actor), 'INVALID_INPUT', 'settings.businessGoals');
@@ -139,11 +164,19 @@ describe('debt and settings', () => {
 
 describe('change records', () => {
   it('diffs field by field, ignoring bookkeeping', () => {
-    expect(diffFields('initiative', 'I-1', { a: 1, b: [1], revision: 1 }, { a: 1, b: [2], revision: 2 })).toEqual([{ entity: 'initiative', id: 'I-1', field: 'b', before: [1], after: [2] }]);
+    expect(diffFields('initiative', 'I-1', { a: 1, b: [1], revision: 1 }, { a: 1, b: [2], revision: 2 })).toEqual([
+      { entity: 'initiative', id: 'I-1', field: 'b', before: [1], after: [2] },
+    ]);
   });
 
   it('caps what one record keeps, saying how much was left out', () => {
-    const diffs = Array.from({ length: 2000 }, (_, i) => ({ entity: 'initiative' as const, id: `I-${i}`, field: 'goal', before: 'x'.repeat(50), after: 'y'.repeat(50) }));
+    const diffs = Array.from({ length: 2000 }, (_, i) => ({
+      entity: 'initiative' as const,
+      id: `I-${i}`,
+      field: 'goal',
+      before: 'x'.repeat(50),
+      after: 'y'.repeat(50),
+    }));
     const capped = capDiffs(diffs);
     expect(capped.diffs.length).toBeLessThan(2000);
     expect(capped.diffs.length + (capped.omittedDiffs ?? 0)).toBe(2000);
@@ -152,7 +185,12 @@ describe('change records', () => {
 
   it('an empty roadmap starts at revision 0 with the default settings', () => {
     const empty = emptyRoadmap('10001', 'Payments', NOW);
-    expect(empty.meta).toMatchObject({ revision: 0, reviewCadenceDays: 30, capacity: { bufferPercent: 25 }, horizonRules: { nowQuarters: 1, nextQuarters: 1 } });
+    expect(empty.meta).toMatchObject({
+      revision: 0,
+      reviewCadenceDays: 30,
+      capacity: { bufferPercent: 25 },
+      horizonRules: { nowQuarters: 1, nextQuarters: 1 },
+    });
     expect(empty.initiatives).toEqual([]);
   });
 });

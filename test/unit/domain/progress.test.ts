@@ -14,9 +14,17 @@ describe('epic progress roll-up', () => {
   });
 
   it('falls back to issue counts without any points, and says so with no children', () => {
-    expect(rollUp([child('done', null), child('new', null), child('indeterminate', null), child('done', null)])).toMatchObject({ percentDone: 50, basis: 'issues' });
+    expect(rollUp([child('done', null), child('new', null), child('indeterminate', null), child('done', null)])).toMatchObject({
+      percentDone: 50,
+      basis: 'issues',
+    });
     expect(rollUp([child('done', 0), child('new', 0)])).toMatchObject({ percentDone: 50, basis: 'issues' });
-    expect(rollUp([])).toEqual({ issues: { total: 0, todo: 0, inProgress: 0, done: 0 }, points: { total: 0, done: 0, unestimated: 0 }, percentDone: null, basis: 'none' });
+    expect(rollUp([])).toEqual({
+      issues: { total: 0, todo: 0, inProgress: 0, done: 0 },
+      points: { total: 0, done: 0, unestimated: 0 },
+      percentDone: null,
+      basis: 'none',
+    });
   });
 
   it('is 100 only when everything is done', () => {

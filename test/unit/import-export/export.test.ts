@@ -34,7 +34,9 @@ describe('exportRoadmap', () => {
   it('writes the template columns first, then the extra columns, rows ordered by phase, quarter, title', () => {
     const csv = exportRoadmap(richRoadmap(), 'csv', today);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('Phase,Initiative,Goal,Success metric,Target quarter,Horizon,Status,Track,Owner,Effort,RICE score,Business goals,Depends on,Epics,ID');
+    expect(lines[0]).toBe(
+      'Phase,Initiative,Goal,Success metric,Target quarter,Horizon,Status,Track,Owner,Effort,RICE score,Business goals,Depends on,Epics,ID',
+    );
     expect(lines[1]).toBe(
       'Foundation,Centralize logging,"One pane, ""all"" logs | traces\nand metrics",All services shipping logs to Datadog,Q2 2026,Now,In progress,Reliability,,,400,,Upgrade Node.js to v22 LTS,,I-2',
     );
@@ -43,7 +45,9 @@ describe('exportRoadmap', () => {
       'Foundation,Upgrade Node.js to v22 LTS,"Reduce security exposure, access new APIs",All services running v22,Q2 2026,Now,In progress,Security,5b10a2844c20165700ede21g,3,,"""Enterprise; SOC 2 readiness""; Faster delivery",,10010; 10011,I-1',
     );
     expect(lines[3]).toContain('Implement CDN for static assets,');
-    expect(lines[4]).toContain(`Migrate primary DB to read replicas,Handle 3x current read traffic,"'=HYPERLINK(""x"") — 60% less load on C:\\db",Q3 2026,Next,Done`);
+    expect(lines[4]).toContain(
+      `Migrate primary DB to read replicas,Handle 3x current read traffic,"'=HYPERLINK(""x"") — 60% less load on C:\\db",Q3 2026,Next,Done`,
+    );
     expect(lines[5]).toMatch(/^Velocity,Adopt feature flags,.*,Q4 2026,Now \(pinned\),Dropped,.*,I-5$/);
     expect(lines[6]).toMatch(/^Velocity,Parallelize CI pipeline,.*,Q4 2026,Later,Planned,Developer experience,/);
     expect(lines[7]).toBe('');
@@ -53,14 +57,17 @@ describe('exportRoadmap', () => {
   it('writes Markdown with escaped pipes and backslashes and <br> for line breaks', () => {
     const md = exportRoadmap(richRoadmap(), 'markdown', today);
     const lines = md.trimEnd().split('\n');
-    expect(lines[0]).toBe('| Phase | Initiative | Goal | Success metric | Target quarter | Horizon | Status | Track | Owner | Effort | RICE score | Business goals | Depends on | Epics | ID |');
+    expect(lines[0]).toBe(
+      '| Phase | Initiative | Goal | Success metric | Target quarter | Horizon | Status | Track | Owner | Effort | RICE score | Business goals | Depends on | Epics | ID |',
+    );
     expect(lines[1]).toBe('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     expect(lines[2]).toContain('| One pane, "all" logs \\| traces<br>and metrics |');
-    expect(lines[4]).toContain('| Implement CDN for static assets | Reduce origin load, improve global latency | p50 asset load time under 80ms globally | Q3 2026 | Next | Planned | Compliance |  | 0.5 |');
+    expect(lines[4]).toContain(
+      '| Implement CDN for static assets | Reduce origin load, improve global latency | p50 asset load time under 80ms globally | Q3 2026 | Next | Planned | Compliance |  | 0.5 |',
+    );
     expect(lines[5]).toContain('60% less load on C:\\\\db |');
     expect(lines).toHaveLength(8);
   });
-
 
   it('follows the roadmap’s horizon rules', () => {
     const wide = richRoadmap();

@@ -21,7 +21,9 @@ describe('import form rules', () => {
 
   it('asks for a reason when the preview moves initiatives, naming them', () => {
     expect(needsReason(plan)).toBe(true);
-    expect(movesSummary(plan)).toBe('Moves "Centralize logging", "Upgrade Node.js to v22 LTS" to another horizon, quarter or phase; the reason is recorded in the changelog.');
+    expect(movesSummary(plan)).toBe(
+      'Moves "Centralize logging", "Upgrade Node.js to v22 LTS" to another horizon, quarter or phase; the reason is recorded in the changelog.',
+    );
     expect(countsSummary(plan)).toBe('6 rows read as CSV: 0 initiatives to create, 2 to update, 2 of them move, 4 unchanged.');
     const unchanged = previewImport(roadmap, parseRoadmapTable(exportRoadmap(roadmap, 'csv', today), 'csv'), { mode: 'merge', today });
     expect(needsReason(unchanged)).toBe(false);
@@ -31,6 +33,8 @@ describe('import form rules', () => {
     const previewed = { text: moved, mode: 'merge' as const, plan };
     const fields = ['reason', 'confirmRemovals'];
     expect(checkDraft(importRoadmapPayload, toImportDraft({ reason: 'Vendor slipped', confirmRemovals: false }, previewed), fields)).toBeNull();
-    expect(checkDraft(importRoadmapPayload, toImportDraft({ reason: '\u200B', confirmRemovals: false }, previewed), fields)?.byField).toMatchObject({ reason: expect.any(String) });
+    expect(checkDraft(importRoadmapPayload, toImportDraft({ reason: '\u200B', confirmRemovals: false }, previewed), fields)?.byField).toMatchObject({
+      reason: expect.any(String),
+    });
   });
 });

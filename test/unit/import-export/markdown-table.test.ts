@@ -2,7 +2,17 @@ import { escapeMarkdownCell, findMarkdownTable, writeMarkdownTable } from '../..
 
 describe('findMarkdownTable', () => {
   it('finds the first table between prose lines', () => {
-    const text = ['Intro | with a pipe but no delimiter row', '', '| A | B |', '|---|:---:|', '| 1 | 2 |', 'Prose after.', '| C | D |', '|---|---|', '| 3 | 4 |'].join('\n');
+    const text = [
+      'Intro | with a pipe but no delimiter row',
+      '',
+      '| A | B |',
+      '|---|:---:|',
+      '| 1 | 2 |',
+      'Prose after.',
+      '| C | D |',
+      '|---|---|',
+      '| 3 | 4 |',
+    ].join('\n');
     expect(findMarkdownTable(text)).toEqual({ header: ['A', 'B'], rows: [['1', '2']] });
   });
 

@@ -1,7 +1,6 @@
 import { MAX_IMPORT_ROWS, parseRoadmapTable } from '../../../src/domain/import-export/parse';
 import { SEED_TEXT } from '../../support/seed-template';
 
-
 const HEADER = 'Phase,Initiative,Goal,Success metric,Target quarter';
 
 describe('parseRoadmapTable — the template table', () => {
@@ -65,7 +64,14 @@ describe('parseRoadmapTable — CSV', () => {
     expect(result.format).toBe('csv');
     expect(result.errors).toEqual([]);
     expect(result.rows).toEqual([
-      { row: 1, phase: 'Foundation', title: 'Upgrade Node.js, npm and yarn', goal: 'Say "no" to EOL runtimes', successMetric: 'Line one\r\nline two', targetQuarter: '2026-Q2' },
+      {
+        row: 1,
+        phase: 'Foundation',
+        title: 'Upgrade Node.js, npm and yarn',
+        goal: 'Say "no" to EOL runtimes',
+        successMetric: 'Line one\r\nline two',
+        targetQuarter: '2026-Q2',
+      },
       { row: 2, phase: 'Scale', title: 'Plain', goal: '', successMetric: 'metric', targetQuarter: '2026-Q3' },
     ]);
   });
@@ -119,7 +125,16 @@ describe('parseRoadmapTable — row errors', () => {
       'markdown',
     );
     expect(result.rows.map((r) => r.title)).toEqual(['Good']);
-    expect(result.rows[0]).toMatchObject({ status: 'in-progress', track: 'security', effort: 3.5, ownerAccountId: '5b10a2844c20165700ede21g', epics: [{ kind: 'id', id: '10001' }, { kind: 'id', id: '10002' }] });
+    expect(result.rows[0]).toMatchObject({
+      status: 'in-progress',
+      track: 'security',
+      effort: 3.5,
+      ownerAccountId: '5b10a2844c20165700ede21g',
+      epics: [
+        { kind: 'id', id: '10001' },
+        { kind: 'id', id: '10002' },
+      ],
+    });
     const brief = result.errors.map((e) => [e.row, e.column, e.severity]);
     expect(brief).toEqual([
       [2, 'Phase', 'error'],

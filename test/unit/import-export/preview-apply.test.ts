@@ -12,13 +12,18 @@ const actor = { accountId: 'acc-1', now };
 const HEADER = 'Phase,Initiative,Goal,Success metric,Target quarter';
 
 const csv = (...rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
-const plan = (roadmap: Roadmap, text: string, mode: 'merge' | 'replace' = 'merge') => previewImport(roadmap, parseRoadmapTable(text, 'auto'), { mode, today: now });
+const plan = (roadmap: Roadmap, text: string, mode: 'merge' | 'replace' = 'merge') =>
+  previewImport(roadmap, parseRoadmapTable(text, 'auto'), { mode, today: now });
 
 /** Foundation (I-1 Node, I-2 Logging), Scale (I-3 Replicas, depends on I-1), plus one business goal and a promoted debt item. */
 function baseRoadmap(): Roadmap {
   const start = plan(
     emptyRoadmap('10001', 'Platform', now),
-    csv('Foundation,Upgrade Node,Security,All on v22,Q2 2026', 'Foundation,Centralize logging,Debugging,Logs in Datadog,Q2 2026', 'Scale,Read replicas,Reads,Replicas serve reads,Q3 2026'),
+    csv(
+      'Foundation,Upgrade Node,Security,All on v22,Q2 2026',
+      'Foundation,Centralize logging,Debugging,Logs in Datadog,Q2 2026',
+      'Scale,Read replicas,Reads,Replicas serve reads,Q3 2026',
+    ),
   );
   const { roadmap } = applyImportPlan(emptyRoadmap('10001', 'Platform', now), start, actor);
   const debt: DebtItem = {
@@ -50,9 +55,7 @@ describe('previewImport — merge', () => {
         'FOUNDATION,upgrade node,Security,Q3 2026,In progress,5,enterprise readiness\n' +
         'foundation,Centralize logging,Debugging,Q2 2026,,,\n',
     );
-    expect(result.errors).toEqual([
-      { row: 0, column: 'Success metric', message: expect.stringContaining('No "Success metric" column'), severity: 'warning' },
-    ]);
+    expect(result.errors).toEqual([{ row: 0, column: 'Success metric', message: expect.stringContaining('No "Success metric" column'), severity: 'warning' }]);
     expect(result.counts).toMatchObject({ toCreate: 0, toUpdate: 1, unchanged: 1, toRemove: 0, phasesToCreate: 0 });
     expect(result.initiativesToUpdate).toEqual([
       {
@@ -84,7 +87,15 @@ describe('previewImport — merge', () => {
     );
     expect(result.phasesToCreate).toEqual([{ ref: 'phase-1', name: 'Velocity', order: 2, startQuarter: '2026-Q4', endQuarter: '2027-Q1', rows: [1, 2] }]);
     expect(result.initiativesToCreate.map((c) => [c.ref, c.title, c.phase, c.fields.dependsOn])).toEqual([
-      ['new-1', 'Feature flags', { kind: 'new', ref: 'phase-1' }, [{ kind: 'existing', id: 'I-1' }, { kind: 'new', ref: 'new-2' }]],
+      [
+        'new-1',
+        'Feature flags',
+        { kind: 'new', ref: 'phase-1' },
+        [
+          { kind: 'existing', id: 'I-1' },
+          { kind: 'new', ref: 'new-2' },
+        ],
+      ],
       ['new-2', 'CI', { kind: 'new', ref: 'phase-1' }, []],
       ['new-3', 'CDN', { kind: 'existing', id: 'P-2' }, [{ kind: 'new', ref: 'new-1' }]],
     ]);
@@ -119,7 +130,8 @@ describe('previewImport — merge', () => {
     const withTwin = { ...base, initiatives: [...base.initiatives, { ...base.initiatives[0], id: 'I-9', phaseId: 'P-2', dependsOn: [] }] };
     const result = plan(
       withTwin,
-      'Phase,Initiative,Success metric,Target quarter,Business goals,Depends on\n' + 'Scale,Read replicas,Replicas serve reads,Q3 2026,Growth,Upgrade Node; Read replicas\n',
+      'Phase,Initiative,Success metric,Target quarter,Business goals,Depends on\n' +
+        'Scale,Read replicas,Replicas serve reads,Q3 2026,Growth,Upgrade Node; Read replicas\n',
     );
     expect(result.initiativesToUpdate[0].patch).toEqual({ dependsOn: [{ kind: 'existing', id: 'I-9' }] });
     expect(result.errors.filter((e) => e.row === 1).map((e) => e.message)).toEqual([
@@ -157,7 +169,9 @@ describe('previewImport — replace', () => {
     expect(roadmap.debtItems[0]).toMatchObject({ promotedTo: null, revision: 2 });
     expect(touched).toEqual(['I-2', 'D-1']);
     expect(change.summary).toBe('Imported 0 initiatives (0 new, 0 updated) from CSV; removed 1 initiative not in the table');
-    expect(change.diffs.filter((d) => d.id === 'I-2' && d.field === 'title')).toEqual([{ entity: 'initiative', id: 'I-2', field: 'title', before: 'Centralize logging', after: undefined }]);
+    expect(change.diffs.filter((d) => d.id === 'I-2' && d.field === 'title')).toEqual([
+      { entity: 'initiative', id: 'I-2', field: 'title', before: 'Centralize logging', after: undefined },
+    ]);
   });
 
   it('drops dependencies on removed initiatives from the ones that stay', () => {
@@ -208,7 +222,9 @@ describe('applyImportPlan — refusals', () => {
       ...good,
       initiativesToCreate: good.initiativesToCreate.map((c) => ({ ...c, fields: { ...c.fields, targetQuarter: 'next year' } })),
     };
-    expect(() => applyImportPlan(base, tampered, actor)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', fields: { targetQuarter: expect.any(String) } }));
+    expect(() => applyImportPlan(base, tampered, actor)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', fields: { targetQuarter: expect.any(String) } }),
+    );
   });
 
   it('applies updates: patch fields, revision + 1, field diffs in the change record', () => {

@@ -14,7 +14,13 @@ const actor = { accountId: 'acc-1', now: today };
 const FORMATS = ['csv', 'markdown'] as const;
 
 /** The template roadmap (I-1..I-6 over Foundation, Scale, Velocity) with the given initiatives and goals changed. */
-function roadmapWith(patch: Record<string, Partial<Initiative>>, goals = [{ id: 'G-1', title: 'Enterprise; SOC 2', metric: '' }, { id: 'G-2', title: 'Speed', metric: '' }]): Roadmap {
+function roadmapWith(
+  patch: Record<string, Partial<Initiative>>,
+  goals = [
+    { id: 'G-1', title: 'Enterprise; SOC 2', metric: '' },
+    { id: 'G-2', title: 'Speed', metric: '' },
+  ],
+): Roadmap {
   const { roadmap } = templateRoadmap('10001', 'Platform', { accountId: 'acc-1', now: today });
   return {
     ...roadmap,
@@ -64,7 +70,10 @@ describe('the export re-imports as no change (defects found by the audit)', () =
   });
 
   it('names a business goal by id where two goals share a title', () => {
-    const goals = [{ id: 'G-1', title: 'Speed', metric: '' }, { id: 'G-2', title: 'speed', metric: '' }];
+    const goals = [
+      { id: 'G-1', title: 'Speed', metric: '' },
+      { id: 'G-2', title: 'speed', metric: '' },
+    ];
     const roadmap = roadmapWith({ 'I-1': { businessGoalIds: ['G-2', 'G-1'] } }, goals);
     expect(exportRoadmap(roadmap, 'csv', today)).toContain(',G-2; G-1,');
     for (const format of FORMATS) expect(reimport(roadmap, format).plan.counts).toMatchObject({ toUpdate: 0, warnings: 0, errors: 0 });
@@ -107,14 +116,20 @@ describe('Markdown cells', () => {
 });
 
 describe('the Horizon column', () => {
-  const csv = (horizon: string, quarter = 'Q4 2026') => `Phase,Initiative,Success metric,Target quarter,Horizon\nVelocity,Adopt feature flags,m,${quarter},${horizon}\n`;
+  const csv = (horizon: string, quarter = 'Q4 2026') =>
+    `Phase,Initiative,Success metric,Target quarter,Horizon\nVelocity,Adopt feature flags,m,${quarter},${horizon}\n`;
   const base = roadmapWith({ 'I-5': { targetQuarter: '2026-Q4', successMetric: { description: 'm' } } });
   const planFor = (roadmap: Roadmap, text: string) => previewImport(roadmap, parseRoadmapTable(text, 'csv'), { mode: 'merge', today });
 
   it('pins a horizon other than the target quarter gives', () => {
     const plan = planFor(base, csv('Now'));
     expect(plan.initiativesToUpdate).toEqual([
-      expect.objectContaining({ id: 'I-5', patch: { horizonPin: 'now' }, moves: true, changes: [{ field: 'horizonPin', column: 'Horizon', before: 'Not pinned (follows the target quarter)', after: 'Now (pinned)' }] }),
+      expect.objectContaining({
+        id: 'I-5',
+        patch: { horizonPin: 'now' },
+        moves: true,
+        changes: [{ field: 'horizonPin', column: 'Horizon', before: 'Not pinned (follows the target quarter)', after: 'Now (pinned)' }],
+      }),
     ]);
     expect(plan.counts.toMove).toBe(1);
     expect(applyImportPlan(base, plan, actor, 'Pulled in for the launch').roadmap.initiatives.find((i) => i.id === 'I-5')!.horizonPin).toBe('now');
@@ -130,7 +145,9 @@ describe('the Horizon column', () => {
     expect(planFor(pinned, csv('')).initiativesToUpdate[0]).toMatchObject({ patch: { horizonPin: null }, moves: true });
     expect(planFor(pinned, csv('Later')).initiativesToUpdate[0]).toMatchObject({ patch: { horizonPin: null }, moves: true });
     expect(planFor(pinned, csv('Now (pinned)')).counts).toMatchObject({ toUpdate: 0 });
-    expect(planFor(pinned, csv('Soonish')).errors.filter((e) => e.row > 0)).toEqual([expect.objectContaining({ row: 1, column: 'Horizon', severity: 'error' })]);
+    expect(planFor(pinned, csv('Soonish')).errors.filter((e) => e.row > 0)).toEqual([
+      expect.objectContaining({ row: 1, column: 'Horizon', severity: 'error' }),
+    ]);
   });
 });
 
@@ -147,7 +164,10 @@ describe('moves need a reason', () => {
   });
 
   it('an update that moves nothing needs no reason', () => {
-    const plan = previewImport(base, parseRoadmapTable(text.replace('Q3 2026,Next,', 'Q2 2026,Now,').replace('Security,,,,', 'Security,,7,,'), 'csv'), { mode: 'merge', today });
+    const plan = previewImport(base, parseRoadmapTable(text.replace('Q3 2026,Next,', 'Q2 2026,Now,').replace('Security,,,,', 'Security,,7,,'), 'csv'), {
+      mode: 'merge',
+      today,
+    });
     expect(plan.counts).toMatchObject({ toUpdate: 1, toMove: 0 });
     expect(applyImportPlan(base, plan, actor).change.reason).toBeNull();
   });
@@ -156,7 +176,12 @@ describe('moves need a reason', () => {
     const moved = exportRoadmap(base, 'csv', today).replace('Foundation,Centralize logging,', 'Scale,Centralize logging,');
     const plan = previewImport(base, parseRoadmapTable(moved, 'csv'), { mode: 'merge', today });
     expect(plan.initiativesToUpdate).toEqual([
-      expect.objectContaining({ id: 'I-2', patch: { phase: { kind: 'existing', id: 'P-2' } }, moves: true, changes: [{ field: 'phase', column: 'Phase', before: 'Foundation', after: 'Scale' }] }),
+      expect.objectContaining({
+        id: 'I-2',
+        patch: { phase: { kind: 'existing', id: 'P-2' } },
+        moves: true,
+        changes: [{ field: 'phase', column: 'Phase', before: 'Foundation', after: 'Scale' }],
+      }),
     ]);
     const after = applyImportPlan(base, plan, actor, 'Belongs with scaling').roadmap;
     expect(after.initiatives.find((i) => i.id === 'I-2')).toMatchObject({ phaseId: 'P-2', title: 'Centralize logging' });
@@ -176,7 +201,9 @@ describe('moves need a reason', () => {
     const renamed = exportRoadmap(base, 'csv', today).replace('Foundation,Centralize logging,', 'Foundation,Central logging,');
     const plan = previewImport(base, parseRoadmapTable(renamed, 'csv'), { mode: 'merge', today });
     expect(plan.counts).toMatchObject({ toCreate: 1, toUpdate: 0 });
-    expect(plan.errors).toEqual([expect.objectContaining({ column: 'ID', severity: 'warning', message: expect.stringContaining('I-2 is "Centralize logging"') })]);
+    expect(plan.errors).toEqual([
+      expect.objectContaining({ column: 'ID', severity: 'warning', message: expect.stringContaining('I-2 is "Centralize logging"') }),
+    ]);
   });
 });
 
@@ -210,7 +237,14 @@ describe('epics by key', () => {
   it('refuses an epic claimed by two initiatives of the roadmap (one initiative per epic per roadmap)', () => {
     const table = 'Phase,Initiative,Target quarter,Epics\nScale,Implement CDN for static assets,Q3 2026,TR-1\n';
     const plan = previewImport(base, parseRoadmapTable(table, 'csv'), { mode: 'merge', today, epicKeys: answers });
-    expect(plan.errors.filter((e) => e.row > 0)).toEqual([expect.objectContaining({ row: 1, column: 'Epics', severity: 'error', message: expect.stringContaining('Epic TR-1 already serves "Upgrade Node.js to v22 LTS"') })]);
+    expect(plan.errors.filter((e) => e.row > 0)).toEqual([
+      expect.objectContaining({
+        row: 1,
+        column: 'Epics',
+        severity: 'error',
+        message: expect.stringContaining('Epic TR-1 already serves "Upgrade Node.js to v22 LTS"'),
+      }),
+    ]);
     // moving it in the same table is fine
     const both = `${table}Foundation,Upgrade Node.js to v22 LTS,Q2 2026,20002\n`;
     expect(previewImport(base, parseRoadmapTable(both, 'csv'), { mode: 'merge', today, epicKeys: answers }).counts.errors).toBe(0);

@@ -39,17 +39,63 @@ const today = new Date('2026-04-15T09:00:00Z');
 const actor = { accountId: 'acc-1', now: today };
 
 const FRAGMENTS = [
-  ';', '; ', ';;', '|', '\\|', ',', '"', '""', "'", '\r', '\n', '\r\n', '\n\n', '<br>', '<BR/>', '<br >', '&#13;', '&amp;',
-  '\\', '\\\\', '\\;', '\t', ' ', '=', '-', '+', '@', '*', '`', '#', '---', ':---:', '😀', '👩‍💻', '🇩🇪', 'مرحبا بالعالم',
-  'שלום', '\u200B', '\uFEFF', '\u00A0', 'é', 'I-1', 'I-2', 'G-1', 'TR-1', '20001', '(pinned)', 'Now', 'Later (pinned)',
-  'a', 'B', 'x y', '0',
+  ';',
+  '; ',
+  ';;',
+  '|',
+  '\\|',
+  ',',
+  '"',
+  '""',
+  "'",
+  '\r',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '<br>',
+  '<BR/>',
+  '<br >',
+  '&#13;',
+  '&amp;',
+  '\\',
+  '\\\\',
+  '\\;',
+  '\t',
+  ' ',
+  '=',
+  '-',
+  '+',
+  '@',
+  '*',
+  '`',
+  '#',
+  '---',
+  ':---:',
+  '😀',
+  '👩‍💻',
+  '🇩🇪',
+  'مرحبا بالعالم',
+  'שלום',
+  '\u200B',
+  '\uFEFF',
+  '\u00A0',
+  'é',
+  'I-1',
+  'I-2',
+  'G-1',
+  'TR-1',
+  '20001',
+  '(pinned)',
+  'Now',
+  'Later (pinned)',
+  'a',
+  'B',
+  'x y',
+  '0',
 ];
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-const piece = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) },
-  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) },
-);
+const piece = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) });
 
 /** Text the model accepts as it is: trimmed, no control characters, well-formed; `required` also not blank. */
 function textArb(max: number, required: boolean): fc.Arbitrary<string> {
@@ -69,9 +115,9 @@ const EPIC_POOL = Array.from({ length: 12 }, (_, i) => String(20001 + i));
 
 /** Picks from a pool, sometimes repeating an earlier pick (duplicate names are valid and must survive too). */
 const withDuplicates = (n: number, arb: fc.Arbitrary<string>) =>
-  fc.tuple(fc.array(arb, { minLength: n, maxLength: n }), fc.array(fc.nat({ max: 3 }), { minLength: n, maxLength: n })).map(([names, dups]) =>
-    names.map((name, i) => (i > 0 && dups[i] === 0 ? names[dups[i - 1] % i] : name)),
-  );
+  fc
+    .tuple(fc.array(arb, { minLength: n, maxLength: n }), fc.array(fc.nat({ max: 3 }), { minLength: n, maxLength: n }))
+    .map(([names, dups]) => names.map((name, i) => (i > 0 && dups[i] === 0 ? names[dups[i - 1] % i] : name)));
 
 interface Fields {
   phaseIndex: number;
@@ -99,14 +145,27 @@ const fieldsArb = (phaseCount: number, goalCount: number, initiativeCount: numbe
     ownerAccountId: fc.option(fc.constantFrom(...ACCOUNTS)),
     effort: fc.option(fc.oneof(fc.integer({ min: 0, max: 10000 }), fc.double({ min: 0, max: 10000, noNaN: true, noDefaultInfinity: true }))),
     goals: goalCount === 0 ? fc.constant([]) : fc.uniqueArray(fc.nat({ max: goalCount - 1 }), { maxLength: goalCount }),
-    deps: initiativeCount < 2 ? fc.constant([]) : fc.uniqueArray(fc.nat({ max: initiativeCount - 1 }), { maxLength: Math.min(initiativeCount, LIMITS.dependsOnPerInitiative) }),
+    deps:
+      initiativeCount < 2
+        ? fc.constant([])
+        : fc.uniqueArray(fc.nat({ max: initiativeCount - 1 }), { maxLength: Math.min(initiativeCount, LIMITS.dependsOnPerInitiative) }),
   });
 
 /** Which initiative holds each epic of the pool (-1: none): one initiative per epic per roadmap. */
 const epicHoldersArb = (initiativeCount: number) =>
   fc.array(fc.integer({ min: -1, max: initiativeCount - 1 }), { minLength: EPIC_POOL.length, maxLength: EPIC_POOL.length });
 
-function initiativeOf(index: number, id: string, title: string, fields: Fields, phases: Phase[], goals: BusinessGoal[], ids: string[], epicIds: string[], rice: Initiative['rice']): Initiative {
+function initiativeOf(
+  index: number,
+  id: string,
+  title: string,
+  fields: Fields,
+  phases: Phase[],
+  goals: BusinessGoal[],
+  ids: string[],
+  epicIds: string[],
+  rice: Initiative['rice'],
+): Initiative {
   return initiativeSchema.parse({
     id,
     title,
@@ -138,7 +197,11 @@ interface Generated {
 }
 
 const generated: fc.Arbitrary<Generated> = fc
-  .record({ phaseCount: fc.integer({ min: 1, max: 4 }), goalCount: fc.integer({ min: 0, max: LIMITS.businessGoals }), initiativeCount: fc.integer({ min: 0, max: 8 }) })
+  .record({
+    phaseCount: fc.integer({ min: 1, max: 4 }),
+    goalCount: fc.integer({ min: 0, max: LIMITS.businessGoals }),
+    initiativeCount: fc.integer({ min: 0, max: 8 }),
+  })
   .chain(({ phaseCount, goalCount, initiativeCount }) =>
     fc.record({
       phaseNames: withDuplicates(phaseCount, textArb(100, true)),
@@ -205,7 +268,10 @@ const generated: fc.Arbitrary<Generated> = fc
         const own = phases.find((p) => p.id === initiative.phaseId)!;
         const movable = nameCount(own.name) === 1;
         const phaseIndex = movable ? fields.phaseIndex : phases.indexOf(own);
-        return { ...initiativeOf(i, initiative.id, initiative.title, { ...fields, phaseIndex }, phases, goals, ids, epicsOf(g.scrambledHolders, i), initiative.rice), successMetric: { ...initiative.successMetric, description: fields.metric } };
+        return {
+          ...initiativeOf(i, initiative.id, initiative.title, { ...fields, phaseIndex }, phases, goals, ids, epicsOf(g.scrambledHolders, i), initiative.rice),
+          successMetric: { ...initiative.successMetric, description: fields.metric },
+        };
       }),
     };
     const epicKeys = new Map(EPIC_POOL.flatMap((id, e) => (g.keyed[e] ? [[id, `TR-${e + 1}`] as const] : [])));
@@ -259,7 +325,12 @@ describe('export → import → export round trip (property)', () => {
         const plan = previewImport(roadmap, parsed, { mode: 'merge', today, epicKeys: answersFor(epicKeys) });
         expect(plan.errors).toEqual([]);
         expect(plan.counts).toMatchObject({ phasesToCreate: 0, toCreate: 0, toUpdate: 0, toMove: 0, unchanged: roadmap.initiatives.length, toRemove: 0 });
-        expect(previewImport(roadmap, parsed, { mode: 'replace', today, epicKeys: answersFor(epicKeys) }).counts).toMatchObject({ toCreate: 0, toUpdate: 0, toRemove: 0, errors: 0 });
+        expect(previewImport(roadmap, parsed, { mode: 'replace', today, epicKeys: answersFor(epicKeys) }).counts).toMatchObject({
+          toCreate: 0,
+          toUpdate: 0,
+          toRemove: 0,
+          errors: 0,
+        });
         const { roadmap: after } = applyImportPlan(roadmap, plan, actor);
         expect(exportRoadmap(after, format, today, { epicKeys })).toBe(first);
       }),

@@ -5,7 +5,6 @@ import { initiativeSchema, phaseSchema } from '../../../src/domain/model';
 import { emptyRoadmap } from '../../../src/domain/roadmap-ops';
 import { SEED_TABLE } from '../../support/seed-template';
 
-
 const now = new Date('2026-04-15T09:00:00Z');
 const actor = { accountId: 'acc-1', now };
 

@@ -95,9 +95,13 @@ describe('capacityByQuarter', () => {
   });
 
   it('sorts quarters across the year end and includes requested empty quarters', () => {
-    const report = capacityByQuarter(settings(), [initiative({ id: 'I-1', targetQuarter: '2027-Q1', effort: 1 }), initiative({ id: 'I-2', targetQuarter: '2026-Q4', effort: 1 })], {
-      includeQuarters: ['2026-Q3'],
-    });
+    const report = capacityByQuarter(
+      settings(),
+      [initiative({ id: 'I-1', targetQuarter: '2027-Q1', effort: 1 }), initiative({ id: 'I-2', targetQuarter: '2026-Q4', effort: 1 })],
+      {
+        includeQuarters: ['2026-Q3'],
+      },
+    );
     expect(report.quarters.map((q) => q.quarter)).toEqual(['2026-Q3', '2026-Q4', '2027-Q1']);
     expect(report.quarters[0]).toMatchObject({ committed: 0, remaining: 75, initiativeIds: [] });
   });

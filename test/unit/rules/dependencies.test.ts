@@ -29,11 +29,7 @@ describe('analyseDependencies', () => {
     });
 
     it('reports a cycle of two once', () => {
-      const report = analyseDependencies(
-        [initiative({ id: 'I-2', dependsOn: ['I-1'] }), initiative({ id: 'I-1', dependsOn: ['I-2'] })],
-        phases,
-        TODAY,
-      );
+      const report = analyseDependencies([initiative({ id: 'I-2', dependsOn: ['I-1'] }), initiative({ id: 'I-1', dependsOn: ['I-2'] })], phases, TODAY);
       expect(report.cycles.map((c) => c.initiativeIds)).toEqual([['I-1', 'I-2']]);
       expect(report.findings.filter((f) => f.kind === 'cycle')).toEqual([
         { kind: 'cycle', initiativeId: 'I-1', otherId: 'I-2', message: 'Dependency cycle: I-1 depends on I-2 depends on I-1' },
@@ -71,8 +67,14 @@ describe('analyseDependencies', () => {
         TODAY,
       );
       expect(report.cycles.map((c) => [c.initiativeIds, c.members])).toEqual([
-        [['I-1', 'I-2'], ['I-1', 'I-2', 'I-3']],
-        [['I-10', 'I-11'], ['I-10', 'I-11']],
+        [
+          ['I-1', 'I-2'],
+          ['I-1', 'I-2', 'I-3'],
+        ],
+        [
+          ['I-10', 'I-11'],
+          ['I-10', 'I-11'],
+        ],
       ]);
     });
   });
@@ -86,11 +88,7 @@ describe('analyseDependencies', () => {
   });
 
   it('reports a dependency on a dropped initiative', () => {
-    const report = analyseDependencies(
-      [initiative({ id: 'I-1', dependsOn: ['I-2'] }), initiative({ id: 'I-2', status: 'dropped' })],
-      phases,
-      TODAY,
-    );
+    const report = analyseDependencies([initiative({ id: 'I-1', dependsOn: ['I-2'] }), initiative({ id: 'I-2', status: 'dropped' })], phases, TODAY);
     expect(report.findings.map((f) => [f.kind, f.initiativeId, f.otherId])).toEqual([['depends-on-dropped', 'I-1', 'I-2']]);
     expect(report.findings[0].message).toContain('which was dropped');
   });
@@ -123,20 +121,13 @@ describe('analyseDependencies', () => {
     });
 
     it('Now depending on Later is a later-horizon finding', () => {
-      const report = analyseDependencies(
-        [initiative({ id: 'I-1', dependsOn: ['I-2'] }), initiative({ id: 'I-2', targetQuarter: '2027-Q4' })],
-        phases,
-        TODAY,
-      );
+      const report = analyseDependencies([initiative({ id: 'I-1', dependsOn: ['I-2'] }), initiative({ id: 'I-2', targetQuarter: '2027-Q4' })], phases, TODAY);
       expect(report.findings[0].message).toContain('in Later');
     });
 
     it('a pinned horizon wins over the quarter', () => {
       const report = analyseDependencies(
-        [
-          initiative({ id: 'I-1', targetQuarter: '2027-Q2', horizonPin: 'now', dependsOn: ['I-2'] }),
-          initiative({ id: 'I-2', targetQuarter: '2027-Q1' }),
-        ],
+        [initiative({ id: 'I-1', targetQuarter: '2027-Q2', horizonPin: 'now', dependsOn: ['I-2'] }), initiative({ id: 'I-2', targetQuarter: '2027-Q1' })],
         phases,
         TODAY,
       );
@@ -144,12 +135,10 @@ describe('analyseDependencies', () => {
     });
 
     it('honours wider horizon rules', () => {
-      const report = analyseDependencies(
-        [initiative({ id: 'I-1', dependsOn: ['I-2'] }), initiative({ id: 'I-2', targetQuarter: '2027-Q1' })],
-        phases,
-        TODAY,
-        { nowQuarters: 2, nextQuarters: 1 },
-      );
+      const report = analyseDependencies([initiative({ id: 'I-1', dependsOn: ['I-2'] }), initiative({ id: 'I-2', targetQuarter: '2027-Q1' })], phases, TODAY, {
+        nowQuarters: 2,
+        nextQuarters: 1,
+      });
       expect(report.findings.map((f) => f.kind)).toEqual(['depends-on-later-quarter']);
     });
 

@@ -4,10 +4,7 @@ import { debtItem, goals, initiative, meta, phase, rice, roadmap, TODAY } from '
 
 describe('roadmapHealth', () => {
   it('an empty roadmap (no initiatives, no phases, capacity 0) reports capacity not set and missing goals, nothing else', () => {
-    const health = roadmapHealth(
-      roadmap({ meta: meta({ capacity: { perQuarter: 0 }, phases: [], lastReviewedAt: '2026-11-01T00:00:00Z' }) }),
-      TODAY,
-    );
+    const health = roadmapHealth(roadmap({ meta: meta({ capacity: { perQuarter: 0 }, phases: [], lastReviewedAt: '2026-11-01T00:00:00Z' }) }), TODAY);
     expect(health.asOf).toBe('2026-11-15');
     expect(health.currentQuarter).toBe('2026-Q4');
     expect(health.capacity.summary.state).toBe('capacity-not-set');

@@ -1,13 +1,4 @@
-import {
-  costImpactMatrix,
-  debtBand,
-  debtPriority,
-  impactOf,
-  rankByRice,
-  rankDebt,
-  riceScore,
-  riceValue,
-} from '../../../src/domain/rules/prioritisation';
+import { costImpactMatrix, debtBand, debtPriority, impactOf, rankByRice, rankDebt, riceScore, riceValue } from '../../../src/domain/rules/prioritisation';
 import { debtItem, initiative, rice } from './fixtures';
 
 describe('riceScore', () => {

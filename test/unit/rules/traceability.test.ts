@@ -3,10 +3,7 @@ import { goals, initiative } from './fixtures';
 
 describe('traceability', () => {
   it('is clean when every initiative serves a goal and every goal has an initiative', () => {
-    const report = traceability(goals(3), [
-      initiative({ id: 'I-1', businessGoalIds: ['G-1', 'G-2'] }),
-      initiative({ id: 'I-2', businessGoalIds: ['G-3'] }),
-    ]);
+    const report = traceability(goals(3), [initiative({ id: 'I-1', businessGoalIds: ['G-1', 'G-2'] }), initiative({ id: 'I-2', businessGoalIds: ['G-3'] })]);
     expect(report.backlogCandidates).toEqual([]);
     expect(report.goalsWithoutInitiatives).toEqual([]);
     expect(report.goalCountWarning).toBeNull();

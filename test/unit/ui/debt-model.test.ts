@@ -1,12 +1,23 @@
 /** The debt register's model: the ranked register, and the record / promote forms' drafts checked with the resolvers' schemas. */
-import { createDebtItemPayload, promoteDebtItemPayload, type InitiativeView } from '../../../src/domain/api';
+import { createDebtItemPayload, type InitiativeView, promoteDebtItemPayload } from '../../../src/domain/api';
 import type { DebtItem, Phase } from '../../../src/domain/model';
 import { emptyDebt, promoteValues, register, toDebtDraft, toPromoteDraft } from '../../../static/src/project-page/debt/debt-model';
-import { checkDraft } from '../../../static/src/shared/form/payload-check';
 import { leafPaths } from '../../../static/src/shared/form/paths';
+import { checkDraft } from '../../../static/src/shared/form/payload-check';
 
-const debt = (id: string, title: string, impact: number, urgency: number, promotedTo: string | null = null): DebtItem =>
-  ({ id, title, category: 'security-risk', impact, urgency, effort: null, description: '', promotedTo, revision: 1, createdAt: '', updatedAt: '' }) as DebtItem;
+const debt = (id: string, title: string, impact: number, urgency: number, promotedTo: string | null = null): DebtItem => ({
+  id,
+  title,
+  category: 'security-risk',
+  impact,
+  urgency,
+  effort: null,
+  description: '',
+  promotedTo,
+  revision: 1,
+  createdAt: '',
+  updatedAt: '',
+});
 
 describe('the register', () => {
   it('ranks open items by impact × urgency and puts promoted ones apart, named by their initiative', () => {
@@ -35,7 +46,10 @@ describe('recording debt', () => {
 
   it('reads the numbers as typed; a blank effort is not estimated', () => {
     const { payload } = toDebtDraft({ item: { ...emptyDebt().item, title: 'Postgres 11', impact: ' 5 ', urgency: '4', effort: '' } }, 7);
-    expect(payload).toEqual({ baseRevision: 7, item: { title: 'Postgres 11', category: 'outdated-dependency', impact: 5, urgency: 4, effort: null, description: '' } });
+    expect(payload).toEqual({
+      baseRevision: 7,
+      item: { title: 'Postgres 11', category: 'outdated-dependency', impact: 5, urgency: 4, effort: null, description: '' },
+    });
     expect(toDebtDraft({ item: { ...emptyDebt().item, effort: '2.5' } }, 7).payload.item.effort).toBe(2.5);
   });
 
@@ -52,10 +66,15 @@ describe('recording debt', () => {
 });
 
 describe('promoting debt', () => {
-  const phases = [{ id: 'P-2', order: 1 }, { id: 'P-1', order: 0 }] as Phase[];
+  const phases = [
+    { id: 'P-2', order: 1 },
+    { id: 'P-1', order: 0 },
+  ] as Phase[];
 
   it('starts on the first phase and next quarter, with no metric', () => {
-    expect(promoteValues(phases, new Date('2026-11-15T00:00:00Z'))).toEqual({ initiative: { phaseId: 'P-1', targetQuarter: '2027-Q1', successMetric: { description: '' } } });
+    expect(promoteValues(phases, new Date('2026-11-15T00:00:00Z'))).toEqual({
+      initiative: { phaseId: 'P-1', targetQuarter: '2027-Q1', successMetric: { description: '' } },
+    });
     expect(promoteValues([]).initiative.phaseId).toBe('');
   });
 

@@ -1,8 +1,8 @@
 /** The delete-initiative confirm's model: the optional reason, and what else the delete changes. */
 import { deleteInitiativePayload, type InitiativeView } from '../../../src/domain/api';
 import { deleteConsequences, deleteInitiativeValues, toDeleteInitiativeDraft } from '../../../static/src/project-page/initiative-editor/delete-model';
-import { checkDraft } from '../../../static/src/shared/form/payload-check';
 import { leafPaths } from '../../../static/src/shared/form/paths';
+import { checkDraft } from '../../../static/src/shared/form/payload-check';
 
 const initiative = { id: 'I-1', title: 'Centralize logging', dependsOn: [], epicIds: [], fromDebtId: null } as unknown as InitiativeView;
 
@@ -10,7 +10,11 @@ describe('deleting an initiative', () => {
   it('sends no reason when none is typed, and the reason as typed otherwise', () => {
     expect(toDeleteInitiativeDraft(deleteInitiativeValues(), 'I-1', 5).payload).toEqual({ baseRevision: 5, initiativeId: 'I-1' });
     expect(toDeleteInitiativeDraft({ reason: '  ' }, 'I-1', 5).payload).toEqual({ baseRevision: 5, initiativeId: 'I-1' });
-    expect(toDeleteInitiativeDraft({ reason: 'Covered elsewhere' }, 'I-1', 5).payload).toEqual({ baseRevision: 5, initiativeId: 'I-1', reason: 'Covered elsewhere' });
+    expect(toDeleteInitiativeDraft({ reason: 'Covered elsewhere' }, 'I-1', 5).payload).toEqual({
+      baseRevision: 5,
+      initiativeId: 'I-1',
+      reason: 'Covered elsewhere',
+    });
   });
 
   it('a reason too long is the schema’s, beside the reason', () => {

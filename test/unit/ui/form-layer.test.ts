@@ -1,11 +1,11 @@
 /** The form layer's pure parts: errors routed by payload path, the draft check, discard, quarters, the move rule. */
-import { moveInitiativePayload, type InitiativeView } from '../../../src/domain/api';
+import { type InitiativeView, moveInitiativePayload } from '../../../src/domain/api';
 import { isPlacementMove } from '../../../src/domain/moves';
 import { editorValues, isMoving, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
 import { moveValues, toMoveDraft } from '../../../static/src/project-page/move-model';
 import { closeStep } from '../../../static/src/shared/form/discard';
-import { checkDraft } from '../../../static/src/shared/form/payload-check';
 import { fieldId, flatten, leafPaths, unflatten } from '../../../static/src/shared/form/paths';
+import { checkDraft } from '../../../static/src/shared/form/payload-check';
 import { readQuarter } from '../../../static/src/shared/form/quarter-input';
 import { routeErrors } from '../../../static/src/shared/form/route-errors';
 
@@ -41,12 +41,21 @@ describe('routing errors by payload path', () => {
   const fields = ['to.targetQuarter', 'to.phaseId', 'reason', 'epicKeys', 'patch.dependsOn'];
 
   it('puts each error beside the field of its path, or of the path that holds it', () => {
-    const routed = routeErrors({ 'to.targetQuarter': 'Use a quarter like 2027-Q2', 'epicKeys.1': 'Use an issue key like TR-12', 'patch.dependsOn.2': 'Unknown' }, fields);
-    expect(routed).toEqual({ byField: { 'to.targetQuarter': 'Use a quarter like 2027-Q2', epicKeys: 'Use an issue key like TR-12', 'patch.dependsOn': 'Unknown' }, formLevel: [] });
+    const routed = routeErrors(
+      { 'to.targetQuarter': 'Use a quarter like 2027-Q2', 'epicKeys.1': 'Use an issue key like TR-12', 'patch.dependsOn.2': 'Unknown' },
+      fields,
+    );
+    expect(routed).toEqual({
+      byField: { 'to.targetQuarter': 'Use a quarter like 2027-Q2', epicKeys: 'Use an issue key like TR-12', 'patch.dependsOn': 'Unknown' },
+      formLevel: [],
+    });
   });
 
   it('sends what no field owns to the form-level line, once each', () => {
-    expect(routeErrors({ to: 'Say where it moves', '(payload)': 'Say where it moves', baseRevision: 'Stale' }, fields).formLevel).toEqual(['Say where it moves', 'Stale']);
+    expect(routeErrors({ to: 'Say where it moves', '(payload)': 'Say where it moves', baseRevision: 'Stale' }, fields).formLevel).toEqual([
+      'Say where it moves',
+      'Stale',
+    ]);
   });
 
   it('joins two messages for one field', () => {
@@ -80,7 +89,12 @@ describe('checking a draft with the resolver schema', () => {
   });
 
   it('reads "Q2 2027" as 2027-Q2 and sends only what changed', () => {
-    expect(toMoveDraft({ to: { targetQuarter: 'Q2 2027', phaseId: 'P-1' }, reason: 'Later' }, base).payload).toEqual({ baseRevision: 3, initiativeId: 'I-1', to: { targetQuarter: '2027-Q2' }, reason: 'Later' });
+    expect(toMoveDraft({ to: { targetQuarter: 'Q2 2027', phaseId: 'P-1' }, reason: 'Later' }, base).payload).toEqual({
+      baseRevision: 3,
+      initiativeId: 'I-1',
+      to: { targetQuarter: '2027-Q2' },
+      reason: 'Later',
+    });
     expect(readQuarter('', '2027-Q1')).toBe('2027-Q1');
     expect(readQuarter(' 2027 q3 ', '')).toBe('2027-Q3');
   });
@@ -115,7 +129,9 @@ describe('a move, by the one domain rule', () => {
 
   it('a typed number that does not read, and nothing changed, are refused before sending', () => {
     const v = editorValues(initiative);
-    expect(toUpdateDraft({ ...v, patch: { ...v.patch, effort: 'six' } }, initiative, 3, [], { horizonRules: rules, today }).localErrors).toEqual({ 'patch.effort': 'Enter a number' });
+    expect(toUpdateDraft({ ...v, patch: { ...v.patch, effort: 'six' } }, initiative, 3, [], { horizonRules: rules, today }).localErrors).toEqual({
+      'patch.effort': 'Enter a number',
+    });
     expect(toUpdateDraft(v, initiative, 3, [], { horizonRules: rules, today }).refusal).toBe('Nothing to save: no field changed.');
   });
 });

@@ -1,8 +1,8 @@
 /** The add-initiative form's model: values shaped like the createInitiative payload, its one transform, the reset. */
 import { createInitiativePayload } from '../../../src/domain/api';
 import { emptyAddValues, nextAddValues, splitEpicKeys, toCreateDraft, upcomingQuarters } from '../../../static/src/project-page/form-model';
-import { checkDraft } from '../../../static/src/shared/form/payload-check';
 import { leafPaths } from '../../../static/src/shared/form/paths';
+import { checkDraft } from '../../../static/src/shared/form/payload-check';
 
 const today = new Date('2026-11-15T00:00:00Z'); // 2026-Q4
 
@@ -29,7 +29,14 @@ describe('the add-initiative form', () => {
 
   it('after an add, empties but keeps the phase, target quarter and track', () => {
     const typed = {
-      initiative: { title: 'Retire auth', phaseId: 'P-2', targetQuarter: '2027-Q3', goal: 'One IdP', successMetric: { description: 'Zero logins' }, track: 'security' as const },
+      initiative: {
+        title: 'Retire auth',
+        phaseId: 'P-2',
+        targetQuarter: '2027-Q3',
+        goal: 'One IdP',
+        successMetric: { description: 'Zero logins' },
+        track: 'security' as const,
+      },
       epicKeys: 'TR-28',
     };
     expect(nextAddValues(typed, today)).toEqual({
@@ -39,7 +46,11 @@ describe('the add-initiative form', () => {
   });
 
   it('reads "Q3 2027" as 2027-Q3 and splits the epic keys, upper-cased', () => {
-    const values = { ...empty, initiative: { ...empty.initiative, title: 'A', targetQuarter: 'Q3 2027', successMetric: { description: 'M' } }, epicKeys: 'tr-12, TR-15;tr-16' };
+    const values = {
+      ...empty,
+      initiative: { ...empty.initiative, title: 'A', targetQuarter: 'Q3 2027', successMetric: { description: 'M' } },
+      epicKeys: 'tr-12, TR-15;tr-16',
+    };
     const { payload } = toCreateDraft(values, 7);
     expect(payload).toEqual({
       baseRevision: 7,

@@ -5,10 +5,23 @@
  */
 import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
-import { describeEditorValue, EDITOR_EQUALS, type EditorValues, editorValues, toUpdateDraft } from '../../../static/src/project-page/initiative-editor/editor-model';
+import {
+  describeEditorValue,
+  EDITOR_EQUALS,
+  type EditorValues,
+  editorValues,
+  toUpdateDraft,
+} from '../../../static/src/project-page/initiative-editor/editor-model';
 import { MOVE_EQUALS, type MoveValues, moveValues, toMoveDraft } from '../../../static/src/project-page/move-model';
 import { type EditPhaseValues, PHASE_EQUALS, phaseValues, toUpdatePhaseDraft } from '../../../static/src/project-page/phases/phase-model';
-import { describeSetting, type GoalRow, SETTINGS_EQUALS, type SettingsValues, settingsValues, toSettingsDraft } from '../../../static/src/project-page/settings/settings-model';
+import {
+  describeSetting,
+  type GoalRow,
+  SETTINGS_EQUALS,
+  type SettingsValues,
+  settingsValues,
+  toSettingsDraft,
+} from '../../../static/src/project-page/settings/settings-model';
 import { flatten, unflatten } from '../../../static/src/shared/form/paths';
 import { choose, type FieldEquals, initialMergeState, rebase } from '../../../static/src/shared/three-way-merge';
 
@@ -70,11 +83,17 @@ describe('initiative editor after a CONFLICT', () => {
   const context = { horizonRules: view.horizonRules, today: new Date('2026-11-15T00:00:00Z') };
   // The form layer merges field by field on payload paths, as useRebase does; the draft reads the nested values.
   const flat = (i: InitiativeView) => flatten(editorValues(i));
-  const draftOf = (values: Record<string, unknown>, stored: InitiativeView) => toUpdateDraft(unflatten(values) as unknown as EditorValues, stored, 8, goalOrder, context);
+  const draftOf = (values: Record<string, unknown>, stored: InitiativeView) =>
+    toUpdateDraft(unflatten(values) as unknown as EditorValues, stored, 8, goalOrder, context);
 
   it('sends only my title, keeping the goal and RICE impact the first person saved', () => {
     const theirs: InitiativeView = { ...initiative, goal: 'Find any error in a minute', rice: { ...initiative.rice!, impact: 3 }, revision: 4 };
-    const { state, values } = reapply(() => flat(initiative), flat(theirs), (v) => ({ ...v, 'patch.title': 'Central logging' }), EDITOR_EQUALS);
+    const { state, values } = reapply(
+      () => flat(initiative),
+      flat(theirs),
+      (v) => ({ ...v, 'patch.title': 'Central logging' }),
+      EDITOR_EQUALS,
+    );
     expect(state.conflicts).toEqual([]);
     expect(state.taken.sort()).toEqual(['patch.goal', 'patch.rice.impact']);
     expect(values['patch.goal']).toBe('Find any error in a minute');
@@ -89,7 +108,11 @@ describe('initiative editor after a CONFLICT', () => {
   });
 
   it('merges RICE and the success metric field by field: my reach with their confidence, sent as one rice', () => {
-    const theirs: InitiativeView = { ...initiative, rice: { ...initiative.rice!, confidence: 50 }, successMetric: { ...initiative.successMetric, current: 70 } };
+    const theirs: InitiativeView = {
+      ...initiative,
+      rice: { ...initiative.rice!, confidence: 50 },
+      successMetric: { ...initiative.successMetric, current: 70 },
+    };
     const { state, values } = reapply(
       () => flat(initiative),
       flat(theirs),
@@ -151,7 +174,12 @@ describe('settings after a CONFLICT', () => {
 
   it('one admin changed the buffer, another the cadence: mine keeps their cadence and sends only capacity', () => {
     const theirs: RoadmapView = { ...view, revision: 8, reviewCadenceDays: 14 };
-    const { state, values } = reapply(() => flat(view), flat(theirs), (v) => ({ ...v, 'settings.capacity.bufferPercent': '30' }), SETTINGS_EQUALS);
+    const { state, values } = reapply(
+      () => flat(view),
+      flat(theirs),
+      (v) => ({ ...v, 'settings.capacity.bufferPercent': '30' }),
+      SETTINGS_EQUALS,
+    );
     expect(state.conflicts).toEqual([]);
     expect(state.taken).toEqual(['settings.reviewCadenceDays']);
     expect(values['settings.reviewCadenceDays']).toBe('14');
@@ -161,7 +189,12 @@ describe('settings after a CONFLICT', () => {
 
   it('capacity travels whole, but with their per-quarter figure, not the one I opened with', () => {
     const theirs: RoadmapView = { ...view, revision: 8, capacity: { ...view.capacity, perQuarter: 80 } };
-    const { values } = reapply(() => flat(view), flat(theirs), (v) => ({ ...v, 'settings.capacity.bufferPercent': '30' }), SETTINGS_EQUALS);
+    const { values } = reapply(
+      () => flat(view),
+      flat(theirs),
+      (v) => ({ ...v, 'settings.capacity.bufferPercent': '30' }),
+      SETTINGS_EQUALS,
+    );
     expect(draftOf(values, theirs).payload.settings).toEqual({ capacity: { perQuarter: 80, unit: 'person-weeks', bufferPercent: 30 } });
   });
 
@@ -170,7 +203,11 @@ describe('settings after a CONFLICT', () => {
     const { state, values } = reapply(
       () => flat(view),
       flat(theirs),
-      (v) => ({ ...v, 'settings.title': 'Platform roadmap', [goals]: (v[goals] as GoalRow[]).map((g) => (g.id === 'G-1' ? { ...g, title: 'Cut cloud cost' } : g)) }),
+      (v) => ({
+        ...v,
+        'settings.title': 'Platform roadmap',
+        [goals]: (v[goals] as GoalRow[]).map((g) => (g.id === 'G-1' ? { ...g, title: 'Cut cloud cost' } : g)),
+      }),
       SETTINGS_EQUALS,
     );
     expect(state.conflicts.map((c) => c.field)).toEqual([goals]);
@@ -190,7 +227,12 @@ describe('phase and move forms after a CONFLICT', () => {
     const theirs: Phase = { ...phase, endQuarter: '2027-Q2' };
     // On payload paths (`patch.description`), as useRebase does.
     const flat = (p: Phase) => flatten(phaseValues(p));
-    const { state, values } = reapply(() => flat(phase), flat(theirs), (v) => ({ ...v, 'patch.description': 'Logs, metrics, traces' }), PHASE_EQUALS);
+    const { state, values } = reapply(
+      () => flat(phase),
+      flat(theirs),
+      (v) => ({ ...v, 'patch.description': 'Logs, metrics, traces' }),
+      PHASE_EQUALS,
+    );
     expect(state.conflicts).toEqual([]);
     expect(toUpdatePhaseDraft(unflatten(values) as unknown as EditPhaseValues, { source: theirs, revision: 8 }).payload).toEqual({
       baseRevision: 8,
@@ -202,7 +244,12 @@ describe('phase and move forms after a CONFLICT', () => {
   it('"Q1 2027" is the quarter the phase already has: no change, no conflict', () => {
     const theirs: Phase = { ...phase, startQuarter: '2026-Q3' };
     const flat = (p: Phase) => flatten(phaseValues(p));
-    const { state, values } = reapply(() => flat(phase), flat(theirs), (v) => ({ ...v, 'patch.endQuarter': 'Q1 2027' }), PHASE_EQUALS);
+    const { state, values } = reapply(
+      () => flat(phase),
+      flat(theirs),
+      (v) => ({ ...v, 'patch.endQuarter': 'Q1 2027' }),
+      PHASE_EQUALS,
+    );
     expect(state.conflicts).toEqual([]);
     const draft = toUpdatePhaseDraft(unflatten(values) as unknown as EditPhaseValues, { source: theirs, revision: 8 });
     expect(draft.payload.patch).toEqual({});
@@ -212,8 +259,18 @@ describe('phase and move forms after a CONFLICT', () => {
   it('a move of the phase keeps the quarter someone else moved it to', () => {
     const theirs: InitiativeView = { ...initiative, targetQuarter: '2027-Q3' };
     // The form layer merges field by field on payload paths (`to.phaseId`), as useRebase does.
-    const { state, values } = reapply(() => flatten(moveValues(initiative)), flatten(moveValues(theirs)), (v) => ({ ...v, 'to.phaseId': 'P-2', reason: 'Scale first' }), MOVE_EQUALS);
+    const { state, values } = reapply(
+      () => flatten(moveValues(initiative)),
+      flatten(moveValues(theirs)),
+      (v) => ({ ...v, 'to.phaseId': 'P-2', reason: 'Scale first' }),
+      MOVE_EQUALS,
+    );
     expect(state.conflicts).toEqual([]);
-    expect(toMoveDraft(unflatten(values) as unknown as MoveValues, { source: theirs, revision: 8 }).payload).toEqual({ baseRevision: 8, initiativeId: 'I-1', to: { phaseId: 'P-2' }, reason: 'Scale first' });
+    expect(toMoveDraft(unflatten(values) as unknown as MoveValues, { source: theirs, revision: 8 }).payload).toEqual({
+      baseRevision: 8,
+      initiativeId: 'I-1',
+      to: { phaseId: 'P-2' },
+      reason: 'Scale first',
+    });
   });
 });

@@ -7,8 +7,8 @@ import { templateRoadmap } from '../../../src/domain/template';
 import {
   CONFIRM_REMOVALS,
   importBlocked,
-  importValues,
   importedSummary,
+  importValues,
   previewState,
   previewValues,
   toImportDraft,
@@ -24,7 +24,10 @@ const IMPORT_FIELDS = ['reason', 'confirmRemovals'];
 
 describe('the preview form', () => {
   it('says "Paste a table to import" beside the table while it is empty', () => {
-    expect(checkDraft(previewImportPayload, toPreviewDraft(previewValues()), ['text', 'mode'])).toEqual({ byField: { text: 'Paste a table to import' }, formLevel: [] });
+    expect(checkDraft(previewImportPayload, toPreviewDraft(previewValues()), ['text', 'mode'])).toEqual({
+      byField: { text: 'Paste a table to import' },
+      formLevel: [],
+    });
   });
 
   it('sends the table as pasted, in the chosen mode, the format told apart by the server', () => {

@@ -1,8 +1,6 @@
 /** The issue panel's link and unlink forms: their drafts, checked with the resolvers' own schemas, and the answer's cache update. */
 import { QueryClient } from '@tanstack/react-query';
 import { linkEpicPayload, unlinkEpicPayload } from '../../../src/domain/api';
-import { QUERY_KEYS } from '../../../static/src/shared/data/keys';
-import { checkDraft } from '../../../static/src/shared/form/payload-check';
 import {
   CHOOSE_INITIATIVE,
   linkValues,
@@ -13,6 +11,8 @@ import {
   toUnlinkDraft,
   unlinkValues,
 } from '../../../static/src/issue-panel/link-model';
+import { QUERY_KEYS } from '../../../static/src/shared/data/keys';
+import { checkDraft } from '../../../static/src/shared/form/payload-check';
 
 const option = { id: 'I-2', title: 'Centralize logging', phaseName: 'Foundation', horizon: 'now' as const };
 
@@ -56,7 +56,7 @@ describe('the unlink form', () => {
 
 describe("a link or unlink answer in the panel's cache", () => {
   const context = { links: [], linking: null };
-  it('shows the epic the answer carries, and keeps no roadmap view', async () => {
+  it('shows the epic the answer carries, and keeps no roadmap view', () => {
     const client = new QueryClient();
     client.setQueryData(QUERY_KEYS.view, { revision: 3 });
     showEpicAnswer(client, { revision: 4, change: {}, view: { revision: 4 }, epicContext: context });
@@ -64,7 +64,7 @@ describe("a link or unlink answer in the panel's cache", () => {
     expect(client.getQueryData(QUERY_KEYS.view)).toBeUndefined();
   });
 
-  it('asks again for the epic when the answer could not carry it', async () => {
+  it('asks again for the epic when the answer could not carry it', () => {
     const client = new QueryClient();
     client.setQueryData(QUERY_KEYS.epicContext, context);
     showEpicAnswer(client, { revision: 4, change: {}, epicContext: null });

@@ -2,24 +2,35 @@
 import { createPhasePayload, deletePhasePayload, updatePhasePayload } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
 import {
-  PHASE_EQUALS,
-  PHASE_LABELS,
   deletePhaseValues,
   newPhaseValues,
+  PHASE_EQUALS,
+  PHASE_LABELS,
   phaseValues,
   toCreatePhaseDraft,
   toDeletePhaseDraft,
   toUpdatePhaseDraft,
 } from '../../../static/src/project-page/phases/phase-model';
-import { checkDraft } from '../../../static/src/shared/form/payload-check';
 import { leafPaths } from '../../../static/src/shared/form/paths';
+import { checkDraft } from '../../../static/src/shared/form/payload-check';
 
-const phase: Phase = { id: 'P-1', name: 'Foundation', theme: 'Stable base', order: 0, startQuarter: '2026-Q4', endQuarter: '2027-Q1', description: '' } as Phase;
+const phase: Phase = {
+  id: 'P-1',
+  name: 'Foundation',
+  theme: 'Stable base',
+  order: 0,
+  startQuarter: '2026-Q4',
+  endQuarter: '2027-Q1',
+  description: '',
+};
 const today = new Date('2026-11-15T00:00:00Z'); // 2026-Q4
 
 describe('adding a phase', () => {
   it('starts after the last phase ends, one quarter long; on an empty roadmap, this quarter', () => {
-    expect(newPhaseValues([phase, { ...phase, id: 'P-2', endQuarter: '2027-Q3' }], today).phase).toMatchObject({ startQuarter: '2027-Q4', endQuarter: '2027-Q4' });
+    expect(newPhaseValues([phase, { ...phase, id: 'P-2', endQuarter: '2027-Q3' }], today).phase).toMatchObject({
+      startQuarter: '2027-Q4',
+      endQuarter: '2027-Q4',
+    });
     expect(newPhaseValues([], today).phase).toMatchObject({ name: '', startQuarter: '2026-Q4', endQuarter: '2026-Q4' });
   });
 
@@ -27,7 +38,10 @@ describe('adding a phase', () => {
     const values = { phase: { name: 'Resilience', theme: '', startQuarter: 'Q1 2027', endQuarter: '2027-Q2', description: '' } };
     expect(leafPaths(values)).toEqual(['phase.name', 'phase.theme', 'phase.startQuarter', 'phase.endQuarter', 'phase.description']);
     const draft = toCreatePhaseDraft(values, 4);
-    expect(draft.payload).toEqual({ baseRevision: 4, phase: { name: 'Resilience', theme: '', startQuarter: '2027-Q1', endQuarter: '2027-Q2', description: '' } });
+    expect(draft.payload).toEqual({
+      baseRevision: 4,
+      phase: { name: 'Resilience', theme: '', startQuarter: '2027-Q1', endQuarter: '2027-Q2', description: '' },
+    });
     expect(draft.localErrors).toEqual({});
     expect(createPhasePayload.safeParse(draft.payload).success).toBe(true);
   });
@@ -64,8 +78,8 @@ describe('editing a phase', () => {
     const paths = leafPaths(phaseValues(phase));
     expect(Object.keys(PHASE_LABELS).sort()).toEqual([...paths].sort());
     expect(Object.keys(PHASE_EQUALS).sort()).toEqual([...paths].sort());
-    expect(PHASE_EQUALS['patch.startQuarter']!('Q4 2026', '2026-Q4')).toBe(true);
-    expect(PHASE_EQUALS['patch.name']!(' Foundation', 'Foundation')).toBe(true);
+    expect(PHASE_EQUALS['patch.startQuarter']('Q4 2026', '2026-Q4')).toBe(true);
+    expect(PHASE_EQUALS['patch.name'](' Foundation', 'Foundation')).toBe(true);
   });
 });
 
@@ -78,7 +92,10 @@ describe('deleting a phase', () => {
   });
 
   it('one with initiatives needs where they go and why', () => {
-    expect(toDeletePhaseDraft(deletePhaseValues(), 'P-1', 2, 3).localErrors).toEqual({ moveInitiativesTo: 'Choose where its initiatives go', reason: 'Say why they move' });
+    expect(toDeletePhaseDraft(deletePhaseValues(), 'P-1', 2, 3).localErrors).toEqual({
+      moveInitiativesTo: 'Choose where its initiatives go',
+      reason: 'Say why they move',
+    });
     const draft = toDeletePhaseDraft({ moveInitiativesTo: 'P-2', reason: 'Folds into scaling' }, 'P-1', 2, 3);
     expect(draft.localErrors).toEqual({});
     expect(draft.payload).toEqual({ baseRevision: 3, phaseId: 'P-1', moveInitiativesTo: 'P-2', reason: 'Folds into scaling' });

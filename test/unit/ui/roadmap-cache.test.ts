@@ -3,21 +3,14 @@
  * answers come from the real resolvers on the local Forge, so the shapes are the ones the bridge delivers.
  */
 import { QueryClient } from '@tanstack/react-query';
-import type { MutationResult, Result, RoadmapView } from '../../../src/domain/api';
-import type { ChangeRecord } from '../../../src/domain/changes';
 import { seedDemoRoadmap } from '../../../dev/demo-seed';
 import { DEMO_USERS } from '../../../dev/jira';
 import { LocalForge } from '../../../dev/local-forge';
+import type { MutationResult, Result, RoadmapView } from '../../../src/domain/api';
+import type { ChangeRecord } from '../../../src/domain/changes';
 import { QUERY_KEYS } from '../../../static/src/shared/data/keys';
 import { createQueryClient } from '../../../static/src/shared/data/query-client';
-import {
-  type ChangelogData,
-  applyWriteAnswer,
-  epicSignature,
-  newerView,
-  showView,
-  withChangeOnTop,
-} from '../../../static/src/shared/data/roadmap-cache';
+import { applyWriteAnswer, type ChangelogData, epicSignature, newerView, showView, withChangeOnTop } from '../../../static/src/shared/data/roadmap-cache';
 
 const context = { accountId: DEMO_USERS.admin.accountId, extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } };
 

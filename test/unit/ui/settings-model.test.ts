@@ -1,20 +1,20 @@
 /** The settings form's model: values by payload path, the draft (only what changed), row error names, the refusal detail. */
-import { saveSettingsPayload, type RoadmapView } from '../../../src/domain/api';
+import { type RoadmapView, saveSettingsPayload } from '../../../src/domain/api';
 import {
-  canAddGoal,
   cadenceText,
+  canAddGoal,
   goalFieldNames,
   goalsRefusalDetail,
   horizonRulesText,
   newGoalRow,
   parseNumber,
+  type SettingsValues,
   settingsValues,
   toSettingsDraft,
   typedBuffer,
-  type SettingsValues,
 } from '../../../static/src/project-page/settings/settings-model';
-import { checkDraft } from '../../../static/src/shared/form/payload-check';
 import { leafPaths } from '../../../static/src/shared/form/paths';
+import { checkDraft } from '../../../static/src/shared/form/payload-check';
 
 const view = {
   title: 'TR roadmap',
@@ -112,12 +112,18 @@ describe('the settings draft', () => {
 describe('a refusal about the goals', () => {
   it('keeps the settings edit’s own sentence when its fields name the goal list', () => {
     const fields = { 'settings.businessGoals': 'A removed goal is still in use' };
-    expect(goalsRefusalDetail({ message: 'A removed goal is still traced by "X"; unlink it first', fields })).toBe('A removed goal is still traced by "X"; unlink it first');
-    expect(goalsRefusalDetail({ message: 'Unknown business goal G-9', fields: { 'settings.businessGoals.0.id': 'Unknown goal' } })).toBe('Unknown business goal G-9');
+    expect(goalsRefusalDetail({ message: 'A removed goal is still traced by "X"; unlink it first', fields })).toBe(
+      'A removed goal is still traced by "X"; unlink it first',
+    );
+    expect(goalsRefusalDetail({ message: 'Unknown business goal G-9', fields: { 'settings.businessGoals.0.id': 'Unknown goal' } })).toBe(
+      'Unknown business goal G-9',
+    );
   });
 
   it('drops the schema’s summary and sentences about other settings', () => {
-    expect(goalsRefusalDetail({ message: 'Invalid input — settings.businessGoals.0.title: Required', fields: { 'settings.businessGoals.0.title': 'Required' } })).toBeNull();
+    expect(
+      goalsRefusalDetail({ message: 'Invalid input — settings.businessGoals.0.title: Required', fields: { 'settings.businessGoals.0.title': 'Required' } }),
+    ).toBeNull();
     expect(goalsRefusalDetail({ message: 'Nothing to change', fields: { settings: 'No setting differs from the stored roadmap' } })).toBeNull();
   });
 });

@@ -11,7 +11,6 @@ import { WriteError } from '../../shared/write-error';
 import { BAND_APPEARANCE, BAND_LABEL, type RegisterEntry } from './debt-model';
 import { PromoteDebtForm } from './PromoteDebtForm';
 
-
 function effortText(effort: number | null, unit: CapacitySettings['unit']): string {
   if (effort === null) return 'Not estimated';
   return amountWithUnit(effort, unit);

@@ -1,7 +1,7 @@
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import type { ChangeEvent } from 'react';
-import { createDebtItemPayload,type RoadmapView } from '../../../../src/domain/api';
+import { createDebtItemPayload, type RoadmapView } from '../../../../src/domain/api';
 import { CAPACITY_UNIT_LABEL } from '../../../../src/domain/labels';
 import { Field } from '../../shared/fields';
 import { DomainFormFrame } from '../../shared/form/DomainFormFrame';

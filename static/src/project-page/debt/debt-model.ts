@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { createDebtItemPayload, InitiativeView, promoteDebtItemPayload } from '../../../../src/domain/api';
-import { DEBT_CATEGORIES,type DebtCategory, type DebtItem, type Phase } from '../../../../src/domain/model';
+import { DEBT_CATEGORIES, type DebtCategory, type DebtItem, type Phase } from '../../../../src/domain/model';
 import { addQuarters, quarterOf } from '../../../../src/domain/quarter';
 import { type DebtBand, rankDebt } from '../../../../src/domain/rules/prioritisation';
 import type { Draft } from '../../shared/form/payload-check';

@@ -12,9 +12,7 @@ export function ImportExportSection({ view }: { view: RoadmapView }) {
   const { canEdit } = view.permissions;
   return (
     <Panel testId="import-export" title="Import and export">
-      <div style={muted}>
-        The roadmap as a table: one row per initiative, with the columns of the technical-roadmap template first.
-      </div>
+      <div style={muted}>The roadmap as a table: one row per initiative, with the columns of the technical-roadmap template first.</div>
       <ExportTools revision={view.revision} />
       {canEdit ? <ImportTools view={view} /> : null}
     </Panel>

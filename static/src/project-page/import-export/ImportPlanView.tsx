@@ -30,11 +30,20 @@ export function ImportPlanView({ plan, phaseNames }: { plan: ImportPreview; phas
                 data-testid="import-error"
                 data-severity={e.severity}
                 data-row={e.row}
-                style={{ listStyle: 'none', display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: token('space.075'), font: token('font.body.small') }}
+                style={{
+                  listStyle: 'none',
+                  display: 'flex',
+                  flexWrap: 'wrap',
+                  alignItems: 'baseline',
+                  gap: token('space.075'),
+                  font: token('font.body.small'),
+                }}
               >
                 <Lozenge appearance={e.severity === 'error' ? 'removed' : 'moved'}>{e.severity === 'error' ? 'Error' : 'Warning'}</Lozenge>
                 <span style={{ fontWeight: token('font.weight.semibold'), color: token('color.text') }}>{whereOf(e)}:</span>
-                <span style={{ color: e.severity === 'error' ? token('color.text.danger') : token('color.text.warning'), overflowWrap: 'anywhere' }}>{e.message}</span>
+                <span style={{ color: e.severity === 'error' ? token('color.text.danger') : token('color.text.warning'), overflowWrap: 'anywhere' }}>
+                  {e.message}
+                </span>
               </li>
             ))}
             {problems.length > PROBLEM_CAP ? <li style={{ ...muted, listStyle: 'none' }}>and {problems.length - PROBLEM_CAP} more</li> : null}
@@ -51,7 +60,10 @@ export function ImportPlanView({ plan, phaseNames }: { plan: ImportPreview; phas
             empty=""
             render={(p) => (
               <>
-                <strong>{p.name}</strong> <span style={muted}>· {span(p.startQuarter, p.endQuarter)} · {rowsText(p.rows)}</span>
+                <strong>{p.name}</strong>{' '}
+                <span style={muted}>
+                  · {span(p.startQuarter, p.endQuarter)} · {rowsText(p.rows)}
+                </span>
               </>
             )}
           />
@@ -86,7 +98,10 @@ export function ImportPlanView({ plan, phaseNames }: { plan: ImportPreview; phas
             empty=""
             render={(u) => (
               <>
-                <strong>{u.title}</strong> <span style={muted}>· {phaseNames.get(u.phaseId) ?? u.phaseId} · row {u.row}</span>
+                <strong>{u.title}</strong>{' '}
+                <span style={muted}>
+                  · {phaseNames.get(u.phaseId) ?? u.phaseId} · row {u.row}
+                </span>
                 {u.moves ? (
                   <>
                     {' '}
@@ -132,7 +147,11 @@ export function ImportPlanView({ plan, phaseNames }: { plan: ImportPreview; phas
       ) : null}
       {plan.initiativesUnchanged.length > 0 ? (
         <div data-testid="import-unchanged" style={muted}>
-          Unchanged: {plan.initiativesUnchanged.slice(0, LIST_CAP).map((u) => u.title).join(', ')}
+          Unchanged:{' '}
+          {plan.initiativesUnchanged
+            .slice(0, LIST_CAP)
+            .map((u) => u.title)
+            .join(', ')}
           {plan.initiativesUnchanged.length > LIST_CAP ? ` and ${plan.initiativesUnchanged.length - LIST_CAP} more` : ''}.
         </div>
       ) : null}

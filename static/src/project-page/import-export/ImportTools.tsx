@@ -134,7 +134,17 @@ function TableField() {
   const f = useLayerField('text');
   return (
     <Field id={f.id} label="Table to import" error={f.error} help={IMPORT_HELP}>
-      <TextArea id={f.id} value={f.value} onChange={f.onChange} error={f.error} help={IMPORT_HELP} placeholder={TEMPLATE_TABLE} monospace rows={8} maxLength={MAX_TEXT} />
+      <TextArea
+        id={f.id}
+        value={f.value}
+        onChange={f.onChange}
+        error={f.error}
+        help={IMPORT_HELP}
+        placeholder={TEMPLATE_TABLE}
+        monospace
+        rows={8}
+        maxLength={MAX_TEXT}
+      />
     </Field>
   );
 }
@@ -248,7 +258,14 @@ function RemovalsCheckbox({ label }: { label: string }) {
     <div>
       <label
         htmlFor={f.id}
-        style={{ display: 'flex', alignItems: 'center', gap: token('space.100'), font: token('font.body'), color: token('color.text.danger'), cursor: 'pointer' }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: token('space.100'),
+          font: token('font.body'),
+          color: token('color.text.danger'),
+          cursor: 'pointer',
+        }}
       >
         <input
           id={f.id}

@@ -116,8 +116,7 @@ export function movesSummary(plan: ImportPreview, shownTitles = 5): string {
 export const initiativesWritten = (plan: ImportPreview) => plan.counts.toCreate + plan.counts.toUpdate;
 
 /** Whether applying the plan changes anything at all. */
-export const changesSomething = (plan: ImportPreview) =>
-  plan.counts.toCreate + plan.counts.toUpdate + plan.counts.toRemove + plan.counts.phasesToCreate > 0;
+export const changesSomething = (plan: ImportPreview) => plan.counts.toCreate + plan.counts.toUpdate + plan.counts.toRemove + plan.counts.phasesToCreate > 0;
 
 /** "Import N initiatives" (created or updated); for a replace that only removes, what it removes. */
 export function importButtonLabel(plan: ImportPreview): string {
@@ -126,8 +125,7 @@ export function importButtonLabel(plan: ImportPreview): string {
   return `Import ${plural(written, 'initiative')}`;
 }
 
-export const removalConfirmLabel = (plan: ImportPreview) =>
-  `I understand ${plural(plan.counts.toRemove, 'initiative')} will be removed`;
+export const removalConfirmLabel = (plan: ImportPreview) => `I understand ${plural(plan.counts.toRemove, 'initiative')} will be removed`;
 
 /** One sentence for the plan's counts. */
 export function countsSummary(plan: ImportPreview): string {

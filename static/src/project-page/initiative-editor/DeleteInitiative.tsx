@@ -16,12 +16,25 @@ import { deleteConsequences, type DeleteInitiativeValues, deleteInitiativeValues
  * dependency, linked epics are unlinked, a promoted debt item goes back to the register), with an optional reason
  * for the changelog. The page shows the write's answer through the data layer; `onDeleted` closes the editor.
  */
-export function DeleteInitiative({ initiative, view, onDeleted, disabled }: { initiative: InitiativeView; view: RoadmapView; onDeleted: () => void; disabled?: boolean }) {
+export function DeleteInitiative({
+  initiative,
+  view,
+  onDeleted,
+  disabled,
+}: {
+  initiative: InitiativeView;
+  view: RoadmapView;
+  onDeleted: () => void;
+  disabled?: boolean;
+}) {
   const [confirming, setConfirming] = useState(false);
   return (
     <>
       {/* Hidden, not gone, while the confirm is open: focus goes back to it when the confirm closes. */}
-      <div hidden={confirming} style={{ borderBlockStart: `${token('border.width', '1px')} solid ${token('color.border')}`, paddingBlockStart: token('space.150') }}>
+      <div
+        hidden={confirming}
+        style={{ borderBlockStart: `${token('border.width', '1px')} solid ${token('color.border')}`, paddingBlockStart: token('space.150') }}
+      >
         <Button appearance="subtle" spacing="compact" onClick={() => setConfirming(true)} isDisabled={disabled}>
           <span style={{ color: token('color.text.danger') }}>Delete initiative</span>
         </Button>
@@ -31,7 +44,17 @@ export function DeleteInitiative({ initiative, view, onDeleted, disabled }: { in
   );
 }
 
-function DeleteInitiativeConfirm({ initiative, view, onDone, onCancel }: { initiative: InitiativeView; view: RoadmapView; onDone: () => void; onCancel: () => void }) {
+function DeleteInitiativeConfirm({
+  initiative,
+  view,
+  onDone,
+  onCancel,
+}: {
+  initiative: InitiativeView;
+  view: RoadmapView;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const id = `delete-${initiative.id}`;
   const form = useDomainForm({
     resolver: 'deleteInitiative',

@@ -91,7 +91,11 @@ export function InitiativeEditor({
       view.initiatives
         .filter((i) => i.id !== initiative.id)
         .sort((a, b) => a.title.localeCompare(b.title))
-        .map((i) => ({ value: i.id, label: i.title, detail: `${phaseName(view.phases, i.phaseId)} · ${quarterLabel(i.targetQuarter)} · ${HORIZON_LABEL[i.horizon]}` })),
+        .map((i) => ({
+          value: i.id,
+          label: i.title,
+          detail: `${phaseName(view.phases, i.phaseId)} · ${quarterLabel(i.targetQuarter)} · ${HORIZON_LABEL[i.horizon]}`,
+        })),
     [view.initiatives, view.phases, initiative.id],
   );
   const filter = depFilter.trim().toLowerCase();
@@ -111,7 +115,12 @@ export function InitiativeEditor({
         minWidth: 0,
       }}
     >
-      <DomainFormFrame form={form} idPrefix={id} label={`Edit “${initiative.title}”`} style={{ display: 'flex', flexDirection: 'column', gap: token('space.200'), minWidth: 0 }}>
+      <DomainFormFrame
+        form={form}
+        idPrefix={id}
+        label={`Edit “${initiative.title}”`}
+        style={{ display: 'flex', flexDirection: 'column', gap: token('space.200'), minWidth: 0 }}
+      >
         <FormErrorLine testId="initiative-editor-error" />
         <WriteStatus form={form} merge={form.merge} retryHint="Reload the roadmap, then save again — your edits are kept." idPrefix={id} />
 
@@ -181,11 +190,16 @@ export function InitiativeEditor({
         <EditorGroup title="Traceability">
           {view.businessGoals.length === 0 ? (
             <div data-testid={`${id}-patch-businessGoalIds-none`} style={muted}>
-              No business goals yet. {view.permissions.canAdminister ? 'Add 3–5 in the roadmap settings below' : 'A project admin adds them in the roadmap settings'}, then
-              trace initiatives to them here.
+              No business goals yet.{' '}
+              {view.permissions.canAdminister ? 'Add 3–5 in the roadmap settings below' : 'A project admin adds them in the roadmap settings'}, then trace
+              initiatives to them here.
             </div>
           ) : (
-            <CheckboxField name="patch.businessGoalIds" label="Business goals" options={view.businessGoals.map((g) => ({ value: g.id, label: g.title, detail: g.metric || undefined }))} />
+            <CheckboxField
+              name="patch.businessGoalIds"
+              label="Business goals"
+              options={view.businessGoals.map((g) => ({ value: g.id, label: g.title, detail: g.metric || undefined }))}
+            />
           )}
           {others.length === 0 ? (
             <div style={muted}>No other initiatives to depend on.</div>

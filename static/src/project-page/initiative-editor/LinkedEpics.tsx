@@ -5,7 +5,6 @@ import { muted } from '../../shared/components';
 import { useProgressQuery } from '../../shared/data/queries';
 import { Field, TextInput } from '../../shared/fields';
 
-
 /** "TR-3 Centralize logging" once Jira has answered; the issue id until then, or when the epic is gone or hidden. */
 function EpicName({ epicId, epic }: { epicId: string; epic: EpicProgress | undefined }) {
   if (epic?.state === 'ok' && epic.key) {
@@ -63,7 +62,11 @@ export function LinkedEpics({
           No epics linked yet.
         </div>
       ) : (
-        <ul data-testid={`${id}-epics`} aria-label="Linked epics" style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+        <ul
+          data-testid={`${id}-epics`}
+          aria-label="Linked epics"
+          style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: token('space.050') }}
+        >
           {stored.map((epicId) => {
             const removed = !kept.includes(epicId);
             const epic = epics.get(epicId);

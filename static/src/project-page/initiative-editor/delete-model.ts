@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { deleteInitiativePayload,InitiativeView } from '../../../../src/domain/api';
+import type { deleteInitiativePayload, InitiativeView } from '../../../../src/domain/api';
 import type { Draft } from '../../shared/form/payload-check';
 
 export type DeleteInitiativePayload = z.input<typeof deleteInitiativePayload>;
@@ -23,7 +23,9 @@ export function deleteConsequences(initiative: InitiativeView, all: readonly Ini
   const dependants = all.filter((i) => i.dependsOn.includes(initiative.id));
   const epics = initiative.epicIds.length;
   return [
-    dependants.length > 0 ? `${dependants.map((d) => `“${d.title}”`).join(', ')} ${dependants.length === 1 ? 'loses its' : 'lose their'} dependency on it.` : null,
+    dependants.length > 0
+      ? `${dependants.map((d) => `“${d.title}”`).join(', ')} ${dependants.length === 1 ? 'loses its' : 'lose their'} dependency on it.`
+      : null,
     epics > 0 ? `Its ${epics === 1 ? 'linked epic is' : `${epics} linked epics are`} unlinked (the epics stay in Jira).` : null,
     initiative.fromDebtId !== null ? 'The debt item it was promoted from goes back to the register.' : null,
   ].filter((c): c is string => c !== null);

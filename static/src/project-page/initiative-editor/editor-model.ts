@@ -73,10 +73,7 @@ export const RISK_OPTIONS = [
 ];
 /** Intercom's RICE impact scale. */
 export const IMPACT_LABEL: Record<(typeof RICE_IMPACTS)[number], string> = { 0.25: 'Minimal', 0.5: 'Low', 1: 'Medium', 2: 'High', 3: 'Massive' };
-export const IMPACT_OPTIONS = [
-  { value: '', label: 'Not scored' },
-  ...RICE_IMPACTS.map((v) => ({ value: String(v), label: `${IMPACT_LABEL[v]} (${v})` })),
-];
+export const IMPACT_OPTIONS = [{ value: '', label: 'Not scored' }, ...RICE_IMPACTS.map((v) => ({ value: String(v), label: `${IMPACT_LABEL[v]} (${v})` }))];
 export const HORIZON_PIN_OPTIONS = [
   { value: '', label: 'From the target quarter' },
   ...HORIZONS.map((h) => ({ value: h, label: `Pinned to ${HORIZON_LABEL[h]}` })),
@@ -196,7 +193,12 @@ export function editorValues(initiative: InitiativeView): EditorValues {
       track: initiative.track,
       ownerAccountId: initiative.ownerAccountId ?? '',
       effort: numberText(initiative.effort),
-      rice: { reach: numberText(rice?.reach), impact: rice ? String(rice.impact) : '', confidence: numberText(rice?.confidence), effort: numberText(rice?.effort) },
+      rice: {
+        reach: numberText(rice?.reach),
+        impact: rice ? String(rice.impact) : '',
+        confidence: numberText(rice?.confidence),
+        effort: numberText(rice?.effort),
+      },
       riskReduction: String(initiative.riskReduction),
       reversibility: initiative.reversibility,
       businessGoalIds: [...initiative.businessGoalIds],
@@ -222,7 +224,11 @@ export interface MoveContext {
  * server then requires a reason, so the editor asks for one exactly then.
  */
 export function isMoving(values: EditorValues, initiative: InitiativeView, context: MoveContext): boolean {
-  const after = { phaseId: values.patch.phaseId, targetQuarter: readQuarter(values.patch.targetQuarter, initiative.targetQuarter), horizonPin: values.patch.horizonPin || null };
+  const after = {
+    phaseId: values.patch.phaseId,
+    targetQuarter: readQuarter(values.patch.targetQuarter, initiative.targetQuarter),
+    horizonPin: values.patch.horizonPin || null,
+  };
   return isPlacementMove(initiative, after, context.horizonRules, context.today);
 }
 
@@ -258,7 +264,13 @@ const trimmedOrNull = (s: string) => (s.trim() === '' ? null : s.trim());
  * (the success metric and RICE travel whole); typed numbers are read, and what the schema cannot see — a number that
  * does not read, an incomplete RICE, a move without a reason — comes back as local errors by path.
  */
-export function toUpdateDraft(values: EditorValues, initiative: InitiativeView, baseRevision: number, goalOrder: readonly string[], context: MoveContext): Draft<UpdatePayload> {
+export function toUpdateDraft(
+  values: EditorValues,
+  initiative: InitiativeView,
+  baseRevision: number,
+  goalOrder: readonly string[],
+  context: MoveContext,
+): Draft<UpdatePayload> {
   const localErrors: Record<string, string> = {};
   const v = values.patch;
   /** A typed number: blank → undefined, unreadable → NaN (with an error). */
@@ -327,5 +339,3 @@ export function toUpdateDraft(values: EditorValues, initiative: InitiativeView, 
   const nothing = Object.keys(patch).length === 0 && epicKeys.length === 0;
   return { payload, localErrors, refusal: nothing ? 'Nothing to save: no field changed.' : undefined };
 }
-
-

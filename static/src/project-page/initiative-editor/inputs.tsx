@@ -9,10 +9,7 @@ import { FieldMessages } from '../../shared/fields';
  */
 export function EditorGroup({ title, testId, children }: { title: string; testId?: string; children: ReactNode }) {
   return (
-    <fieldset
-      data-testid={testId}
-      style={{ border: 0, margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}
-    >
+    <fieldset data-testid={testId} style={{ border: 0, margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <legend style={{ padding: 0, marginBlockEnd: token('space.050') }}>
         <Heading size="xxsmall" as="h5">
           {title}
@@ -100,7 +97,9 @@ export function CheckboxList({
               />
               <span style={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
                 <span style={{ font: token('font.body'), color: token('color.text'), overflowWrap: 'anywhere' }}>{o.label}</span>
-                {o.detail ? <span style={{ font: token('font.body.small'), color: token('color.text.subtlest'), overflowWrap: 'anywhere' }}>{o.detail}</span> : null}
+                {o.detail ? (
+                  <span style={{ font: token('font.body.small'), color: token('color.text.subtlest'), overflowWrap: 'anywhere' }}>{o.detail}</span>
+                ) : null}
               </span>
             </label>
           );

@@ -67,7 +67,9 @@ export function DeletePhase({ phase, view, onDone, onCancel }: { phase: Phase; v
           <FormErrorLine testId="phase-delete-error" />
           <WriteStatus form={form} retryHint="Reload the roadmap, then delete the phase again." idPrefix={id} />
           {asks ? (
-            <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))', gap: token('space.150'), alignItems: 'start' }}>
+            <div
+              style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 200px), 1fr))', gap: token('space.150'), alignItems: 'start' }}
+            >
               <SelectField
                 name="moveInitiativesTo"
                 label="Move its initiatives to"

@@ -11,7 +11,16 @@ import { type DomainForm, useDomainForm } from '../../shared/form/use-domain-for
 import { WriteStatus } from '../../shared/merge-notice';
 import { phasesInOrder } from '../../shared/phases';
 import { upcomingQuarters } from '../form-model';
-import { type EditPhaseValues, type NewPhaseValues, newPhaseValues, PHASE_EQUALS, PHASE_LABELS, phaseValues, toCreatePhaseDraft, toUpdatePhaseDraft } from './phase-model';
+import {
+  type EditPhaseValues,
+  type NewPhaseValues,
+  newPhaseValues,
+  PHASE_EQUALS,
+  PHASE_LABELS,
+  phaseValues,
+  toCreatePhaseDraft,
+  toUpdatePhaseDraft,
+} from './phase-model';
 
 /**
  * Adds a phase (createPhase) or, given `phase`, edits it (updatePhase: only what changed since the version it is
@@ -20,7 +29,11 @@ import { type EditPhaseValues, type NewPhaseValues, newPhaseValues, PHASE_EQUALS
  * saved phase's name (the page already shows the write's answer); `onCancel` closes the form.
  */
 export function PhaseForm({ view, phase, onDone, onCancel }: { view: RoadmapView; phase?: Phase; onDone: (name: string) => void; onCancel: () => void }) {
-  return phase ? <EditPhaseForm view={view} phase={phase} onDone={onDone} onCancel={onCancel} /> : <NewPhaseForm view={view} onDone={onDone} onCancel={onCancel} />;
+  return phase ? (
+    <EditPhaseForm view={view} phase={phase} onDone={onDone} onCancel={onCancel} />
+  ) : (
+    <NewPhaseForm view={view} onDone={onDone} onCancel={onCancel} />
+  );
 }
 
 function NewPhaseForm({ view, onDone, onCancel }: { view: RoadmapView; onDone: (name: string) => void; onCancel: () => void }) {
@@ -81,7 +94,12 @@ function PhaseFormFrame({
   children: ReactNode;
 }) {
   const quarters = upcomingQuarters().map((q) => q.value);
-  const grid = (min: number) => ({ display: 'grid', gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${min}px), 1fr))`, gap: token('space.150'), alignItems: 'start' });
+  const grid = (min: number) => ({
+    display: 'grid',
+    gridTemplateColumns: `repeat(auto-fit, minmax(min(100%, ${min}px), 1fr))`,
+    gap: token('space.150'),
+    alignItems: 'start',
+  });
   return (
     <DomainFormFrame
       form={form}

@@ -108,7 +108,12 @@ export function PhaseManager({ view, renderInitiative }: { view: RoadmapView; re
               >
                 Move down
               </Button>
-              <Button appearance="subtle" spacing="compact" aria-label={`Delete “${phase.name}”`} onClick={() => setMode({ kind: 'delete', phaseId: phase.id })}>
+              <Button
+                appearance="subtle"
+                spacing="compact"
+                aria-label={`Delete “${phase.name}”`}
+                onClick={() => setMode({ kind: 'delete', phaseId: phase.id })}
+              >
                 Delete
               </Button>
             </div>

@@ -45,7 +45,10 @@ export const PHASE_EQUALS: Record<string, Equals> = {
 
 /** A new phase starts after the last one ends (or this quarter, on an empty roadmap) and spans one quarter. */
 export function newPhaseValues(phases: readonly Phase[], today = new Date()): NewPhaseValues {
-  const lastEnd = phases.map((p) => p.endQuarter).sort(compareQuarters).at(-1);
+  const lastEnd = phases
+    .map((p) => p.endQuarter)
+    .sort(compareQuarters)
+    .at(-1);
   const start = lastEnd ? addQuarters(lastEnd, 1) : quarterOf(today);
   return { phase: { name: '', theme: '', startQuarter: start, endQuarter: start, description: '' } };
 }

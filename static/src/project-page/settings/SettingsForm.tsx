@@ -68,14 +68,25 @@ export function SettingsForm({ view, onSaved, onCancel }: { view: RoadmapView; o
   const bufferWarning = buffer === null ? null : bufferSettingWarning(buffer);
 
   return (
-    <DomainFormFrame form={form} idPrefix={ID} testId="settings-form" label="Roadmap settings" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
+    <DomainFormFrame
+      form={form}
+      idPrefix={ID}
+      testId="settings-form"
+      label="Roadmap settings"
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}
+    >
       <FormErrorLine testId="settings-error" />
       <WriteStatus form={form} merge={form.merge} retryHint="Reload the roadmap, then save the settings again." idPrefix={ID} />
 
       <FormGroup title="Roadmap">
         <div style={grid}>
           <TextField name="settings.title" label="Roadmap title" maxLength={200} />
-          <TextField name="settings.reviewCadenceDays" label="Review cadence (days)" numeric="numeric" help="1–365; the health panel flags a review after this many days" />
+          <TextField
+            name="settings.reviewCadenceDays"
+            label="Review cadence (days)"
+            numeric="numeric"
+            help="1–365; the health panel flags a review after this many days"
+          />
         </div>
       </FormGroup>
 
@@ -157,7 +168,10 @@ function GoalsField({ detail }: { detail: string | null }) {
       {rows.length === 0 ? (
         <div style={muted}>No business goals yet: add 3–5, each with a metric.</div>
       ) : (
-        <ol data-testid="settings-goals" style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+        <ol
+          data-testid="settings-goals"
+          style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: token('space.100') }}
+        >
           {rows.map((row, index) => {
             const n = index + 1;
             const base = `${idPrefix}-goal-${row.key}`;
@@ -215,8 +229,12 @@ function GoalsField({ detail }: { detail: string | null }) {
           })}
         </ol>
       )}
-      {listError ? <ErrorText testId="settings-goals-error">{/* The detail is the last refusal's: shown only while its list error stands. */}
-          {[listError, detail].filter(Boolean).join(': ')}</ErrorText> : null}
+      {listError ? (
+        <ErrorText testId="settings-goals-error">
+          {/* The detail is the last refusal's: shown only while its list error stands. */}
+          {[listError, detail].filter(Boolean).join(': ')}
+        </ErrorText>
+      ) : null}
       {countWarning ? <WarningLine testId="settings-goal-count-warning">{countWarning.message}</WarningLine> : null}
       <div>
         <Button spacing="compact" onClick={addGoal} isDisabled={!canAddGoal(rows) || form.submitting}>

@@ -35,11 +35,7 @@ export function SettingsSection({ view }: { view: RoadmapView }) {
       }
     >
       {canAdminister && editing ? (
-        <SettingsForm
-          view={view}
-          onSaved={() => setEditing(false)}
-          onCancel={() => setEditing(false)}
-        />
+        <SettingsForm view={view} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
       ) : (
         <SettingsSummary view={view} />
       )}
@@ -55,7 +51,9 @@ function SettingsSummary({ view }: { view: RoadmapView }) {
   const countWarning = goalCountWarning(businessGoals.length);
   return (
     <div data-testid="settings-summary" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: `${token('space.050')} ${token('space.200')}` }}>
+      <div
+        style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: `${token('space.050')} ${token('space.200')}` }}
+      >
         <Fact label="Owner">
           <span data-testid="settings-owner">{view.ownerAccountId ?? 'Not set'}</span>
         </Fact>
@@ -81,7 +79,10 @@ function SettingsSummary({ view }: { view: RoadmapView }) {
             No business goals yet.
           </div>
         ) : (
-          <ol data-testid="settings-goal-list" style={{ margin: 0, paddingInlineStart: token('space.250'), display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+          <ol
+            data-testid="settings-goal-list"
+            style={{ margin: 0, paddingInlineStart: token('space.250'), display: 'flex', flexDirection: 'column', gap: token('space.050') }}
+          >
             {businessGoals.map((goal) => (
               <li key={goal.id} data-testid="settings-goal" data-goal-id={goal.id} style={{ font: token('font.body.small'), overflowWrap: 'anywhere' }}>
                 <span style={{ fontWeight: token('font.weight.medium'), color: token('color.text') }}>{goal.title}</span>

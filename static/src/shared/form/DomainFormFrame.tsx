@@ -23,7 +23,15 @@ export function DomainFormFrame({
   return (
     <FormLayerContext.Provider value={{ idPrefix, form }}>
       <FormProvider {...form.methods}>
-        <form ref={form.formRef} noValidate onSubmit={(event) => void form.onSubmit(event)} onKeyDown={form.onKeyDown} aria-label={label} data-testid={testId} style={style}>
+        <form
+          ref={form.formRef}
+          noValidate
+          onSubmit={(event) => void form.onSubmit(event)}
+          onKeyDown={form.onKeyDown}
+          aria-label={label}
+          data-testid={testId}
+          style={style}
+        >
           {children}
         </form>
       </FormProvider>

@@ -9,7 +9,13 @@ import { fieldId } from './paths';
 export function useLayerField(name: string) {
   const { idPrefix, form } = useFormLayer();
   const { field, fieldState } = useController({ name, control: form.methods.control });
-  return { id: fieldId(idPrefix, name), value: field.value as string, onChange: field.onChange as (value: unknown) => void, onBlur: field.onBlur, error: fieldState.error?.message };
+  return {
+    id: fieldId(idPrefix, name),
+    value: field.value as string,
+    onChange: field.onChange as (value: unknown) => void,
+    onBlur: field.onBlur,
+    error: fieldState.error?.message,
+  };
 }
 
 /** A labelled text input for the payload path `name`. */
@@ -53,7 +59,12 @@ export function TextAreaField(props: { name: string; label: string; help?: strin
 }
 
 /** A labelled select for the payload path `name`. */
-export function SelectField(props: { name: string; label: string; options: ReadonlyArray<{ value: string; label: string }>; onChange?: (value: string) => void }) {
+export function SelectField(props: {
+  name: string;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange?: (value: string) => void;
+}) {
   const f = useLayerField(props.name);
   return (
     <Field id={f.id} label={props.label} error={f.error}>

@@ -1,11 +1,11 @@
 import { type BaseSyntheticEvent, type KeyboardEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
-import { type FieldErrors, type FieldValues, type Resolver, useForm,type UseFormReturn } from 'react-hook-form';
+import { type FieldErrors, type FieldValues, type Resolver, useForm, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ApiError } from '../../../../src/domain/api';
 import type { ResolverKey, ResolverTypes } from '../client';
 import { closeStep } from './discard';
 import { leafPaths } from './paths';
-import { checkDraft,type Draft } from './payload-check';
+import { checkDraft, type Draft } from './payload-check';
 import { useReturnFocus } from './return-focus';
 import { type RoutedErrors, routeErrors } from './route-errors';
 import { useFormSend } from './send';

@@ -56,7 +56,11 @@ export function useRebase<V extends FieldValues, S, P>(form: UseFormReturn<V, un
   const state = useRef<State<S> | null>(null);
   if (state.current === null) {
     if (options.source === undefined) throw new Error('A form needs the stored thing it opens with');
-    state.current = { merge: initialMergeState(flatten(options.toValues(options.source), paths)), base: { source: options.source, revision: options.revision }, notice: null };
+    state.current = {
+      merge: initialMergeState(flatten(options.toValues(options.source), paths)),
+      base: { source: options.source, revision: options.revision },
+      notice: null,
+    };
   }
   // Set while the form itself writes values (a rebase, a choice), so the watch below does not take them for typing.
   const writing = useRef(false);
@@ -88,7 +92,11 @@ export function useRebase<V extends FieldValues, S, P>(form: UseFormReturn<V, un
         }
       });
       const worthSaying = afterSave || next.state.taken.length > 0 || next.state.conflicts.length > 0;
-      set({ merge: next.state, base: { source: theirs, revision: theirRevision }, notice: worthSaying ? { revision: theirRevision, conflictMessage, afterSave } : s.notice });
+      set({
+        merge: next.state,
+        base: { source: theirs, revision: theirRevision },
+        notice: worthSaying ? { revision: theirRevision, conflictMessage, afterSave } : s.notice,
+      });
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `form`, `paths` and `set` are fixed for the form's life
     [],

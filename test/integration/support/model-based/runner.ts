@@ -84,7 +84,11 @@ const projectPage = (p: ProjectName) => ({ type: 'jira:projectPage', project: { 
 const macro = (p: ProjectName) => ({ type: 'macro', config: { projectId: PROJECTS[p].id, view: 'executive' } });
 const issuePanel = (index: number) => {
   const issue = ISSUES[index];
-  return { type: 'jira:issueContext', project: { id: PROJECTS[issue.project].id, key: issue.project }, issue: { id: issue.id, key: issue.key, type: issue.kind === 'epic' ? 'Epic' : 'Story' } };
+  return {
+    type: 'jira:issueContext',
+    project: { id: PROJECTS[issue.project].id, key: issue.project },
+    issue: { id: issue.id, key: issue.key, type: issue.kind === 'epic' ? 'Epic' : 'Story' },
+  };
 };
 const ids = (list: number[]) => list.map((i) => ISSUES[i].id);
 const keys = (list: number[]) => list.map((i) => ISSUES[i].key);
@@ -146,16 +150,33 @@ function buildRequest(call: Call, rows: readonly RawRow[], index = 0): Request {
       };
     case 'updateInitiative': {
       const patch =
-        call.patch === 'epics' ? { epicIds: ids(call.epicIds) } : call.patch === 'title' ? { title: TITLES[call.title] } : call.patch === 'phase' ? { phaseId: `P-${call.phase}` } : { dependsOn: [`I-${(call.ini % 9) + 1}`] };
+        call.patch === 'epics'
+          ? { epicIds: ids(call.epicIds) }
+          : call.patch === 'title'
+            ? { title: TITLES[call.title] }
+            : call.patch === 'phase'
+              ? { phaseId: `P-${call.phase}` }
+              : { dependsOn: [`I-${(call.ini % 9) + 1}`] };
       return {
         call,
         key: call.op,
         extension: page(call.project),
-        payload: { baseRevision: revOf(call.project), initiativeId: `I-${call.ini}`, patch, epicKeys: call.patch === 'epics' ? keys(call.epicKeys) : [], ...(call.reason ? { reason: 'Re-planned' } : {}) },
+        payload: {
+          baseRevision: revOf(call.project),
+          initiativeId: `I-${call.ini}`,
+          patch,
+          epicKeys: call.patch === 'epics' ? keys(call.epicKeys) : [],
+          ...(call.reason ? { reason: 'Re-planned' } : {}),
+        },
       };
     }
     case 'deleteInitiative':
-      return { call, key: call.op, extension: page(call.project), payload: { baseRevision: revOf(call.project), initiativeId: `I-${call.ini}`, reason: 'No longer needed' } };
+      return {
+        call,
+        key: call.op,
+        extension: page(call.project),
+        payload: { baseRevision: revOf(call.project), initiativeId: `I-${call.ini}`, reason: 'No longer needed' },
+      };
     case 'createPhase':
       return {
         call,
@@ -168,7 +189,12 @@ function buildRequest(call: Call, rows: readonly RawRow[], index = 0): Request {
         call,
         key: call.op,
         extension: page(call.project),
-        payload: { baseRevision: revOf(call.project), phaseId: `P-${call.phase}`, moveInitiativesTo: call.moveTo === null ? null : `P-${call.moveTo}`, reason: 'Merged' },
+        payload: {
+          baseRevision: revOf(call.project),
+          phaseId: `P-${call.phase}`,
+          moveInitiativesTo: call.moveTo === null ? null : `P-${call.moveTo}`,
+          reason: 'Merged',
+        },
       };
     case 'saveSettings':
       return {
@@ -177,17 +203,29 @@ function buildRequest(call: Call, rows: readonly RawRow[], index = 0): Request {
         extension: page(call.project),
         payload: {
           baseRevision: revOf(call.project),
-          settings: { title: TITLES[call.title], businessGoals: Array.from({ length: call.goals }, (_, i) => ({ title: `Goal ${i + 1}`, metric: 'measured' })) },
+          settings: {
+            title: TITLES[call.title],
+            businessGoals: Array.from({ length: call.goals }, (_, i) => ({ title: `Goal ${i + 1}`, metric: 'measured' })),
+          },
         },
       };
     case 'createDebtItem':
-      return { call, key: call.op, extension: page(call.project), payload: { baseRevision: revOf(call.project), item: { title: TITLES[call.title], category: 'security-risk', impact: 3, urgency: 2 } } };
+      return {
+        call,
+        key: call.op,
+        extension: page(call.project),
+        payload: { baseRevision: revOf(call.project), item: { title: TITLES[call.title], category: 'security-risk', impact: 3, urgency: 2 } },
+      };
     case 'promoteDebtItem':
       return {
         call,
         key: call.op,
         extension: page(call.project),
-        payload: { baseRevision: revOf(call.project), debtId: `D-${call.debt}`, initiative: { phaseId: `P-${call.phase}`, targetQuarter: '2027-Q3', successMetric: { description: 'Debt gone' } } },
+        payload: {
+          baseRevision: revOf(call.project),
+          debtId: `D-${call.debt}`,
+          initiative: { phaseId: `P-${call.phase}`, targetQuarter: '2027-Q3', successMetric: { description: 'Debt gone' } },
+        },
       };
     case 'deleteDebtItem':
       return { call, key: call.op, extension: page(call.project), payload: { baseRevision: revOf(call.project), debtId: `D-${call.debt}` } };
@@ -206,7 +244,12 @@ function buildRequest(call: Call, rows: readonly RawRow[], index = 0): Request {
         },
       };
     case 'linkEpic':
-      return { call, key: call.op, extension: issuePanel(call.issue), payload: { baseRevision: revOf(ISSUES[call.issue].project), initiativeId: `I-${call.ini}` } };
+      return {
+        call,
+        key: call.op,
+        extension: issuePanel(call.issue),
+        payload: { baseRevision: revOf(ISSUES[call.issue].project), initiativeId: `I-${call.ini}` },
+      };
     case 'unlinkEpic': {
       const from = call.from ?? ISSUES[call.issue].project;
       return {
@@ -254,7 +297,8 @@ function resultProblem(answer: Answer): string | null {
   if (a.ok === false && a.error && (ERROR_CODES as readonly unknown[]).includes(a.error.code) && typeof a.error.message === 'string') return null;
   return `not a Result with a known error code: ${short(answer)}`;
 }
-const errorCode = (answer: Answer): string | null => ((answer as { ok?: boolean }).ok === false ? String((answer as { error: { code: string } }).error.code) : null);
+const errorCode = (answer: Answer): string | null =>
+  (answer as { ok?: boolean }).ok === false ? String((answer as { error: { code: string } }).error.code) : null;
 
 /** How often each resolver answered what, across runs (printed with MBT_STATS=1, to see what the runs exercise). */
 export const ANSWER_STATS: Record<string, number> = {};
@@ -313,7 +357,8 @@ export class World {
       const writers = this.answers.filter(({ call, answer }) => writeTarget(call) === p && (answer as { ok?: boolean }).ok === true);
       // Each successful write advances its roadmap by one; nothing else does (the trigger aside).
       const advanced = revisionIn(rows, p) - revisionIn(start, p);
-      if (step.kind !== 'deleteEpic' && advanced !== writers.length) v.push(`${p}'s revision advanced by ${advanced} in a step with ${writers.length} successful write(s) to it`);
+      if (step.kind !== 'deleteEpic' && advanced !== writers.length)
+        v.push(`${p}'s revision advanced by ${advanced} in a step with ${writers.length} successful write(s) to it`);
       // Every epic a write adds must exist, be an epic and be visible to (one of) the writer(s): Jira, as the caller.
       const before = epicsHeld(start, p);
       for (const id of epicsHeld(rows, p)) {
@@ -321,12 +366,16 @@ export class World {
         const issue = ISSUES.find((i) => i.id === id);
         const linkable = (user: UserName) => !!issue && issue.kind === 'epic' && BROWSE[user].includes(issue.project) && !deletedBefore.has(id);
         if (!writers.some(({ call }) => linkable(call.user))) {
-          v.push(`${p}'s roadmap now holds ${issue ? `${issue.key} (${issue.kind}${deletedBefore.has(id) ? ', deleted in Jira' : ''})` : `unknown issue ${id}`}, added by ${writers.map(({ call }) => call.user).join(' + ') || 'no successful write'} — ${writers.length ? 'who cannot link it' : 'nothing should have added it'}`);
+          v.push(
+            `${p}'s roadmap now holds ${issue ? `${issue.key} (${issue.kind}${deletedBefore.has(id) ? ', deleted in Jira' : ''})` : `unknown issue ${id}`}, added by ${writers.map(({ call }) => call.user).join(' + ') || 'no successful write'} — ${writers.length ? 'who cannot link it' : 'nothing should have added it'}`,
+          );
         }
       }
     }
     for (const id of this.deleted) {
-      const linked = rows.filter((r) => (r.ns === 'kvs' && r.key.startsWith(`epic:${id}:`)) || (/^rm:\d+:ini:/.test(r.key) && new RegExp(`"epicIds":\\[[^\\]]*"${id}"`).test(r.json)));
+      const linked = rows.filter(
+        (r) => (r.ns === 'kvs' && r.key.startsWith(`epic:${id}:`)) || (/^rm:\d+:ini:/.test(r.key) && new RegExp(`"epicIds":\\[[^\\]]*"${id}"`).test(r.json)),
+      );
       if (linked.length) v.push(`deleted epic ${id} (deleted in Jira, its event delivered) is linked again: ${linked.map((r) => r.key).join(', ')}`);
     }
     return v;
@@ -347,12 +396,14 @@ export class World {
       const ok = (answer as { ok?: boolean }).ok === true;
       const write = WRITE_OPS.has(call.op);
       if (!ok || !write) {
-        if (JSON.stringify(after) !== JSON.stringify(before)) v.push(`${describeCall(call)} ${ok ? 'is a read but' : `failed (${short(answer, 200)}) but`} changed storage: ${diffKeys(before, after)}`);
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          v.push(`${describeCall(call)} ${ok ? 'is a read but' : `failed (${short(answer, 200)}) but`} changed storage: ${diffKeys(before, after)}`);
       } else {
         const target = writeTarget(call);
         for (const p of ['TR', 'PAY'] as const) {
           const expected = revisionIn(before, p) + (p === target ? 1 : 0);
-          if (revisionIn(after, p) !== expected) v.push(`${describeCall(call)} succeeded but ${p}'s revision went ${revisionIn(before, p)} → ${revisionIn(after, p)} (expected ${expected})`);
+          if (revisionIn(after, p) !== expected)
+            v.push(`${describeCall(call)} succeeded but ${p}'s revision went ${revisionIn(before, p)} → ${revisionIn(after, p)} (expected ${expected})`);
         }
       }
       if (!fault) await this.leakOracle([{ request, answer }], before, after, v);
@@ -368,11 +419,18 @@ export class World {
     const after = this.rows();
     this.checkAnswer(ra, aa, false, v);
     this.checkAnswer(rb, ab, false, v);
-    const okWrites = [[a, aa], [b, ab]].filter(([c, x]) => WRITE_OPS.has((c as Call).op) && (x as { ok?: boolean }).ok === true).length;
-    if (okWrites === 0 && JSON.stringify(after) !== JSON.stringify(before)) v.push(`neither call of the pair wrote, yet storage changed: ${diffKeys(before, after)}`);
+    const okWrites = [
+      [a, aa],
+      [b, ab],
+    ].filter(([c, x]) => WRITE_OPS.has((c as Call).op) && (x as { ok?: boolean }).ok === true).length;
+    if (okWrites === 0 && JSON.stringify(after) !== JSON.stringify(before))
+      v.push(`neither call of the pair wrote, yet storage changed: ${diffKeys(before, after)}`);
     // Compare a restricted caller's answer only when the other call cannot have changed what that caller sees.
     const comparable: Array<{ request: Request; answer: Answer }> = [];
-    for (const [mine, other, answer] of [[ra, rb, aa], [rb, ra, ab]] as const) {
+    for (const [mine, other, answer] of [
+      [ra, rb, aa],
+      [rb, ra, ab],
+    ] as const) {
       const hidden = hiddenProject(mine.call.user);
       const otherTarget = effectiveTarget(other.call);
       if (hidden && (otherTarget === null || otherTarget === hidden)) comparable.push({ request: mine, answer });
@@ -422,11 +480,15 @@ export class World {
       v.push(`the trigger threw on an event for ${short(id, 40)}: ${String(error)}`);
     }
     const after = roadmapRows(this.rows());
-    if (JSON.stringify(after) !== JSON.stringify(before)) v.push(`an issue-deleted event for ${short(id, 40)} (never deleted in Jira, or malformed) changed roadmaps: ${diffKeys(before, after)}`);
+    if (JSON.stringify(after) !== JSON.stringify(before))
+      v.push(`an issue-deleted event for ${short(id, 40)} (never deleted in Jira, or malformed) changed roadmaps: ${diffKeys(before, after)}`);
   }
 
   private arm(fault: Fault): void {
-    const spec = (status: 500 | 429) => (status === 500 ? { status, code: 'INTERNAL_SERVER_ERROR', message: 'Injected outage' } : { status, code: 'RATE_LIMIT_EXCEEDED', message: 'Injected rate limit' });
+    const spec = (status: 500 | 429) =>
+      status === 500
+        ? { status, code: 'INTERNAL_SERVER_ERROR', message: 'Injected outage' }
+        : { status, code: 'RATE_LIMIT_EXCEEDED', message: 'Injected rate limit' };
     if (fault.on === 'kvs') this.forge.kvs.faults.failNthCall(fault.nth, spec(fault.status));
     else if (fault.on === 'kvs-transaction') this.forge.kvs.faults.failWhen((path) => path === '/api/v1/transaction', spec(fault.status), 1);
     else if (fault.kind === 'serverError') this.forge.jira.faults.serverError(/.*/, { times: fault.times, status: 503 });
@@ -444,14 +506,18 @@ export class World {
       const sent = JSON.stringify(request.payload ?? null);
       const mentions = (t: string, i: { id: string; key: string }) => new RegExp(`\\b(${i.id}|${i.key})\\b`).test(t);
       const named = ISSUES.filter((i) => i.project === hidden && i.kind !== 'ghost' && mentions(text, i) && !mentions(sent, i));
-      if (named.length) v.push(`${describeCall(request.call)}: the answer names ${hidden} issue(s) ${named.map((i) => `${i.key}/${i.id}`).join(', ')} to ${request.call.user}, who cannot browse ${hidden}`);
+      if (named.length)
+        v.push(
+          `${describeCall(request.call)}: the answer names ${hidden} issue(s) ${named.map((i) => `${i.key}/${i.id}`).join(', ')} to ${request.call.user}, who cannot browse ${hidden}`,
+        );
     }
     const outcome = `${request.call.op} ${(answer as { ok?: boolean }).ok === true ? 'ok' : (errorCode(answer) ?? 'thrown')}${faulted ? ' (fault)' : ''}`;
     ANSWER_STATS[outcome] = (ANSWER_STATS[outcome] ?? 0) + 1;
     const problem = resultProblem(answer);
     if (problem) v.push(`${describeCall(request.call)}: ${problem}`);
     const code = errorCode(answer);
-    if (!faulted && (code === 'UPSTREAM' || code === 'LIMIT')) v.push(`${describeCall(request.call)} answered ${code} with no fault armed: ${short(answer, 300)}`);
+    if (!faulted && (code === 'UPSTREAM' || code === 'LIMIT'))
+      v.push(`${describeCall(request.call)} answered ${code} with no fault armed: ${short(answer, 300)}`);
   }
 
   /**
@@ -477,7 +543,8 @@ export class World {
       if (JSON.stringify(seen) !== JSON.stringify(twinSeen)) {
         v.push(`NON-INTERFERENCE: ${describeCall(request.call)} stored something different when ${hidden}'s roadmap exists: ${diffContent(seen, twinSeen)}`);
       }
-      if (twinAfter.some((r) => isProjectRow(r, PROJECTS[hidden].id))) v.push(`${describeCall(request.call)}: ${request.call.user} created keys of ${hidden}'s roadmap`);
+      if (twinAfter.some((r) => isProjectRow(r, PROJECTS[hidden].id)))
+        v.push(`${describeCall(request.call)}: ${request.call.user} created keys of ${hidden}'s roadmap`);
     }
     writeRawStorage(this.forge, current);
   }
@@ -528,8 +595,14 @@ export async function initialRows(seed: (forge: LocalForge) => Promise<unknown>)
     await must(as('admin', 'startRoadmap', { withExamples: true }, projectPage('PAY')), 'startRoadmap PAY');
     const payEpic = ISSUES.find((i) => i.project === 'PAY' && i.kind === 'epic')!;
     const trEpic = ISSUES.find((i) => i.project === 'TR' && i.kind === 'epic')!;
-    await must(as('admin', 'updateInitiative', { baseRevision: 1, initiativeId: 'I-1', patch: {}, epicKeys: [payEpic.key] }, projectPage('PAY')), `link ${payEpic.key} to PAY I-1`);
-    await must(as('admin', 'updateInitiative', { baseRevision: 2, initiativeId: 'I-2', patch: {}, epicKeys: [trEpic.key] }, projectPage('PAY')), `link ${trEpic.key} to PAY I-2`);
+    await must(
+      as('admin', 'updateInitiative', { baseRevision: 1, initiativeId: 'I-1', patch: {}, epicKeys: [payEpic.key] }, projectPage('PAY')),
+      `link ${payEpic.key} to PAY I-1`,
+    );
+    await must(
+      as('admin', 'updateInitiative', { baseRevision: 2, initiativeId: 'I-2', patch: {}, epicKeys: [trEpic.key] }, projectPage('PAY')),
+      `link ${trEpic.key} to PAY I-2`,
+    );
     const debt = { title: 'Express 4 is end of life', category: 'outdated-dependency', impact: 3, urgency: 3 };
     await must(as('admin', 'createDebtItem', { baseRevision: 3, item: debt }, projectPage('PAY')), 'record debt on PAY');
     await must(as('admin', 'createDebtItem', { baseRevision: 1, item: debt }, projectPage('TR')), 'record debt on TR');

@@ -22,8 +22,31 @@ export const TITLES = [
 ] as const;
 
 export type Call =
-  | { op: 'createInitiative'; user: UserName; project: ProjectName; rev: Rev; title: number; phase: number; epicIds: number[]; epicKeys: number[]; dependsOn: number[]; goals: number[] }
-  | { op: 'updateInitiative'; user: UserName; project: ProjectName; rev: Rev; ini: number; patch: 'epics' | 'title' | 'phase' | 'deps'; epicIds: number[]; epicKeys: number[]; title: number; phase: number; reason: boolean }
+  | {
+      op: 'createInitiative';
+      user: UserName;
+      project: ProjectName;
+      rev: Rev;
+      title: number;
+      phase: number;
+      epicIds: number[];
+      epicKeys: number[];
+      dependsOn: number[];
+      goals: number[];
+    }
+  | {
+      op: 'updateInitiative';
+      user: UserName;
+      project: ProjectName;
+      rev: Rev;
+      ini: number;
+      patch: 'epics' | 'title' | 'phase' | 'deps';
+      epicIds: number[];
+      epicKeys: number[];
+      title: number;
+      phase: number;
+      reason: boolean;
+    }
   | { op: 'deleteInitiative'; user: UserName; project: ProjectName; rev: Rev; ini: number }
   | { op: 'createPhase'; user: UserName; project: ProjectName; rev: Rev; count: number }
   | { op: 'deletePhase'; user: UserName; project: ProjectName; rev: Rev; phase: number; moveTo: number | null }
@@ -93,10 +116,48 @@ const ini = fc.integer({ min: 1, max: 9 });
 const phase = fc.integer({ min: 1, max: 5 });
 
 const projectCall = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ op: fc.constant('createInitiative' as const), user, project, rev, title, phase, epicIds: issues(3), epicKeys: issues(2), dependsOn: fc.array(ini, { maxLength: 2 }), goals: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }) }) },
-  { weight: 5, arbitrary: fc.record({ op: fc.constant('updateInitiative' as const), user, project, rev, ini, patch: fc.constantFrom('epics' as const, 'epics' as const, 'title' as const, 'phase' as const, 'deps' as const), epicIds: issues(3), epicKeys: issues(2), title, phase, reason: fc.boolean() }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constant('createInitiative' as const),
+      user,
+      project,
+      rev,
+      title,
+      phase,
+      epicIds: issues(3),
+      epicKeys: issues(2),
+      dependsOn: fc.array(ini, { maxLength: 2 }),
+      goals: fc.array(fc.integer({ min: 1, max: 3 }), { maxLength: 2 }),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant('updateInitiative' as const),
+      user,
+      project,
+      rev,
+      ini,
+      patch: fc.constantFrom('epics' as const, 'epics' as const, 'title' as const, 'phase' as const, 'deps' as const),
+      epicIds: issues(3),
+      epicKeys: issues(2),
+      title,
+      phase,
+      reason: fc.boolean(),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('deleteInitiative' as const), user, project, rev, ini }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('createPhase' as const), user, project, rev, count: fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.integer({ min: 2, max: 19 }), weight: 1 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('createPhase' as const),
+      user,
+      project,
+      rev,
+      count: fc.oneof({ arbitrary: fc.constant(1), weight: 3 }, { arbitrary: fc.integer({ min: 2, max: 19 }), weight: 1 }),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('deletePhase' as const), user, project, rev, phase, moveTo: fc.option(phase, { nil: null }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('saveSettings' as const), user, project, rev, goals: fc.integer({ min: 0, max: 6 }), title }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('createDebtItem' as const), user, project, rev, title }) },
@@ -134,18 +195,48 @@ const surface = fc.constantFrom('page' as const, 'macro' as const);
 const readCall = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('getRoadmapView' as const), user, project, surface }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('getProgress' as const), user, project, surface }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('exportRoadmap' as const), user, project, format: fc.constantFrom('csv' as const, 'markdown' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('exportRoadmap' as const), user, project, format: fc.constantFrom('csv' as const, 'markdown' as const) }),
+  },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('getChangelog' as const), user, project }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('findProject' as const), user, query: fc.constantFrom('TR', 'PAY', 'pay', '10000', '10001', 'NOPE') }) },
 );
 
-export const callArb: fc.Arbitrary<Call> = fc.oneof({ arbitrary: projectCall, weight: 6 }, { arbitrary: panelCall, weight: 4 }, { arbitrary: readCall, weight: 3 });
+export const callArb: fc.Arbitrary<Call> = fc.oneof(
+  { arbitrary: projectCall, weight: 6 },
+  { arbitrary: panelCall, weight: 4 },
+  { arbitrary: readCall, weight: 3 },
+);
 
 /** Calls that add one given epic to some roadmap: the moves two writers race on. */
 const linkingCall = (epicIndex: number, who: fc.Arbitrary<UserName> = user): fc.Arbitrary<Call> =>
   fc.oneof(
-    fc.record({ op: fc.constant('createInitiative' as const), user: who, project, rev: fc.constant<Rev>('current'), title: fc.constant(0), phase: fc.constant(1), epicIds: fc.constant<number[]>([epicIndex]), epicKeys: fc.constant<number[]>([]), dependsOn: fc.constant<number[]>([]), goals: fc.constant<number[]>([]) }),
-    fc.record({ op: fc.constant('updateInitiative' as const), user: who, project, rev: fc.constant<Rev>('current'), ini, patch: fc.constant('epics' as const), epicIds: fc.constant<number[]>([]), epicKeys: fc.constant<number[]>([epicIndex]), title: fc.constant(0), phase: fc.constant(1), reason: fc.constant(false) }),
+    fc.record({
+      op: fc.constant('createInitiative' as const),
+      user: who,
+      project,
+      rev: fc.constant<Rev>('current'),
+      title: fc.constant(0),
+      phase: fc.constant(1),
+      epicIds: fc.constant<number[]>([epicIndex]),
+      epicKeys: fc.constant<number[]>([]),
+      dependsOn: fc.constant<number[]>([]),
+      goals: fc.constant<number[]>([]),
+    }),
+    fc.record({
+      op: fc.constant('updateInitiative' as const),
+      user: who,
+      project,
+      rev: fc.constant<Rev>('current'),
+      ini,
+      patch: fc.constant('epics' as const),
+      epicIds: fc.constant<number[]>([]),
+      epicKeys: fc.constant<number[]>([epicIndex]),
+      title: fc.constant(0),
+      phase: fc.constant(1),
+      reason: fc.constant(false),
+    }),
     fc.record({ op: fc.constant('linkEpic' as const), user: who, issue: fc.constant(epicIndex), rev: fc.constant<Rev>('current'), ini }),
   );
 
@@ -164,10 +255,29 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 1,
     arbitrary: epic.chain((e) =>
-      fc.record({ kind: fc.constant('deleteEpic' as const), issue: fc.constant(e), race: fc.option(fc.record({ call: fc.oneof({ arbitrary: linkingCall(e, fc.constantFrom<UserName>('admin', 'member')), weight: 3 }, { arbitrary: callArb, weight: 1 }), yields: fc.nat({ max: 12 }) }), { nil: null }) }),
+      fc.record({
+        kind: fc.constant('deleteEpic' as const),
+        issue: fc.constant(e),
+        race: fc.option(
+          fc.record({
+            call: fc.oneof({ arbitrary: linkingCall(e, fc.constantFrom<UserName>('admin', 'member')), weight: 3 }, { arbitrary: callArb, weight: 1 }),
+            yields: fc.nat({ max: 12 }),
+          }),
+          { nil: null },
+        ),
+      }),
     ),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('spuriousTrigger' as const), id: fc.oneof(epic.map((e) => ISSUES[e].id), fc.constantFrom('../x', '1e308', '9'.repeat(600), '')) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('spuriousTrigger' as const),
+      id: fc.oneof(
+        epic.map((e) => ISSUES[e].id),
+        fc.constantFrom('../x', '1e308', '9'.repeat(600), ''),
+      ),
+    }),
+  },
 );
 
 /** A one-line description of a call, with issue indexes turned into keys (for failure reports). */
