@@ -265,7 +265,8 @@ export function capacityByQuarter(settings: CapacitySettings, initiatives: reado
 export const capacityRule = healthRule({
   key: 'capacity',
   analyse: ({ roadmap, currentQuarter }) => capacityByQuarter(roadmap.meta.capacity, roadmap.initiatives, { includeQuarters: [currentQuarter] }),
-  problems: (report) => report.summary.overCommittedQuarters.length + bufferWarningCount(report),
+  // A quarter that eats the buffer is the over-committed quarter itself: counted once.
+  problems: (report) => report.summary.overCommittedQuarters.length + (report.summary.bufferSettingWarning ? 1 : 0),
 });
 
 /** The capacity report's buffer warnings: the buffer setting outside 20–30 %, plus each quarter that eats into it. */

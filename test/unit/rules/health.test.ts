@@ -89,7 +89,8 @@ describe('roadmapHealth', () => {
       dropped: 1,
       openByHorizon: { now: 2, next: 1, later: 1 },
       overCommittedQuarters: 1,
-      bufferWarnings: 1,
+      // The 35 % setting is out of range, and Q4 2026 eats into it (the over-committed quarter, counted once as a problem).
+      bufferWarnings: 2,
       unestimated: 2,
       dependencyFindings: 2,
       cycles: 1,
