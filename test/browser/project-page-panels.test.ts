@@ -60,7 +60,9 @@ describe('project page panels', () => {
     expect(await health.getByText('Never reviewed').count()).toBe(0);
     await newestChange().getByTestId('change-summary').filter({ hasText: 'Reviewed the roadmap' }).waitFor();
     expect(await newestChange().getByTestId('change-summary').textContent()).toBe('Reviewed the roadmap');
-    expect(await newestChange().textContent()).toContain('557058:');
+    // Who did it, by name (never the account id).
+    await newestChange().getByTestId('change-author').filter({ hasText: 'Ada Admin' }).waitFor();
+    expect(await newestChange().textContent()).not.toContain('557058:');
 
     // It was stored, not just shown.
     await session.page.reload();
