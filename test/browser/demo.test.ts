@@ -121,6 +121,22 @@ describe('the rich demo (npm start)', () => {
         expect(await app().getByTestId(`horizon-${horizon}`).getByTestId('initiative-card').count()).toBeGreaterThan(0);
       await app().getByTestId('initiative-progress').first().waitFor();
 
+      // Cards show what was entered: owner by name, RICE, the goals served, the metric's current → target.
+      const node = app().getByTestId('initiative-card').filter({ hasText: 'Upgrade Node.js to v22 LTS' });
+      await node.getByTestId('person').filter({ hasText: 'Max Member' }).waitFor();
+      expect(await node.getByTestId('card-rice').textContent()).toBe('RICE 6');
+      expect(await node.getByTestId('card-metric').textContent()).toContain('(31 → 40 services)');
+      expect(await node.getByTestId('card-goals').textContent()).toBe('Serves: Cut production incidents in half; Pass the EU compliance audit');
+      const board = (await app().locator('section[aria-label="Now, Next, Later"]').textContent()) ?? '';
+      expect(board).not.toContain('557058:');
+      // Tracks are told apart by colour (their dots), not all in one warning colour.
+      const dots = await app()
+        .getByTestId('track-tag')
+        .evaluateAll((tags) => tags.map((t) => [t.textContent ?? '', getComputedStyle(t.firstElementChild as Element).backgroundColor]));
+      const colourOf = new Map(dots.map(([track, colour]) => [track, colour]));
+      expect(new Set(colourOf.values()).size).toBe(colourOf.size);
+      expect(colourOf.size).toBeGreaterThanOrEqual(4);
+
       await screenshot(`tr-project-${theme}`);
     },
   );

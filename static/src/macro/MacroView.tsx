@@ -4,7 +4,7 @@ import type { InitiativeView, MacroConfig, RoadmapView } from '../../../src/doma
 import { quarterLabel } from '../../../src/domain/quarter';
 import { HorizonBoard } from '../shared/board';
 import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page } from '../shared/components';
-import { useRoadmapViewQuery, useSurfaceContext } from '../shared/data/queries';
+import { useBoardDetails, useRoadmapViewQuery, useSurfaceContext } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
 import { PhaseList } from '../shared/phases';
 import { InitiativeProgress, ProgressProvider } from '../shared/progress';
@@ -53,9 +53,7 @@ function Configured({ config }: { config: MacroConfig }) {
           {roadmap.project.name} · {config.view === 'executive' ? 'Outcomes' : 'Engineering board'}
         </div>
       </header>
-      <ProgressProvider>
-        {config.view === 'executive' ? <ExecutiveView roadmap={roadmap} /> : <HorizonBoard initiatives={roadmap.initiatives} phases={roadmap.phases} />}
-      </ProgressProvider>
+      <ProgressProvider>{config.view === 'executive' ? <ExecutiveView roadmap={roadmap} /> : <EngineeringBoard roadmap={roadmap} />}</ProgressProvider>
     </>
   );
 }
@@ -88,4 +86,9 @@ function Outcome({ initiative }: { initiative: InitiativeView }) {
       {initiative.epicIds.length > 0 ? <InitiativeProgress initiativeId={initiative.id} /> : null}
     </div>
   );
+}
+
+function EngineeringBoard({ roadmap }: { roadmap: RoadmapView }) {
+  const details = useBoardDetails(roadmap);
+  return <HorizonBoard initiatives={roadmap.initiatives} phases={roadmap.phases} details={details} />;
 }

@@ -8,7 +8,7 @@ import { quarterLabel } from '../../../src/domain/quarter';
 import { healthOfView } from '../../../src/domain/view-health';
 import { HorizonBoard } from '../shared/board';
 import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
-import { useRoadmapViewQuery } from '../shared/data/queries';
+import { useBoardDetails, useRoadmapViewQuery } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
 import { PhaseList } from '../shared/phases';
 import { ProgressProvider } from '../shared/progress';
@@ -39,6 +39,7 @@ export function ProjectPage() {
 function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean }) {
   // Health is derived in the browser from the view (see view-health.ts), once per view.
   const health = useMemo(() => healthOfView(view, new Date()), [view]);
+  const details = useBoardDetails(view);
   /**
    * One card at a time shows a form: the editor or the move form. The card stays in the column it was opened in until
    * the form closes (a newer view may move it; see HorizonBoard's `pin`).
@@ -90,7 +91,7 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
         </div>
       </header>
       <LimitWarnings warnings={view.limitWarnings} />
-      <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderActions : undefined} pin={open} />
+      <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderActions : undefined} pin={open} details={details} />
       <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: token('space.200'), alignItems: 'start' }}>
         <HealthPanel health={health} revision={view.revision} canEdit={canEdit} />

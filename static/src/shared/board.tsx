@@ -1,10 +1,11 @@
 import Badge from '@atlaskit/badge';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { ReactNode } from 'react';
-import type { InitiativeView } from '../../../src/domain/api';
-import { type Horizon, HORIZONS, type Phase } from '../../../src/domain/model';
+import { createContext, type ReactNode, useContext } from 'react';
+import type { InitiativeView, Person } from '../../../src/domain/api';
+import { type BusinessGoal, type Horizon, HORIZONS, type Phase } from '../../../src/domain/model';
 import { compareQuarters, quarterLabel } from '../../../src/domain/quarter';
+import { riceScore } from '../../../src/domain/rules/prioritisation';
 import { muted, StatusLozenge, TrackLozenge } from './components';
 import { HORIZON_LABEL } from './labels';
 import { InitiativeProgress } from './progress';
@@ -16,6 +17,49 @@ export function sortInitiatives(list: InitiativeView[]): InitiativeView[] {
 export function phaseName(phases: Phase[], phaseId: string): string {
   return phases.find((p) => p.id === phaseId)?.name ?? 'No phase';
 }
+
+/** What cards show besides the initiative itself: the roadmap's business goals, and people by name. */
+export interface BoardDetails {
+  goals: readonly BusinessGoal[];
+  people: ReadonlyMap<string, Person>;
+}
+const EMPTY_DETAILS: BoardDetails = { goals: [], people: new Map() };
+const BoardDetailsContext = createContext<BoardDetails>(EMPTY_DETAILS);
+
+/** Initials for a person without loading their avatar (Custom UI may not fetch images from other hosts). */
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
+}
+
+/** A person as a small initials circle and their name. */
+export function PersonName({ person }: { person: Person | undefined }) {
+  const name = person?.displayName ?? 'Someone';
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }} data-testid="person">
+      <span
+        aria-hidden
+        style={{
+          display: 'inline-grid',
+          placeItems: 'center',
+          width: 20,
+          height: 20,
+          borderRadius: '50%',
+          backgroundColor: token('color.background.accent.blue.subtle'),
+          color: token('color.text.inverse'),
+          font: token('font.body.small'),
+          fontSize: 10,
+          fontWeight: token('font.weight.bold'),
+        }}
+      >
+        {initials(name)}
+      </span>
+      <span>{name}</span>
+    </span>
+  );
+}
+
+const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** What a surface adds at the foot of each card (e.g. the project page's "Move"); nothing by default. */
 export type RenderCardActions = (initiative: InitiativeView) => ReactNode;
@@ -36,6 +80,10 @@ export function InitiativeCard({
   renderActions?: RenderCardActions;
 }) {
   const epics = initiative.epicIds.length;
+  const { goals, people } = useContext(BoardDetailsContext);
+  const metric = initiative.successMetric;
+  const rice = riceScore(initiative.rice);
+  const served = goals.filter((g) => initiative.businessGoalIds.includes(g.id));
   return (
     <article
       data-testid="initiative-card"
@@ -60,10 +108,30 @@ export function InitiativeCard({
         <TrackLozenge track={initiative.track} />
         {showStatus ? <StatusLozenge status={initiative.status} /> : null}
       </div>
-      {initiative.successMetric.description ? (
-        <div style={{ font: token('font.body.small') }}>
+      {metric.description ? (
+        <div style={{ font: token('font.body.small') }} data-testid="card-metric">
           <span style={{ color: token('color.text.subtlest') }}>Success metric: </span>
-          {initiative.successMetric.description}
+          {metric.description}
+          {metric.target !== undefined ? (
+            <span style={{ color: token('color.text.subtle') }}>
+              {' '}
+              ({metric.current !== undefined ? `${formatNumber(metric.current)} → ` : 'target '}
+              {formatNumber(metric.target)}
+              {metric.unit ? ` ${metric.unit}` : ''})
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {served.length > 0 ? (
+        <div style={{ font: token('font.body.small') }} data-testid="card-goals">
+          <span style={{ color: token('color.text.subtlest') }}>Serves: </span>
+          {served.map((g) => g.title).join('; ')}
+        </div>
+      ) : null}
+      {initiative.ownerAccountId || rice !== null ? (
+        <div style={{ ...muted, display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}>
+          {initiative.ownerAccountId ? <PersonName person={people.get(initiative.ownerAccountId)} /> : null}
+          {rice !== null ? <span data-testid="card-rice">RICE {formatNumber(rice)}</span> : null}
         </div>
       ) : null}
       <div style={{ ...muted, display: 'flex', alignItems: 'center', gap: token('space.050') }} data-testid="epic-count">
@@ -84,28 +152,33 @@ export function HorizonBoard({
   phases,
   renderActions,
   pin,
+  details,
 }: {
   initiatives: InitiativeView[];
   phases: Phase[];
   renderActions?: RenderCardActions;
   pin?: { id: string; horizon: Horizon } | null;
+  /** Goals and people for the cards; without them cards show no owner names or goals. */
+  details?: BoardDetails;
 }) {
   const sorted = sortInitiatives(initiatives);
   const columnOf = (i: InitiativeView) => (pin && i.id === pin.id ? pin.horizon : i.horizon);
   return (
-    <section
-      aria-label="Now, Next, Later"
-      style={{
-        display: 'grid',
-        gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
-        gap: token('space.200'),
-        alignItems: 'start',
-      }}
-    >
-      {HORIZONS.map((h) => (
-        <HorizonColumn key={h} horizon={h} initiatives={sorted.filter((i) => columnOf(i) === h)} phases={phases} renderActions={renderActions} />
-      ))}
-    </section>
+    <BoardDetailsContext.Provider value={details ?? EMPTY_DETAILS}>
+      <section
+        aria-label="Now, Next, Later"
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))',
+          gap: token('space.200'),
+          alignItems: 'start',
+        }}
+      >
+        {HORIZONS.map((h) => (
+          <HorizonColumn key={h} horizon={h} initiatives={sorted.filter((i) => columnOf(i) === h)} phases={phases} renderActions={renderActions} />
+        ))}
+      </section>
+    </BoardDetailsContext.Provider>
   );
 }
 

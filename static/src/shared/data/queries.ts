@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Person, RoadmapView } from '../../../../src/domain/api';
+import type { BoardDetails } from '../board';
 import { call } from '../client';
 import { loadContext, type SurfaceContext } from '../context';
 import { QUERY_KEYS } from './keys';
@@ -70,4 +71,11 @@ export function usePeople(accountIds: ReadonlyArray<string | null | undefined>):
     placeholderData: keepPreviousData,
   });
   return useMemo(() => new Map((people.data ?? []).map((p) => [p.accountId, p])), [people.data]);
+}
+
+/** The cards' goals and owners by name, for a view: one people lookup for the owners it shows. */
+export function useBoardDetails(view: RoadmapView): BoardDetails {
+  const owners = useMemo(() => [view.ownerAccountId, ...view.initiatives.map((i) => i.ownerAccountId)], [view]);
+  const people = usePeople(owners);
+  return useMemo(() => ({ goals: view.businessGoals, people }), [view.businessGoals, people]);
 }
