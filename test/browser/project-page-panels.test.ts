@@ -229,5 +229,18 @@ describe('project page panels', () => {
     expect(await backlog.getByTestId('backlog-candidate-more').textContent()).toBe('and 1 more');
     expect(await backlog.getByRole('heading').textContent()).toBe('Not traced to a business goal');
     expect(await backlog.textContent()).toContain('11');
+
+    // The long list expands in place, and each finding links to its card on the board.
+    await backlog.getByRole('button', { name: 'Show all 11' }).click();
+    expect(await backlog.getByTestId('backlog-candidate-item').count()).toBe(11);
+    expect(await backlog.getByTestId('backlog-candidate-more').count()).toBe(0);
+    const extra = backlog.getByTestId('backlog-candidate-item').filter({ hasText: 'Extra 5' });
+    await extra.getByRole('button', { name: /^Show on board:/ }).click();
+    const focused = await app()
+      .locator(':focus')
+      .evaluate((el) => [el.getAttribute('data-testid'), el.getAttribute('aria-label')]);
+    expect(focused).toEqual(['initiative-card', 'Extra 5']);
+    await backlog.getByRole('button', { name: 'Show fewer' }).click();
+    expect(await backlog.getByTestId('backlog-candidate-item').count()).toBe(10);
   });
 });

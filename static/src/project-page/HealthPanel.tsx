@@ -1,9 +1,21 @@
+import Button from '@atlaskit/button/new';
 import type { RoadmapHealth } from '../../../src/domain/rules/health';
+import { showInitiativeCard } from '../shared/board';
 import { muted } from '../shared/components';
 import { CappedList, Panel, PanelSection } from '../shared/panel';
 import { ReviewStatus } from './ReviewStatus';
 
 const message = (entry: { message: string }) => entry.message;
+
+/** A finding about one initiative: its message, and a link to its card on the board. */
+const aboutInitiative = (entry: { message: string; initiativeId: string }) => (
+  <>
+    {entry.message}{' '}
+    <Button appearance="subtle" spacing="compact" aria-label={`Show on board: ${entry.message}`} onClick={() => showInitiativeCard(entry.initiativeId)}>
+      Show
+    </Button>
+  </>
+);
 
 /**
  * The roadmap's health (from `healthOfView`): its review status, dependency findings, backlog candidates (no
@@ -19,7 +31,7 @@ export function HealthPanel({ health, revision, canEdit }: { health: RoadmapHeal
           testId="dependency-finding"
           items={dependencies.findings}
           itemKey={(f, i) => `${f.kind}-${f.initiativeId}-${f.otherId ?? ''}-${i}`}
-          render={message}
+          render={aboutInitiative}
           empty="No cycles or dependencies on later work."
         />
       </PanelSection>
@@ -29,7 +41,7 @@ export function HealthPanel({ health, revision, canEdit }: { health: RoadmapHeal
           testId="backlog-candidate"
           items={traceability.backlogCandidates}
           itemKey={(c) => c.initiativeId}
-          render={message}
+          render={aboutInitiative}
           empty="Every open initiative serves a business goal."
         />
       </PanelSection>
@@ -43,7 +55,7 @@ export function HealthPanel({ health, revision, canEdit }: { health: RoadmapHeal
           testId="overdue-initiative"
           items={staleness.overdue}
           itemKey={(o) => o.initiativeId}
-          render={message}
+          render={aboutInitiative}
           empty="No open initiative is past its target quarter."
         />
       </PanelSection>
@@ -52,7 +64,7 @@ export function HealthPanel({ health, revision, canEdit }: { health: RoadmapHeal
           testId="untouched-initiative"
           items={staleness.untouched}
           itemKey={(u) => u.initiativeId}
-          render={message}
+          render={aboutInitiative}
           empty={`Every open initiative was updated within the last ${staleness.review.cadenceDays} days.`}
         />
       </PanelSection>

@@ -59,6 +59,20 @@ export function PersonName({ person }: { person: Person | undefined }) {
   );
 }
 
+/**
+ * Brings an initiative's card into view and gives it focus (health findings link to it). The outline marks it for a
+ * moment, since a card focused by script shows no focus ring of its own.
+ */
+export function showInitiativeCard(initiativeId: string): boolean {
+  const card = document.querySelector<HTMLElement>(`[data-testid="initiative-card"][data-initiative-id="${CSS.escape(initiativeId)}"]`);
+  if (!card) return false;
+  card.scrollIntoView?.({ block: 'center' });
+  card.focus({ preventScroll: true });
+  card.style.outline = `2px solid ${token('color.border.focused')}`;
+  window.setTimeout(() => (card.style.outline = ''), 2000);
+  return true;
+}
+
 const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
 /** What a surface adds at the foot of each card (e.g. the project page's "Move"); nothing by default. */
@@ -88,6 +102,8 @@ export function InitiativeCard({
     <article
       data-testid="initiative-card"
       data-initiative-id={initiative.id}
+      tabIndex={-1}
+      aria-label={initiative.title}
       style={{
         backgroundColor: token('elevation.surface.raised'),
         boxShadow: token('elevation.shadow.raised'),

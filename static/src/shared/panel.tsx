@@ -1,7 +1,8 @@
 import Badge from '@atlaskit/badge';
+import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { muted } from './components';
 
 /** A raised card with a heading (and optional count badge and actions), for the panels around the board. */
@@ -80,6 +81,7 @@ export function CappedList<T>({
   cap?: number;
   testId?: string;
 }) {
+  const [expanded, setExpanded] = useState(false);
   if (items.length === 0) {
     return (
       <div style={muted} data-testid={testId ? `${testId}-empty` : undefined}>
@@ -87,8 +89,8 @@ export function CappedList<T>({
       </div>
     );
   }
-  const shown = items.slice(0, cap);
-  const more = items.length - shown.length;
+  const shown = expanded ? items : items.slice(0, cap);
+  const more = items.length - Math.min(items.length, cap);
   return (
     <ul data-testid={testId} style={{ margin: 0, paddingInlineStart: token('space.250'), display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
       {shown.map((item, index) => (
@@ -97,8 +99,11 @@ export function CappedList<T>({
         </li>
       ))}
       {more > 0 ? (
-        <li style={{ ...muted, listStyle: 'none' }} data-testid={testId ? `${testId}-more` : undefined}>
-          and {more} more
+        <li style={{ ...muted, listStyle: 'none', display: 'flex', alignItems: 'center', gap: token('space.050') }}>
+          {expanded ? null : <span data-testid={testId ? `${testId}-more` : undefined}>and {more} more</span>}
+          <Button appearance="subtle" spacing="compact" onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
+            {expanded ? 'Show fewer' : `Show all ${items.length}`}
+          </Button>
         </li>
       ) : null}
     </ul>
