@@ -45,6 +45,9 @@ describe('project page panels', () => {
     await open('admin');
     const health = app().getByTestId('health-panel');
     expect(await health.getByTestId('review-headline').textContent()).toBe('Never reviewed');
+    // An editor sees no view-only banner.
+    expect(await app().getByTestId('view-only').count()).toBe(0);
+    expect(await app().getByTestId('settings-why-not').count()).toBe(0);
     // Every template initiative lacks a business goal: each is a backlog candidate, named by the rules' message.
     expect(await health.getByTestId('backlog-candidate-item').count()).toBe(6);
     expect(await health.getByTestId('backlog-candidate-item').filter({ hasText: '“Upgrade Node.js to v22 LTS” (I-1) serves no business goal' }).count()).toBe(
@@ -172,6 +175,9 @@ describe('project page panels', () => {
     expect(await app().getByTestId('move-form').count()).toBe(0);
     expect(await app().getByRole('button', { name: 'Add initiative' }).count()).toBe(0);
     expect(await app().getByTestId('initiative-card').count()).toBe(6);
+    // Told why: a view-only banner, and who may change the settings.
+    expect(await app().getByTestId('view-only').textContent()).toContain("Changing it needs Jira's Edit issues permission in TR");
+    expect(await app().getByTestId('settings-why-not').textContent()).toContain('Only TR project admins change these settings');
   });
 
   it('with capacity set: buffer kept, plannable, over-commit, track totals and the buffer warning; the changelog pages', async () => {

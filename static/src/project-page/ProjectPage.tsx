@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
+import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useMemo, useState } from 'react';
 import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
@@ -90,6 +91,13 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
           {view.project.name} ({view.project.key}){refreshing ? ' · refreshing…' : ''}
         </div>
       </header>
+      {canEdit ? null : (
+        <SectionMessage appearance="information" testId="view-only" title="You can view this roadmap">
+          <p>
+            Changing it needs Jira's Edit issues permission in {view.project.key}. Ask a {view.project.key} project admin if you should plan here too.
+          </p>
+        </SectionMessage>
+      )}
       <LimitWarnings warnings={view.limitWarnings} />
       <HorizonBoard initiatives={view.initiatives} phases={view.phases} renderActions={canEdit ? renderActions : undefined} pin={open} details={details} />
       <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />

@@ -37,7 +37,14 @@ export function SettingsSection({ view }: { view: RoadmapView }) {
       {canAdminister && editing ? (
         <SettingsForm view={view} onSaved={() => setEditing(false)} onCancel={() => setEditing(false)} />
       ) : (
-        <SettingsSummary view={view} />
+        <>
+          {canAdminister ? null : (
+            <div style={muted} data-testid="settings-why-not">
+              Only {view.project.key} project admins change these settings (Jira's Administer projects permission).
+            </div>
+          )}
+          <SettingsSummary view={view} />
+        </>
       )}
     </Panel>
   );
