@@ -3,7 +3,7 @@ import type { EmulatedResponse } from '../http-types';
 import { jiraError, MESSAGES, ok } from './errors';
 import { type FieldDef, selectFields } from './fields';
 import type { JiraData, JiraUserRecord } from './model';
-import { type Caller, canBrowse, havePermission, PERMISSIONS } from './permissions';
+import { type Caller, canBrowse, hasGlobalPermission, havePermission, PERMISSIONS } from './permissions';
 import { currentUser, fieldShape, issueShape, projectShape, userRef } from './shapes';
 import type { JiraStore } from './store';
 
@@ -116,4 +116,29 @@ export function getUsersBulk(data: JiraData, q: URLSearchParams): EmulatedRespon
     isLast: startAt + page.length >= found.length,
     values: page.map((u) => userRef(data, u)),
   });
+}
+
+/**
+ * GET /rest/api/3/user/search?query=…: people whose display name (any word) or e-mail starts with the query, like
+ * Jira's user picker. Needs the caller's "Browse users and groups" global permission; without it Jira answers an empty
+ * list, not an error. App accounts are not people to pick.
+ */
+export function searchUsers(data: JiraData, caller: Caller, q: URLSearchParams): EmulatedResponse {
+  const query = (q.get('query') ?? '').trim().toLowerCase();
+  if (query === '' && !q.get('accountId')) return jiraError(400, ['The query parameter or the accountId parameter is required.']);
+  if (!hasGlobalPermission(data, caller, 'USER_PICKER')) return ok([]);
+  const startAt = Math.max(0, Number(q.get('startAt') ?? 0) || 0);
+  const maxResults = Math.min(1000, Math.max(1, Number(q.get('maxResults') ?? 50) || 50));
+  const matches = data.users.filter(
+    (u) =>
+      u.accountType === 'atlassian' &&
+      u.active &&
+      (u.displayName
+        .toLowerCase()
+        .split(/\s+/)
+        .some((word) => word.startsWith(query)) ||
+        u.displayName.toLowerCase().startsWith(query) ||
+        u.emailAddress.toLowerCase().startsWith(query)),
+  );
+  return ok(matches.slice(startAt, startAt + maxResults).map((u) => userRef(data, u)));
 }

@@ -262,6 +262,11 @@ export interface Person {
   displayName: string;
   avatarUrl: string | null;
 }
+/** findPeople: the owner picker's search, by the start of a name or e-mail. */
+export const findPeoplePayload = z
+  .object({ query: z.string().trim().min(1, { message: 'Type a name' }).max(100, { message: 'At most 100 characters' }) })
+  .strict();
+
 /** The people Jira knows among those asked for; an id left out names nobody the caller may see. */
 export interface PeopleAnswer {
   people: Person[];

@@ -83,6 +83,10 @@ async function readJson<T>(response: APIResponse, schema: z.ZodType<T>, what: st
   return parsed.data;
 }
 
+function toPerson(u: z.infer<typeof usersAnswer>['values'][number]): JiraPerson {
+  return { accountId: u.accountId, displayName: u.displayName ?? 'Unknown user', avatarUrl: u.avatarUrls?.['48x48'] ?? u.avatarUrls?.['24x24'] ?? null };
+}
+
 function toIssueSummary(issue: z.infer<typeof issueAnswer>): IssueSummary {
   return {
     id: issue.id,
@@ -143,15 +147,15 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
         const query = new URLSearchParams(unique.slice(from, from + USERS_PER_REQUEST).map((id): [string, string] => ['accountId', id]));
         query.set('maxResults', String(USERS_PER_REQUEST));
         const page = await readJson(await requestWithRetry(request, route`/rest/api/3/user/bulk?${query}`), usersAnswer, 'user lookup');
-        for (const u of page.values) {
-          people.push({
-            accountId: u.accountId,
-            displayName: u.displayName ?? 'Unknown user',
-            avatarUrl: u.avatarUrls?.['48x48'] ?? u.avatarUrls?.['24x24'] ?? null,
-          });
-        }
+        people.push(...page.values.map(toPerson));
       }
       return people;
+    },
+
+    async searchUsers(query, max) {
+      const params = new URLSearchParams({ query, maxResults: String(max) });
+      const found = await readJson(await requestWithRetry(request, route`/rest/api/3/user/search?${params}`), usersAnswer.shape.values, 'user search');
+      return found.map(toPerson);
     },
 
     async storyPointsFieldId() {

@@ -33,6 +33,8 @@ export interface JiraPort {
   storyPointsFieldId(): Promise<string | null>;
   /** The people among `accountIds` that Jira knows (unknown ids are left out), as the caller may see them. */
   getUsers(accountIds: readonly string[]): Promise<JiraPerson[]>;
+  /** People whose name or e-mail starts with `query` (Jira's user search, as the caller; empty without permission). */
+  searchUsers(query: string, max: number): Promise<JiraPerson[]>;
   /** Every child issue of the given parents the caller can see, with its status category and story points. */
   childrenOf(parentIds: readonly string[], pointsFieldId: string | null): Promise<ChildIssue[]>;
 }

@@ -10,6 +10,7 @@ export const JIRA_OPERATIONS = [
   { method: 'POST', path: '/rest/api/3/search/jql' },
   { method: 'GET', path: '/rest/api/3/field' },
   { method: 'GET', path: '/rest/api/3/user/bulk' },
+  { method: 'GET', path: '/rest/api/3/user/search' },
 ] as const;
 
 export type JiraOperation = (typeof JIRA_OPERATIONS)[number];

@@ -107,6 +107,7 @@ const HANDLERS: { [K in ResolverKey]: ResolverHandler<K> } = {
   exportRoadmap: io.exportRoadmapHandler,
   getProgress: progress.getProgress,
   getPeople: people.getPeople,
+  findPeople: people.findPeople,
   linkEpic: panel.linkEpicHandler,
   unlinkEpic: panel.unlinkEpicHandler,
 };

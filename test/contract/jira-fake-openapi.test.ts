@@ -342,6 +342,21 @@ describe('GET /rest/api/3/user/bulk', () => {
   });
 });
 
+describe('GET /rest/api/3/user/search', () => {
+  const SEARCH_USERS = '/rest/api/3/user/search';
+  it('finds people by the start of a name or e-mail, as an array of users', async () => {
+    const body = await conforming('GET', SEARCH_USERS, `${SEARCH_USERS}?query=max`, 200, 'member');
+    expect(body.map((u: { displayName: string }) => u.displayName)).toEqual(['Max Member']);
+    const byEmail = await conforming('GET', SEARCH_USERS, `${SEARCH_USERS}?query=ada.admin`, 200, 'member');
+    expect(byEmail.map((u: { accountId: string }) => u.accountId)).toEqual([DEMO_USERS.admin.accountId]);
+  });
+
+  it('answers nothing to someone without "Browse users and groups"; no query is a 400', async () => {
+    expect(await conforming('GET', SEARCH_USERS, `${SEARCH_USERS}?query=max`, 200, 'outsider')).toEqual([]);
+    await conforming('GET', SEARCH_USERS, SEARCH_USERS, 400);
+  });
+});
+
 describe('injected faults', () => {
   afterEach(() => fake.faults.clear());
 

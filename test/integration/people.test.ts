@@ -1,7 +1,7 @@
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { LocalForge } from '../../dev/local-forge';
-import type { PeopleAnswer, Result } from '../../src/domain/api';
+import type { PeopleAnswer, Result, RoadmapView } from '../../src/domain/api';
 
 /** getPeople: names for the account ids a roadmap shows, asked of Jira as the caller, for people who may browse it. */
 describe('getPeople', () => {
@@ -46,5 +46,33 @@ describe('getPeople', () => {
     expect(notAnId).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'accountIds.0': expect.any(String) } } });
     const tooMany = await people({ accountIds: Array.from({ length: 101 }, (_, i) => `557058:u${i}`) });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { accountIds: 'At most 100 people at a time' } } });
+  });
+
+  it('findPeople: the owner picker finds people by name as the caller, nothing for someone Jira lets find no one', async () => {
+    const found = await forge.invoke('findPeople', { query: 'max' }, page('member'));
+    expect(found).toMatchObject({ ok: true, value: { people: [{ accountId: DEMO_USERS.member.accountId, displayName: 'Max Member' }] } });
+    // The outsider may browse TR but lacks Jira's "Browse users and groups": Jira answers no one.
+    expect(await forge.invoke('findPeople', { query: 'max' }, page('outsider'))).toEqual({ ok: true, value: { people: [] } });
+    expect(await forge.invoke('findPeople', { query: '  ' }, page('member'))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { query: 'Type a name' } },
+    });
+  });
+
+  it('an owner a write names must be a Jira user; nothing is written otherwise', async () => {
+    const view = (await forge.invoke('getRoadmapView', {}, page('admin'))) as Result<RoadmapView>;
+    if (!view.ok) throw new Error(view.error.message);
+    const base = { baseRevision: view.value.revision, initiativeId: 'I-1' };
+    const refused = await forge.invoke('updateInitiative', { ...base, patch: { ownerAccountId: '557058:nobody' } }, page('admin'));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'patch.ownerAccountId': expect.stringContaining('No Jira user') } } });
+    expect((await forge.deps.store.load(DEMO_PROJECTS.TR.id))?.meta.revision).toBe(view.value.revision);
+    const set = await forge.invoke('updateInitiative', { ...base, patch: { ownerAccountId: DEMO_USERS.member.accountId } }, page('admin'));
+    expect(set).toMatchObject({ ok: true });
+    const settings = await forge.invoke(
+      'saveSettings',
+      { baseRevision: view.value.revision + 1, settings: { ownerAccountId: '557058:nobody' } },
+      page('admin'),
+    );
+    expect(settings).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'settings.ownerAccountId': expect.any(String) } } });
   });
 });

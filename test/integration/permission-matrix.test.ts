@@ -41,6 +41,7 @@ const LEVEL: Record<string, Level> = {
   getEpicContext: 'read',
   getProgress: 'read',
   getPeople: 'read',
+  findPeople: 'read',
   exportRoadmap: 'read',
   createInitiative: 'edit',
   updateInitiative: 'edit',
@@ -98,6 +99,8 @@ function payloadFor(key: string, project: Project, revision: number): unknown {
       return { projectKeyOrId: project.key };
     case 'getPeople':
       return { accountIds: ['557058:aaaa-admin'] };
+    case 'findPeople':
+      return { query: 'Ada' };
     case 'exportRoadmap':
       return { format: 'csv' };
     case 'startRoadmap':

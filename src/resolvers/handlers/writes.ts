@@ -12,6 +12,7 @@ import { accessTo, projectIdFromContext, requireLevel } from '../access';
 import type { Call, Deps } from '../deps';
 import { resolveEpicKeys } from '../epics';
 import { mutate, runMutation } from '../mutation';
+import { confirmOwner } from '../owners';
 import { toRoadmapView } from '../view';
 
 /** Ids given directly plus ids from keys: still within the per-initiative limit, reported on the keys' field. */
@@ -42,6 +43,7 @@ export async function createInitiative(deps: Deps, payload: PayloadOf<'createIni
     level: 'edit',
     input: payload,
     apply: async (roadmap, input, actor) => {
+      await confirmOwner(deps, input.initiative.ownerAccountId, null, 'initiative.ownerAccountId');
       const epicIds = await resolveEpicKeys(deps, roadmap, input.epicKeys, null);
       return addInitiative(roadmap, { ...input.initiative, epicIds: mergeEpicIds(input.initiative.epicIds, epicIds, 'epicKeys') }, actor);
     },
@@ -56,6 +58,8 @@ export const updateInitiativeHandler = (deps: Deps, payload: PayloadOf<'updateIn
     input: payload,
     apply: async (roadmap, input, actor, _access, hidden) => {
       const patch = { ...input.patch };
+      const stored = roadmap.initiatives.find((i) => i.id === input.initiativeId);
+      await confirmOwner(deps, patch.ownerAccountId, stored?.ownerAccountId ?? null, 'patch.ownerAccountId');
       // The editor sent the epics it was shown; the ones from projects the caller cannot browse stay linked.
       if (patch.epicIds) {
         const kept = (roadmap.initiatives.find((i) => i.id === input.initiativeId)?.epicIds ?? []).filter(
@@ -110,7 +114,14 @@ export const deletePhaseHandler = (deps: Deps, payload: PayloadOf<'deletePhase'>
   });
 
 export const saveSettingsHandler = (deps: Deps, payload: PayloadOf<'saveSettings'>, call: Call): Promise<MutationResult> =>
-  runMutation(deps, call, { level: 'administer', input: payload, apply: (roadmap, input, actor) => updateSettings(roadmap, input.settings, actor) });
+  runMutation(deps, call, {
+    level: 'administer',
+    input: payload,
+    apply: async (roadmap, input, actor) => {
+      await confirmOwner(deps, input.settings.ownerAccountId, roadmap.meta.ownerAccountId, 'settings.ownerAccountId');
+      return updateSettings(roadmap, input.settings, actor);
+    },
+  });
 
 export const createDebtItemHandler = (deps: Deps, payload: PayloadOf<'createDebtItem'>, call: Call): Promise<MutationResult> =>
   runMutation(deps, call, { level: 'edit', input: payload, apply: (roadmap, input, actor) => addDebtItem(roadmap, input.item, actor) });

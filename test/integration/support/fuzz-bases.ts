@@ -54,6 +54,7 @@ export function basePayloads(revision: number): Record<string, Json> {
     getEpicContext: {},
     getProgress: {},
     getPeople: { accountIds: ['557058:aaaa-admin', '557058:bbbb-member'] },
+    findPeople: { query: 'Max' },
     getChangelog: { limit: 5 },
     findProject: { projectKeyOrId: 'TR' },
     startRoadmap: { withExamples: true },

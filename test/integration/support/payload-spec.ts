@@ -104,6 +104,7 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
   getEpicContext: obj({}, true),
   getProgress: obj({}, true),
   getPeople: obj({ accountIds: req(arr(accountId, 100)) }, true),
+  findPeople: obj({ query: req(str(1, 100)) }, true),
   getChangelog: obj({ cursor: opt(str(0, 2000, false)), limit: opt(int(1, 50)) }, true),
   findProject: obj(
     {
