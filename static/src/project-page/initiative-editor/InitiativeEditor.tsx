@@ -10,6 +10,7 @@ import { DomainFormFrame } from '../../shared/form/DomainFormFrame';
 import { FormButtons } from '../../shared/form/FormButtons';
 import { FormErrorLine } from '../../shared/form/FormErrorLine';
 import { SelectField, TextAreaField, TextField, useLayerField } from '../../shared/form/inputs';
+import { OwnerPicker } from '../../shared/form/OwnerPicker';
 import { PhaseSelect } from '../../shared/form/PhaseSelect';
 import { QuarterPicker } from '../../shared/form/QuarterPicker';
 import { useDomainForm } from '../../shared/form/use-domain-form';
@@ -132,7 +133,7 @@ export function InitiativeEditor({
             <SelectField name="patch.track" label="Track" options={TRACK_OPTIONS} />
           </FieldRow>
           <FieldRow>
-            <TextField name="patch.ownerAccountId" label="Owner account id" help="Blank for no owner" maxLength={128} placeholder="557058:…" />
+            <OwnerPicker name="patch.ownerAccountId" label="Owner" />
             <TextField name="patch.effort" label="Effort" help={`In ${unit}; blank if not estimated`} numeric="decimal" />
           </FieldRow>
         </EditorGroup>

@@ -91,7 +91,7 @@ export const EDITOR_LABELS: Record<string, string> = {
   'patch.successMetric.unit': 'Metric unit',
   'patch.status': 'Status',
   'patch.track': 'Track',
-  'patch.ownerAccountId': 'Owner account id',
+  'patch.ownerAccountId': 'Owner',
   'patch.effort': 'Effort',
   'patch.rice.reach': 'Reach',
   'patch.rice.impact': 'Impact',

@@ -79,3 +79,14 @@ export function useBoardDetails(view: RoadmapView): BoardDetails {
   const people = usePeople(owners);
   return useMemo(() => ({ goals: view.businessGoals, people }), [view.businessGoals, people]);
 }
+
+/** The owner picker's search: people Jira lets the caller find by the start of a name or e-mail. */
+export function usePeopleSearch(query: string) {
+  return useQuery({
+    queryKey: [...QUERY_KEYS.people, 'search', query],
+    queryFn: async () => unwrap(await call('findPeople', { query })).people,
+    enabled: query.length > 0,
+    // A search is worth keeping for a while, not for the whole session.
+    staleTime: 60_000,
+  });
+}
