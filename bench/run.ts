@@ -182,9 +182,7 @@ async function renderTimes(): Promise<string[]> {
         }
       }
       rows.push(`| ${size.toLocaleString('en-US')} | ${median(firstCard).toFixed(0)} ms | ${median(panels).toFixed(0)} ms |`);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      forge.close();
+      await stopHost(server, forge);
     }
   } finally {
     await browser.close();
@@ -193,6 +191,13 @@ async function renderTimes(): Promise<string[]> {
 }
 
 type BenchPage = import('playwright-core').Page;
+
+/** Stops a local host and its Forge after a measurement. */
+async function stopHost(server: ReturnType<typeof createHostServer>, forge: LocalForge): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  forge.close();
+}
 
 /** The resolver calls the page's frames send through the bridge, from now on. */
 function recordInvokes(page: BenchPage): string[] {
@@ -297,9 +302,7 @@ async function invokesPerWrite(): Promise<string[]> {
       await page.waitForTimeout(1000);
       rows.push(`| ${write.surface} | ${write.write} | ${keys.length} | ${keys.join(', ')} |`);
       await page.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      forge.close();
+      await stopHost(server, forge);
     }
   } finally {
     await browser.close();

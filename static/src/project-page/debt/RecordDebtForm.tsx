@@ -8,6 +8,7 @@ import { DomainFormFrame } from '../../shared/form/DomainFormFrame';
 import { FormButtons } from '../../shared/form/FormButtons';
 import { FormErrorLine } from '../../shared/form/FormErrorLine';
 import { SelectField, TextAreaField, TextField, useLayerField } from '../../shared/form/inputs';
+import { boxedForm } from '../../shared/form/styles';
 import { useDomainForm } from '../../shared/form/use-domain-form';
 import { WriteStatus } from '../../shared/merge-notice';
 import { CATEGORY_OPTIONS, emptyDebt, toDebtDraft } from './debt-model';
@@ -60,22 +61,7 @@ export function RecordDebtForm({ view, onRecorded, onCancel }: { view: RoadmapVi
   });
   const effortHelp = `Optional, in ${CAPACITY_UNIT_LABEL[view.capacity.unit].many}`;
   return (
-    <DomainFormFrame
-      form={form}
-      idPrefix={ID}
-      testId="record-debt-form"
-      label="Record technical debt"
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        gap: token('space.150'),
-        padding: token('space.150'),
-        borderRadius: token('radius.medium', '6px'),
-        backgroundColor: token('color.background.neutral.subtle'),
-        border: `${token('border.width', '1px')} solid ${token('color.border')}`,
-        maxWidth: '640px',
-      }}
-    >
+    <DomainFormFrame form={form} idPrefix={ID} testId="record-debt-form" label="Record technical debt" style={boxedForm}>
       <FormErrorLine testId="record-debt-error" />
       <WriteStatus form={form} retryHint="Reload the roadmap, then record the item again — what you typed is kept." idPrefix={ID} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: token('space.150') }}>

@@ -7,6 +7,7 @@ import { FormButtons } from '../../shared/form/FormButtons';
 import { FormErrorLine } from '../../shared/form/FormErrorLine';
 import { TextAreaField, TextField } from '../../shared/form/inputs';
 import { QuarterPicker } from '../../shared/form/QuarterPicker';
+import { boxedForm } from '../../shared/form/styles';
 import { type DomainForm, useDomainForm } from '../../shared/form/use-domain-form';
 import { WriteStatus } from '../../shared/merge-notice';
 import { phasesInOrder } from '../../shared/phases';
@@ -101,22 +102,7 @@ function PhaseFormFrame({
     alignItems: 'start',
   });
   return (
-    <DomainFormFrame
-      form={form}
-      idPrefix={idPrefix}
-      testId="phase-form"
-      label={label}
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        gap: token('space.150'),
-        padding: token('space.150'),
-        borderRadius: token('radius.medium', '6px'),
-        backgroundColor: token('color.background.neutral.subtle'),
-        border: `${token('border.width', '1px')} solid ${token('color.border')}`,
-        maxWidth: '640px',
-      }}
-    >
+    <DomainFormFrame form={form} idPrefix={idPrefix} testId="phase-form" label={label} style={boxedForm}>
       <FormErrorLine testId="phase-form-error" />
       {children}
       <div style={grid(200)}>
