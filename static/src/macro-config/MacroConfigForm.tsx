@@ -10,9 +10,9 @@ import { z } from 'zod';
 import { type MacroConfig, macroConfigSchema, projectKeyOrIdSchema, type ProjectRef } from '../../../src/domain/api';
 import { call } from '../shared/client';
 import { ErrorMessage, Loading, muted, Page } from '../shared/components';
+import { useSurfaceContext } from '../shared/data/queries';
 import { apiErrorOf, unwrap } from '../shared/data/query-client';
 import { Field, NativeSelect, TextInput } from '../shared/fields';
-import { useSurfaceContext } from '../shared/hooks';
 
 const VIEW_OPTIONS = [
   { value: 'executive', label: 'Executive' },

@@ -2,8 +2,7 @@ import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-q
 import { useCallback } from 'react';
 import type { MutationResult, Result, RoadmapView } from '../../../../src/domain/api';
 import { call, type ResolverKey, type ResolverTypes } from '../client';
-import { QUERY_KEYS } from './keys';
-import { apiErrorOf, ApiFailure, unwrap } from './query-client';
+import { apiErrorOf, ApiFailure } from './query-client';
 import { applyWriteAnswer, reloadAll, showsRoadmapView, showView } from './roadmap-cache';
 
 /** Whether an answer is a write's (revision, change, view): only those update the cache. */
@@ -63,10 +62,6 @@ export function useShowView() {
   const client = useQueryClient();
   return useCallback((view: RoadmapView) => showView(client, view), [client]);
 }
-
-/** For query functions: the view query's loader. */
-export const loadRoadmapView = async () => unwrap(await call('getRoadmapView', {}));
-export { QUERY_KEYS };
 
 /**
  * A write with no form — Mark reviewed, delete after a confirm, move a phase up or down, start the roadmap: one
