@@ -241,7 +241,7 @@ describe('project page panels', () => {
     expect(await backlog.getByTestId('backlog-candidate-item').count()).toBe(11);
     expect(await backlog.getByTestId('backlog-candidate-more').count()).toBe(0);
     const extra = backlog.getByTestId('backlog-candidate-item').filter({ hasText: 'Extra 5' });
-    await extra.getByRole('button', { name: /^Show on board:/ }).click();
+    await extra.getByRole('button', { name: 'Show on board' }).click();
     const focused = await app()
       .locator(':focus')
       .evaluate((el) => [el.getAttribute('data-testid'), el.getAttribute('aria-label')]);

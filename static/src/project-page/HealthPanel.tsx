@@ -11,7 +11,7 @@ const message = (entry: { message: string }) => entry.message;
 const aboutInitiative = (entry: { message: string; initiativeId: string }) => (
   <>
     {entry.message}{' '}
-    <Button appearance="subtle" spacing="compact" aria-label={`Show on board: ${entry.message}`} onClick={() => showInitiativeCard(entry.initiativeId)}>
+    <Button appearance="subtle" spacing="compact" aria-label="Show on board" onClick={() => showInitiativeCard(entry.initiativeId)}>
       Show
     </Button>
   </>
