@@ -12,6 +12,9 @@
  *   view/close.js        close payload                  → in a modal: closes it, the opener's onClose(payload) runs
  *   router/router.js     navigate {url|target…, type: 'same-tab'|'new-tab'}, getUrl, reload
  *   view/changeWindowTitle.js changeWindowTitle title
+ *   view/createHistory.js createHistory                 → a history object (history v4's shape: location, action,
+ *                                                          push/replace/go/back/forward/listen/createHref) for the app's
+ *                                                          sub-routes; the page URL follows it and back/forward come back
  */
 (function () {
   var params = new URLSearchParams(window.location.search);
@@ -147,6 +150,81 @@
     });
   }
 
+  /*
+   * view.createHistory(): the app's location below the page's base (/jira/KEY/roadmap). The frame starts at the
+   * `route` the page was opened with; push/replace tell the page to change its URL (so links and reload work) and
+   * the page's back/forward come back as 'historyPop'. Listeners get (location, action), as history v4 calls them.
+   */
+  var appHistory = null;
+  function parsePath(to) {
+    var target = typeof to === 'string' ? to : (to && (to.pathname || '') + (to.search || '') + (to.hash || '')) || '/';
+    var url = new URL(target, 'http://app' + (appHistory ? appHistory.location.pathname : '/'));
+    return { pathname: url.pathname, search: url.search, hash: url.hash };
+  }
+  function makeHistory() {
+    var listeners = [];
+    var counter = 0;
+    var start = parsePath(params.get('route') || '/');
+    var h = {
+      length: 1,
+      action: 'POP',
+      location: Object.assign(start, { state: undefined, key: 'initial' }),
+      createHref: function (to) {
+        var loc = parsePath(to);
+        return (params.get('routeBase') || '') + loc.pathname + loc.search + loc.hash;
+      },
+      listen: function (listener) {
+        listeners.push(listener);
+        return function () {
+          listeners = listeners.filter(function (l) {
+            return l !== listener;
+          });
+        };
+      },
+      push: function (to, state) {
+        change('PUSH', to, state);
+      },
+      replace: function (to, state) {
+        change('REPLACE', to, state);
+      },
+      go: function (delta) {
+        toPage({ forgeHost: 'historyGo', delta: delta });
+      },
+      back: function () {
+        h.go(-1);
+      },
+      goBack: function () {
+        h.go(-1);
+      },
+      forward: function () {
+        h.go(1);
+      },
+      goForward: function () {
+        h.go(1);
+      },
+      block: function () {
+        return function () {};
+      },
+    };
+    function notify(action, location) {
+      h.action = action;
+      h.location = location;
+      listeners.slice().forEach(function (l) {
+        l(location, action);
+      });
+    }
+    function change(action, to, state) {
+      var loc = Object.assign(parsePath(to), { state: state, key: 'k' + ++counter });
+      if (action === 'PUSH') h.length += 1;
+      toPage({ forgeHost: 'history', action: action, path: loc.pathname + loc.search + loc.hash, base: params.get('routeBase') || '' });
+      notify(action, loc);
+    }
+    h.pop = function (path) {
+      notify('POP', Object.assign(parsePath(path), { state: undefined, key: 'k' + ++counter }));
+    };
+    return h;
+  }
+
   window.addEventListener('message', function (event) {
     if (event.source !== window.parent || event.origin !== window.location.origin) return;
     var data = event.data || {};
@@ -161,6 +239,8 @@
     } else if (data.forgeHost === 'flagAction') {
       var action = (flagActions[data.id] || [])[data.index];
       if (action && typeof action.onClick === 'function') action.onClick();
+    } else if (data.forgeHost === 'historyPop') {
+      if (appHistory) appHistory.pop(String(data.path || '/'));
     } else if (data.forgeHost === 'flagClosed') {
       delete flagActions[data.id];
     }
@@ -203,6 +283,10 @@
         case 'open':
           // view.open (expand a collapsed view): every view here is already open.
           return Promise.resolve(true);
+        case 'createHistory':
+          if (!params.get('routeBase')) return Promise.reject(new Error('This surface has no sub-routes (view.createHistory is for full pages)'));
+          if (!appHistory) appHistory = makeHistory();
+          return Promise.resolve(appHistory);
         case 'changeWindowTitle':
           toPage({ forgeHost: 'title', title: String(payload) });
           return Promise.resolve();

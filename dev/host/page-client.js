@@ -220,6 +220,30 @@
       if (event.target === configBox) configBox.hidden = true;
     });
 
+  // ---- Sub-routes (view.createHistory): the page URL is base + the app's path and query, plus the host's own
+  // user and theme; back/forward hand the app its location again.
+  function followAppRoute(data) {
+    var target = new URL(data.base + (data.path === '/' ? '' : data.path), window.location.origin);
+    var here = new URL(window.location.href);
+    ['user', 'theme'].forEach(function (k) {
+      if (here.searchParams.has(k)) target.searchParams.set(k, here.searchParams.get(k));
+    });
+    var next = target.pathname + target.search + target.hash;
+    if (data.action === 'REPLACE') history.replaceState({ appRoute: data.path }, '', next);
+    else history.pushState({ appRoute: data.path }, '', next);
+  }
+  window.addEventListener('popstate', function () {
+    var app = document.getElementById('app-frame');
+    var base = app && new URL(app.src, window.location.origin).searchParams.get('routeBase');
+    if (!base || window.location.pathname.indexOf(base) !== 0) return;
+    var search = new URLSearchParams(window.location.search);
+    search.delete('user');
+    search.delete('theme');
+    var rest = search.toString();
+    var path = (window.location.pathname.slice(base.length) || '/') + (rest ? '?' + rest : '') + window.location.hash;
+    send(app.contentWindow, { forgeHost: 'historyPop', path: path });
+  });
+
   window.addEventListener('message', function (event) {
     if (event.origin !== window.location.origin) return;
     var iframe = frameOf(event.source);
@@ -255,6 +279,12 @@
         break;
       case 'title':
         document.title = String(data.title);
+        break;
+      case 'history':
+        if (typeof data.path === 'string' && typeof data.base === 'string' && data.path.charAt(0) === '/') followAppRoute(data);
+        break;
+      case 'historyGo':
+        if (typeof data.delta === 'number') history.go(data.delta);
         break;
       case 'submit':
       case 'close': {

@@ -73,7 +73,10 @@ function chrome(title: string, state: PageState, path: string, body: string): st
     [`/jira/browse/${DEMO_EPICS[0].key}`, `Jira · epic ${DEMO_EPICS[0].key}`],
     ['/confluence/pages/1', 'Confluence · page with macro'],
   ]
-    .map(([href, label]) => `<a href="${href}?user=${state.user}&amp;theme=${state.theme}"${href === path ? ' aria-current="page"' : ''}>${esc(label)}</a>`)
+    .map(
+      ([href, label]) =>
+        `<a href="${href}?user=${state.user}&amp;theme=${state.theme}"${href === path || path.startsWith(`${href}/`) ? ' aria-current="page"' : ''}>${esc(label)}</a>`,
+    )
     .join('');
   // The page carries the same design-token theme it gives the frames, so host chrome and app switch together.
   return `<!doctype html>
@@ -99,10 +102,15 @@ function chrome(title: string, state: PageState, path: string, body: string): st
 </body></html>`;
 }
 
-export function projectPage(state: PageState, projectKey: string, path: string): string {
+/**
+ * A project page. `route` is the app's own location (view.createHistory): the path below the page's base and the
+ * app's query; the frame starts there and page-client.js keeps the page URL in step with it.
+ */
+export function projectPage(state: PageState, projectKey: string, path: string, route = '/'): string {
   const project = Object.values(DEMO_PROJECTS).find((p) => p.key === projectKey);
   if (!project) return chrome('Not found', state, path, `<p>No project ${esc(projectKey)}</p>`);
-  const src = frameSrc('project-page', state, { project: project.id });
+  const base = `/jira/${project.key}/roadmap`;
+  const src = frameSrc('project-page', state, { project: project.id, route, routeBase: base });
   return chrome(
     `${project.name} roadmap`,
     state,

@@ -60,6 +60,15 @@ function pageState(url: URL): PageState {
 }
 
 /** The local stand-in for Jira and Confluence: serves the app's surfaces in iframes and answers their bridge. */
+/** The app's own location inside a project page URL: the path below /roadmap and the query minus the host's keys. */
+function appRoute(subPath: string | undefined, query: URLSearchParams): string {
+  const search = new URLSearchParams(query);
+  search.delete('user');
+  search.delete('theme');
+  const rest = search.toString();
+  return (subPath && subPath !== '/' ? subPath : '/') + (rest ? `?${rest}` : '');
+}
+
 export function createHostServer(options: HostOptions): http.Server {
   const { forge, staticDir } = options;
   const state = new HostState(options.stateFile);
@@ -165,8 +174,9 @@ export function createHostServer(options: HostOptions): http.Server {
       res.writeHead(302, { location: '/jira/TR/roadmap?user=admin' });
       return res.end();
     }
-    const project = /^\/jira\/([A-Z][A-Z0-9]*)\/roadmap$/.exec(p);
-    if (project) return send(res, 200, projectPage(s, project[1], p), CONTENT_TYPES['.html']);
+    // The project page owns every path below it (view.createHistory's sub-routes), as Jira's app routes do.
+    const project = /^\/jira\/([A-Z][A-Z0-9]*)\/roadmap(\/[^?#]*)?$/.exec(p);
+    if (project) return send(res, 200, projectPage(s, project[1], p, appRoute(project[2], url.searchParams)), CONTENT_TYPES['.html']);
     // Jira's own issue URL (what an app's link or router.getUrl may hold) leads to the host's issue page.
     const jiraBrowse = /^\/browse\/([A-Z][A-Z0-9]*-\d+)$/.exec(p);
     if (jiraBrowse) {
