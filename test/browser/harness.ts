@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, chromium, type FrameLocator, type Pa
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { createHostServer } from '../../dev/host/server';
 import { LocalForge } from '../../dev/local-forge';
+import type { PageViewId } from '../../static/src/shared/route/route-model';
 
 const root = path.resolve(__dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,6 +47,35 @@ export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 
         });
       }),
   };
+}
+
+/** The project page's views by their tab's name (route-model's VIEW_LABEL; Health's tab adds a count). */
+const TAB_NAME: Record<PageViewId, RegExp> = {
+  board: /^Board$/,
+  phases: /^Phases$/,
+  capacity: /^Capacity$/,
+  health: /^Health/,
+  debt: /^Debt$/,
+  changelog: /^Changelog$/,
+  'import-export': /^Import and export$/,
+  settings: /^Settings$/,
+};
+
+/** Opens one of the project page's views by clicking its tab, as a user would, and waits for it to show. */
+export async function openView(app: FrameLocator, view: PageViewId): Promise<void> {
+  await app.getByRole('tab', { name: TAB_NAME[view] }).click();
+  await app.getByTestId(`view-${view}`).waitFor();
+}
+
+/** The project page's URL on a view (a sub-route, as view.createHistory makes them), for a user and theme. */
+export function projectPageUrl(
+  host: RunningHost,
+  options: { project?: string; view?: PageViewId; query?: string; user?: string; theme?: 'light' | 'dark' } = {},
+): string {
+  const query = new URLSearchParams(options.query ?? '');
+  query.set('user', options.user ?? 'admin');
+  if (options.theme) query.set('theme', options.theme);
+  return `${host.url}/jira/${options.project ?? 'TR'}/roadmap${options.view ? `/${options.view}` : ''}?${query.toString()}`;
 }
 
 /** One browser and one local host per test file, a fresh page per test. */
