@@ -75,7 +75,16 @@ describe('the initiative dialog', () => {
     // The rules ran on the dialog inside the frame (names, contrast, roles…), not on an empty selection.
     expect(inFrame(results).length).toBeGreaterThan(20);
   }
-  async function shoot(name: string) {
+  /**
+   * Saves a picture of the open dialog as a user sees it with the host page at its top (Playwright scrolls the host
+   * to reach a control in a tall frame); `showing`: scrolls the dialog's body until that part is in view.
+   */
+  async function shoot(name: string, showing?: ReturnType<typeof dialog>) {
+    await showing?.evaluate((el) => {
+      const body = el.ownerDocument.querySelector('[data-testid="initiative-editor-dialog--scrollable"]')!;
+      body.scrollTop += el.getBoundingClientRect().bottom - body.getBoundingClientRect().bottom + 16;
+    });
+    await session.page.evaluate(() => window.scrollTo(0, 0));
     fs.mkdirSync(SCREENS, { recursive: true });
     await app()
       .getByTestId('initiative-editor-dialog')
@@ -296,16 +305,23 @@ describe('the initiative dialog', () => {
       await expectAccessible('[data-testid="initiative-editor-dialog"]');
       // Every group open: their inputs are checked too.
       for (const name of [/^Outcome and business goals/, /^Prioritisation/, /^Dependencies/, /^Epics/]) await expand(name);
+      await dialog().getByLabel('Effort', { exact: true }).fill('5');
+      await dialog().getByLabel('Reach').fill('100');
+      await dialog().getByLabel('Impact').selectOption({ label: 'Medium (1)' });
+      await dialog().getByLabel('Confidence').fill('50');
+      expect(await dialog().getByTestId('rice-score-value').textContent()).toBe('10');
+      await shoot(`editor-create-rice-${theme}`, dialog().getByTestId('rice-score'));
       await expectAccessible('[data-testid="initiative-editor-dialog"]');
       await dialog().getByRole('button', { name: 'Cancel' }).click();
       await dialog().getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
       await dialog().waitFor({ state: 'detached' });
 
       await openEdit(authTitle);
+      await shoot(`editor-edit-top-${theme}`);
       // A warning showing, so its colours are checked as well.
       await dialog().getByLabel('Parallelize CI pipeline').check();
       await dialog().getByTestId('dependency-warnings').waitFor();
-      await shoot(`editor-edit-${theme}`);
+      await shoot(`editor-edit-${theme}`, dialog().getByTestId('dependency-warnings'));
       await expectAccessible('[data-testid="initiative-editor-dialog"]');
     });
   }

@@ -40,7 +40,14 @@ export function FormSection({
       aria-labelledby={headingId}
       data-testid={testId}
       data-open={open}
-      style={{ display: 'flex', flexDirection: 'column', gap: token('space.100'), minWidth: 0 }}
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        gap: token('space.100'),
+        minWidth: 0,
+        // A hairline between the groups, so their headings read as a list to scan.
+        ...(collapsible ? { borderBlockStart: `${token('border.width', '1px')} solid ${token('color.border')}`, paddingBlockStart: token('space.100') } : {}),
+      }}
     >
       <h2 id={headingId} style={{ margin: 0, font: token('font.heading.xsmall'), color: token('color.text') }}>
         {collapsible ? (
