@@ -1,4 +1,4 @@
-import { useBrowserSession } from './harness';
+import { openView, useBrowserSession } from './harness';
 
 /**
  * The walking skeleton end to end: the built Custom UI in Chromium → the unchanged @forge/bridge → the host's
@@ -116,7 +116,9 @@ describe('browser slice', () => {
     await app().getByRole('button', { name: 'Start with the template phases' }).click();
     await app().getByTestId('horizon-now').waitFor();
     expect(await app().getByTestId('initiative-card').count()).toBe(0);
-    expect(await app().getByTestId('phase').count()).toBe(3);
     expect(await app().getByRole('button', { name: 'Add initiative' }).count()).toBe(1);
+    await openView(app(), 'phases');
+    await app().getByTestId('phase').first().waitFor();
+    expect(await app().getByTestId('phase').count()).toBe(3);
   });
 });
