@@ -47,7 +47,7 @@ describe('the initiative dialog', () => {
     await app().getByTestId('initiative-card').first().waitFor();
   }
   async function openCreate() {
-    await app().getByRole('button', { name: 'Add initiative' }).click();
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
     await dialog().waitFor();
   }
   async function openEdit(title: string) {
@@ -137,7 +137,7 @@ describe('the initiative dialog', () => {
     expect(await dialog().getByTestId('rice-score-value').textContent()).toBe('—');
     expect(await dialog().getByTestId('rice-score').textContent()).toContain('Needs Effort');
     const before = writes();
-    await dialog().getByRole('button', { name: 'Create initiative' }).click();
+    await dialog().getByRole('button', { name: 'Add initiative' }).click();
     const effortError = dialog().getByTestId('create-initiative-effort-error');
     await effortError.waitFor();
     expect(await effortError.textContent()).toContain('RICE score divides by it');
@@ -156,7 +156,7 @@ describe('the initiative dialog', () => {
     await dialog().getByLabel('Epic keys').fill(epic.key.toLowerCase());
 
     const changesBefore = (await changes(50)).length;
-    await dialog().getByRole('button', { name: 'Create initiative' }).click();
+    await dialog().getByRole('button', { name: 'Add initiative' }).click();
     // Once it lands the dialog closes and the card shows what was entered.
     await dialog().waitFor({ state: 'detached' });
     await card(authTitle).waitFor();
@@ -276,7 +276,7 @@ describe('the initiative dialog', () => {
     await openCreate();
     await dialog().getByLabel('Title', { exact: true }).fill('Adopt contract tests');
     await dialog().getByLabel('Success metric').fill('Every public API has a consumer contract');
-    await dialog().getByRole('button', { name: 'Create initiative' }).click();
+    await dialog().getByRole('button', { name: 'Add initiative' }).click();
     await dialog().waitFor({ state: 'detached' });
     await card('Adopt contract tests').waitFor();
     const created = await storedInitiative('Adopt contract tests');

@@ -15,7 +15,7 @@ describe('browser slice', () => {
     expect(await app().getByTestId('horizon-now').getByTestId('initiative-card').count()).toBe(2);
 
     // "Add initiative" in the page's header opens the dialog; every field is in it (the groups open on demand).
-    await app().getByRole('button', { name: 'Add initiative' }).click();
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
     const dialog = app().getByRole('form', { name: 'New initiative' });
     await dialog.getByLabel('Title', { exact: true }).fill('Retire the legacy auth service');
     await dialog.getByLabel('Phase').selectOption({ label: 'Scale' });
@@ -25,7 +25,7 @@ describe('browser slice', () => {
     await dialog.getByLabel('Track').selectOption('security');
     await dialog.getByRole('button', { name: /^Epics/ }).click();
     await dialog.getByLabel('Epic keys').fill('TR-28');
-    await dialog.getByRole('button', { name: 'Create initiative' }).click();
+    await dialog.getByRole('button', { name: 'Add initiative' }).click();
 
     const card = app().getByTestId('initiative-card').filter({ hasText: 'Retire the legacy auth service' });
     await card.waitFor();
@@ -55,10 +55,10 @@ describe('browser slice', () => {
     const before = await app().getByTestId('initiative-card').count();
     const writesBefore = session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
 
-    await app().getByRole('button', { name: 'Add initiative' }).click();
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
     const dialog = app().getByRole('form', { name: 'New initiative' });
     await dialog.getByLabel('Target quarter').fill('someday');
-    await dialog.getByRole('button', { name: 'Create initiative' }).click();
+    await dialog.getByRole('button', { name: 'Add initiative' }).click();
     await dialog.getByTestId('create-initiative-title-error').waitFor();
     expect(await dialog.getByTestId('create-initiative-title-error').textContent()).toContain('Required');
     expect(await dialog.getByTestId('create-initiative-targetQuarter-error').textContent()).toContain('Use a quarter like 2026-Q3');
@@ -70,7 +70,7 @@ describe('browser slice', () => {
     await dialog.getByLabel('Epic keys').fill('TR-2');
     // Closed again: the server's answer about the key opens the group it belongs to.
     await dialog.getByRole('button', { name: /^Epics/ }).click();
-    await dialog.getByRole('button', { name: 'Create initiative' }).click();
+    await dialog.getByRole('button', { name: 'Add initiative' }).click();
     await dialog.getByText(/TR-2 is a .*not an epic/).waitFor();
     expect(await dialog.getByRole('button', { name: /^Epics/ }).getAttribute('aria-expanded')).toBe('true');
     expect(await dialog.getByLabel('Epic keys').getAttribute('aria-invalid')).toBe('true');
@@ -83,7 +83,7 @@ describe('browser slice', () => {
     await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin`);
     await app().getByTestId('initiative-card').first().waitFor();
     const writesBefore = session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
-    await app().getByRole('button', { name: 'Add initiative' }).click();
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
     // Found by its name: while it asks, its buttons are Discard / Keep editing.
     const form = app().getByRole('form', { name: 'New initiative' });
     await form.getByLabel('Title', { exact: true }).fill('Half a thought');
@@ -95,7 +95,7 @@ describe('browser slice', () => {
     await form.waitFor({ state: 'detached' });
     expect(session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writesBefore);
     // Opened again, it starts empty; Escape with nothing typed just closes it.
-    await app().getByRole('button', { name: 'Add initiative' }).click();
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
     expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('');
     await form.getByLabel('Title', { exact: true }).press('Escape');
     await form.waitFor({ state: 'detached' });

@@ -65,7 +65,7 @@ function CreateInitiativeDialog({ view, onClose }: { view: RoadmapView; onClose:
       width="large"
       height={DIALOG_HEIGHT}
       dataset={{ mode: 'create' }}
-      footer={<FormButtons label="Create initiative" />}
+      footer={<FormButtons label="Add initiative" />}
     >
       <FormErrorLine testId="initiative-editor-error" />
       <WriteStatus form={form} retryHint="Reload the roadmap, then create it again — what you typed is kept." idPrefix={id} />
