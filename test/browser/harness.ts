@@ -3,7 +3,9 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { seedRichDemo } from '../../dev/demo-rich';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { createHostServer } from '../../dev/host/server';
 import { LocalForge } from '../../dev/local-forge';
@@ -28,9 +30,13 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tech-roadmap-'))): Promise<RunningHost> {
+/** Which demo a host starts with: the template roadmap for TR, or `npm start`'s rich demo for TR and PAY. */
+export type DemoSeed = 'template' | 'rich';
+
+export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tech-roadmap-')), seed: DemoSeed = 'template'): Promise<RunningHost> {
   const forge = new LocalForge({ dataFile: path.join(dataDir, 'kvs.sqlite') });
-  await seedDemoRoadmap(forge);
+  if (seed === 'rich') await seedRichDemo(forge);
+  else await seedDemoRoadmap(forge);
   const server: http.Server = createHostServer({ forge, staticDir: path.join(root, 'static/build'), stateFile: path.join(dataDir, 'host-state.json') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -78,6 +84,20 @@ export function projectPageUrl(
   return `${host.url}/jira/${options.project ?? 'TR'}/roadmap${options.view ? `/${options.view}` : ''}?${query.toString()}`;
 }
 
+/**
+ * axe-core (WCAG 2.1 A and AA rules) on the app frame, or a part of it: the serious and critical violations, described
+ * one per line (an empty list is the pass).
+ */
+export async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .include(selector ? ['#app-frame', selector] : '#app-frame')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.map((n) => `${n.html} ${n.failureSummary ?? ''}`).join(' | ')}`);
+}
+
 /** One browser and one local host per test file, a fresh page per test. */
 export interface BrowserSession {
   readonly host: RunningHost;
@@ -92,13 +112,13 @@ export interface BrowserSession {
   restartHost(): Promise<void>;
 }
 
-export function useBrowserSession(): BrowserSession {
+export function useBrowserSession(options: { seed?: DemoSeed } = {}): BrowserSession {
   let browser: Browser;
   let host: RunningHost;
   let page: Page;
   beforeAll(async () => {
     browser = await launchChromium();
-    host = await startHost();
+    host = await startHost(undefined, options.seed);
   });
   afterAll(async () => {
     await host?.stop();
@@ -137,7 +157,7 @@ export function useBrowserSession(): BrowserSession {
     async restartHost() {
       const dataDir = host.dataDir;
       await host.stop();
-      host = await startHost(dataDir);
+      host = await startHost(dataDir, options.seed);
     },
   };
 }
