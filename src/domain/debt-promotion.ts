@@ -1,5 +1,5 @@
 import type { DebtItem, Phase } from './model';
-import { addQuarters, compareQuarters, type Quarter, quarterLabel, quarterOf } from './quarter';
+import { addQuarters, compareQuarters, type Quarter, quarterOf } from './quarter';
 import { type DebtBand, debtPriority } from './rules/prioritisation';
 
 /**
@@ -24,7 +24,7 @@ export interface PromotionProposal {
   phaseId: string;
   band: DebtBand;
   score: number;
-  /** Why this quarter, in words: `Scores 20 of 25: act now, so this quarter (Q4 2026)`. */
+  /** Why this quarter, in words: `It scores 20 of 25 — act now, so this quarter.` */
   reason: string;
 }
 
@@ -49,6 +49,6 @@ export function proposePromotion(item: Pick<DebtItem, 'title' | 'impact' | 'urge
     phaseId: phaseForQuarter(phases, targetQuarter),
     band,
     score,
-    reason: `Scores ${score} of 25: ${BAND_REASON[band]} (${quarterLabel(targetQuarter)})`,
+    reason: `It scores ${score} of 25 — ${BAND_REASON[band]}.`,
   };
 }

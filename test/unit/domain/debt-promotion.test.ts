@@ -61,13 +61,13 @@ describe('proposePromotion', () => {
       phaseId: 'P-1',
       band: 'act-now',
       score: 20,
-      reason: 'Scores 20 of 25: act now, so this quarter (Q4 2026)',
+      reason: 'It scores 20 of 25 — act now, so this quarter.',
     });
     expect(proposePromotion(debtItem({ impact: 2, urgency: 3 }), phases, TODAY)).toMatchObject({
       targetQuarter: '2027-Q2',
       phaseId: 'P-2',
       band: 'watch',
-      reason: 'Scores 6 of 25: watch it, so the quarter after next (Q2 2027)',
+      reason: 'It scores 6 of 25 — watch it, so the quarter after next.',
     });
   });
 });
