@@ -39,7 +39,7 @@ export function ChangelogPanel({ view }: { view: RoadmapView }) {
   return (
     <Panel testId="changelog" title="Changelog">
       {view.initiatives.length > 0 ? (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050'), maxWidth: '420px' }}>
           <label
             htmlFor="changelog-initiative"
             style={{ font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle') }}
