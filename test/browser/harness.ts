@@ -3,7 +3,6 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { seedRichDemo } from '../../dev/demo-rich';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
@@ -82,20 +81,6 @@ export function projectPageUrl(
   query.set('user', options.user ?? 'admin');
   if (options.theme) query.set('theme', options.theme);
   return `${host.url}/jira/${options.project ?? 'TR'}/roadmap${options.view ? `/${options.view}` : ''}?${query.toString()}`;
-}
-
-/**
- * axe-core (WCAG 2.1 A and AA rules) on the app frame, or a part of it: the serious and critical violations, described
- * one per line (an empty list is the pass).
- */
-export async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include(selector ? ['#app-frame', selector] : '#app-frame')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.map((n) => `${n.html} ${n.failureSummary ?? ''}`).join(' | ')}`);
 }
 
 /** One browser and one local host per test file, a fresh page per test. */

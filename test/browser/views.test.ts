@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PageViewId } from '../../static/src/shared/route/route-model';
-import { openView, projectPageUrl, seriousViolations, useBrowserSession } from './harness';
+import { seriousViolations } from './a11y';
+import { openView, projectPageUrl, useBrowserSession } from './harness';
 
 const SCREENS = '/tmp/team/screens';
 const VIEWS: PageViewId[] = ['board', 'phases', 'capacity', 'health', 'debt', 'changelog', 'import-export', 'settings'];
