@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { DEMO_EPICS, DEMO_USERS } from '../../dev/jira';
 import type { ChangelogPage, Result, RoadmapView } from '../../src/domain/api';
 import { addQuarters, quarterLabel, quarterOf } from '../../src/domain/quarter';
+import { expectNoSeriousViolations } from './a11y';
 import { projectPageUrl, useBrowserSession } from './harness';
 
 const PROJECT_ID = '10000';
@@ -60,21 +60,7 @@ describe('the initiative dialog', () => {
   async function expand(name: RegExp) {
     if ((await group(name).getAttribute('aria-expanded')) !== 'true') await group(name).click();
   }
-  async function expectAccessible(selector: string) {
-    const analyze = () =>
-      new AxeBuilder({ page: session.page }).include(['#app-frame', selector]).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const inFrame = (results: Awaited<ReturnType<typeof analyze>>) =>
-      results.passes.flatMap((rule) => rule.nodes).filter((node) => JSON.stringify(node.target).includes('#app-frame'));
-    let results = await analyze();
-    // Now and then axe gets no answer from the frame (every rule "inapplicable"): ask again, at most twice.
-    for (let retry = 0; retry < 2 && inFrame(results).length === 0; retry++) results = await analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.map((n) => `${n.html} ${n.failureSummary ?? ''}`).join(' | ')}`);
-    expect(serious).toEqual([]);
-    // The rules ran on the dialog inside the frame (names, contrast, roles…), not on an empty selection.
-    expect(inFrame(results).length).toBeGreaterThan(20);
-  }
+  const expectAccessible = (selector: string) => expectNoSeriousViolations(session.page, selector);
   /**
    * Saves a picture of the open dialog as a user sees it with the host page at its top (Playwright scrolls the host
    * to reach a control in a tall frame); `showing`: scrolls the dialog's body until that part is in view.

@@ -32,10 +32,10 @@ export function InitiativeDialog({ view, initiative, onClose }: { view: RoadmapV
 }
 
 /**
- * A fixed height, so the footer's buttons stay in sight: the page's frame is as tall as the page (Jira sizes it to
- * its content), so a dialog allowed to fill the frame's viewport could run past the screen. The body scrolls.
+ * A fixed height, so the header and the footer's buttons stay in sight: the page's frame is as tall as the page (Jira
+ * sizes it to its content), so a dialog allowed to grow with its fields would run past the screen. The body scrolls.
  */
-const DIALOG_HEIGHT = 'min(600px, calc(100vh - 120px))';
+const DIALOG_HEIGHT = 600;
 
 /** The form's test id in both modes (browser tests find the dialog's form by it). */
 const TEST_ID = 'initiative-editor';

@@ -1,8 +1,47 @@
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { token } from '@atlaskit/tokens';
-import { type ReactNode, type RefObject, useMemo } from 'react';
+import { type ReactNode, type RefObject, useEffect, useMemo, useState } from 'react';
 import { DomainFormFrame } from './DomainFormFrame';
 import type { DomainForm } from './use-domain-form';
+
+/** The modal's gutter above and below (Atlaskit sizes a dialog to at most 100vh - 120px). */
+const MODAL_GUTTERS = 120;
+
+/** The nearest ancestor of `from`, up to `top`, that scrolls its content (the modal body's scroll container). */
+function scrollerOf(from: HTMLElement, top: HTMLElement): HTMLElement {
+  for (let el = from.parentElement; el && el !== top; el = el.parentElement) {
+    if (/(auto|scroll)/.test(getComputedStyle(el).overflowY)) return el;
+  }
+  return top;
+}
+
+/**
+ * The product sizes the app's frame to its document, and a modal (fixed in place) adds nothing to it: on a short view
+ * the frame is shorter than the dialog, which then shows a sliver of its body. While the dialog is open, the document
+ * is kept tall enough for all of it (its own height plus what its body hides, plus the modal's gutters).
+ */
+function useFrameRoomFor(content: HTMLElement | null, height?: number) {
+  useEffect(() => {
+    const dialog = content?.closest<HTMLElement>('[role="dialog"]');
+    if (!content || !dialog) return;
+    const html = document.documentElement;
+    const before = html.style.minHeight;
+    const scroller = scrollerOf(content, dialog);
+    const fit = () => {
+      const natural = dialog.offsetHeight + scroller.scrollHeight - scroller.clientHeight;
+      // A dialog of a fixed height needs room for that height only: its body scrolls.
+      html.style.minHeight = `${Math.ceil(Math.min(natural, height ?? Infinity) + MODAL_GUTTERS)}px`;
+    };
+    const observer = new ResizeObserver(fit);
+    observer.observe(content);
+    observer.observe(dialog);
+    fit();
+    return () => {
+      observer.disconnect();
+      html.style.minHeight = before;
+    };
+  }, [content, height]);
+}
 
 /**
  * A domain form in an Atlaskit modal dialog: the title in the header, the fields in the body, the buttons (and the
@@ -26,8 +65,11 @@ export function ModalForm({
   title: string;
   testId?: string;
   width?: 'small' | 'medium' | 'large' | 'x-large';
-  /** A fixed height (CSS length) for a long form: its body scrolls between the header and the footer. */
-  height?: string;
+  /**
+   * A fixed height in px (less where the frame has no room for it), for a long form: its header and footer stay in
+   * sight and the body scrolls between them, wherever the page's frame is scrolled to.
+   */
+  height?: number;
   footer: ReactNode;
   /** Inside the dialog but outside its form: a dialog stacked on this one (a delete confirm is a form of its own). */
   outside?: ReactNode;
@@ -35,6 +77,9 @@ export function ModalForm({
   dataset?: Record<string, string>;
   children: ReactNode;
 }) {
+  // The body's content, once the modal's portal has mounted it.
+  const [content, setContent] = useState<HTMLDivElement | null>(null);
+  useFrameRoomFor(content, height);
   // The form's first field takes focus as the dialog opens (Atlaskit would pick the close button): a ref that finds it
   // when the dialog mounts.
   const firstField = useMemo<RefObject<HTMLElement>>(
@@ -49,7 +94,7 @@ export function ModalForm({
     <Modal
       onClose={form.discard.request}
       width={width}
-      height={height}
+      height={height === undefined ? undefined : `min(${height}px, calc(100vh - ${MODAL_GUTTERS}px))`}
       autoFocus={firstField}
       label={title}
       testId={testId ? `${testId}-dialog` : undefined}
@@ -61,7 +106,9 @@ export function ModalForm({
           <ModalTitle>{title}</ModalTitle>
         </ModalHeader>
         <ModalBody>
-          <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), paddingBlockEnd: token('space.050') }}>{children}</div>
+          <div ref={setContent} style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), paddingBlockEnd: token('space.050') }}>
+            {children}
+          </div>
         </ModalBody>
         <ModalFooter>{footer}</ModalFooter>
       </DomainFormFrame>
