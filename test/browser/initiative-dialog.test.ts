@@ -143,8 +143,12 @@ describe('the initiative dialog', () => {
 
     const changesBefore = (await changes(50)).length;
     await dialog().getByRole('button', { name: 'Add initiative' }).click();
-    // Once it lands the dialog closes and the card shows what was entered.
+    // Once it lands the dialog closes, the host announces it, and the card shows what was entered.
     await dialog().waitFor({ state: 'detached' });
+    await session.page
+      .getByTestId('host-flag')
+      .filter({ hasText: `Added initiative "${authTitle}"` })
+      .waitFor();
     await card(authTitle).waitFor();
     expect(await app().getByTestId('initiative-card').count()).toBe(cardsBefore + 1);
     const text = await card(authTitle).textContent();
