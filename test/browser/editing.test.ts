@@ -186,6 +186,12 @@ describe('editing initiatives and phases', () => {
     expect(await editor().isVisible()).toBe(true);
     await editor().getByRole('button', { name: 'Delete initiative' }).click();
     await confirm.waitFor();
+    // Escape closes only the dialog on top.
+    await confirm.getByLabel('Why delete it? (optional)').press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await editor().isVisible()).toBe(true);
+    await editor().getByRole('button', { name: 'Delete initiative' }).click();
+    await confirm.waitFor();
     expect(await confirm.textContent()).toContain('linked epic is unlinked');
     await confirm.getByLabel('Why delete it? (optional)').fill('Covered by the platform team’s CDN');
     await confirm.getByRole('button', { name: 'Delete initiative' }).click();
