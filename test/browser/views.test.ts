@@ -72,6 +72,23 @@ describe('the project page views, by role and theme', () => {
     expect(await app().getByTestId('health-panel').textContent()).toContain(`${count} problems to look at`);
   });
 
+  it('a dialog opened from low on the board, with the product page scrolled down, opens in sight', async () => {
+    await session.page.setViewportSize({ width: 1280, height: 500 });
+    await session.page.goto(projectPageUrl(session.host, { user: 'admin' }));
+    const last = app().getByTestId('initiative-card').last();
+    await last.waitFor();
+    await session.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await session.page.evaluate(() => window.scrollY)).toBeGreaterThan(600);
+    await last.getByRole('button', { name: /^Edit “/ }).click();
+    const title = app().getByRole('dialog').getByRole('heading', { level: 1 });
+    await title.waitFor();
+    await session.page.waitForTimeout(300);
+    // The dialog's title is inside the host page's viewport (page coordinates minus the host's scroll).
+    const box = (await title.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(500);
+  });
+
   it('a landed write is announced with a flag on the host page, naming what changed', async () => {
     await session.page.goto(projectPageUrl(session.host, { user: 'admin', view: 'health' }));
     await app().getByRole('button', { name: 'Mark reviewed' }).click();

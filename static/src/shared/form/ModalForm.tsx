@@ -16,6 +16,23 @@ function scrollerOf(from: HTMLElement, top: HTMLElement): HTMLElement {
 }
 
 /**
+ * The dialog is fixed to the frame's viewport, and the frame is as tall as the page: with the product page scrolled
+ * down (a card low on the board), the dialog would sit out of sight above. A fixed element's scrollIntoView does not
+ * reach the product page, so an in-flow marker over the dialog's top (the frame does not scroll, so its document and
+ * viewport coordinates agree) is scrolled into view instead: the product page follows, and does not move when the
+ * dialog's top is in sight already. Run after the dialog's focus lock has focused the first field.
+ */
+function revealInProduct(dialog: HTMLElement) {
+  const top = dialog.getBoundingClientRect().top;
+  const marker = document.createElement('div');
+  marker.setAttribute('aria-hidden', 'true');
+  Object.assign(marker.style, { position: 'absolute', left: '0', top: `${Math.max(0, top - 16)}px`, width: '1px', height: '96px', pointerEvents: 'none' });
+  document.body.append(marker);
+  marker.scrollIntoView({ block: 'nearest' });
+  marker.remove();
+}
+
+/**
  * The product sizes the app's frame to its document, and a modal (fixed in place) adds nothing to it: on a short view
  * the frame is shorter than the dialog, which then shows a sliver of its body. While the dialog is open, the document
  * is kept tall enough for all of it (its own height plus what its body hides, plus the modal's gutters).
@@ -36,7 +53,9 @@ function useFrameRoomFor(content: HTMLElement | null, height?: number) {
     observer.observe(content);
     observer.observe(dialog);
     fit();
+    const reveal = window.setTimeout(() => revealInProduct(dialog), 150);
     return () => {
+      window.clearTimeout(reveal);
       observer.disconnect();
       html.style.minHeight = before;
     };
