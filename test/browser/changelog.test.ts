@@ -43,7 +43,7 @@ describe('a changelog people can read', () => {
     const { moved, back, linked, cadence } = await writeOnce();
 
     await session.page.setViewportSize({ width: 1280, height: 1000 });
-    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=member&theme=${theme}`);
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap/changelog?user=member&theme=${theme}`);
     await entry(cadence.revision).waitFor();
 
     const lines = async (revision: number) => entry(revision).getByTestId('change-line').allTextContents();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { ChangelogPage, Result, RoadmapView } from '../../src/domain/api';
-import { useBrowserSession } from './harness';
+import { openView, useBrowserSession } from './harness';
 
 const PROJECT = { id: '10000', key: 'TR' };
 const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:projectPage', project: PROJECT } };
@@ -173,6 +173,7 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
     const second = await openAs('admin');
     const form = (app: FrameLocator) => app.getByTestId('settings-form');
     for (const { app } of [first, second]) {
+      await openView(app, 'settings');
       await app.getByTestId('settings').getByRole('button', { name: 'Edit settings' }).click();
       await form(app).waitFor();
     }
@@ -202,6 +203,7 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
       const second = await openAs('admin', theme);
       const form = (app: FrameLocator) => app.getByTestId('settings-form');
       for (const { app } of [first, second]) {
+        await openView(app, 'settings');
         await app.getByTestId('settings').getByRole('button', { name: 'Edit settings' }).click();
         await form(app).waitFor();
       }
@@ -250,7 +252,8 @@ describe('a save that meets a CONFLICT rebases three ways', () => {
     const other = view.phases.find((p) => p.id !== before.phaseId)!;
     const admin = await openAs('admin');
     const member = await openAs('member', 'dark');
-    const moveForm = (app: FrameLocator) => app.locator(`[data-testid="initiative-card"][data-initiative-id="${id}"]`).getByTestId('move-form');
+    // The move form opens in a dialog over the board, not inside the card.
+    const moveForm = (app: FrameLocator) => app.getByTestId('move-form');
     for (const { app } of [admin, member]) {
       await app
         .locator(`[data-testid="initiative-card"][data-initiative-id="${id}"]`)

@@ -12,7 +12,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { seedDemoMacros, seedRichDemo } from '../../dev/demo-rich';
 import { createHostServer } from '../../dev/host/server';
 import { LocalForge } from '../../dev/local-forge';
-import { launchChromium } from './harness';
+import { launchChromium, openView } from './harness';
 
 const root = path.resolve(__dirname, '../..');
 const SCREENS = '/tmp/team/screens';
@@ -66,7 +66,6 @@ describe('the rich demo (npm start)', () => {
   async function openProject(key: 'TR' | 'PAY', theme: 'light' | 'dark' = 'light') {
     await page.goto(`${host.url}/jira/${key}/roadmap?user=admin&theme=${theme}`);
     await app().getByTestId('initiative-card').first().waitFor();
-    await app().getByTestId('change-entry').first().waitFor();
   }
 
   /** The whole page, after the frames have settled (fonts, progress bars). */
@@ -80,7 +79,13 @@ describe('the rich demo (npm start)', () => {
     'TR project page (%s): capacity with a buffer warning, health findings, debt and a multi-entry changelog',
     async (theme) => {
       await openProject('TR', theme);
+      // The first screen: the summary, then the board.
+      const summary = app().getByTestId('roadmap-summary');
+      expect(await summary.getByTestId('summary-review').textContent()).toMatch(/Review overdue by \d+ days?/);
+      expect(await summary.getByTestId('summary-health').textContent()).toContain('1 dependency problem');
+      await screenshot(`tr-board-${theme}`);
 
+      await openView(app(), 'capacity');
       const capacity = app().getByTestId('capacity-panel');
       expect(await capacity.getByTestId('capacity-not-set').count()).toBe(0);
       expect(await capacity.getByTestId('capacity-settings').textContent()).toMatch(/40 person-weeks per quarter, 25 % kept as buffer/);
@@ -93,6 +98,9 @@ describe('the rich demo (npm start)', () => {
       expect(states.filter((s) => s === 'over-committed')).toHaveLength(1);
       expect(states.filter((s) => s === 'within-plan')).toHaveLength(3);
 
+      await screenshot(`tr-capacity-${theme}`);
+
+      await openView(app(), 'health');
       const health = app().getByTestId('health-panel');
       expect(await health.getByTestId('review-headline').textContent()).toMatch(/^Review overdue by \d+ days?$/);
       expect(await health.getByTestId('dependency-finding-item').count()).toBe(1);
@@ -104,6 +112,9 @@ describe('the rich demo (npm start)', () => {
       expect(await health.getByTestId('untouched-initiative-item').count()).toBeGreaterThanOrEqual(1);
       expect(await health.getByTestId('goals-without-initiatives').count()).toBe(0);
 
+      await screenshot(`tr-health-${theme}`);
+
+      await openView(app(), 'debt');
       const debt = app().getByTestId('debt-register');
       expect(await debt.getByTestId('debt-open').getByTestId('debt-item').count()).toBe(4);
       expect(await debt.getByTestId('debt-promoted-list').locator('li').count()).toBe(1);
@@ -111,12 +122,19 @@ describe('the rich demo (npm start)', () => {
       const categories = await debt.getByTestId('debt-category').allTextContents();
       expect(new Set(categories).size).toBe(5);
 
+      await screenshot(`tr-debt-${theme}`);
+
+      await openView(app(), 'changelog');
       const changelog = app().getByTestId('changelog');
+      await changelog.getByTestId('change-entry').first().waitFor();
       expect(await changelog.getByTestId('change-entry').count()).toBe(10);
       expect(await changelog.getByTestId('change-reason').count()).toBeGreaterThanOrEqual(5);
       expect(await changelog.getByTestId('change-summary').allTextContents()).toContain('Changed roadmap settings (capacity)');
 
+      await screenshot(`tr-changelog-${theme}`);
+
       // Initiatives in all three horizons, with progress from epics in every Jira status.
+      await openView(app(), 'board');
       for (const horizon of ['now', 'next', 'later'])
         expect(await app().getByTestId(`horizon-${horizon}`).getByTestId('initiative-card').count()).toBeGreaterThan(0);
       await app().getByTestId('initiative-progress').first().waitFor();
@@ -143,16 +161,19 @@ describe('the rich demo (npm start)', () => {
 
   it('PAY project page: its own roadmap, with PCI DSS and GDPR on the compliance track', async () => {
     await openProject('PAY');
+    expect(await app().getByTestId('initiative-card').filter({ hasText: 'PCI DSS 4.0 compliance' }).count()).toBe(1);
+    await screenshot('pay-project-light');
+    await openView(app(), 'capacity');
     expect(await app().getByTestId('buffer-warnings').textContent()).toMatch(/commitments leave only 15 % of capacity free/);
+    await openView(app(), 'health');
     const health = app().getByTestId('health-panel');
     expect(await health.getByTestId('dependency-finding-item').textContent()).toMatch(
       /“Fraud scoring v2” \(I-5\) is in Now but depends on “GDPR erasure and retention for payment data” \(I-4\) in Next/,
     );
     expect(await health.getByTestId('overdue-initiative-item').textContent()).toContain('“Multi-currency settlement” (I-2)');
     expect(await health.getByTestId('backlog-candidate-item').count()).toBe(1);
+    await openView(app(), 'debt');
     expect(await app().getByTestId('debt-promoted-list').textContent()).toContain('Settlement batch runs single-threaded');
-    expect(await app().getByTestId('initiative-card').filter({ hasText: 'PCI DSS 4.0 compliance' }).count()).toBe(1);
-    await screenshot('pay-project-light');
   });
 
   it.each(['light', 'dark'] as const)('Confluence page 1 (%s): the macro is configured, executive view of TR', async (theme) => {

@@ -1,7 +1,7 @@
 import { DEMO_EPICS } from '../../dev/jira';
 import type { ChangelogPage, Result } from '../../src/domain/api';
 import { addQuarters, quarterLabel, quarterOf } from '../../src/domain/quarter';
-import { useBrowserSession } from './harness';
+import { openView, useBrowserSession } from './harness';
 
 const PROJECT_ID = '10000';
 const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:projectPage', project: { id: PROJECT_ID, key: 'TR' } } };
@@ -78,6 +78,7 @@ describe('editing initiatives and phases', () => {
     await save();
 
     await editor().waitFor({ state: 'detached' });
+    await openView(app(), 'changelog');
     await newest()
       .getByTestId('change-summary')
       .filter({ hasText: `Updated "${logging}"` })
@@ -90,8 +91,10 @@ describe('editing initiatives and phases', () => {
     expect((await newestChange()).diffs.map((d) => d.field).sort()).toEqual(['effort', 'rice']);
 
     // Committed for its quarter (this one) now includes the 6; the other initiative there has no estimate.
+    await openView(app(), 'capacity');
     const row = app().getByTestId('capacity-panel').locator(`[data-testid="capacity-quarter"][data-quarter="${thisQuarter}"]`);
     expect(await row.locator('td').first().textContent()).toBe('6');
+    await openView(app(), 'board');
     expect(
       await card(logging)
         .getByRole('button', { name: `Edit “${logging}”` })
@@ -127,11 +130,13 @@ describe('editing initiatives and phases', () => {
     await editor().getByLabel('Add epic keys').fill(tracing.key.toLowerCase());
     await save();
     await editor().waitFor({ state: 'detached' });
+    await openView(app(), 'changelog');
     await newest()
       .getByTestId('change-summary')
       .filter({ hasText: `Updated "${logging}"` })
       .waitFor();
     expect((await storedInitiative(logging))?.epicIds).toEqual([tracing.id]);
+    await openView(app(), 'board');
     expect(await card(logging).getByTestId('epic-count').textContent()).toContain('1 linked epic');
     expect((await newestChange()).diffs.map((d) => d.field)).toEqual(['epicIds']);
   });
@@ -158,6 +163,7 @@ describe('editing initiatives and phases', () => {
     await app().getByTestId('horizon-next').getByTestId('initiative-card').filter({ hasText: logging }).waitFor();
     expect(await app().getByTestId('horizon-now').getByText(logging).count()).toBe(0);
     expect(await card(logging).textContent()).toContain(quarterLabel(nextQuarter));
+    await openView(app(), 'changelog');
     await newest()
       .getByTestId('change-summary')
       .filter({ hasText: `Moved "${logging}"` })
@@ -182,6 +188,7 @@ describe('editing initiatives and phases', () => {
     expect(await app().getByTestId('initiative-card').count()).toBe(count - 1);
     expect(await app().getByTestId('phase-initiative').filter({ hasText: cdn }).count()).toBe(0);
     expect(await storedInitiative(cdn)).toBeUndefined();
+    await openView(app(), 'changelog');
     await newest()
       .getByTestId('change-summary')
       .filter({ hasText: `Deleted initiative "${cdn}"` })
@@ -191,6 +198,7 @@ describe('editing initiatives and phases', () => {
 
   it('adds a phase, moves it up, renames it and deletes it while empty', async () => {
     await open('member');
+    await openView(app(), 'phases');
     const names = () => manager().getByTestId('phase').locator('h3').allTextContents();
     expect(await names()).toEqual(['Foundation', 'Scale', 'Velocity']);
 
@@ -234,6 +242,7 @@ describe('editing initiatives and phases', () => {
   it('deletes a phase with initiatives only once it knows where they go and why', async () => {
     await open('member');
     const moved = ['Adopt feature flags', 'Parallelize CI pipeline'];
+    await openView(app(), 'phases');
     const before = writes();
     await phase('Velocity').getByRole('button', { name: 'Delete “Velocity”' }).click();
     const confirm = phase('Velocity').getByTestId('phase-delete-confirm');
@@ -249,18 +258,19 @@ describe('editing initiatives and phases', () => {
     await confirm.getByRole('button', { name: 'Delete phase' }).click();
     await phase('Velocity').waitFor({ state: 'detached' });
     expect(await manager().getByTestId('phase').locator('h3').allTextContents()).toEqual(['Foundation', 'Scale']);
-    for (const title of moved) {
-      expect(await phase('Scale').getByTestId('phase-initiative').filter({ hasText: title }).count()).toBe(1);
-      expect(await card(title).textContent()).toContain('Scale ·');
-    }
+    for (const title of moved) expect(await phase('Scale').getByTestId('phase-initiative').filter({ hasText: title }).count()).toBe(1);
     const scale = (await stored()).meta.phases.find((p) => p.name === 'Scale')!;
     for (const title of moved) expect((await storedInitiative(title))?.phaseId).toBe(scale.id);
+    await openView(app(), 'board');
+    for (const title of moved) expect(await card(title).textContent()).toContain('Scale ·');
+    await openView(app(), 'changelog');
     await newest().getByTestId('change-summary').filter({ hasText: 'Deleted phase "Velocity"' }).waitFor();
     expect(await newest().getByTestId('change-reason').textContent()).toBe('Why: Velocity work folds into scaling');
   });
 
   it('the phase form asks before discarding what was typed; afterwards focus is back on the phase’s Edit', async () => {
     await open('member');
+    await openView(app(), 'phases');
     const before = writes();
     await phase('Scale').getByRole('button', { name: 'Edit “Scale”' }).click();
     const form = phase('Scale').getByTestId('phase-form');
@@ -281,9 +291,16 @@ describe('editing initiatives and phases', () => {
 
   it('shows an outsider (browse, no edit) the phases and cards but no Edit or phase controls', async () => {
     await open('outsider');
+    expect(await app().getByTestId('initiative-card').count()).toBe(5);
+    expect(await app().getByRole('button', { name: /^Edit/ }).count()).toBe(0);
+    expect(
+      await app()
+        .getByRole('button', { name: /^(Move|Delete)/ })
+        .count(),
+    ).toBe(0);
+    await openView(app(), 'phases');
     await app().getByTestId('phase').first().waitFor();
     expect(await app().getByTestId('phase').count()).toBe(2);
-    expect(await app().getByTestId('initiative-card').count()).toBe(5);
     expect(await app().getByRole('button', { name: /^Edit/ }).count()).toBe(0);
     expect(
       await app()

@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
-import { useBrowserSession } from './harness';
+import { openView, useBrowserSession } from './harness';
 
 /**
  * The local host behaves like Jira and Confluence around a Custom UI frame: frames are as tall as their content
@@ -48,12 +48,12 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
   }
 
   it('the project page frame grows and shrinks with its content, never cutting it off', async () => {
-    await session.page.setViewportSize({ width: 1280, height: 800 });
+    await session.page.setViewportSize({ width: 1280, height: 600 });
     await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin`);
     await session.app().getByTestId('initiative-card').first().waitFor();
     const before = await expectFitted();
     // A roadmap page is taller than the window: the host page scrolls, not the frame.
-    expect(before.frameHeight).toBeGreaterThan(800);
+    expect(before.frameHeight).toBeGreaterThan(600);
 
     // The app grows (an editor opens below the board) …
     const frame = await appFrame();
@@ -78,12 +78,44 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     );
     await expectFitted();
 
-    // A real app interaction that grows the page: the last section's bottom stays inside the frame.
-    await session.app().getByRole('button', { name: 'New debt item' }).click();
+    // A real app interaction that grows the page: the settings form's last button stays inside the frame.
+    await openView(session.app(), 'settings');
+    await session.app().getByRole('button', { name: 'Edit settings' }).click();
     await expectFitted();
-    const lastBox = await session.app().getByText('Roadmap settings').last().boundingBox();
+    const lastBox = await session.app().getByRole('button', { name: 'Save settings' }).boundingBox();
     const frameBox = await session.page.locator('#app-frame').boundingBox();
     expect(lastBox!.y + lastBox!.height).toBeLessThanOrEqual(frameBox!.y + frameBox!.height);
+  });
+
+  it('the project page keeps its view in the URL (view.createHistory): tabs push sub-routes, back and reload return, links open on the view', async () => {
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin&theme=dark`);
+    await session.app().getByTestId('initiative-card').first().waitFor();
+    await openView(session.app(), 'debt');
+    expect(new URL(session.page.url()).pathname).toBe('/jira/TR/roadmap/debt');
+    // The host's own keys stay in the URL beside the app's route.
+    expect(new URL(session.page.url()).searchParams.get('theme')).toBe('dark');
+    await openView(session.app(), 'changelog');
+    expect(new URL(session.page.url()).pathname).toBe('/jira/TR/roadmap/changelog');
+
+    // Back and forward hand the app its earlier location; the frame is not reloaded.
+    const frame = await appFrame();
+    await frame.evaluate(() => ((window as unknown as { __same: boolean }).__same = true));
+    await session.page.goBack();
+    await session.app().getByTestId('view-debt').waitFor();
+    expect(await session.app().getByRole('tab', { name: 'Debt' }).getAttribute('aria-selected')).toBe('true');
+    await session.page.goForward();
+    await session.app().getByTestId('view-changelog').waitFor();
+    expect(await frame.evaluate(() => (window as unknown as { __same?: boolean }).__same)).toBe(true);
+
+    // A reload, or a link straight to a view, opens on it.
+    await session.page.reload();
+    await session.app().getByTestId('view-changelog').waitFor();
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap/capacity?user=member`);
+    await session.app().getByTestId('capacity-panel').waitFor();
+    expect(await session.app().getByRole('tab', { name: 'Capacity' }).getAttribute('aria-selected')).toBe('true');
+    // An unknown sub-route is the board.
+    await session.page.goto(`${session.host.url}/jira/TR/roadmap/nowhere?user=member`);
+    await session.app().getByTestId('view-board').waitFor();
   });
 
   it('the issue panel and the macro have no inner scrollbar: each frame is exactly as tall as its content', async () => {

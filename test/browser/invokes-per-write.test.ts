@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { addQuarters, quarterOf } from '../../src/domain/quarter';
-import { useBrowserSession } from './harness';
+import { openView, useBrowserSession } from './harness';
 
 /** The resolver calls a surface makes, in order, as its bridge sends them to the host. */
 function recordInvokes(page: Page): { keys: string[]; settled: () => Promise<string[]> } {
@@ -30,11 +30,17 @@ describe('invokes per write', () => {
   const card = (title: string) => app().getByTestId('initiative-card').filter({ hasText: title });
   const newest = () => app().getByTestId('changelog').getByTestId('change-entry').first();
 
-  /** The project page with everything it loads on its own loaded: view, progress and changelog. */
+  /**
+   * The project page with everything it loads on its own loaded — view, progress — and the changelog seen once (its
+   * tab), then back on the board: a write must keep the cached changelog current without fetching it again.
+   */
   async function openProjectPage() {
     await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin`);
     await app().getByTestId('initiative-progress').first().waitFor();
+    await openView(app(), 'changelog');
     await newest().waitFor();
+    await openView(app(), 'board');
+    await app().getByTestId('initiative-progress').first().waitFor();
   }
 
   it('moving an initiative: one invoke, the card and the changelog follow', async () => {
@@ -49,6 +55,8 @@ describe('invokes per write', () => {
     await form.getByLabel('Target quarter').fill(quarter);
     await form.getByLabel('Why is it moving?').fill('Waiting on the new build farm');
     await form.getByRole('button', { name: 'Move initiative' }).click();
+    await form.waitFor({ state: 'detached' });
+    await openView(app(), 'changelog');
     await newest()
       .filter({ hasText: `Moved "${title}"` })
       .waitFor();
@@ -59,14 +67,16 @@ describe('invokes per write', () => {
   it('adding an initiative: one invoke, the new card shows at once', async () => {
     await openProjectPage();
     const invokes = recordInvokes(session.page);
-    const form = app()
-      .locator('form')
-      .filter({ has: app().getByRole('button', { name: 'Add initiative' }) });
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
+    const form = app().getByRole('dialog').locator('form');
     await form.getByLabel('Title').fill('Adopt contract tests');
     await form.getByLabel('Success metric').fill('Every public API has a consumer contract');
     await form.getByLabel('Target quarter').fill(addQuarters(quarterOf(new Date()), 2));
     await form.getByRole('button', { name: 'Add initiative' }).click();
     await card('Adopt contract tests').waitFor();
+    // The dialog closes once the initiative is added.
+    await app().getByRole('dialog').waitFor({ state: 'detached' });
+    await openView(app(), 'changelog');
     await newest().filter({ hasText: 'Adopt contract tests' }).waitFor();
     expect(await invokes.settled()).toEqual(['createInitiative']);
   });

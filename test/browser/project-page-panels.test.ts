@@ -1,5 +1,6 @@
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
-import { useBrowserSession } from './harness';
+import type { PageViewId } from '../../static/src/shared/route/route-model';
+import { openView, projectPageUrl, useBrowserSession } from './harness';
 
 const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } };
 
@@ -11,10 +12,11 @@ const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:project
 describe('project page panels', () => {
   const session = useBrowserSession();
   const app = () => session.app();
-  const open = async (user: 'admin' | 'member' | 'outsider') => {
-    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=${user}`);
-    await app().getByTestId('initiative-card').first().waitFor();
-    await app().getByTestId('change-entry').first().waitFor();
+  /** Opens the page on one of its views (a sub-route), as a link to it would. */
+  const open = async (user: 'admin' | 'member' | 'outsider', view: PageViewId = 'board') => {
+    await session.page.goto(projectPageUrl(session.host, { user, view }));
+    await app().getByTestId(`view-${view}`).waitFor();
+    if (view === 'board') await app().getByTestId('initiative-card').first().waitFor();
   };
   /** A write straight through the resolvers, as the admin, against the current revision. */
   async function write(key: string, payload: Record<string, unknown>): Promise<MutationResult> {
@@ -27,7 +29,7 @@ describe('project page panels', () => {
   const newestChange = () => app().getByTestId('changelog').getByTestId('change-entry').first();
 
   it('explains that capacity is not set on the seeded demo roadmap, with the quarters that have work', async () => {
-    await open('member');
+    await open('member', 'capacity');
     const panel = app().getByTestId('capacity-panel');
     await panel.getByTestId('capacity-not-set').waitFor();
     expect(await panel.getByText('Capacity per quarter is not set').count()).toBe(1);
@@ -42,7 +44,7 @@ describe('project page panels', () => {
   });
 
   it('marks the roadmap reviewed as an admin; the health panel and the changelog follow', async () => {
-    await open('admin');
+    await open('admin', 'health');
     const health = app().getByTestId('health-panel');
     expect(await health.getByTestId('review-headline').textContent()).toBe('Never reviewed');
     // An editor sees no view-only banner.
@@ -61,6 +63,7 @@ describe('project page panels', () => {
       .filter({ hasText: /^Next review in 30 days$/ })
       .waitFor();
     expect(await health.getByText('Never reviewed').count()).toBe(0);
+    await openView(app(), 'changelog');
     await newestChange().getByTestId('change-summary').filter({ hasText: 'Reviewed the roadmap' }).waitFor();
     expect(await newestChange().getByTestId('change-summary').textContent()).toBe('Reviewed the roadmap');
     // Who did it, by name (never the account id).
@@ -68,6 +71,7 @@ describe('project page panels', () => {
     expect(await newestChange().textContent()).not.toContain('557058:');
 
     // It was stored, not just shown.
+    await openView(app(), 'health');
     await session.page.reload();
     await app().getByTestId('review-headline').waitFor();
     expect(await app().getByTestId('review-headline').textContent()).toBe('Next review in 30 days');
@@ -103,12 +107,14 @@ describe('project page panels', () => {
     expect(await app().getByTestId('move-form').count()).toBe(0);
     expect(await app().getByTestId('horizon-later').getByTestId('initiative-card').filter({ hasText: title }).textContent()).toContain('Q2 2027');
 
+    await openView(app(), 'changelog');
     await newestChange()
       .getByTestId('change-summary')
       .filter({ hasText: `Moved "${title}"` })
       .waitFor();
     expect(await newestChange().getByTestId('change-reason').textContent()).toBe(`Why: ${reason}`);
     // The capacity panel follows the view: Q2 2027 now holds three initiatives, none estimated.
+    await openView(app(), 'capacity');
     expect(await app().getByTestId('capacity-panel').locator('[data-quarter="2027-Q2"] td').last().textContent()).toBe('3');
   });
 
@@ -140,12 +146,12 @@ describe('project page panels', () => {
 
     // Someone else marks the roadmap reviewed in another tab meanwhile.
     const other = await session.newPage();
-    await other.goto(`${session.host.url}/jira/TR/roadmap?user=member`);
-    const before = await other.frameLocator('#app-frame').getByTestId('change-entry').first().getAttribute('data-revision');
+    await other.goto(projectPageUrl(session.host, { user: 'member', view: 'health' }));
     await other.frameLocator('#app-frame').getByRole('button', { name: 'Mark reviewed' }).click();
     await other
       .frameLocator('#app-frame')
-      .locator(`[data-testid="change-entry"][data-revision="${Number(before) + 1}"]`)
+      .getByTestId('review-headline')
+      .filter({ hasText: /^Next review in/ })
       .waitFor();
     await other.close();
 
@@ -157,26 +163,34 @@ describe('project page panels', () => {
     expect(await form.getByLabel('Why is it moving?').inputValue()).toBe('Waiting for the Datadog contract');
     await form.getByRole('button', { name: 'Move initiative' }).click();
     await app().getByTestId('horizon-next').getByTestId('initiative-card').filter({ hasText: title }).waitFor();
+    await openView(app(), 'changelog');
     await newestChange().getByTestId('change-reason').filter({ hasText: 'Why: Waiting for the Datadog contract' }).waitFor();
   });
 
   it('shows an outsider (browse, no edit) the panels but no Mark reviewed or Move controls', async () => {
     await open('outsider');
+    expect(await app().getByRole('button', { name: /^Move/ }).count()).toBe(0);
+    expect(await app().getByRole('button', { name: /^Edit/ }).count()).toBe(0);
+    expect(await app().getByTestId('move-form').count()).toBe(0);
+    expect(await app().getByRole('button', { name: 'Add initiative' }).count()).toBe(0);
+    expect(await app().getByTestId('initiative-card').count()).toBe(6);
+    // Told why: a view-only banner, on every view.
+    expect(await app().getByTestId('view-only').textContent()).toContain("Changing it needs Jira's Edit issues permission in TR");
+    await openView(app(), 'capacity');
     await app().getByTestId('capacity-panel').waitFor();
-    await app().getByTestId('health-panel').getByTestId('review-headline').waitFor();
-    expect(await app().getByTestId('changelog').getByTestId('change-entry').count()).toBeGreaterThanOrEqual(1);
     expect(
       await app()
         .getByText(/Ask a project admin to set capacity/)
         .count(),
     ).toBe(1);
+    await openView(app(), 'health');
+    await app().getByTestId('health-panel').getByTestId('review-headline').waitFor();
     expect(await app().getByRole('button', { name: 'Mark reviewed' }).count()).toBe(0);
-    expect(await app().getByRole('button', { name: /^Move/ }).count()).toBe(0);
-    expect(await app().getByTestId('move-form').count()).toBe(0);
-    expect(await app().getByRole('button', { name: 'Add initiative' }).count()).toBe(0);
-    expect(await app().getByTestId('initiative-card').count()).toBe(6);
-    // Told why: a view-only banner, and who may change the settings.
-    expect(await app().getByTestId('view-only').textContent()).toContain("Changing it needs Jira's Edit issues permission in TR");
+    await openView(app(), 'changelog');
+    await app().getByTestId('changelog').getByTestId('change-entry').first().waitFor();
+    expect(await app().getByTestId('view-only').count()).toBe(1);
+    // Who may change the settings.
+    await openView(app(), 'settings');
     expect(await app().getByTestId('settings-why-not').textContent()).toContain('Only TR project admins change these settings');
   });
 
@@ -188,7 +202,7 @@ describe('project page panels', () => {
     let revision = 0;
     while (revision < 13) revision = (await write('markReviewed', {})).revision;
 
-    await open('member');
+    await open('member', 'capacity');
     const panel = app().getByTestId('capacity-panel');
     expect(await panel.getByTestId('capacity-not-set').count()).toBe(0);
     expect(await panel.getByTestId('capacity-settings').textContent()).toContain('10 person-weeks per quarter, 25 %');
@@ -204,6 +218,8 @@ describe('project page panels', () => {
     expect(await current.getByTestId('capacity-remaining').textContent()).toBe('7.5');
 
     // 13 changes: the first page holds 10, "Show more" brings the rest, newest first throughout.
+    await openView(app(), 'changelog');
+    await app().getByTestId('change-entry').nth(9).waitFor();
     const entries = app().getByTestId('changelog').getByTestId('change-entry');
     expect(await entries.count()).toBe(10);
     await app().getByTestId('changelog').getByRole('button', { name: 'Show more' }).click();
@@ -228,7 +244,7 @@ describe('project page panels', () => {
       )) as Result<unknown>;
       if (!created.ok) throw new Error(created.error.message);
     }
-    await open('member');
+    await open('member', 'health');
     const backlog = app().getByTestId('backlog-candidates');
     // Six template initiatives and five new ones, none tracing to a goal.
     expect(await backlog.getByTestId('backlog-candidate-item').count()).toBe(10);
@@ -241,12 +257,18 @@ describe('project page panels', () => {
     expect(await backlog.getByTestId('backlog-candidate-item').count()).toBe(11);
     expect(await backlog.getByTestId('backlog-candidate-more').count()).toBe(0);
     const extra = backlog.getByTestId('backlog-candidate-item').filter({ hasText: 'Extra 5' });
+    // "Show on board" opens the board (a route naming the initiative) and focuses its card.
     await extra.getByRole('button', { name: 'Show on board' }).click();
+    await app().getByTestId('view-board').waitFor();
+    await app().locator('[data-testid="initiative-card"]:focus').waitFor();
+    expect(session.page.url()).toContain('/jira/TR/roadmap/board?initiative=');
     const focused = await app()
       .locator(':focus')
       .evaluate((el) => [el.getAttribute('data-testid'), el.getAttribute('aria-label')]);
     expect(focused).toEqual(['initiative-card', 'Extra 5']);
-    await backlog.getByRole('button', { name: 'Show fewer' }).click();
+    // Back returns to Health.
+    await session.page.goBack();
+    await backlog.waitFor();
     expect(await backlog.getByTestId('backlog-candidate-item').count()).toBe(10);
   });
 });

@@ -1,5 +1,5 @@
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
-import { useBrowserSession } from './harness';
+import { openView, projectPageUrl, useBrowserSession } from './harness';
 
 const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } };
 
@@ -13,9 +13,9 @@ describe('roadmap settings', () => {
   const app = () => session.app();
   const settings = () => app().getByTestId('settings');
   const form = () => app().getByTestId('settings-form');
+  /** Opens the page on its Settings view, the way the header's Settings button or a link to it does. */
   const open = async (user: 'admin' | 'member') => {
-    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=${user}`);
-    await app().getByTestId('initiative-card').first().waitFor();
+    await session.page.goto(projectPageUrl(session.host, { user, view: 'settings' }));
     await settings().getByTestId('settings-summary').waitFor();
   };
   const edit = async () => {
@@ -39,6 +39,12 @@ describe('roadmap settings', () => {
     return result.value;
   }
   const newestChangeSummary = () => app().getByTestId('changelog').getByTestId('change-entry').first().getByTestId('change-summary');
+  /** Looks at another view and comes back to Settings (the tabs keep one view on screen at a time). */
+  async function onView(view: 'capacity' | 'changelog', check: () => Promise<void>) {
+    await openView(app(), view);
+    await check();
+    await openView(app(), 'settings');
+  }
 
   it('shows the seeded defaults as a summary', async () => {
     await open('admin');
@@ -55,7 +61,7 @@ describe('roadmap settings', () => {
   it('sets capacity and two business goals as an admin; the capacity panel and the summary follow', async () => {
     await open('admin');
     const capacity = app().getByTestId('capacity-panel');
-    expect(await capacity.getByTestId('capacity-not-set').count()).toBe(1);
+    await onView('capacity', async () => expect(await capacity.getByTestId('capacity-not-set').count()).toBe(1));
 
     await edit();
     expect(await form().getByLabel('Roadmap title').inputValue()).toBe('Tech Roadmap Demo technical roadmap');
@@ -73,7 +79,9 @@ describe('roadmap settings', () => {
     await form().getByLabel('Metric 2', { exact: true }).fill('Lead time under 2 days');
     expect(await form().getByTestId('buffer-setting-warning').count()).toBe(0);
     await save();
+    await form().waitFor({ state: 'detached' });
 
+    await openView(app(), 'capacity');
     await capacity.getByTestId('capacity-settings').waitFor();
     expect(await capacity.getByTestId('capacity-not-set').count()).toBe(0);
     expect(await capacity.getByTestId('capacity-settings').textContent()).toContain('60 person-weeks per quarter, 25 % kept as buffer');
@@ -84,6 +92,7 @@ describe('roadmap settings', () => {
     expect(await cells.nth(2).textContent()).toBe('45'); // plannable
     expect(await current.getAttribute('data-state')).toBe('within-plan');
 
+    await openView(app(), 'settings');
     expect(await form().count()).toBe(0);
     const summary = settings().getByTestId('settings-summary');
     expect(await summary.getByTestId('settings-capacity').textContent()).toBe('60 person-weeks per quarter, 25 % buffer (45 plannable)');
@@ -94,8 +103,10 @@ describe('roadmap settings', () => {
     expect(await summary.getByTestId('settings-goal-count-warning').textContent()).toContain('The roadmap has 2 business goals');
 
     // Only what changed was sent: the change names capacity and the goals, nothing else.
-    await newestChangeSummary().filter({ hasText: 'Changed roadmap settings' }).waitFor();
-    expect(await newestChangeSummary().textContent()).toBe('Changed roadmap settings (capacity, business goals)');
+    await onView('changelog', async () => {
+      await newestChangeSummary().filter({ hasText: 'Changed roadmap settings' }).waitFor();
+      expect(await newestChangeSummary().textContent()).toBe('Changed roadmap settings (capacity, business goals)');
+    });
     const stored = await storedView();
     expect(stored.capacity).toEqual({ perQuarter: 60, unit: 'person-weeks', bufferPercent: 25 });
     expect(stored.businessGoals.map((g) => [g.id, g.title])).toEqual([
@@ -128,6 +139,7 @@ describe('roadmap settings', () => {
     const summary = settings().getByTestId('settings-summary');
     expect(await summary.getByTestId('settings-capacity').textContent()).toBe('60 person-weeks per quarter, 35 % buffer (39 plannable)');
     expect(await summary.getByTestId('settings-buffer-warning').textContent()).toContain('A 35 % buffer is above the recommended 20–30 %');
+    await openView(app(), 'capacity');
     const capacity = app().getByTestId('capacity-panel');
     expect(await capacity.getByTestId('buffer-warnings').textContent()).toContain('A 35 % buffer is above the recommended 20–30 %');
     expect(await capacity.getByTestId('capacity-quarter').filter({ hasText: '(current)' }).locator('td').nth(2).textContent()).toBe('39');

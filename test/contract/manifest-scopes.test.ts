@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { operationScopes } from '../../dev/jira/openapi-contract';
+import { userAvatarUrls } from '../../dev/jira/shapes';
 import { JIRA_OPERATIONS } from '../../src/jira/operations';
 
 const root = path.resolve(__dirname, '../..');
@@ -44,5 +46,13 @@ describe('the manifest asks for exactly the scopes the code needs', () => {
     // Jira issue events need read:jira-work too (the trigger linter checks that separately).
     needed.add('read:jira-work');
     expect(manifestScopes().sort()).toEqual([...needed].sort());
+  });
+
+  it('the UI may load images only from where Jira serves avatars (and the fake serves them from the same host)', () => {
+    const manifest = parse(fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8')) as { permissions: { external?: Record<string, unknown> } };
+    expect(manifest.permissions.external).toEqual({ images: [{ address: 'https://*.atl-paas.net' }, { address: 'https://secure.gravatar.com' }] });
+    const fakeAvatar = new URL(userAvatarUrls({ accountId: 'x', displayName: 'Ada Admin' } as Parameters<typeof userAvatarUrls>[0])['48x48']);
+    expect(fakeAvatar.protocol).toBe('https:');
+    expect(fakeAvatar.hostname.endsWith('.atl-paas.net')).toBe(true);
   });
 });

@@ -1,21 +1,31 @@
 import Button from '@atlaskit/button/new';
 import type { RoadmapHealth } from '../../../src/domain/rules/health';
-import { showInitiativeCard } from '../shared/board';
 import { muted } from '../shared/components';
 import { CappedList, Panel, PanelSection } from '../shared/panel';
+import { usePageRoute } from '../shared/route/PageRouteProvider';
+import { HealthSeverityLozenge } from './HealthSeverityLozenge';
 import { ReviewStatus } from './ReviewStatus';
 
 const message = (entry: { message: string }) => entry.message;
 
-/** A finding about one initiative: its message, and a link to its card on the board. */
-const aboutInitiative = (entry: { message: string; initiativeId: string }) => (
-  <>
-    {entry.message}{' '}
-    <Button appearance="subtle" spacing="compact" aria-label="Show on board" onClick={() => showInitiativeCard(entry.initiativeId)}>
-      Show
-    </Button>
-  </>
-);
+/** A finding about one initiative: its message, and a link to its card on the board (a route naming it). */
+function AboutInitiative({ entry }: { entry: { message: string; initiativeId: string } }) {
+  const { navigate } = usePageRoute();
+  return (
+    <>
+      {entry.message}{' '}
+      <Button
+        appearance="subtle"
+        spacing="compact"
+        aria-label="Show on board"
+        onClick={() => navigate({ view: 'board', filters: {}, initiative: entry.initiativeId })}
+      >
+        Show
+      </Button>
+    </>
+  );
+}
+const aboutInitiative = (entry: { message: string; initiativeId: string }) => <AboutInitiative entry={entry} />;
 
 /**
  * The roadmap's health (from `healthOfView`): its review status, dependency findings, backlog candidates (no
@@ -25,6 +35,9 @@ export function HealthPanel({ health, revision, canEdit }: { health: RoadmapHeal
   const { dependencies, traceability, staleness, counts } = health;
   return (
     <Panel testId="health-panel" title="Health" count={counts.problems}>
+      <div style={muted}>
+        <HealthSeverityLozenge counts={counts} testId="health-severity" /> {counts.problems === 1 ? '1 problem' : `${counts.problems} problems`} to look at
+      </div>
       <ReviewStatus review={staleness.review} revision={revision} canEdit={canEdit} />
       <PanelSection testId="dependency-findings" title="Dependencies" count={dependencies.findings.length}>
         <CappedList

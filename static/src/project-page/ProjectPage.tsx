@@ -1,7 +1,7 @@
 import Badge from '@atlaskit/badge';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { healthSeverity } from '../../../src/domain/rules/severity';
@@ -14,20 +14,25 @@ import { ProgressProvider } from '../shared/progress';
 import { PageRouteProvider } from '../shared/route/PageRouteProvider';
 import { type PageViewId, VIEW_LABEL } from '../shared/route/route-model';
 import { BoardView } from './board/BoardView';
-import { CapacityPanel } from './CapacityPanel';
-import { ChangelogPanel } from './ChangelogPanel';
-import { DebtSection } from './debt/DebtSection';
-import { HealthPanel } from './HealthPanel';
-import { ImportExportSection } from './import-export/ImportExportSection';
 import { LimitWarnings } from './LimitWarnings';
-import { PhaseManager } from './phases/PhaseManager';
-import { SettingsSection } from './settings/SettingsSection';
 import { DialogProvider } from './shell/dialogs';
 import { PageDialogs } from './shell/PageDialogs';
 import { PageHeader } from './shell/PageHeader';
 import { RoadmapSummary } from './shell/RoadmapSummary';
 import { ViewTabs } from './shell/ViewTabs';
 import { StartRoadmap } from './StartRoadmap';
+
+/*
+ * Views other than the board load with their tab (their code is a chunk of its own), so the first screen's JS stays
+ * small as views are added.
+ */
+const CapacityPanel = lazy(() => import('./CapacityPanel').then((m) => ({ default: m.CapacityPanel })));
+const ChangelogPanel = lazy(() => import('./ChangelogPanel').then((m) => ({ default: m.ChangelogPanel })));
+const DebtSection = lazy(() => import('./debt/DebtSection').then((m) => ({ default: m.DebtSection })));
+const HealthPanel = lazy(() => import('./HealthPanel').then((m) => ({ default: m.HealthPanel })));
+const ImportExportSection = lazy(() => import('./import-export/ImportExportSection').then((m) => ({ default: m.ImportExportSection })));
+const PhaseManager = lazy(() => import('./phases/PhaseManager').then((m) => ({ default: m.PhaseManager })));
+const SettingsSection = lazy(() => import('./settings/SettingsSection').then((m) => ({ default: m.SettingsSection })));
 
 export function ProjectPage() {
   const view = useRoadmapViewQuery();
@@ -105,7 +110,7 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
           </SectionMessage>
         )}
         <LimitWarnings warnings={view.limitWarnings} />
-        <ViewTabs renderView={renderView} label={tabLabel} />
+        <ViewTabs renderView={(id) => <Suspense fallback={<Loading label="Loading view" />}>{renderView(id)}</Suspense>} label={tabLabel} />
         <PageDialogs view={view} />
       </DialogProvider>
     </ProgressProvider>

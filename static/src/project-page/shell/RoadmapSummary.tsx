@@ -4,12 +4,11 @@ import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
 import { CAPACITY_UNIT_LABEL } from '../../../../src/domain/labels';
 import type { RoadmapHealth } from '../../../../src/domain/rules/health';
-import { healthSeverity, SEVERITY_LABEL } from '../../../../src/domain/rules/severity';
 import { usePageRoute } from '../../shared/route/PageRouteProvider';
+import { HealthSeverityLozenge } from '../HealthSeverityLozenge';
 import { reviewHeadline } from '../ReviewStatus';
 
 const amount = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
-export const SEVERITY_APPEARANCE = { critical: 'removed', warning: 'moved', ok: 'success' } as const;
 
 /**
  * The board's first screen: is the roadmap reviewed, does this quarter fit its capacity with the buffer kept, and how
@@ -20,7 +19,6 @@ export function RoadmapSummary({ health }: { health: RoadmapHealth }) {
   const review = health.staleness.review;
   const current = health.capacity.quarters.find((q) => q.quarter === health.currentQuarter);
   const unit = CAPACITY_UNIT_LABEL[health.capacity.summary.unit].many;
-  const severity = healthSeverity(health.counts);
   const { counts } = health;
   return (
     <section
@@ -49,9 +47,7 @@ export function RoadmapSummary({ health }: { health: RoadmapHealth }) {
         )}
       </Tile>
       <Tile title="Health" testId="summary-health" onOpen={() => navigate({ view: 'health', filters: {} })}>
-        <Lozenge appearance={SEVERITY_APPEARANCE[severity]} testId="summary-severity">
-          {SEVERITY_LABEL[severity]}
-        </Lozenge>
+        <HealthSeverityLozenge counts={counts} testId="summary-severity" />
         <span>
           {counts.problems === 0
             ? 'No problems found.'

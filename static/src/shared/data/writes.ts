@@ -2,6 +2,7 @@ import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-q
 import { useCallback } from 'react';
 import type { MutationResult, Result, RoadmapView } from '../../../../src/domain/api';
 import { call, type ResolverKey, type ResolverTypes } from '../client';
+import { announce } from '../flags';
 import { apiErrorOf, ApiFailure } from './query-client';
 import { applyWriteAnswer, reloadAll, showsRoadmapView, showView } from './roadmap-cache';
 
@@ -13,8 +14,8 @@ function isWriteAnswer(value: unknown): value is MutationResult {
 }
 
 /**
- * Sends a write and, when it lands, updates the cache from its answer (see applyWriteAnswer): the one invoke a
- * write costs. Never throws, like `call`.
+ * Sends a write and, when it lands, updates the cache from its answer (see applyWriteAnswer) and announces it with a
+ * flag: the one invoke a write costs. Never throws, like `call`.
  */
 export async function sendWrite<K extends ResolverKey>(
   client: QueryClient,
@@ -22,7 +23,11 @@ export async function sendWrite<K extends ResolverKey>(
   payload: ResolverTypes[K]['payload'],
 ): Promise<Result<ResolverTypes[K]['value']>> {
   const result = await call(key, payload);
-  if (result.ok && isWriteAnswer(result.value)) applyWriteAnswer(client, result.value);
+  if (result.ok && isWriteAnswer(result.value)) {
+    applyWriteAnswer(client, result.value);
+    // Jira announces a landed change with a flag; the change's own summary says what happened.
+    announce(result.value.change.summary, { description: result.value.change.reason ? `Why: ${result.value.change.reason}` : undefined });
+  }
   return result;
 }
 
