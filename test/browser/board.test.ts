@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import axe from 'axe-core';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { seedRichDemo } from '../../dev/demo-rich';
 import { createHostServer } from '../../dev/host/server';
@@ -118,16 +119,25 @@ describe('the board: drag and drop, the Move dialog, filters in the route, cards
     if (options.release !== false) await page.mouse.up();
   }
 
+  /**
+   * axe-core (WCAG 2.1 A/AA rules) on the app frame: no serious or critical violation. @axe-core/playwright gives
+   * itself one second to evaluate axe's 500 KB script in a frame and, past that, silently leaves the frame out; on a
+   * busy machine the first evaluation (compiling it) takes longer. So axe is compiled into the frame once beforehand
+   * (later evaluations reuse the compiled code), and a run that still checked nothing inside the frame is run again.
+   */
   async function expectAccessible(p: Page, what: string) {
-    const results = await new AxeBuilder({ page: p }).include(['#app-frame', 'body']).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    await p.frame({ url: /\/frame\/project-page\// })?.evaluate(axe.source);
+    const inFrame = (nodes: Array<{ target: unknown }>) => nodes.filter((node) => JSON.stringify(node.target).includes('#app-frame'));
+    let results = await new AxeBuilder({ page: p }).include(['#app-frame', 'body']).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    for (let retry = 0; retry < 3 && inFrame(results.passes.flatMap((rule) => rule.nodes)).length === 0; retry++) {
+      results = await new AxeBuilder({ page: p }).include(['#app-frame', 'body']).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    }
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.map((n) => `${n.html} ${n.failureSummary ?? ''}`).join(' | ')}`);
     expect(serious).toEqual([]);
-    // The rules ran inside the frame, not on an empty selection.
-    const checked = results.passes.flatMap((rule) => rule.nodes).filter((node) => JSON.stringify(node.target).includes('#app-frame'));
-    if (checked.length <= 20) console.log(JSON.stringify(results.passes.slice(0, 3).map((r) => r.nodes.slice(0, 2).map((n) => n.target))));
-    expect(checked.length).toBeGreaterThan(20);
+    // The rules really ran inside the frame (colour contrast, names, roles…), not on an empty selection.
+    expect(inFrame(results.passes.flatMap((rule) => rule.nodes)).length).toBeGreaterThan(20);
   }
   async function screenshot(name: string) {
     await page.waitForTimeout(400);
@@ -142,7 +152,8 @@ describe('the board: drag and drop, the Move dialog, filters in the route, cards
     expect(before.horizon).toBe('next');
     const revisionBefore = (await storedView()).revision;
     const writesBefore = host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
-    expect(await card(id).getAttribute('draggable')).toBe('true');
+    // The drag library loads after the board shows, for editors only.
+    await card(id).and(app().locator('[draggable="true"]')).waitFor();
     await column('next').getByTestId('initiative-card').filter({ hasText: title }).waitFor();
 
     // While dragging: the card's own column takes no drop, the others do, the one under the pointer says so.
@@ -434,6 +445,7 @@ describe('the board: drag and drop, the Move dialog, filters in the route, cards
     await screenshot(`board-${theme}`);
 
     const target = app().getByTestId('horizon-later').getByTestId('initiative-card').first();
+    await target.and(app().locator('[draggable="true"]')).waitFor();
     await drag(target, column('next'));
     const dialog = app().getByTestId('move-form');
     await dialog.waitFor();

@@ -19,7 +19,18 @@ import { type DomainForm, useDomainForm } from '../shared/form/use-domain-form';
 import { HORIZON_LABEL } from '../shared/labels';
 import { WriteStatus } from '../shared/merge-notice';
 import { upcomingQuarters } from './form-model';
-import { describeHorizon, droppedValues, horizonFit, MOVE_EQUALS, MOVE_LABELS, type MoveContext, type MoveValues, moveValues, toMoveDraft } from './move-model';
+import {
+  describeHorizon,
+  droppedValues,
+  followQuarter,
+  horizonFit,
+  MOVE_EQUALS,
+  MOVE_LABELS,
+  type MoveContext,
+  type MoveValues,
+  moveValues,
+  toMoveDraft,
+} from './move-model';
 
 /**
  * Moves one initiative to another horizon, target quarter and/or phase, with the reason the changelog records, in a
@@ -77,6 +88,16 @@ export function MoveInitiativeForm({
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the dialog opens
   }, []);
+  // Until someone chooses a horizon (a drop counts), it follows the quarter they type.
+  const horizonChosen = useRef(dropped);
+  useEffect(() => {
+    const subscription = form.form.watch((values, { name, type }) => {
+      if (name !== 'to.targetQuarter' || type !== 'change' || horizonChosen.current) return;
+      const follow = followQuarter(values as MoveValues, form.merge.base.source, contextRef.current);
+      if (follow) form.form.setValue('to.horizonPin', follow, { shouldDirty: true });
+    });
+    return () => subscription.unsubscribe();
+  }, [form.form, form.merge.base.source]);
   /** Nothing typed since the drop: Cancel or Escape just closes, as if the drag had not happened. */
   const untouchedSinceDrop = () => {
     const p = preset.current;
@@ -119,7 +140,7 @@ export function MoveInitiativeForm({
       </div>
       {/* The dialog's first focus (the modal's focus lock honours data-autofocus-inside): after a drop, the reason. */}
       <div data-autofocus-inside={dropped ? undefined : true}>
-        <HorizonChoice stored={stored} context={context} />
+        <HorizonChoice stored={stored} context={context} onChosen={() => (horizonChosen.current = true)} />
       </div>
       <QuarterPicker name="to.targetQuarter" suggestions={upcomingQuarters(today).map((q) => q.value)} />
       <HorizonNote stored={stored} context={context} />
@@ -132,10 +153,11 @@ export function MoveInitiativeForm({
 }
 
 /** Now / Next / Later as radio buttons; choosing one proposes the quarter that puts the initiative there. */
-function HorizonChoice({ stored, context }: { stored: InitiativeView; context: MoveContext }) {
+function HorizonChoice({ stored, context, onChosen }: { stored: InitiativeView; context: MoveContext; onChosen: () => void }) {
   const f = useLayerField('to.horizonPin');
   const { form } = useFormLayer();
   const choose = (horizon: Horizon) => {
+    onChosen();
     f.onChange(horizon);
     form.methods.setValue('to.targetQuarter', proposeQuarter(horizon, stored.targetQuarter, context.horizonRules, context.today), { shouldDirty: true });
   };

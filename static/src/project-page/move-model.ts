@@ -63,7 +63,8 @@ export interface HorizonFit {
 
 /**
  * Pin or quarter, decided honestly: when the quarter derives the chosen horizon, no pin is needed (and a pin the
- * initiative had is cleared, since the quarter now says the same); when it does not, the chosen horizon is pinned.
+ * initiative had is cleared, since the quarter now says the same); when it does not — someone chose a horizon (or
+ * dropped the card on it) and then a quarter outside it — the chosen horizon is pinned, as the dialog says.
  * A move that changes neither horizon nor quarter (only the phase) leaves any pin as it is.
  */
 export function horizonFit(values: MoveValues, stored: InitiativeView, context: MoveContext): HorizonFit {
@@ -74,6 +75,16 @@ export function horizonFit(values: MoveValues, stored: InitiativeView, context: 
   if (quarter === stored.targetQuarter && chosen === stored.horizon) return { quarter, chosen, derived, pin: undefined };
   const wanted = derived === chosen ? null : chosen;
   return { quarter, chosen, derived, pin: wanted === stored.horizonPin ? undefined : wanted };
+}
+
+/**
+ * The horizon a typed quarter puts the initiative in, for a dialog where nobody chose a horizon yet (opened with the
+ * Move button, not by a drop): the horizon follows the quarter, so typing a quarter never pins by surprise. Null while
+ * the quarter is not one, or when the horizon already fits.
+ */
+export function followQuarter(values: MoveValues, stored: InitiativeView, context: MoveContext): Horizon | null {
+  const fit = horizonFit(values, stored, context);
+  return fit.derived !== null && fit.derived !== fit.chosen ? fit.derived : null;
 }
 
 /** Only what changes goes in `to` (a blank quarter keeps the stored one), against the stored version `base`. */

@@ -1,6 +1,6 @@
 /** The Move dialog's model: a drop's preset, and pin or quarter decided from the chosen horizon and the quarter. */
 import type { InitiativeView } from '../../../src/domain/api';
-import { droppedValues, horizonFit, type MoveValues, moveValues, toMoveDraft } from '../../../static/src/project-page/move-model';
+import { droppedValues, followQuarter, horizonFit, type MoveValues, moveValues, toMoveDraft } from '../../../static/src/project-page/move-model';
 
 const context = { horizonRules: { nowQuarters: 1, nextQuarters: 1 }, today: new Date('2026-11-15T00:00:00Z') }; // 2026-Q4
 const initiative = {
@@ -44,6 +44,13 @@ describe('the move dialog', () => {
     expect(draftTo(fromPinned({ phaseId: 'P-1' }), pinned)).toEqual({ phaseId: 'P-1' });
     // Still outside Now: the pin stays as it is, nothing to send for it.
     expect(draftTo(fromPinned({ targetQuarter: '2027-Q2' }), pinned)).toEqual({ targetQuarter: '2027-Q2' });
+  });
+
+  it('before anyone chose a horizon, it follows the typed quarter (so typing a quarter never pins by surprise)', () => {
+    expect(followQuarter(values({ targetQuarter: '2027-Q3' }), initiative, context)).toBe('later');
+    expect(followQuarter(values({ targetQuarter: 'Q4 2026' }), initiative, context)).toBe('now');
+    expect(followQuarter(values({ targetQuarter: '2027-Q1' }), initiative, context)).toBeNull();
+    expect(followQuarter(values({ targetQuarter: '2027-Q' }), initiative, context)).toBeNull();
   });
 
   it('a quarter that is no quarter decides no pin (the schema says what is wrong)', () => {

@@ -1,16 +1,15 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { InitiativeView, RoadmapView } from '../../../../src/domain/api';
 import { filterInitiatives, isFiltering } from '../../../../src/domain/board-filter';
 import { cardFlagsOfView } from '../../../../src/domain/card-flags';
-import { HorizonBoard, showInitiativeCard } from '../../shared/board';
+import { type BoardDragAndDrop, HorizonBoard, showInitiativeCard } from '../../shared/board';
 import { useBoardDetails } from '../../shared/data/queries';
 import { usePageRoute } from '../../shared/route/PageRouteProvider';
 import type { BoardFilters } from '../../shared/route/route-model';
 import { useDialogs } from '../shell/dialogs';
 import { BoardFilterBar } from './BoardFilterBar';
-import { boardDragAndDrop } from './drag-and-drop';
 import { filterOptions } from './filter-options';
 
 /**
@@ -37,11 +36,7 @@ export function BoardView({ view }: { view: RoadmapView }) {
   const setFilters = (next: BoardFilters, options: { replace: boolean }) => navigate({ view: 'board', filters: next }, options);
   const clear = () => navigate({ view: 'board', filters: {} });
 
-  // Dropping a card on another column opens the Move dialog set to that column; nothing moves before it is confirmed.
-  const dnd = useMemo(
-    () => (canEdit ? boardDragAndDrop((initiativeId, horizon) => openDialog({ kind: 'move', initiativeId, horizon })) : undefined),
-    [canEdit, openDialog],
-  );
+  const dnd = useBoardDragAndDrop(canEdit, openDialog);
   const renderActions = (initiative: InitiativeView) => (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
       <Button
@@ -81,4 +76,25 @@ export function BoardView({ view }: { view: RoadmapView }) {
       />
     </>
   );
+}
+
+/**
+ * Drag and drop for editors: dropping a card on another column opens the Move dialog set to that column, and nothing
+ * moves before it is confirmed. The drag library loads on its own, after the board shows, and only for people who may
+ * move initiatives (readers never download it).
+ */
+function useBoardDragAndDrop(canEdit: boolean, openDialog: ReturnType<typeof useDialogs>['openDialog']): BoardDragAndDrop | undefined {
+  const [dnd, setDnd] = useState<BoardDragAndDrop>();
+  useEffect(() => {
+    setDnd(undefined);
+    if (!canEdit) return;
+    let live = true;
+    void import('./drag-and-drop').then(({ boardDragAndDrop }) => {
+      if (live) setDnd(boardDragAndDrop((initiativeId, horizon) => openDialog({ kind: 'move', initiativeId, horizon })));
+    });
+    return () => {
+      live = false;
+    };
+  }, [canEdit, openDialog]);
+  return dnd;
 }
