@@ -142,9 +142,12 @@ export function MoveInitiativeForm({
       <div data-autofocus-inside={dropped ? undefined : true}>
         <HorizonChoice stored={stored} context={context} onChosen={() => (horizonChosen.current = true)} />
       </div>
-      <QuarterPicker name="to.targetQuarter" suggestions={upcomingQuarters(today).map((q) => q.value)} />
+      {/* Quarter and phase side by side: the dialog stays short enough to show whole in a small frame. */}
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: token('space.150'), alignItems: 'start' }}>
+        <QuarterPicker name="to.targetQuarter" suggestions={upcomingQuarters(today).map((q) => q.value)} />
+        <PhaseSelect name="to.phaseId" phases={view.phases} />
+      </div>
       <HorizonNote stored={stored} context={context} />
-      <PhaseSelect name="to.phaseId" phases={view.phases} />
       <div data-autofocus-inside={dropped ? true : undefined}>
         <TextField name="reason" label="Why is it moving?" help="Recorded in the changelog" maxLength={500} />
       </div>
@@ -242,7 +245,6 @@ function HorizonNote({ stored, context }: { stored: InitiativeView; context: Mov
         gap: token('space.100'),
         font: token('font.body.small'),
         color: token('color.text.subtle'),
-        marginBlockStart: `calc(-1 * ${token('space.100')})`,
       }}
     >
       <span>{text}</span>
