@@ -1,5 +1,5 @@
 import type { Horizon, HorizonRules, Initiative } from './model';
-import { type Quarter, quarterOf, quartersBetween } from './quarter';
+import { addQuarters, type Quarter, quarterOf, quartersBetween } from './quarter';
 
 export const DEFAULT_HORIZON_RULES: HorizonRules = { nowQuarters: 1, nextQuarters: 1 };
 
@@ -18,4 +18,21 @@ export function horizonOfQuarter(targetQuarter: Quarter, today: Date, rules: Hor
   if (ahead < rules.nowQuarters) return 'now';
   if (ahead < rules.nowQuarters + rules.nextQuarters) return 'next';
   return 'later';
+}
+
+/**
+ * The target quarter a move into `horizon` should take, so that the quarter itself derives that horizon (no pin
+ * needed): `current` when it already lies in it, else the quarter of that horizon nearest to `current` — the
+ * smallest change to the plan. With the default rules that is this quarter for Now, the next one for Next and the
+ * one after that for Later; a roadmap with a wider Now or Next gets the edge of that window nearest to `current`.
+ * Every horizon always holds a quarter (the rules keep Now and Next at least one quarter wide).
+ */
+export function proposeQuarter(horizon: Horizon, current: Quarter, rules: HorizonRules, today: Date): Quarter {
+  const thisQuarter = quarterOf(today);
+  const ahead = quartersBetween(thisQuarter, current);
+  // Quarters ahead of this one that each horizon spans (Now also takes every overdue quarter).
+  const first: Record<Horizon, number> = { now: -Infinity, next: rules.nowQuarters, later: rules.nowQuarters + rules.nextQuarters };
+  const last: Record<Horizon, number> = { now: rules.nowQuarters - 1, next: rules.nowQuarters + rules.nextQuarters - 1, later: Infinity };
+  if (ahead >= first[horizon] && ahead <= last[horizon]) return current;
+  return addQuarters(thisQuarter, ahead < first[horizon] ? first[horizon] : last[horizon]);
 }

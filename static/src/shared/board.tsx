@@ -1,8 +1,10 @@
 import Badge from '@atlaskit/badge';
 import Heading from '@atlaskit/heading';
+import WarningIcon from '@atlaskit/icon/core/status-warning';
 import { token } from '@atlaskit/tokens';
-import { createContext, type ReactNode, useContext } from 'react';
+import { createContext, type CSSProperties, type ReactNode, type RefObject, useContext, useEffect, useRef, useState } from 'react';
 import type { InitiativeView, Person } from '../../../src/domain/api';
+import type { CardFlag } from '../../../src/domain/card-flags';
 import { type BusinessGoal, type Horizon, HORIZONS, type Phase } from '../../../src/domain/model';
 import { compareQuarters, quarterLabel } from '../../../src/domain/quarter';
 import { riceScore } from '../../../src/domain/rules/prioritisation';
@@ -18,42 +20,94 @@ export function phaseName(phases: Phase[], phaseId: string): string {
   return phases.find((p) => p.id === phaseId)?.name ?? 'No phase';
 }
 
-/** What cards show besides the initiative itself: the roadmap's business goals, and people by name. */
+/** What cards show besides the initiative itself: the roadmap's business goals, people by name, and warnings. */
 export interface BoardDetails {
   goals: readonly BusinessGoal[];
   people: ReadonlyMap<string, Person>;
+  /** The health rules' warnings by initiative id (dependencies, staleness); none when the surface leaves them out. */
+  flags?: ReadonlyMap<string, readonly CardFlag[]>;
 }
 const EMPTY_DETAILS: BoardDetails = { goals: [], people: new Map() };
 const BoardDetailsContext = createContext<BoardDetails>(EMPTY_DETAILS);
 
-/** Initials for a person without loading their avatar (Custom UI may not fetch images from other hosts). */
+/** Initials for a person, shown until (or instead of) their avatar. */
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts.at(-1)?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
-/** A person as a small initials circle and their name. */
+/**
+ * True once the image at `url` has loaded. Avatars live on other hosts (Jira's avatar service, Gravatar), which a
+ * Custom UI may not reach (no network, or a CSP without those hosts): until an image is known to load, the initials
+ * stand in, so a broken image is never shown.
+ */
+function useImageLoads(url: string | null | undefined): boolean {
+  const [loaded, setLoaded] = useState<string | null>(null);
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    const probe = new Image();
+    probe.onload = () => live && setLoaded(url);
+    probe.src = url;
+    return () => {
+      live = false;
+      probe.onload = null;
+    };
+  }, [url]);
+  return Boolean(url) && loaded === url;
+}
+
+const AVATAR_SIZE = 24;
+
+/**
+ * A person's avatar (24 px, round, as ADS avatars are): their picture when it loads, their initials otherwise.
+ * Decorative: the name is beside it. A plain image rather than @atlaskit/avatar, whose fallback is a generic person
+ * icon rather than initials and which would add about 9 KB gzip to every surface for this one circle.
+ */
+export function PersonAvatar({ person, name }: { person: Person | undefined; name: string }) {
+  const loads = useImageLoads(person?.avatarUrl);
+  const circle: CSSProperties = { flex: 'none', width: AVATAR_SIZE, height: AVATAR_SIZE, borderRadius: '50%' };
+  if (loads && person?.avatarUrl) {
+    return (
+      <img
+        src={person.avatarUrl}
+        alt=""
+        data-testid="person-avatar"
+        data-avatar="image"
+        width={AVATAR_SIZE}
+        height={AVATAR_SIZE}
+        style={{ ...circle, objectFit: 'cover' }}
+      />
+    );
+  }
+  return (
+    <span
+      aria-hidden
+      data-testid="person-avatar"
+      data-avatar="initials"
+      style={{
+        ...circle,
+        display: 'inline-grid',
+        placeItems: 'center',
+        // ADS's accent pair (text on its subtler background) keeps 4.5:1 in both themes.
+        backgroundColor: token('color.background.accent.blue.subtler'),
+        color: token('color.text.accent.blue'),
+        font: token('font.body.small'),
+        fontSize: 10,
+        fontWeight: token('font.weight.bold'),
+      }}
+    >
+      {initials(name)}
+    </span>
+  );
+}
+
+/** A person as their avatar and their name. */
 export function PersonName({ person }: { person: Person | undefined }) {
   const name = person?.displayName ?? 'Someone';
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }} data-testid="person">
-      <span
-        aria-hidden
-        style={{
-          display: 'inline-grid',
-          placeItems: 'center',
-          width: 20,
-          height: 20,
-          borderRadius: '50%',
-          backgroundColor: token('color.background.accent.blue.subtle'),
-          color: token('color.text.inverse'),
-          font: token('font.body.small'),
-          fontSize: 10,
-          fontWeight: token('font.weight.bold'),
-        }}
-      >
-        {initials(name)}
-      </span>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.075') }} data-testid="person">
+      <PersonAvatar person={person} name={name} />
       <span>{name}</span>
     </span>
   );
@@ -78,28 +132,106 @@ const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed
 /** What a surface adds at the foot of each card (e.g. the project page's "Move"); nothing by default. */
 export type RenderCardActions = (initiative: InitiativeView) => ReactNode;
 
+/** A column while a card is dragged: `available` when the card may be dropped there, `over` while it is over it. */
+export type DropState = 'idle' | 'available' | 'over';
+
 /**
- * One initiative as a card: title, phase, target quarter, track and status, success metric, linked epics, and
- * the surface's actions, if any.
+ * Drag and drop for a board that lets people move cards (the project page, for editors). The board stays free of
+ * any drag library: it hands each card's and column's element to these, which return their cleanup.
+ */
+export interface BoardDragAndDrop {
+  /** Makes a card draggable; `getCard` reads the card's initiative as it is when a drag starts. */
+  card(element: HTMLElement, getCard: () => InitiativeView, onDragging: (dragging: boolean) => void): () => void;
+  /** Makes a column a drop target; `onState` tells it when a card may land there and when one is over it. */
+  column(element: HTMLElement, horizon: Horizon, onState: (state: DropState) => void): () => void;
+}
+
+/** A warning on a card, as text with an icon: never only a colour, and never in a status's or horizon's colours. */
+function CardFlagTag({ flag }: { flag: CardFlag }) {
+  return (
+    <span
+      data-testid="card-flag"
+      data-kind={flag.kind}
+      title={flag.detail}
+      style={{
+        display: 'inline-flex',
+        alignItems: 'center',
+        gap: token('space.050'),
+        backgroundColor: token('color.background.warning'),
+        color: token('color.text.warning'),
+        font: token('font.body.small'),
+        fontWeight: token('font.weight.medium'),
+        borderRadius: token('radius.small', '3px'),
+        paddingInline: token('space.050'),
+        lineHeight: '20px',
+      }}
+    >
+      <WarningIcon label="" color={token('color.icon.warning')} size="small" />
+      {flag.label}
+    </span>
+  );
+}
+
+/** "Depends on 2", and the health rules' warnings about this initiative. */
+function CardWarnings({ initiative }: { initiative: InitiativeView }) {
+  const flags = useContext(BoardDetailsContext).flags?.get(initiative.id) ?? [];
+  const dependsOn = initiative.dependsOn.length;
+  if (dependsOn === 0 && flags.length === 0) return null;
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.050') }} data-testid="card-warnings">
+      {dependsOn > 0 ? (
+        <span style={muted} data-testid="card-depends-on" title={`Depends on ${initiative.dependsOn.join(', ')}`}>
+          Depends on {dependsOn}
+        </span>
+      ) : null}
+      {flags.map((flag) => (
+        <CardFlagTag key={flag.kind} flag={flag} />
+      ))}
+    </div>
+  );
+}
+
+/** Attaches a surface's drag and drop to a card; true while this card is being dragged. */
+function useDraggableCard(ref: RefObject<HTMLElement | null>, initiative: InitiativeView, dnd: BoardDragAndDrop | undefined): boolean {
+  const [dragging, setDragging] = useState(false);
+  const latest = useRef(initiative);
+  latest.current = initiative;
+  useEffect(() => {
+    const element = ref.current;
+    if (!dnd || !element) return;
+    return dnd.card(element, () => latest.current, setDragging);
+  }, [dnd, ref]);
+  return dragging;
+}
+
+/**
+ * One initiative as a card: title, phase, target quarter, track and status, success metric, business goals, owner,
+ * RICE, dependencies and warnings, linked epics and progress, and the surface's actions, if any. With `dnd` the card
+ * can be dragged (the surface's actions stay the keyboard's way to do the same).
  */
 export function InitiativeCard({
   initiative,
   phases,
   showStatus = true,
   renderActions,
+  dnd,
 }: {
   initiative: InitiativeView;
   phases: Phase[];
   showStatus?: boolean;
   renderActions?: RenderCardActions;
+  dnd?: BoardDragAndDrop;
 }) {
   const epics = initiative.epicIds.length;
   const { goals, people } = useContext(BoardDetailsContext);
   const metric = initiative.successMetric;
   const rice = riceScore(initiative.rice);
   const served = goals.filter((g) => initiative.businessGoalIds.includes(g.id));
+  const ref = useRef<HTMLElement>(null);
+  const dragging = useDraggableCard(ref, initiative, dnd);
   return (
     <article
+      ref={ref}
       data-testid="initiative-card"
       data-initiative-id={initiative.id}
       tabIndex={-1}
@@ -112,6 +244,8 @@ export function InitiativeCard({
         display: 'flex',
         flexDirection: 'column',
         gap: token('space.075'),
+        cursor: dnd ? 'grab' : undefined,
+        opacity: dragging ? 0.4 : undefined,
       }}
     >
       <Heading size="xsmall" as="h4">
@@ -120,7 +254,7 @@ export function InitiativeCard({
       <div style={muted}>
         {phaseName(phases, initiative.phaseId)} · {quarterLabel(initiative.targetQuarter)}
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.050') }}>
         <TrackLozenge track={initiative.track} />
         {showStatus ? <StatusLozenge status={initiative.status} /> : null}
       </div>
@@ -150,6 +284,7 @@ export function InitiativeCard({
           {rice !== null ? <span data-testid="card-rice">RICE {formatNumber(rice)}</span> : null}
         </div>
       ) : null}
+      <CardWarnings initiative={initiative} />
       <div style={{ ...muted, display: 'flex', alignItems: 'center', gap: token('space.050') }} data-testid="epic-count">
         <Badge>{epics}</Badge> {epics === 1 ? 'linked epic' : 'linked epics'}
       </div>
@@ -169,13 +304,19 @@ export function HorizonBoard({
   renderActions,
   pin,
   details,
+  dnd,
+  emptyText = 'Nothing here yet.',
 }: {
   initiatives: InitiativeView[];
   phases: Phase[];
   renderActions?: RenderCardActions;
   pin?: { id: string; horizon: Horizon } | null;
-  /** Goals and people for the cards; without them cards show no owner names or goals. */
+  /** Goals, people and warnings for the cards; without them cards show no owner names, goals or warnings. */
   details?: BoardDetails;
+  /** Drag and drop between columns, for a surface where the viewer may move initiatives. */
+  dnd?: BoardDragAndDrop;
+  /** What an empty column says (e.g. "No matches" while the board is filtered). */
+  emptyText?: string;
 }) {
   const sorted = sortInitiatives(initiatives);
   const columnOf = (i: InitiativeView) => (pin && i.id === pin.id ? pin.horizon : i.horizon);
@@ -191,11 +332,27 @@ export function HorizonBoard({
         }}
       >
         {HORIZONS.map((h) => (
-          <HorizonColumn key={h} horizon={h} initiatives={sorted.filter((i) => columnOf(i) === h)} phases={phases} renderActions={renderActions} />
+          <HorizonColumn
+            key={h}
+            horizon={h}
+            initiatives={sorted.filter((i) => columnOf(i) === h)}
+            phases={phases}
+            renderActions={renderActions}
+            dnd={dnd}
+            emptyText={emptyText}
+          />
         ))}
       </section>
     </BoardDetailsContext.Provider>
   );
+}
+
+/** How a column looks while a card is dragged: outlined where it may land, highlighted while it is over one. */
+function dropStyle(state: DropState): CSSProperties {
+  if (state === 'over')
+    return { backgroundColor: token('color.background.selected'), outline: `2px solid ${token('color.border.selected')}`, outlineOffset: -2 };
+  if (state === 'available') return { outline: `2px dashed ${token('color.border.selected')}`, outlineOffset: -2 };
+  return {};
 }
 
 function HorizonColumn({
@@ -203,16 +360,33 @@ function HorizonColumn({
   initiatives,
   phases,
   renderActions,
+  dnd,
+  emptyText,
 }: {
   horizon: Horizon;
   initiatives: InitiativeView[];
   phases: Phase[];
   renderActions?: RenderCardActions;
+  dnd?: BoardDragAndDrop;
+  emptyText: string;
 }) {
   const headingId = `horizon-${horizon}-heading`;
+  const ref = useRef<HTMLElement>(null);
+  const [dropState, setDropState] = useState<DropState>('idle');
+  useEffect(() => {
+    const element = ref.current;
+    if (!dnd || !element) return;
+    const cleanup = dnd.column(element, horizon, setDropState);
+    return () => {
+      cleanup();
+      setDropState('idle');
+    };
+  }, [dnd, horizon]);
   return (
     <section
+      ref={ref}
       data-testid={`horizon-${horizon}`}
+      data-drop-state={dnd ? dropState : undefined}
       aria-labelledby={headingId}
       style={{
         backgroundColor: token('elevation.surface.sunken'),
@@ -221,6 +395,8 @@ function HorizonColumn({
         display: 'flex',
         flexDirection: 'column',
         gap: token('space.100'),
+        minHeight: dnd ? 160 : undefined,
+        ...dropStyle(dropState),
       }}
     >
       <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100') }}>
@@ -229,9 +405,25 @@ function HorizonColumn({
         </Heading>
         <Badge>{initiatives.length}</Badge>
       </div>
-      {initiatives.length === 0 ? <div style={muted}>Nothing here yet.</div> : null}
+      {dropState === 'over' ? (
+        <div
+          data-testid="drop-indicator"
+          style={{
+            font: token('font.body.small'),
+            fontWeight: token('font.weight.medium'),
+            color: token('color.text.selected'),
+            border: `${token('border.width', '1px')} dashed ${token('color.border.selected')}`,
+            borderRadius: token('radius.medium', '6px'),
+            padding: token('space.100'),
+            textAlign: 'center',
+          }}
+        >
+          Drop to move to {HORIZON_LABEL[horizon]}
+        </div>
+      ) : null}
+      {initiatives.length === 0 ? <div style={muted}>{emptyText}</div> : null}
       {initiatives.map((i) => (
-        <InitiativeCard key={i.id} initiative={i} phases={phases} renderActions={renderActions} />
+        <InitiativeCard key={i.id} initiative={i} phases={phases} renderActions={renderActions} dnd={dnd} />
       ))}
     </section>
   );

@@ -64,7 +64,7 @@ describe('routing errors by payload path', () => {
 
   it('names fields by the paths of values shaped like the payload', () => {
     const values = moveValues(initiative);
-    expect(leafPaths(values)).toEqual(['to.targetQuarter', 'to.phaseId', 'reason']);
+    expect(leafPaths(values)).toEqual(['to.horizonPin', 'to.targetQuarter', 'to.phaseId', 'reason']);
     expect(unflatten(flatten(values))).toEqual(values);
     expect(fieldId('move-I-1', 'to.targetQuarter')).toBe('move-I-1-to-targetQuarter');
     expect(leafPaths(editorValues(initiative))).toContain('patch.rice.reach');
@@ -74,9 +74,10 @@ describe('routing errors by payload path', () => {
 describe('checking a draft with the resolver schema', () => {
   const base = { source: initiative, revision: 3 };
   const paths = leafPaths(moveValues(initiative));
+  const context = { horizonRules: rules, today };
 
   it('a quarter that is no quarter lands on to.targetQuarter with the server message; a missing reason on reason', () => {
-    const draft = toMoveDraft({ to: { targetQuarter: 'someday', phaseId: 'P-1' }, reason: '' }, base);
+    const draft = toMoveDraft({ to: { horizonPin: 'next', targetQuarter: 'someday', phaseId: 'P-1' }, reason: '' }, base, context);
     const found = checkDraft(moveInitiativePayload, draft, paths);
     expect(Object.keys(found!.byField).sort()).toEqual(['reason', 'to.targetQuarter']);
     const server = moveInitiativePayload.safeParse(draft.payload);
@@ -84,12 +85,13 @@ describe('checking a draft with the resolver schema', () => {
   });
 
   it('nothing moving is said on the form line', () => {
-    const found = checkDraft(moveInitiativePayload, toMoveDraft({ ...moveValues(initiative), reason: 'why' }, base), paths);
+    const found = checkDraft(moveInitiativePayload, toMoveDraft({ ...moveValues(initiative), reason: 'why' }, base, context), paths);
     expect(found).toEqual({ byField: {}, formLevel: ['Say where it moves: phase, target quarter or horizon'] });
   });
 
   it('reads "Q2 2027" as 2027-Q2 and sends only what changed', () => {
-    expect(toMoveDraft({ to: { targetQuarter: 'Q2 2027', phaseId: 'P-1' }, reason: 'Later' }, base).payload).toEqual({
+    // Later is the horizon 2027-Q2 derives: no pin.
+    expect(toMoveDraft({ to: { horizonPin: 'later', targetQuarter: 'Q2 2027', phaseId: 'P-1' }, reason: 'Later' }, base, context).payload).toEqual({
       baseRevision: 3,
       initiativeId: 'I-1',
       to: { targetQuarter: '2027-Q2' },

@@ -267,7 +267,13 @@ describe('phase and move forms after a CONFLICT', () => {
       MOVE_EQUALS,
     );
     expect(state.conflicts).toEqual([]);
-    expect(toMoveDraft(unflatten(values) as unknown as MoveValues, { source: theirs, revision: 8 }).payload).toEqual({
+    expect(
+      toMoveDraft(
+        unflatten(values) as unknown as MoveValues,
+        { source: theirs, revision: 8 },
+        { horizonRules: { nowQuarters: 1, nextQuarters: 1 }, today: new Date() },
+      ).payload,
+    ).toEqual({
       baseRevision: 8,
       initiativeId: 'I-1',
       to: { phaseId: 'P-2' },
