@@ -1,6 +1,6 @@
 import type { LocalForge } from '../../dev/local-forge';
 import type { ChangelogPage, MutationResult, RoadmapView } from '../../src/domain/api';
-import { call, mustCall, projectPage, seededForge, storageSnapshot, TR, type UserName,USERS } from './support/harness';
+import { call, mustCall, projectPage, seededForge, storageSnapshot, TR, type UserName, USERS } from './support/harness';
 
 /** Issue 8's debt register through the resolvers: edit an item, promote it under a title and quarter of one's own. */
 describe('debt register: edit and promote through the resolvers', () => {
