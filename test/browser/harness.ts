@@ -66,10 +66,12 @@ const TAB_NAME: Record<PageViewId, RegExp> = {
   settings: /^Settings$/,
 };
 
-/** Opens one of the project page's views by clicking its tab, as a user would, and waits for it to show. */
+/** Opens one of the project page's views by clicking its tab, as a user would, and waits until it has loaded. */
 export async function openView(app: FrameLocator, view: PageViewId): Promise<void> {
   await app.getByRole('tab', { name: TAB_NAME[view] }).click();
   await app.getByTestId(`view-${view}`).waitFor();
+  // A view's code loads with its tab, and its data may load too: wait until nothing in it is still loading.
+  await app.getByTestId(`view-${view}`).getByTestId('loading').first().waitFor({ state: 'detached' });
 }
 
 /** The project page's URL on a view (a sub-route, as view.createHistory makes them), for a user and theme. */
