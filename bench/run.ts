@@ -146,7 +146,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Project page render time in headless Chromium through the local host: from navigation to the first initiative
- * card, and to the capacity panel (health computed in the browser). Median of 3 loads.
+ * card, and to the summary's capacity tile (health computed in the browser). Median of 3 loads.
  */
 async function renderTimes(): Promise<string[]> {
   if (!fs.existsSync(CHROMIUM) || !fs.existsSync(path.resolve(__dirname, '../static/build/project-page/index.html'))) {
@@ -173,7 +173,7 @@ async function renderTimes(): Promise<string[]> {
         const app = page.frameLocator('#app-frame');
         await app.getByTestId('initiative-card').first().waitFor({ timeout: 120_000 });
         const cardAt = performance.now() - start;
-        await app.getByTestId('capacity-panel').waitFor({ timeout: 120_000 });
+        await app.getByTestId('summary-capacity').waitFor({ timeout: 120_000 });
         const panelAt = performance.now() - start;
         await page.close();
         if (run > 0) {
@@ -197,6 +197,12 @@ async function stopHost(server: ReturnType<typeof createHostServer>, forge: Loca
   server.closeAllConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   forge.close();
+}
+
+/** Opens one of the project page's views by its tab. */
+async function openTab(page: BenchPage, name: 'Board' | 'Changelog'): Promise<void> {
+  await page.frameLocator('#app-frame').getByRole('tab', { name }).click();
+  await page.frameLocator('#app-frame').getByTestId(`view-${name.toLowerCase()}`).waitFor();
 }
 
 /** The resolver calls the page's frames send through the bridge, from now on. */
@@ -224,6 +230,8 @@ const WRITES: Array<{ surface: string; write: string; url: string; run: (page: B
       await form.getByLabel('Target quarter').fill('2029-Q1');
       await form.getByLabel('Why is it moving?').fill('Benchmark');
       await form.getByRole('button', { name: 'Move initiative' }).click();
+      await form.waitFor({ state: 'detached' });
+      await openTab(page, 'Changelog');
       await app
         .getByTestId('change-entry')
         .first()
@@ -237,7 +245,8 @@ const WRITES: Array<{ surface: string; write: string; url: string; run: (page: B
     url: '/jira/TR/roadmap?user=admin',
     run: async (page) => {
       const app = page.frameLocator('#app-frame');
-      const form = app.locator('form').filter({ has: app.getByRole('button', { name: 'Add initiative' }) });
+      await app.getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
+      const form = app.getByRole('dialog').locator('form');
       await form.getByLabel('Title').fill('Benchmark initiative');
       await form.getByLabel('Success metric').fill('Counted');
       await form.getByLabel('Target quarter').fill('2028-Q1');
@@ -290,10 +299,13 @@ async function invokesPerWrite(): Promise<string[]> {
       const page = await browser.newPage();
       await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}${write.url}`);
       const app = page.frameLocator('#app-frame');
-      // Loaded: the page's cards with progress and its changelog, or the panel's link form.
+      // Loaded: the page's cards with progress and its changelog (seen once on its tab), or the panel's link form.
       if (write.surface === 'project page') {
         await app.getByTestId('initiative-progress').first().waitFor();
+        await openTab(page, 'Changelog');
         await app.getByTestId('change-entry').first().waitFor();
+        await openTab(page, 'Board');
+        await app.getByTestId('initiative-progress').first().waitFor();
       } else await app.getByTestId('link-form').waitFor();
       await page.waitForTimeout(500);
       const keys = recordInvokes(page);
@@ -350,7 +362,7 @@ async function main() {
   out.push('');
   out.push('Project page in headless Chromium (local host, typical roadmap; first load of each size not counted):');
   out.push('');
-  out.push('| initiatives | first initiative card | capacity panel (health computed) |');
+  out.push('| initiatives | first initiative card | summary tile (health computed) |');
   out.push('| ---: | ---: | ---: |');
   out.push(...(await renderTimes()));
   out.push('');

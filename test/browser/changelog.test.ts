@@ -3,7 +3,8 @@ import path from 'node:path';
 import { DEMO_USERS } from '../../dev/jira';
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { addQuarters, quarterLabel, quarterOf } from '../../src/domain/quarter';
-import { useBrowserSession } from './harness';
+import { expectNoSeriousViolations } from './a11y';
+import { projectPageUrl, useBrowserSession } from './harness';
 
 const SCREENS = '/tmp/team/screens';
 const PAGE = { accountId: DEMO_USERS.admin.accountId, extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } };
@@ -62,9 +63,12 @@ describe('a changelog people can read', () => {
     expect(text).not.toMatch(/reviewCadenceDays|epicIds|targetQuarter|phaseId|\b100\d\d\b/);
     for (const id of Object.values(DEMO_USERS).map((u) => u.accountId)) expect(text).not.toContain(id);
 
+    await expectNoSeriousViolations(session.page);
     if (theme === 'light') {
-      // Filtered to one initiative: only its changes.
+      // Filtered to one initiative: only its changes, and the route says so.
       await changelog().getByLabel('Show changes to').selectOption({ label: 'Parallelize CI pipeline' });
+      await entry(cadence.revision).waitFor({ state: 'detached' });
+      expect(new URL(session.page.url()).searchParams.get('initiative')).toBe('I-6');
       const revisions = await changelog()
         .getByTestId('change-entry')
         .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-revision'))));
@@ -77,5 +81,40 @@ describe('a changelog people can read', () => {
 
     fs.mkdirSync(SCREENS, { recursive: true });
     await changelog().screenshot({ path: path.join(SCREENS, `changelog-${theme}.png`) });
+  });
+
+  it('opens filtered from a link (/changelog?initiative=…), and back restores the filter after choosing another', async () => {
+    const { moved, back, cadence } = await writeOnce();
+    const filter = () => changelog().getByLabel('Show changes to');
+    const shownRevisions = () =>
+      changelog()
+        .getByTestId('change-entry')
+        .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-revision'))));
+    await session.page.goto(projectPageUrl(session.host, { user: 'outsider', view: 'changelog', query: 'initiative=I-6' }));
+    await entry(moved.revision).waitFor();
+    expect(await filter().inputValue()).toBe('I-6');
+    expect(await shownRevisions()).toEqual(expect.arrayContaining([moved.revision, back.revision]));
+    expect(await shownRevisions()).not.toContain(cadence.revision);
+
+    await filter().selectOption({ label: 'Upgrade Node.js to v22 LTS' });
+    await entry(moved.revision).waitFor({ state: 'detached' });
+    expect(new URL(session.page.url()).searchParams.get('initiative')).toBe('I-1');
+    await filter().selectOption({ label: 'All initiatives and settings' });
+    await entry(cadence.revision).waitFor();
+    expect(new URL(session.page.url()).searchParams.has('initiative')).toBe(false);
+
+    await session.page.goBack();
+    await entry(cadence.revision).waitFor({ state: 'detached' });
+    expect(await filter().inputValue()).toBe('I-1');
+    await session.page.goBack();
+    await entry(moved.revision).waitFor();
+    expect(await filter().inputValue()).toBe('I-6');
+    expect(new URL(session.page.url()).pathname).toBe('/jira/TR/roadmap/changelog');
+    expect(await shownRevisions()).not.toContain(cadence.revision);
+
+    // An initiative the roadmap does not hold filters nothing away.
+    await session.page.goto(projectPageUrl(session.host, { user: 'outsider', view: 'changelog', query: 'initiative=I-999' }));
+    await entry(cadence.revision).waitFor();
+    expect(await filter().inputValue()).toBe('');
   });
 });

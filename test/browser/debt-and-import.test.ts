@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
-import { useBrowserSession } from './harness';
+import type { PageViewId } from '../../static/src/shared/route/route-model';
+import { openView, projectPageUrl, useBrowserSession } from './harness';
 
 const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } };
 
@@ -12,10 +13,11 @@ const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:project
 describe('debt register and import / export', () => {
   const session = useBrowserSession();
   const app = () => session.app();
-  const open = async (user: 'admin' | 'member' | 'outsider') => {
-    await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=${user}`);
-    await app().getByTestId('initiative-card').first().waitFor();
-    await app().getByTestId('debt-register').waitFor();
+  /** Opens the page on one of its views (a sub-route), as a link to it would. */
+  const open = async (user: 'admin' | 'member' | 'outsider', view: PageViewId = 'debt') => {
+    await session.page.goto(projectPageUrl(session.host, { user, view }));
+    await app().getByTestId(`view-${view}`).waitFor();
+    if (view === 'debt') await app().getByTestId('debt-register').waitFor();
   };
   /** A write straight through the resolvers, as the admin, against the current revision. */
   async function write(key: string, payload: Record<string, unknown>): Promise<MutationResult> {
@@ -42,7 +44,8 @@ describe('debt register and import / export', () => {
     expect(await debtItem('Flaky nightly backup script').getByTestId('debt-band').textContent()).toBe('Watch');
 
     await register().getByRole('button', { name: 'New debt item' }).click();
-    const form = register().getByTestId('record-debt-form');
+    // The form opens in a dialog over the page.
+    const form = app().getByRole('dialog', { name: 'Record technical debt' }).getByTestId('record-debt-form');
     await form.waitFor();
     // Nothing typed for the title: the server's own schema answers in the browser, nothing is written.
     const before = writes();
@@ -65,8 +68,12 @@ describe('debt register and import / export', () => {
     await form.getByLabel('Description').fill('Postgres 11 is out of support; blocks the logical replication work.');
     await form.getByRole('button', { name: 'Record debt' }).click();
 
-    await register().getByTestId('debt-recorded').waitFor();
-    expect(await register().getByTestId('record-debt-form').count()).toBe(0);
+    // The dialog closes, the page shows the new item and the host's flag announces the change.
+    await app().getByTestId('record-debt-form').waitFor({ state: 'detached' });
+    await session.page
+      .getByTestId('host-flag')
+      .filter({ hasText: `Recorded debt "${title}"` })
+      .waitFor();
     const items = register().getByTestId('debt-open').getByTestId('debt-item');
     expect(await items.count()).toBe(2);
     // 5 × 4 = 20 outranks 2 × 2 = 4.
@@ -83,6 +90,7 @@ describe('debt register and import / export', () => {
     await session.page.reload();
     await debtItem(title).waitFor();
     expect(await register().getByTestId('debt-open').getByTestId('debt-item').first().getByTestId('debt-title').textContent()).toBe(title);
+    await openView(app(), 'changelog');
     await app()
       .getByTestId('change-summary')
       .filter({ hasText: `Recorded debt "${title}"` })
@@ -93,13 +101,15 @@ describe('debt register and import / export', () => {
   it('promotes a debt item: a new initiative card appears on the board and the item says where it went', async () => {
     const title = 'Session store cannot scale past one node';
     await recordDebt(title, 4, 4, 'scaling-bottleneck');
-    await open('member');
+    await open('member', 'board');
+    await app().getByTestId('initiative-card').first().waitFor();
     const cardsBefore = await app().getByTestId('initiative-card').count();
     expect(await card(title).count()).toBe(0);
 
+    await openView(app(), 'debt');
     const item = debtItem(title);
     await item.getByRole('button', { name: `Promote “${title}”` }).click();
-    const form = item.getByTestId('promote-form');
+    const form = app().getByTestId('promote-form');
     await form.waitFor();
     await form.getByLabel('Phase').selectOption({ label: 'Scale' });
     await form.getByLabel('Target quarter').fill('Q3 2027');
@@ -112,30 +122,34 @@ describe('debt register and import / export', () => {
 
     await form.getByLabel('Success metric').fill('Sessions survive losing any one node');
     await form.getByRole('button', { name: 'Promote to initiative' }).click();
-
-    await card(title).waitFor();
-    expect(await app().getByTestId('initiative-card').count()).toBe(cardsBefore + 1);
-    const text = await card(title).textContent();
-    expect(text).toContain('Scale · Q3 2027');
-    expect(text).toContain('Reliability'); // the track a scaling bottleneck starts on
-    expect(text).toContain('Sessions survive losing any one node');
+    await form.waitFor({ state: 'detached' });
 
     const promoted = register().getByTestId('debt-promoted-list').getByTestId('debt-item').filter({ hasText: title });
     await promoted.waitFor();
     expect(await promoted.getByTestId('debt-promoted').textContent()).toBe(`Promoted to ${title}`);
     expect(await promoted.getByRole('button', { name: /^Promote/ }).count()).toBe(0);
     expect(await register().getByTestId('debt-open').getByText(title).count()).toBe(0);
-    expect(await register().getByTestId('promote-form').count()).toBe(0);
+
+    await openView(app(), 'board');
+    await card(title).waitFor();
+    expect(await app().getByTestId('initiative-card').count()).toBe(cardsBefore + 1);
+    const text = await card(title).textContent();
+    expect(text).toContain('Scale · Q3 2027');
+    expect(text).toContain('Reliability'); // the track a scaling bottleneck starts on
+    expect(text).toContain('Sessions survive losing any one node');
   });
 
   it('shows an outsider who can browse the project the register and export, but no forms or write buttons', async () => {
     await open('outsider');
     expect(await register().getByTestId('debt-item').count()).toBeGreaterThanOrEqual(3);
     expect(await register().getByTestId('debt-promoted').count()).toBeGreaterThanOrEqual(1);
-    expect(await register().getByRole('button').count()).toBe(0);
+    // The only buttons are the links to promoted items' initiatives: reading, not writing.
+    const buttons = register().getByRole('button');
+    expect(await buttons.count()).toBe(await register().getByTestId('debt-promoted-link').count());
     expect(await app().getByLabel('Debt title').count()).toBe(0);
     expect(await app().getByTestId('promote-form').count()).toBe(0);
 
+    await openView(app(), 'import-export');
     const section = app().getByTestId('import-export');
     expect(await section.getByRole('button', { name: 'Export Markdown' }).count()).toBe(1);
     expect(await section.getByRole('button', { name: 'Export CSV' }).count()).toBe(1);
@@ -150,7 +164,7 @@ describe('debt register and import / export', () => {
   });
 
   it('previews a pasted table, blocks Import on a bad row, imports once it is fixed, and exports the result', async () => {
-    await open('member');
+    await open('member', 'import-export');
     const section = app().getByTestId('import-export');
     const table = (quarter: string) =>
       [
@@ -194,11 +208,7 @@ describe('debt register and import / export', () => {
     await ready.click();
 
     await section.getByTestId('import-success').waitFor();
-    await card('Rotate every service credential').waitFor();
-    expect(await card('Rotate every service credential').textContent()).toContain('Hardening · Q2 2027');
-    expect(await card('Shard the events table').textContent()).toContain('Scale · Q1 2027');
     expect(await section.getByLabel('Table to import').inputValue()).toBe('');
-    expect(await app().getByTestId('phase').filter({ hasText: 'Hardening' }).count()).toBe(1);
 
     // Export Markdown: downloaded as a file and shown to copy, with the imported initiatives in it.
     const download = session.page.waitForEvent('download');
@@ -213,10 +223,17 @@ describe('debt register and import / export', () => {
     expect(markdown).toContain('| Shard the events table |');
     expect(await exported.getAttribute('readonly')).not.toBeNull();
     expect(fs.readFileSync(await file.path(), 'utf8')).toBe(markdown);
+
+    await openView(app(), 'board');
+    await card('Rotate every service credential').waitFor();
+    expect(await card('Rotate every service credential').textContent()).toContain('Hardening · Q2 2027');
+    expect(await card('Shard the events table').textContent()).toContain('Scale · Q1 2027');
+    await openView(app(), 'phases');
+    expect(await app().getByTestId('phase').filter({ hasText: 'Hardening' }).count()).toBe(1);
   });
 
   it('in replace mode lists what would be removed and imports only once the removal is acknowledged', async () => {
-    await open('admin');
+    await open('admin', 'import-export');
     const section = app().getByTestId('import-export');
     await section.getByRole('button', { name: 'Export Markdown' }).click();
     const markdown = await section.getByLabel('Exported table').inputValue();
@@ -247,8 +264,10 @@ describe('debt register and import / export', () => {
     expect(await importButton.isEnabled()).toBe(true);
     await importButton.click();
     await section.getByTestId('import-success').waitFor();
-    await card(dropped).waitFor({ state: 'detached' });
-    expect(await card('Rotate every service credential').count()).toBe(1);
     expect(await section.getByTestId('import-success').textContent()).toBe('Imported the table: 0 created, 1 updated, 1 removed.');
+    await openView(app(), 'board');
+    await app().getByTestId('initiative-card').first().waitFor();
+    expect(await card(dropped).count()).toBe(0);
+    expect(await card('Rotate every service credential').count()).toBe(1);
   });
 });

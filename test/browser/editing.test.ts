@@ -9,8 +9,8 @@ const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:project
 /**
  * Editing on the project page, in Chromium against the real resolvers on the local host, seeded with the demo
  * roadmap (Foundation / Scale / Velocity, two initiatives each). The tests share one host and run in order: each
- * starts from what the one before saved. Every form is scoped to its container: the page also holds the "New
- * initiative" form, whose labels (Title, Phase, Target quarter…) the editor's labels would otherwise match.
+ * starts from what the one before saved. Every form is scoped to its container (the editor is a dialog's form; the
+ * delete confirm a dialog over it), so labels like Title or Phase never match another form's.
  */
 describe('editing initiatives and phases', () => {
   const session = useBrowserSession();
@@ -62,14 +62,14 @@ describe('editing initiatives and phases', () => {
       await editor()
         .getByText(/No business goals yet/)
         .textContent(),
-    ).toContain('roadmap settings');
+    ).toContain('in Settings');
 
-    await editor().getByLabel('Effort', { exact: true }).fill('6');
     await editor().getByLabel('Reach').fill('500');
     await editor().getByLabel('Impact').selectOption({ label: 'High (2)' });
     await editor().getByLabel('Confidence').fill('80');
-    expect(await editor().getByTestId('rice-score').textContent()).toContain('Fill in all four');
-    await editor().getByLabel('RICE effort').fill('4');
+    // One effort: RICE divides by the initiative's Effort, so it waits for it.
+    expect(await editor().getByTestId('rice-score').textContent()).toContain('Needs Effort');
+    await editor().getByLabel('Effort', { exact: true }).fill('4');
     // 500 × 2 × 0.8 ÷ 4, live.
     expect(await editor().getByTestId('rice-score-value').textContent()).toBe('200');
     await editor().getByLabel('Status').selectOption({ label: 'In progress' });
@@ -84,16 +84,16 @@ describe('editing initiatives and phases', () => {
       .filter({ hasText: `Updated "${logging}"` })
       .waitFor();
     const saved = await storedInitiative(logging);
-    expect(saved?.effort).toBe(6);
+    expect(saved?.effort).toBe(4);
     expect(saved?.rice).toEqual({ reach: 500, impact: 2, confidence: 80, effort: 4 });
     expect(saved?.status).toBe('in-progress');
     // The template started it in progress: the status was not sent, only the two fields that changed.
     expect((await newestChange()).diffs.map((d) => d.field).sort()).toEqual(['effort', 'rice']);
 
-    // Committed for its quarter (this one) now includes the 6; the other initiative there has no estimate.
+    // Committed for its quarter (this one) now includes the 4; the other initiative there has no estimate.
     await openView(app(), 'capacity');
     const row = app().getByTestId('capacity-panel').locator(`[data-testid="capacity-quarter"][data-quarter="${thisQuarter}"]`);
-    expect(await row.locator('td').first().textContent()).toBe('6');
+    expect(await row.locator('td').first().textContent()).toBe('4');
     await openView(app(), 'board');
     expect(
       await card(logging)
@@ -172,19 +172,34 @@ describe('editing initiatives and phases', () => {
     expect((await storedInitiative(logging))?.targetQuarter).toBe(nextQuarter);
   });
 
-  it('deletes an initiative after an inline confirm; its card is gone', async () => {
+  it('deletes an initiative from the editor after a confirm dialog over it; its card is gone', async () => {
     await open('member');
     const cdn = 'Implement CDN for static assets';
     const count = await app().getByTestId('initiative-card').count();
     await edit(cdn);
     await editor().getByRole('button', { name: 'Delete initiative' }).click();
-    const confirm = editor().getByTestId('delete-initiative-confirm');
+    // The confirm is a dialog of its own over the editor; "Keep it" goes back to the editor.
+    const confirm = app().getByTestId('delete-initiative-confirm');
+    await confirm.waitFor();
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await editor().isVisible()).toBe(true);
+    await editor().getByRole('button', { name: 'Delete initiative' }).click();
+    await confirm.waitFor();
+    // Escape closes only the dialog on top.
+    await confirm.getByLabel('Why delete it? (optional)').press('Escape');
+    await confirm.waitFor({ state: 'detached' });
+    expect(await editor().isVisible()).toBe(true);
+    await editor().getByRole('button', { name: 'Delete initiative' }).click();
     await confirm.waitFor();
     expect(await confirm.textContent()).toContain('linked epic is unlinked');
     await confirm.getByLabel('Why delete it? (optional)').fill('Covered by the platform team’s CDN');
     await confirm.getByRole('button', { name: 'Delete initiative' }).click();
 
     await card(cdn).waitFor({ state: 'detached' });
+    // Both dialogs closed.
+    expect(await editor().count()).toBe(0);
+    expect(await confirm.count()).toBe(0);
     expect(await app().getByTestId('initiative-card').count()).toBe(count - 1);
     expect(await app().getByTestId('phase-initiative').filter({ hasText: cdn }).count()).toBe(0);
     expect(await storedInitiative(cdn)).toBeUndefined();

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
+import { seedRichDemo } from '../../dev/demo-rich';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { createHostServer } from '../../dev/host/server';
 import { LocalForge } from '../../dev/local-forge';
@@ -28,9 +29,13 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tech-roadmap-'))): Promise<RunningHost> {
+/** Which demo a host starts with: the template roadmap for TR, or `npm start`'s rich demo for TR and PAY. */
+export type DemoSeed = 'template' | 'rich';
+
+export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tech-roadmap-')), seed: DemoSeed = 'template'): Promise<RunningHost> {
   const forge = new LocalForge({ dataFile: path.join(dataDir, 'kvs.sqlite') });
-  await seedDemoRoadmap(forge);
+  if (seed === 'rich') await seedRichDemo(forge);
+  else await seedDemoRoadmap(forge);
   const server: http.Server = createHostServer({ forge, staticDir: path.join(root, 'static/build'), stateFile: path.join(dataDir, 'host-state.json') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -92,13 +97,13 @@ export interface BrowserSession {
   restartHost(): Promise<void>;
 }
 
-export function useBrowserSession(): BrowserSession {
+export function useBrowserSession(options: { seed?: DemoSeed } = {}): BrowserSession {
   let browser: Browser;
   let host: RunningHost;
   let page: Page;
   beforeAll(async () => {
     browser = await launchChromium();
-    host = await startHost();
+    host = await startHost(undefined, options.seed);
   });
   afterAll(async () => {
     await host?.stop();
@@ -137,7 +142,7 @@ export function useBrowserSession(): BrowserSession {
     async restartHost() {
       const dataDir = host.dataDir;
       await host.stop();
-      host = await startHost(dataDir);
+      host = await startHost(dataDir, options.seed);
     },
   };
 }

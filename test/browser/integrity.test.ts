@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { metaKey } from '../../src/storage/keys';
 import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
+import { expectNoSeriousViolations } from './a11y';
 import { useBrowserSession } from './harness';
 
 const TR = DEMO_PROJECTS.TR;
@@ -31,19 +31,7 @@ describe('integrity in the browser', () => {
     return result.value;
   }
   /** axe-core on the given part of the app frame: no serious or critical violation (WCAG 2.1 A/AA rules). */
-  async function expectAccessible(selector: string) {
-    const results = await new AxeBuilder({ page: session.page })
-      .include(['#app-frame', selector])
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.map((n) => `${n.html} ${n.failureSummary ?? ''}`).join(' | ')}`);
-    expect(serious).toEqual([]);
-    // The rules really ran inside the frame's part (colour contrast, names, roles…), not on an empty selection.
-    const checkedInFrame = results.passes.flatMap((rule) => rule.nodes).filter((node) => JSON.stringify(node.target).includes('#app-frame'));
-    expect(checkedInFrame.length).toBeGreaterThan(5);
-  }
+  const expectAccessible = (selector: string) => expectNoSeriousViolations(session.page, selector);
   async function shoot(name: string) {
     if (!SHOTS) return;
     fs.mkdirSync(SHOTS, { recursive: true });

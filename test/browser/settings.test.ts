@@ -120,6 +120,22 @@ describe('roadmap settings', () => {
     expect(await settings().getByTestId('settings-goal').count()).toBe(2);
   });
 
+  it('the roadmap owner is picked by name and shown by name, never as an account id', async () => {
+    await open('admin');
+    expect(await settings().getByTestId('settings-owner').textContent()).toBe('Not set');
+    await edit();
+    await form().getByLabel('Roadmap owner').fill('max');
+    await form().getByRole('button', { name: 'Choose Max Member' }).click();
+    await save();
+    await form().waitFor({ state: 'detached' });
+    await settings().getByTestId('settings-owner').getByTestId('person').filter({ hasText: 'Max Member' }).waitFor();
+    expect((await settings().textContent()) ?? '').not.toContain('557058:');
+    expect((await storedView()).ownerAccountId).toBe('557058:bbbb-member');
+    await openView(app(), 'changelog');
+    await newestChangeSummary().filter({ hasText: 'Changed roadmap settings' }).waitFor();
+    expect((await app().getByTestId('changelog').textContent()) ?? '').not.toContain('557058:');
+  });
+
   it('warns live about a buffer outside 20–30 % and still saves it', async () => {
     await open('admin');
     await edit();

@@ -1,4 +1,4 @@
-import { useBrowserSession } from './harness';
+import { openView, useBrowserSession } from './harness';
 
 /**
  * The walking skeleton end to end: the built Custom UI in Chromium → the unchanged @forge/bridge → the host's
@@ -14,22 +14,23 @@ describe('browser slice', () => {
     expect(await app().getByTestId('initiative-card').count()).toBe(6);
     expect(await app().getByTestId('horizon-now').getByTestId('initiative-card').count()).toBe(2);
 
-    await app().getByLabel('Title').fill('Retire the legacy auth service');
-    await app().getByLabel('Phase').selectOption({ label: 'Scale' });
-    await app().getByLabel('Target quarter').fill('2027-Q1');
-    await app().getByLabel('Goal').fill('One identity provider for every service');
-    await app().getByLabel('Success metric').fill('Zero logins through the legacy service');
-    await app().getByLabel('Track').selectOption('security');
-    await app().getByLabel('Epic keys').fill('TR-28');
-    await app().getByRole('button', { name: 'Add initiative' }).click();
+    // "Add initiative" in the page's header opens the dialog; every field is in it (the groups open on demand).
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
+    const dialog = app().getByRole('form', { name: 'New initiative' });
+    await dialog.getByLabel('Title', { exact: true }).fill('Retire the legacy auth service');
+    await dialog.getByLabel('Phase').selectOption({ label: 'Scale' });
+    await dialog.getByLabel('Target quarter').fill('2027-Q1');
+    await dialog.getByLabel('Goal', { exact: true }).fill('One identity provider for every service');
+    await dialog.getByLabel('Success metric').fill('Zero logins through the legacy service');
+    await dialog.getByLabel('Track').selectOption('security');
+    await dialog.getByRole('button', { name: /^Epics/ }).click();
+    await dialog.getByLabel('Epic keys').fill('TR-28');
+    await dialog.getByRole('button', { name: 'Add initiative' }).click();
 
     const card = app().getByTestId('initiative-card').filter({ hasText: 'Retire the legacy auth service' });
     await card.waitFor();
-    // The form says what it added and empties, keeping the target quarter and track for the next one.
-    expect(await app().getByTestId('create-success').textContent()).toContain('Retire the legacy auth service');
-    expect(await app().getByLabel('Title').inputValue()).toBe('');
-    expect(await app().getByLabel('Target quarter').inputValue()).toBe('2027-Q1');
-    expect(await app().getByLabel('Track').inputValue()).toBe('security');
+    // Once it lands the dialog closes; the card is on the board.
+    await dialog.waitFor({ state: 'detached' });
     expect(await app().getByTestId('horizon-next').getByText('Retire the legacy auth service').count()).toBe(1);
 
     await session.page.reload();
@@ -54,39 +55,50 @@ describe('browser slice', () => {
     const before = await app().getByTestId('initiative-card').count();
     const writesBefore = session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
 
-    await app().getByLabel('Title').fill('');
-    await app().getByLabel('Target quarter').fill('someday');
-    await app().getByRole('button', { name: 'Add initiative' }).click();
-    await app().getByTestId('add-initiative-title-error').waitFor();
-    expect(await app().getByTestId('add-initiative-title-error').textContent()).toContain('Required');
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
+    const dialog = app().getByRole('form', { name: 'New initiative' });
+    await dialog.getByLabel('Target quarter').fill('someday');
+    await dialog.getByRole('button', { name: 'Add initiative' }).click();
+    await dialog.getByTestId('create-initiative-title-error').waitFor();
+    expect(await dialog.getByTestId('create-initiative-title-error').textContent()).toContain('Required');
+    expect(await dialog.getByTestId('create-initiative-targetQuarter-error').textContent()).toContain('Use a quarter like 2026-Q3');
 
-    await app().getByLabel('Title').fill('Has a title');
-    await app().getByLabel('Target quarter').fill('2027-Q2');
-    await app().getByLabel('Success metric').fill('Something measurable');
-    await app().getByLabel('Epic keys').fill('TR-2');
-    await app().getByRole('button', { name: 'Add initiative' }).click();
-    await app()
-      .getByText(/TR-2 is a .*not an epic/)
-      .waitFor();
+    await dialog.getByLabel('Title', { exact: true }).fill('Has a title');
+    await dialog.getByLabel('Target quarter').fill('2027-Q2');
+    await dialog.getByLabel('Success metric').fill('Something measurable');
+    await dialog.getByRole('button', { name: /^Epics/ }).click();
+    await dialog.getByLabel('Epic keys').fill('TR-2');
+    // Closed again: the server's answer about the key opens the group it belongs to.
+    await dialog.getByRole('button', { name: /^Epics/ }).click();
+    await dialog.getByRole('button', { name: 'Add initiative' }).click();
+    await dialog.getByText(/TR-2 is a .*not an epic/).waitFor();
+    expect(await dialog.getByRole('button', { name: /^Epics/ }).getAttribute('aria-expanded')).toBe('true');
+    expect(await dialog.getByLabel('Epic keys').getAttribute('aria-invalid')).toBe('true');
 
     expect(session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writesBefore);
     expect(await app().getByTestId('initiative-card').count()).toBe(before);
   });
 
-  it('Escape on the new-initiative form asks before emptying it; Discard empties it and the form stays', async () => {
+  it('Escape in the new-initiative dialog asks before discarding what was typed; Discard closes it', async () => {
     await session.page.goto(`${session.host.url}/jira/TR/roadmap?user=admin`);
     await app().getByTestId('initiative-card').first().waitFor();
+    const writesBefore = session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0;
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
     // Found by its name: while it asks, its buttons are Discard / Keep editing.
     const form = app().getByRole('form', { name: 'New initiative' });
-    await form.getByLabel('Title').fill('Half a thought');
-    await form.getByLabel('Title').press('Escape');
+    await form.getByLabel('Title', { exact: true }).fill('Half a thought');
+    await form.getByLabel('Title', { exact: true }).press('Escape');
     await form.getByTestId('discard-confirm').getByRole('button', { name: 'Keep editing' }).click();
-    expect(await form.getByLabel('Title').inputValue()).toBe('Half a thought');
-    await form.getByLabel('Title').press('Escape');
+    expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('Half a thought');
+    await form.getByLabel('Title', { exact: true }).press('Escape');
     await form.getByTestId('discard-confirm').getByRole('button', { name: 'Discard' }).click();
-    expect(await form.getByLabel('Title').inputValue()).toBe('');
-    expect(await form.getByTestId('discard-confirm').count()).toBe(0);
-    expect(await form.getByRole('button', { name: 'Add initiative' }).count()).toBe(1);
+    await form.waitFor({ state: 'detached' });
+    expect(session.host.forge.kvs.stats.calls['/api/v1/transaction'] ?? 0).toBe(writesBefore);
+    // Opened again, it starts empty; Escape with nothing typed just closes it.
+    await app().getByTestId('page-header').getByRole('button', { name: 'Add initiative' }).click();
+    expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('');
+    await form.getByLabel('Title', { exact: true }).press('Escape');
+    await form.waitFor({ state: 'detached' });
   });
 
   it('configures the Confluence macro and shows the chosen roadmap read-only', async () => {
@@ -116,7 +128,9 @@ describe('browser slice', () => {
     await app().getByRole('button', { name: 'Start with the template phases' }).click();
     await app().getByTestId('horizon-now').waitFor();
     expect(await app().getByTestId('initiative-card').count()).toBe(0);
-    expect(await app().getByTestId('phase').count()).toBe(3);
     expect(await app().getByRole('button', { name: 'Add initiative' }).count()).toBe(1);
+    await openView(app(), 'phases');
+    await app().getByTestId('phase').first().waitFor();
+    expect(await app().getByTestId('phase').count()).toBe(3);
   });
 });

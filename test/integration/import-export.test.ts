@@ -262,3 +262,100 @@ describe('import/export round trip, epic keys, horizons, reasons and replace (is
     expect(done.view!.initiatives.map((i) => i.id).sort()).toEqual([...kept].sort());
   });
 });
+
+/** Issue 8: an import's owners are confirmed in Jira as the caller, like an owner picked in the editor. */
+describe('owners in an imported table are confirmed in Jira as the importer', () => {
+  let forge: LocalForge;
+  beforeEach(async () => {
+    forge = await seededForge();
+  });
+  afterEach(() => forge.close());
+  const page = projectPage(TR);
+  const USER_BULK = 'GET /rest/api/3/user/bulk';
+  const csv = (...rows: Array<[title: string, owner: string]>) =>
+    `Phase,Initiative,Goal,Success metric,Target quarter,Owner\n${rows.map(([title, owner]) => `Scale,${title},,Measured,Q3 2026,${owner}`).join('\n')}\n`;
+  const preview = async (text: string, user: UserName = 'member') => {
+    const answer = await call(forge, 'previewImport', { text }, user, page);
+    if (!('ok' in answer) || !answer.ok) throw new Error(JSON.stringify(answer));
+    return answer.value as ImportPreview;
+  };
+  const revision = async () => (await mustCall<RoadmapView>(forge, 'getRoadmapView', {}, 'admin', page)).revision;
+
+  it('keeps owners Jira knows, asking Jira once for all of them, in preview and import alike', async () => {
+    const text = csv(
+      ['Shard events', DEMO_USERS.admin.accountId],
+      ['Rotate credentials', DEMO_USERS.member.accountId],
+      ['Trace everything', DEMO_USERS.outsider.accountId],
+      ['Cache reads', DEMO_USERS.admin.accountId],
+      ['No owner yet', ''],
+    );
+    forge.jira.resetStats();
+    const plan = await preview(text);
+    expect(plan.counts).toMatchObject({ toCreate: 5, errors: 0 });
+    expect(forge.jira.stats[USER_BULK]).toBe(1);
+
+    forge.jira.resetStats();
+    const done = await mustCall<MutationResult>(forge, 'importRoadmap', { baseRevision: await revision(), text }, 'member', page);
+    expect(forge.jira.stats[USER_BULK]).toBe(1);
+    const owners = Object.fromEntries(done.view!.initiatives.map((i) => [i.title, i.ownerAccountId]));
+    expect(owners).toMatchObject({
+      'Shard events': DEMO_USERS.admin.accountId,
+      'Rotate credentials': DEMO_USERS.member.accountId,
+      'Trace everything': DEMO_USERS.outsider.accountId,
+      'Cache reads': DEMO_USERS.admin.accountId,
+      'No owner yet': null,
+    });
+  });
+
+  it('refuses an unknown owner on its row, in preview and import, and stores nothing', async () => {
+    const text = csv(['Shard events', DEMO_USERS.admin.accountId], ['Rotate credentials', '557058:nobody-here']);
+    const plan = await preview(text);
+    expect(plan.errors.filter((e) => e.severity === 'error')).toEqual([
+      { row: 2, column: 'Owner', message: 'No Jira user you can see has the account id "557058:nobody-here"', severity: 'error' },
+    ]);
+    const before = await storageSnapshot(forge);
+    const refused = await call(forge, 'importRoadmap', { baseRevision: await revision(), text }, 'member', page);
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining('row 2: No Jira user you can see'),
+        fields: { 'rows.2.Owner': 'No Jira user you can see has the account id "557058:nobody-here"' },
+      },
+    });
+    expect(await storageSnapshot(forge)).toBe(before);
+  });
+
+  it('words a person Jira hides from the importer exactly like nobody at all', async () => {
+    // Jira leaves out of /user/bulk whom the caller may not see; here it hides the outsider from everyone.
+    const hidden: string = DEMO_USERS.outsider.accountId;
+    const ask = forge.deps.jira.getUsers.bind(forge.deps.jira);
+    forge.deps.jira.getUsers = async (ids) => (await ask(ids)).filter((person) => person.accountId !== hidden);
+    const nobody = '557058:cccc-nobody';
+    const asHidden = await preview(csv(['Trace everything', hidden]));
+    const asNobody = await preview(csv(['Trace everything', nobody]));
+    expect(asHidden.counts.errors).toBe(1);
+    expect(JSON.stringify(asHidden).replaceAll(hidden, '<id>')).toBe(JSON.stringify(asNobody).replaceAll(nobody, '<id>'));
+    expect(JSON.stringify(asHidden)).not.toContain(DEMO_USERS.outsider.displayName);
+  });
+
+  it('keeps an initiative’s unchanged owner Jira no longer shows (as the editor does); a table without owners asks Jira nothing', async () => {
+    await mustCall(
+      forge,
+      'updateInitiative',
+      { baseRevision: await revision(), initiativeId: 'I-1', patch: { ownerAccountId: DEMO_USERS.outsider.accountId } },
+      'admin',
+      page,
+    );
+    const exported = (await mustCall<ExportResult>(forge, 'exportRoadmap', { format: 'csv' }, 'admin', page)).content;
+    expect(exported).toContain(DEMO_USERS.outsider.accountId);
+    const ask = forge.deps.jira.getUsers.bind(forge.deps.jira);
+    forge.deps.jira.getUsers = async (ids) => (await ask(ids)).filter((person) => person.accountId !== DEMO_USERS.outsider.accountId);
+    expect((await preview(exported)).counts).toMatchObject({ toUpdate: 0, unchanged: 6, errors: 0 });
+
+    const table = 'Phase,Initiative,Success metric,Target quarter\nScale,Ownerless,Measured,Q3 2026\n';
+    forge.jira.resetStats();
+    expect((await preview(table)).counts).toMatchObject({ toCreate: 1, errors: 0 });
+    expect(forge.jira.stats[USER_BULK]).toBeUndefined();
+  });
+});

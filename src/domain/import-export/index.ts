@@ -17,6 +17,8 @@
  *   see, or that was deleted, is written as its issue id. The import takes keys and ids; keys are resolved through
  *   Jira as the importing user (`epicKeysOf` → `PreviewOptions.epicKeys`), and an unknown or hidden key (same
  *   message) or a non-epic is an error on its row.
+ * - Owners are account ids, confirmed like epics: in one bulk lookup as the importing user (`ownersOf` →
+ *   `PreviewOptions.owners`); a row that sets an owner Jira does not show them is an error on its row.
  * - Horizon: `Next (pinned)` pins; a horizon other than the one the row's target quarter gives today also pins (the
  *   table says where the team wants it); the derived horizon or an empty cell leaves it unpinned.
  * - An update that moves an initiative (horizon, target quarter or phase) is flagged in the preview (`moves`,
@@ -27,5 +29,5 @@ export { applyImportPlan } from './apply';
 export { exportCells, type ExportOptions, exportRoadmap } from './export';
 export { METRIC_PLACEHOLDER } from './fields';
 export { detectFormat, MAX_IMPORT_ROWS, parseRoadmapTable } from './parse';
-export { epicKeysOf, previewImport, type PreviewOptions } from './preview';
+export { epicKeysOf, ownersOf, previewImport, type PreviewOptions } from './preview';
 export type * from './types';

@@ -33,6 +33,13 @@ export interface PreviewOptions {
    * here is reported like one that does not exist.
    */
   epicKeys?: ReadonlyMap<string, EpicKeyAnswer>;
+  /**
+   * The owners among `ownersOf(parsed)` that Jira knows, asked as the importing user in one bulk lookup. An owner a
+   * row sets that is missing here is an error on that row — worded the same whether the account does not exist or
+   * the importer may not see it. Without this set no new owner is accepted; an initiative's unchanged owner always is
+   * (someone who left stays until replaced, as in the editor).
+   */
+  owners?: ReadonlySet<string>;
 }
 
 /** The epic keys a parsed table names (upper case, each once), for the caller to resolve through Jira. */
@@ -40,6 +47,13 @@ export function epicKeysOf(parsed: ParseResult): string[] {
   const keys = new Set<string>();
   for (const row of parsed.rows) for (const epic of row.epics ?? []) if (epic.kind === 'key') keys.add(epic.key);
   return [...keys];
+}
+
+/** The owners a parsed table names (account ids, each once), for the caller to confirm through Jira. */
+export function ownersOf(parsed: ParseResult): string[] {
+  const ids = new Set<string>();
+  for (const row of parsed.rows) if (row.ownerAccountId) ids.add(row.ownerAccountId);
+  return [...ids];
 }
 
 /**
@@ -199,6 +213,7 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
   const display = fieldDisplay(existing, titleOf);
   const rules = existing.meta.horizonRules;
   const epicKeys = options.epicKeys ?? new Map<string, EpicKeyAnswer>();
+  const owners = options.owners ?? new Set<string>();
   /** How each row names its epics, to say which one a problem is about. */
   const epicLabels = new Map<number, Map<string, string>>();
 
@@ -216,7 +231,13 @@ export function previewImport(existing: Roadmap, parsed: ParseResult, options: P
     }
     if (row.status !== undefined) fields.status = row.status;
     if (row.track !== undefined) fields.track = row.track;
-    if (row.ownerAccountId !== undefined) fields.ownerAccountId = row.ownerAccountId;
+    if (row.ownerAccountId !== undefined) {
+      const owner = row.ownerAccountId;
+      // The same words whether nobody has this account id or the importer may not see them: nothing leaks.
+      if (owner !== null && owner !== placement.match?.ownerAccountId && !owners.has(owner))
+        fail(row.row, headerOf('owner'), `No Jira user you can see has the account id "${owner}"`);
+      fields.ownerAccountId = owner;
+    }
     if (row.effort !== undefined) fields.effort = row.effort;
     if (row.epics !== undefined) {
       const ids: string[] = [];

@@ -1,7 +1,16 @@
 import { type ExportResult, type ImportPreview, type MutationResult } from '../../domain/api';
 import type { PayloadOf } from '../../domain/contract';
 import { AppError } from '../../domain/errors';
-import { applyImportPlan, type EpicKeyAnswer, epicKeysOf, exportRoadmap, type ImportPlan, parseRoadmapTable, previewImport } from '../../domain/import-export';
+import {
+  applyImportPlan,
+  type EpicKeyAnswer,
+  epicKeysOf,
+  exportRoadmap,
+  type ImportPlan,
+  ownersOf,
+  parseRoadmapTable,
+  previewImport,
+} from '../../domain/import-export';
 import type { Roadmap } from '../../domain/model';
 import { emptyRoadmap } from '../../domain/roadmap-ops';
 import { accessTo, type Level, projectIdFromContext, requireLevel } from '../access';
@@ -9,6 +18,7 @@ import type { Call, Deps } from '../deps';
 import { issuesByKey } from '../epics';
 import { hiddenEpics, keepHiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';
 import { runMutation } from '../mutation';
+import { visiblePeople } from '../owners';
 
 /** Replace deletes what the table leaves out: a mass deletion, so it takes the settings-level permission. */
 const importLevel = (mode: 'merge' | 'replace'): Level => (mode === 'replace' ? 'administer' : 'edit');
@@ -24,6 +34,8 @@ async function resolveEpicKeys(deps: Deps, keys: readonly string[]): Promise<Map
 
 /** Keys are resolved in bulk fetches of 100: ten of them stay well inside a resolver's 25 seconds. */
 const MAX_EPIC_KEYS_PER_IMPORT = 1000;
+/** Owners are confirmed in bulk lookups of 100, likewise. */
+const MAX_OWNERS_PER_IMPORT = 1000;
 
 async function planImport(
   deps: Deps,
@@ -37,8 +49,15 @@ async function planImport(
       text: `At most ${MAX_EPIC_KEYS_PER_IMPORT} epic keys per import`,
     });
   }
-  const epicKeys = await resolveEpicKeys(deps, keys);
-  return previewImport(roadmap, parsed, { mode: input.mode, today: deps.now(), epicKeys });
+  const owners = ownersOf(parsed);
+  if (owners.length > MAX_OWNERS_PER_IMPORT) {
+    throw new AppError('INVALID_INPUT', `The table names ${owners.length} owners; import at most ${MAX_OWNERS_PER_IMPORT} at a time (split it)`, {
+      text: `At most ${MAX_OWNERS_PER_IMPORT} different owners per import`,
+    });
+  }
+  // Every owner the table names is confirmed in Jira as the caller, like an owner picked in the editor.
+  const [epicKeys, people] = await Promise.all([resolveEpicKeys(deps, keys), visiblePeople(deps, owners)]);
+  return previewImport(roadmap, parsed, { mode: input.mode, today: deps.now(), epicKeys, owners: people });
 }
 
 /** What an import would do, row by row, without writing anything. */
@@ -52,7 +71,7 @@ export async function previewImportHandler(deps: Deps, input: PayloadOf<'preview
 }
 
 /**
- * Applies an import; the table is parsed and planned again here (epic keys resolved again, as the caller), never
+ * Applies an import; the table is parsed and planned again here (epic keys and owners confirmed again, as the caller), never
  * taken from the client's preview. Removals must be confirmed, and moves need the import's reason.
  */
 export const importRoadmapHandler = (deps: Deps, payload: PayloadOf<'importRoadmap'>, call: Call): Promise<MutationResult> =>

@@ -136,7 +136,11 @@ export const promoteDebtItemHandler = (deps: Deps, payload: PayloadOf<'promoteDe
   runMutation(deps, call, {
     level: 'edit',
     input: payload,
-    apply: (roadmap, input, actor) => promoteDebtItem(roadmap, input.debtId, input.initiative, actor),
+    apply: async (roadmap, input, actor) => {
+      // The new initiative may name its owner: confirmed in Jira as the caller, as when an initiative is created.
+      await confirmOwner(deps, input.initiative.ownerAccountId, null, 'initiative.ownerAccountId');
+      return promoteDebtItem(roadmap, input.debtId, input.initiative, actor);
+    },
   });
 
 export const markReviewedHandler = (deps: Deps, payload: PayloadOf<'markReviewed'>, call: Call): Promise<MutationResult> =>

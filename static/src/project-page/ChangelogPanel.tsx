@@ -9,13 +9,20 @@ import { useChangelogQuery, usePeople, useProgressQuery } from '../shared/data/q
 import { apiErrorOf } from '../shared/data/query-client';
 import { NativeSelect } from '../shared/fields';
 import { Panel } from '../shared/panel';
+import { usePageRoute } from '../shared/route/PageRouteProvider';
 import { formatDay, relativeTime } from '../shared/time';
 
-/** Who changed what, when and why: newest first, each change in words (labels and names, from → to). */
+/**
+ * Who changed what, when and why: newest first, each change in words (labels and names, from → to). The filter by
+ * initiative is part of the route (`/changelog?initiative=I-3`), so a link opens it filtered and back undoes a choice.
+ */
 export function ChangelogPanel({ view }: { view: RoadmapView }) {
   const changelog = useChangelogQuery();
   const progress = useProgressQuery();
-  const [initiativeId, setInitiativeId] = useState('');
+  const { route, navigate } = usePageRoute();
+  // An id the roadmap does not hold (deleted since the link was made) filters nothing away: everything shows.
+  const initiativeId = route.initiative && view.initiatives.some((i) => i.id === route.initiative) ? route.initiative : '';
+  const setInitiativeId = (id: string) => navigate({ view: 'changelog', filters: {}, ...(id ? { initiative: id } : {}) });
   // Pages can overlap when changes land between "Show more" requests: show each change once.
   const all = useMemo(() => uniqueByRevision(changelog.data?.pages.flatMap((p) => p.changes) ?? []), [changelog.data]);
   const changes = useMemo(() => (initiativeId ? all.filter((c) => changeTouchesInitiative(c, initiativeId)) : all), [all, initiativeId]);
@@ -32,7 +39,7 @@ export function ChangelogPanel({ view }: { view: RoadmapView }) {
   return (
     <Panel testId="changelog" title="Changelog">
       {view.initiatives.length > 0 ? (
-        <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050'), maxWidth: '420px' }}>
           <label
             htmlFor="changelog-initiative"
             style={{ font: token('font.body.small'), fontWeight: token('font.weight.semibold'), color: token('color.text.subtle') }}

@@ -114,7 +114,7 @@ export function NativeSelect({
         border: `${token('border.width', '1px')} solid ${error ? token('color.border.danger') : token('color.border.input')}`,
         borderRadius: token('radius.small', '3px'),
         padding: `${token('space.075')} ${token('space.100')}`,
-        minHeight: '2.25rem',
+        minHeight: '2.5rem',
       }}
     >
       {options.map((o) => (

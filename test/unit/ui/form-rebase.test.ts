@@ -36,7 +36,8 @@ const initiative: InitiativeView = {
   status: 'planned',
   ownerAccountId: null,
   track: 'reliability',
-  effort: 6,
+  // One effort: the RICE score divides by the initiative's Effort.
+  effort: 4,
   rice: { reach: 500, impact: 2, confidence: 80, effort: 4 },
   riskReduction: 2,
   reversibility: 'reversible',
@@ -150,7 +151,7 @@ describe('initiative editor after a CONFLICT', () => {
     const { state, values } = reapply(
       () => flat(opened),
       flat(theirs),
-      (v) => ({ ...v, 'patch.businessGoalIds': ['G-2', 'G-1'], 'patch.title': 'Centralize logging  ', 'patch.effort': '6.0' }),
+      (v) => ({ ...v, 'patch.businessGoalIds': ['G-2', 'G-1'], 'patch.title': 'Centralize logging  ', 'patch.effort': '4.0' }),
       EDITOR_EQUALS,
     );
     expect(state.conflicts).toEqual([]);

@@ -18,6 +18,7 @@ import { checkDraft } from '../../../static/src/shared/form/payload-check';
 
 const view = {
   title: 'TR roadmap',
+  ownerAccountId: null,
   revision: 7,
   reviewCadenceDays: 30,
   capacity: { perQuarter: 60, unit: 'person-weeks', bufferPercent: 25 },
@@ -38,6 +39,7 @@ describe('settings values', () => {
   it('are shaped like the payload, the goal list one field', () => {
     expect(leafPaths(settingsValues(view))).toEqual([
       'settings.title',
+      'settings.ownerAccountId',
       'settings.reviewCadenceDays',
       'settings.capacity.perQuarter',
       'settings.capacity.unit',
@@ -132,5 +134,20 @@ describe('the summary texts', () => {
   it('say the cadence and the horizons in words', () => {
     expect(cadenceText(1)).toBe('Reviewed every 1 day');
     expect(horizonRulesText({ nowQuarters: 2, nextQuarters: 3 })).toBe('Now = this quarter and the next, Next = the following 3 quarters');
+  });
+});
+
+describe('the roadmap owner in the settings draft', () => {
+  it('sends the owner only when it changed, and clearing it sends null', () => {
+    expect(
+      toSettingsDraft(
+        edit(() => ({ ownerAccountId: '557058:bbbb-member' })),
+        view,
+      ).payload.settings,
+    ).toEqual({ ownerAccountId: '557058:bbbb-member' });
+    const owned = { ...view, ownerAccountId: '557058:bbbb-member' } as RoadmapView;
+    const cleared = { settings: { ...settingsValues(owned).settings, ownerAccountId: '' } };
+    expect(toSettingsDraft(cleared, owned).payload.settings).toEqual({ ownerAccountId: null });
+    expect(toSettingsDraft(settingsValues(owned), owned).refusal).toBe('Nothing to save: no setting changed.');
   });
 });

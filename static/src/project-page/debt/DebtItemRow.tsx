@@ -3,56 +3,59 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import { amountWithUnit } from '../../../../src/domain/labels';
-import type { CapacitySettings, Phase } from '../../../../src/domain/model';
+import type { CapacitySettings } from '../../../../src/domain/model';
 import { muted } from '../../shared/components';
 import { useWriteAction } from '../../shared/data/writes';
 import { DEBT_CATEGORY_LABEL } from '../../shared/labels';
+import { usePageRoute } from '../../shared/route/PageRouteProvider';
 import { WriteError } from '../../shared/write-error';
 import { BAND_APPEARANCE, BAND_LABEL, type RegisterEntry } from './debt-model';
-import { PromoteDebtForm } from './PromoteDebtForm';
 
 function effortText(effort: number | null, unit: CapacitySettings['unit']): string {
   if (effort === null) return 'Not estimated';
   return amountWithUnit(effort, unit);
 }
 
+/** In-page navigation that reads as a link (the board is a view of this page, not another address). */
+const linkStyle = {
+  font: 'inherit',
+  color: token('color.link'),
+  background: 'none',
+  border: 'none',
+  padding: 0,
+  cursor: 'pointer',
+  textDecoration: 'underline',
+  textAlign: 'start',
+  overflowWrap: 'anywhere',
+} as const;
+
 /**
- * One item of the register: rank, title, band, score, category, effort, description and, once promoted, the
- * initiative that took it on. Editors get Delete (confirmed inline) and Promote (an inline form).
+ * One item of the register: rank, title, band, score, category, effort, description and, once promoted, a link to
+ * the initiative that took it on (its card on the board). Editors get Edit and Promote (dialogs the register opens)
+ * and Delete (confirmed inline).
  */
 export function DebtItemRow({
   entry,
   rank,
-  phases,
   unit,
   revision,
   canEdit,
-  promoting,
+  onEdit,
   onPromote,
-  onCancelPromote,
-  onDone,
 }: {
   entry: RegisterEntry;
   /** 1-based position among the open items; null for promoted ones. */
   rank: number | null;
-  phases: Phase[];
   unit: CapacitySettings['unit'];
   revision: number;
   canEdit: boolean;
-  promoting: boolean;
+  onEdit: () => void;
   onPromote: () => void;
-  onCancelPromote: () => void;
-  /** After a delete or a promotion landed (the data layer has shown it): closes what the section had open. */
-  onDone: () => void;
 }) {
   const { item, score, band, promotedTo } = entry;
+  const { navigate } = usePageRoute();
   const [confirmingDelete, setConfirmingDelete] = useState(false);
-  const deletion = useWriteAction('deleteDebtItem', {
-    onSuccess: () => {
-      setConfirmingDelete(false);
-      onDone();
-    },
-  });
+  const deletion = useWriteAction('deleteDebtItem', { onSuccess: () => setConfirmingDelete(false) });
   const deleting = deletion.pending;
   const apiError = deletion.error;
   const { reset: forgetDeleteError } = deletion;
@@ -109,8 +112,17 @@ export function DebtItemRow({
         <div style={{ font: token('font.body.small'), color: token('color.text'), overflowWrap: 'anywhere', whiteSpace: 'pre-line' }}>{item.description}</div>
       ) : null}
       {promotedTo ? (
-        <div data-testid="debt-promoted" style={{ font: token('font.body.small'), color: token('color.text.success') }}>
-          Promoted to {promotedTo.title}
+        <div data-testid="debt-promoted" style={{ font: token('font.body.small'), color: token('color.text') }}>
+          Promoted to{' '}
+          <button
+            type="button"
+            data-testid="debt-promoted-link"
+            title="Show it on the board"
+            style={linkStyle}
+            onClick={() => navigate({ view: 'board', filters: {}, initiative: promotedTo.id })}
+          >
+            {promotedTo.title}
+          </button>
         </div>
       ) : null}
       {apiError ? <WriteError error={apiError} retryHint="Reload the roadmap, then try again." /> : null}
@@ -132,8 +144,11 @@ export function DebtItemRow({
           </Button>
         </div>
       ) : null}
-      {canEdit && !confirmingDelete && !promoting ? (
+      {canEdit && !confirmingDelete ? (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
+          <Button appearance="subtle" spacing="compact" aria-label={`Edit “${item.title}”`} onClick={onEdit}>
+            Edit
+          </Button>
           {promotedTo ? null : (
             <Button appearance="subtle" spacing="compact" aria-label={`Promote “${item.title}”`} onClick={onPromote}>
               Promote
@@ -143,9 +158,6 @@ export function DebtItemRow({
             Delete
           </Button>
         </div>
-      ) : null}
-      {canEdit && promoting && !promotedTo ? (
-        <PromoteDebtForm item={item} phases={phases} revision={revision} onPromoted={onDone} onCancel={onCancelPromote} />
       ) : null}
     </li>
   );

@@ -38,6 +38,7 @@ export function LinkedEpics({
   onNewKeys,
   newKeysError,
   projectKey,
+  creating = false,
 }: {
   id: string;
   /** The epic ids linked now. */
@@ -50,14 +51,16 @@ export function LinkedEpics({
   onNewKeys: (value: string) => void;
   newKeysError?: string;
   projectKey: string;
+  /** A new initiative: nothing is linked yet, only keys to link. */
+  creating?: boolean;
 }) {
-  const help = `Comma separated, e.g. ${projectKey}-12, ${projectKey}-15`;
+  const help = `Optional. Comma separated, e.g. ${projectKey}-12, ${projectKey}-15; checked in Jira as you save`;
   // The page's cached progress: epic keys and states without another request.
   const report = useProgressQuery();
   const epics = new Map((report.data?.epics ?? []).map((e) => [e.id, e]));
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
-      {stored.length === 0 ? (
+      {creating ? null : stored.length === 0 ? (
         <div style={muted} data-testid={`${id}-no-epics`}>
           No epics linked yet.
         </div>
@@ -113,7 +116,7 @@ export function LinkedEpics({
           {error}
         </div>
       ) : null}
-      <Field id={`${id}-epicKeys`} label="Add epic keys" error={newKeysError} help={help}>
+      <Field id={`${id}-epicKeys`} label={creating ? 'Epic keys' : 'Add epic keys'} error={newKeysError} help={help}>
         <TextInput id={`${id}-epicKeys`} value={newKeys} onChange={onNewKeys} error={newKeysError} help={help} placeholder={`${projectKey}-12`} />
       </Field>
     </div>

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { type InitiativeView, updateInitiativePayload } from '../../../../src/domain/api';
+import type { createInitiativePayload, InitiativeView, updateInitiativePayload } from '../../../../src/domain/api';
 import { HORIZON_LABEL, STATUS_LABEL, TRACK_LABEL } from '../../../../src/domain/labels';
 import {
   type Horizon,
@@ -8,6 +8,7 @@ import {
   INITIATIVE_STATUSES,
   type InitiativePatch,
   type InitiativeStatus,
+  type NewInitiativeInput,
   REVERSIBILITY,
   type Rice,
   RICE_IMPACTS,
@@ -15,6 +16,7 @@ import {
   TRACKS,
 } from '../../../../src/domain/model';
 import { isPlacementMove } from '../../../../src/domain/moves';
+import { addQuarters, quarterOf } from '../../../../src/domain/quarter';
 import { riceScore } from '../../../../src/domain/rules/prioritisation';
 import type { Draft } from '../../shared/form/payload-check';
 import { readQuarter, sameQuarter } from '../../shared/form/quarter-input';
@@ -22,38 +24,63 @@ import { type Equals, sameItems, sameText } from '../../shared/three-way-merge';
 import { splitEpicKeys } from '../form-model';
 import { parseNumber } from '../settings/settings-model';
 
+/**
+ * The one form model of the initiative dialog, for creating (createInitiative) and editing (updateInitiative).
+ * Both hold the same fields as text (`InitiativeText`), under the payload's own key — `initiative.*` to create,
+ * `patch.*` to edit — so each input's name is its payload path and every error lands beside it. One reading turns
+ * the text into the model's fields (numbers, the RICE estimate, the owner); creating sends them all, editing only
+ * those that differ from the stored initiative.
+ *
+ * One effort: the model keeps `effort` and `rice.effort` in the same capacity unit. The form asks for Effort once,
+ * and a RICE score divides by it (`rice.effort := effort`); RICE without an effort estimate is an error on Effort.
+ */
+
+export type CreatePayload = z.input<typeof createInitiativePayload>;
 export type UpdatePayload = z.input<typeof updateInitiativePayload>;
 type Reversibility = (typeof REVERSIBILITY)[number];
 
-/**
- * The editor's inputs, shaped like updateInitiative's payload so each field's name is its payload path
- * (`patch.rice.reach`, `epicKeys`, `reason`). Numbers stay text until the save, so a half-typed value is never lost;
- * `epicKeys` is the typed text of the keys to add; `patch.epicIds` the linked epics that stay linked.
- */
+/** An initiative's fields as typed. Numbers stay text until the save, so a half-typed value is never lost. */
+export interface InitiativeText {
+  title: string;
+  goal: string;
+  successMetric: { description: string; target: string; current: string; unit: string };
+  status: InitiativeStatus;
+  track: Track;
+  /** An account id, chosen by name in the owner picker; '' for nobody. */
+  ownerAccountId: string;
+  /** In the roadmap's capacity unit; also RICE's effort. */
+  effort: string;
+  /** RICE's other three inputs; impact is '' while not scored, else one of RICE_IMPACTS as text. */
+  rice: { reach: string; impact: string; confidence: string };
+  riskReduction: string;
+  reversibility: Reversibility;
+  businessGoalIds: string[];
+  dependsOn: string[];
+  /** The linked epics that stay linked (editing); new ones come as keys in `epicKeys`. */
+  epicIds: string[];
+  phaseId: string;
+  targetQuarter: string;
+  /** '' = derived from the target quarter. */
+  horizonPin: '' | Horizon;
+}
+
+/** Editing: shaped like updateInitiative's payload (`patch.rice.reach`, `epicKeys`, `reason`). */
 export interface EditorValues {
-  patch: {
-    title: string;
-    goal: string;
-    successMetric: { description: string; target: string; current: string; unit: string };
-    status: InitiativeStatus;
-    track: Track;
-    ownerAccountId: string;
-    effort: string;
-    /** impact is '' while not scored; otherwise one of RICE_IMPACTS as text. */
-    rice: { reach: string; impact: string; confidence: string; effort: string };
-    riskReduction: string;
-    reversibility: Reversibility;
-    businessGoalIds: string[];
-    dependsOn: string[];
-    epicIds: string[];
-    phaseId: string;
-    targetQuarter: string;
-    /** '' = derived from the target quarter. */
-    horizonPin: '' | Horizon;
-  };
+  patch: InitiativeText;
+  /** The typed keys of epics to add. */
   epicKeys: string;
   reason: string;
 }
+
+/** Creating: shaped like createInitiative's payload (`initiative.title`, `epicKeys`). */
+export interface CreateValues {
+  initiative: InitiativeText;
+  epicKeys: string;
+}
+
+export type FormMode = 'create' | 'edit';
+/** Where the fields sit in each mode's payload: the prefix of every field's path. */
+export const FIELDS_KEY = { create: 'initiative', edit: 'patch' } as const satisfies Record<FormMode, string>;
 
 // ---------------------------------------------------------------- options
 
@@ -79,7 +106,7 @@ export const HORIZON_PIN_OPTIONS = [
   ...HORIZONS.map((h) => ({ value: h, label: `Pinned to ${HORIZON_LABEL[h]}` })),
 ];
 
-// ---------------------------------------------------------------- three-way merge (see useRebase)
+// ---------------------------------------------------------------- three-way merge (editing; see useRebase)
 
 /** The fields' names in the conflict notice, as the editor labels them, by payload path. */
 export const EDITOR_LABELS: Record<string, string> = {
@@ -96,7 +123,6 @@ export const EDITOR_LABELS: Record<string, string> = {
   'patch.rice.reach': 'Reach',
   'patch.rice.impact': 'Impact',
   'patch.rice.confidence': 'Confidence',
-  'patch.rice.effort': 'RICE effort',
   'patch.riskReduction': 'Risk reduction',
   'patch.reversibility': 'Reversibility',
   'patch.businessGoalIds': 'Business goals',
@@ -130,7 +156,6 @@ export const EDITOR_EQUALS: Record<string, Equals> = {
   'patch.rice.reach': sameNumberText,
   'patch.rice.impact': sameNumberText,
   'patch.rice.confidence': sameNumberText,
-  'patch.rice.effort': sameNumberText,
   'patch.businessGoalIds': sameItems,
   'patch.dependsOn': sameItems,
   'patch.epicIds': sameItems,
@@ -182,34 +207,58 @@ export function describeEditorValue(path: string, value: unknown, names: NameSou
 
 const numberText = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 
-export function editorValues(initiative: InitiativeView): EditorValues {
+/**
+ * A stored initiative as the form shows it. Effort is the estimate the roadmap uses (`effortOf`): the explicit
+ * effort, else the RICE effort — so an initiative scored before Effort existed keeps its estimate.
+ */
+export function initiativeText(initiative: InitiativeView): InitiativeText {
   const { successMetric: m, rice } = initiative;
   return {
-    patch: {
-      title: initiative.title,
-      goal: initiative.goal,
-      successMetric: { description: m.description, target: numberText(m.target), current: numberText(m.current), unit: m.unit ?? '' },
-      status: initiative.status,
-      track: initiative.track,
-      ownerAccountId: initiative.ownerAccountId ?? '',
-      effort: numberText(initiative.effort),
-      rice: {
-        reach: numberText(rice?.reach),
-        impact: rice ? String(rice.impact) : '',
-        confidence: numberText(rice?.confidence),
-        effort: numberText(rice?.effort),
-      },
-      riskReduction: String(initiative.riskReduction),
-      reversibility: initiative.reversibility,
-      businessGoalIds: [...initiative.businessGoalIds],
-      dependsOn: [...initiative.dependsOn],
-      epicIds: [...initiative.epicIds],
-      phaseId: initiative.phaseId,
-      targetQuarter: initiative.targetQuarter,
-      horizonPin: initiative.horizonPin ?? '',
+    title: initiative.title,
+    goal: initiative.goal,
+    successMetric: { description: m.description, target: numberText(m.target), current: numberText(m.current), unit: m.unit ?? '' },
+    status: initiative.status,
+    track: initiative.track,
+    ownerAccountId: initiative.ownerAccountId ?? '',
+    effort: numberText(initiative.effort ?? rice?.effort),
+    rice: { reach: numberText(rice?.reach), impact: rice ? String(rice.impact) : '', confidence: numberText(rice?.confidence) },
+    riskReduction: String(initiative.riskReduction),
+    reversibility: initiative.reversibility,
+    businessGoalIds: [...initiative.businessGoalIds],
+    dependsOn: [...initiative.dependsOn],
+    epicIds: [...initiative.epicIds],
+    phaseId: initiative.phaseId,
+    targetQuarter: initiative.targetQuarter,
+    horizonPin: initiative.horizonPin ?? '',
+  };
+}
+
+export function editorValues(initiative: InitiativeView): EditorValues {
+  return { patch: initiativeText(initiative), epicKeys: '', reason: '' };
+}
+
+/** A new initiative: in the given phase, next quarter, proposed, on the feature-enabling track; the rest blank. */
+export function createValues(phaseId: string, today = new Date()): CreateValues {
+  return {
+    initiative: {
+      title: '',
+      goal: '',
+      successMetric: { description: '', target: '', current: '', unit: '' },
+      status: 'proposed',
+      track: 'feature-enabling',
+      ownerAccountId: '',
+      effort: '',
+      rice: { reach: '', impact: '', confidence: '' },
+      riskReduction: '0',
+      reversibility: 'reversible',
+      businessGoalIds: [],
+      dependsOn: [],
+      epicIds: [],
+      phaseId,
+      targetQuarter: addQuarters(quarterOf(today), 1),
+      horizonPin: '',
     },
     epicKeys: '',
-    reason: '',
   };
 }
 
@@ -232,37 +281,121 @@ export function isMoving(values: EditorValues, initiative: InitiativeView, conte
   return isPlacementMove(initiative, after, context.horizonRules, context.today);
 }
 
-// ---------------------------------------------------------------- RICE
+// ---------------------------------------------------------------- RICE and effort
 
-type RiceText = EditorValues['patch']['rice'];
+type RiceText = InitiativeText['rice'];
 
-/** Blank for all four means "no RICE score"; otherwise each is required. */
+/** Reach, impact and confidence all blank means "no RICE score"; otherwise each is required, and Effort too. */
 export const riceIsBlank = (rice: RiceText) => Object.values(rice).every((v) => v.trim() === '');
 
-/** The RICE inputs as typed, when every one reads as a number the schema takes (for the live score). */
-export function typedRice(rice: RiceText): Rice | null {
-  const [reach, impact, confidence, effort] = [rice.reach, rice.impact, rice.confidence, rice.effort].map(parseNumber);
+/** The RICE inputs as typed, with Effort as its effort, when every one reads as a number the schema takes. */
+export function typedRice(rice: RiceText, effortText: string): Rice | null {
+  const [reach, impact, confidence, effort] = [rice.reach, rice.impact, rice.confidence, effortText].map(parseNumber);
   if ([reach, impact, confidence, effort].some((n) => n === null || Number.isNaN(n))) return null;
   if (reach! < 0 || confidence! < 0 || confidence! > 100 || !(effort! > 0)) return null;
   if (!(RICE_IMPACTS as readonly number[]).includes(impact!)) return null;
   return { reach: reach!, impact: impact as Rice['impact'], confidence: confidence!, effort: effort! };
 }
 
-/** The live score: reach × impact × confidence / effort, to one decimal; null until the inputs are complete. */
-export function liveRiceScore(rice: RiceText): number | null {
-  const score = riceScore(typedRice(rice));
+/** The live score: reach × impact × confidence ÷ effort, to one decimal; null until the inputs are complete. */
+export function liveRiceScore(rice: RiceText, effort: string): number | null {
+  const score = riceScore(typedRice(rice, effort));
   return score === null ? null : Math.round(score * 10) / 10;
 }
 
-// ---------------------------------------------------------------- the payload
+/**
+ * A stored RICE score that divided by another effort than the initiative's Effort (recorded before the two were one
+ * field): the dialog says so, and saving scores RICE with Effort. Null when they agree or there is no score.
+ */
+export function riceEffortMismatch(initiative: Pick<InitiativeView, 'effort' | 'rice'>): { riceEffort: number; effort: number | null } | null {
+  const { rice, effort } = initiative;
+  return rice && rice.effort !== effort ? { riceEffort: rice.effort, effort } : null;
+}
+
+// ---------------------------------------------------------------- the payloads
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 const trimmedOrNull = (s: string) => (s.trim() === '' ? null : s.trim());
+const sameRice = (a: Rice | null, b: Rice | null) =>
+  a === b || (a !== null && b !== null && a.reach === b.reach && a.impact === b.impact && a.confidence === b.confidence && a.effort === b.effort);
+
+/** Every field of an initiative as the model takes it (what createInitiative's `initiative` holds). */
+type InitiativeFields = Required<Omit<NewInitiativeInput, 'epicIds'>>;
 
 /**
- * The editor's one transform to the payload: only the fields that differ from the stored initiative go in `patch`
- * (the success metric and RICE travel whole); typed numbers are read, and what the schema cannot see — a number that
- * does not read, an incomplete RICE, a move without a reason — comes back as local errors by path.
+ * The form's one reading of the typed fields (`prefix` is where they sit in the payload): numbers read, the owner
+ * trimmed, the quarter normalised ("Q3 2027" is 2027-Q3; blank keeps `keepQuarter`), goals in the settings' order,
+ * RICE with Effort as its effort. What the schema cannot see — a number that does not read, an incomplete RICE, a
+ * RICE without an effort — comes back as local errors by path.
+ */
+export function readInitiativeText(
+  t: InitiativeText,
+  prefix: string,
+  { keepQuarter, goalOrder }: { keepQuarter: string; goalOrder: readonly string[] },
+): { fields: InitiativeFields; localErrors: Record<string, string> } {
+  const localErrors: Record<string, string> = {};
+  /** A typed number: blank → undefined, unreadable → NaN (with an error). */
+  const num = (path: string, text: string, { required = false } = {}): number | undefined => {
+    const n = parseNumber(text);
+    if (n === null) {
+      if (required) localErrors[`${prefix}.${path}`] = 'Required';
+      return undefined;
+    }
+    if (Number.isNaN(n)) localErrors[`${prefix}.${path}`] = 'Enter a number';
+    return n;
+  };
+
+  const metric = {
+    description: t.successMetric.description,
+    target: num('successMetric.target', t.successMetric.target),
+    current: num('successMetric.current', t.successMetric.current),
+    unit: trimmedOrNull(t.successMetric.unit) ?? undefined,
+  };
+  const effort = num('effort', t.effort);
+
+  let rice: Rice | null = null;
+  if (!riceIsBlank(t.rice)) {
+    const part = (key: keyof RiceText) => num(`rice.${key}`, t.rice[key], { required: true }) as number;
+    const [reach, impact, confidence] = [part('reach'), part('impact'), part('confidence')];
+    if (effort === undefined) localErrors[`${prefix}.effort`] = 'Estimate the effort: the RICE score divides by it';
+    else if (effort === 0) localErrors[`${prefix}.effort`] = 'More than 0 for a RICE score (it divides by the effort)';
+    // While Effort cannot serve, its own error stops the save; 1 only lets the schema check the other three.
+    const usable = effort !== undefined && effort > 0;
+    rice = { reach, impact: impact as Rice['impact'], confidence, effort: usable ? effort : 1 };
+  }
+
+  // In the settings' order, so the stored list reads like the settings.
+  const goals = [...goalOrder.filter((id) => t.businessGoalIds.includes(id)), ...t.businessGoalIds.filter((id) => !goalOrder.includes(id))];
+  const fields: InitiativeFields = {
+    title: t.title,
+    phaseId: t.phaseId,
+    goal: t.goal,
+    successMetric: Object.fromEntries(Object.entries(metric).filter(([, x]) => x !== undefined)) as InitiativeFields['successMetric'],
+    targetQuarter: readQuarter(t.targetQuarter, keepQuarter),
+    horizonPin: t.horizonPin || null,
+    status: t.status,
+    ownerAccountId: trimmedOrNull(t.ownerAccountId),
+    track: t.track,
+    effort: effort ?? null,
+    rice,
+    riskReduction: Number(t.riskReduction),
+    reversibility: t.reversibility,
+    businessGoalIds: goals,
+    dependsOn: [...t.dependsOn],
+  };
+  return { fields, localErrors };
+}
+
+/** Creating: every field, and the epic keys split ("tr-12, TR-15" → TR-12, TR-15). */
+export function toCreateDraft(values: CreateValues, baseRevision: number, goalOrder: readonly string[]): Draft<CreatePayload> {
+  const { fields, localErrors } = readInitiativeText(values.initiative, FIELDS_KEY.create, { keepQuarter: '', goalOrder });
+  return { payload: { baseRevision, initiative: fields, epicKeys: splitEpicKeys(values.epicKeys) }, localErrors };
+}
+
+/**
+ * Editing: only the fields that differ from the stored initiative go in `patch` (the success metric and RICE travel
+ * whole); a move without a reason is a local error. A RICE score stored with another effort than Effort differs, so
+ * saving aligns it.
  */
 export function toUpdateDraft(
   values: EditorValues,
@@ -271,65 +404,28 @@ export function toUpdateDraft(
   goalOrder: readonly string[],
   context: MoveContext,
 ): Draft<UpdatePayload> {
-  const localErrors: Record<string, string> = {};
-  const v = values.patch;
-  /** A typed number: blank → undefined, unreadable → NaN (with an error). */
-  const num = (path: string, text: string, { required = false } = {}): number | undefined => {
-    const n = parseNumber(text);
-    if (n === null) {
-      if (required) localErrors[path] = 'Required';
-      return undefined;
-    }
-    if (Number.isNaN(n)) localErrors[path] = 'Enter a number';
-    return n;
-  };
-
+  const { fields: f, localErrors } = readInitiativeText(values.patch, FIELDS_KEY.edit, { keepQuarter: initiative.targetQuarter, goalOrder });
   const patch: InitiativePatch = {};
-  if (v.title.trim() !== initiative.title) patch.title = v.title;
-  if (v.goal.trim() !== initiative.goal) patch.goal = v.goal;
-
-  const metric = {
-    description: v.successMetric.description,
-    target: num('patch.successMetric.target', v.successMetric.target),
-    current: num('patch.successMetric.current', v.successMetric.current),
-    unit: trimmedOrNull(v.successMetric.unit) ?? undefined,
-  };
+  if (f.title.trim() !== initiative.title) patch.title = f.title;
+  if (f.goal.trim() !== initiative.goal) patch.goal = f.goal;
   const m = initiative.successMetric;
+  const metric = f.successMetric;
   if (metric.description.trim() !== m.description || metric.target !== m.target || metric.current !== m.current || (metric.unit ?? '') !== (m.unit ?? '')) {
-    patch.successMetric = Object.fromEntries(Object.entries(metric).filter(([, x]) => x !== undefined)) as InitiativePatch['successMetric'];
+    patch.successMetric = metric;
   }
-
-  if (v.status !== initiative.status) patch.status = v.status;
-  if (v.track !== initiative.track) patch.track = v.track;
-  const owner = trimmedOrNull(v.ownerAccountId);
-  if (owner !== initiative.ownerAccountId) patch.ownerAccountId = owner;
-  const effort = num('patch.effort', v.effort) ?? null;
-  if (effort !== initiative.effort) patch.effort = effort;
-
-  let rice: Rice | null = null;
-  if (!riceIsBlank(v.rice)) {
-    const part = (key: keyof RiceText) => num(`patch.rice.${key}`, v.rice[key], { required: true }) as number;
-    rice = { reach: part('reach'), impact: part('impact') as Rice['impact'], confidence: part('confidence'), effort: part('effort') };
-  }
-  if (JSON.stringify(rice) !== JSON.stringify(initiative.rice)) patch.rice = rice;
-
-  const risk = Number(v.riskReduction);
-  if (risk !== initiative.riskReduction) patch.riskReduction = risk;
-  if (v.reversibility !== initiative.reversibility) patch.reversibility = v.reversibility;
-
-  if (!sameSet(v.businessGoalIds, initiative.businessGoalIds)) {
-    // In the settings' order, so the stored list reads like the settings.
-    const ordered = goalOrder.filter((id) => v.businessGoalIds.includes(id));
-    patch.businessGoalIds = [...ordered, ...v.businessGoalIds.filter((id) => !goalOrder.includes(id))];
-  }
-  if (!sameSet(v.dependsOn, initiative.dependsOn)) patch.dependsOn = v.dependsOn;
-  if (!sameSet(v.epicIds, initiative.epicIds)) patch.epicIds = v.epicIds;
-
-  if (v.phaseId !== initiative.phaseId) patch.phaseId = v.phaseId;
-  const quarter = readQuarter(v.targetQuarter, initiative.targetQuarter);
-  if (quarter !== initiative.targetQuarter) patch.targetQuarter = quarter;
-  const pin = v.horizonPin || null;
-  if (pin !== initiative.horizonPin) patch.horizonPin = pin;
+  if (f.status !== initiative.status) patch.status = f.status;
+  if (f.track !== initiative.track) patch.track = f.track;
+  if (f.ownerAccountId !== initiative.ownerAccountId) patch.ownerAccountId = f.ownerAccountId;
+  if (f.effort !== initiative.effort) patch.effort = f.effort;
+  if (!sameRice(f.rice, initiative.rice)) patch.rice = f.rice;
+  if (f.riskReduction !== initiative.riskReduction) patch.riskReduction = f.riskReduction;
+  if (f.reversibility !== initiative.reversibility) patch.reversibility = f.reversibility;
+  if (!sameSet(f.businessGoalIds, initiative.businessGoalIds)) patch.businessGoalIds = f.businessGoalIds;
+  if (!sameSet(f.dependsOn, initiative.dependsOn)) patch.dependsOn = f.dependsOn;
+  if (!sameSet(values.patch.epicIds, initiative.epicIds)) patch.epicIds = [...values.patch.epicIds];
+  if (f.phaseId !== initiative.phaseId) patch.phaseId = f.phaseId;
+  if (f.targetQuarter !== initiative.targetQuarter) patch.targetQuarter = f.targetQuarter;
+  if (f.horizonPin !== initiative.horizonPin) patch.horizonPin = f.horizonPin;
 
   const epicKeys = splitEpicKeys(values.epicKeys);
   const moving = isMoving(values, initiative, context);

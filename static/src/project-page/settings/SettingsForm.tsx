@@ -14,6 +14,7 @@ import { FormErrorLine } from '../../shared/form/FormErrorLine';
 import { ErrorText } from '../../shared/form/FormErrorLine';
 import { SelectField, TextField, useLayerField } from '../../shared/form/inputs';
 import { useFormLayer } from '../../shared/form/layer-context';
+import { OwnerPicker } from '../../shared/form/OwnerPicker';
 import { useDomainForm } from '../../shared/form/use-domain-form';
 import { WriteStatus } from '../../shared/merge-notice';
 import { WarningLine } from './inputs';
@@ -81,6 +82,7 @@ export function SettingsForm({ view, onSaved, onCancel }: { view: RoadmapView; o
       <FormGroup title="Roadmap">
         <div style={grid}>
           <TextField name="settings.title" label="Roadmap title" maxLength={200} />
+          <OwnerPicker name="settings.ownerAccountId" label="Roadmap owner" />
           <TextField
             name="settings.reviewCadenceDays"
             label="Review cadence (days)"

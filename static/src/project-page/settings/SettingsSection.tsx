@@ -5,7 +5,9 @@ import type { RoadmapView } from '../../../../src/domain/api';
 import { bufferSettingWarning } from '../../../../src/domain/rules/capacity';
 import { roundTo } from '../../../../src/domain/rules/numbers';
 import { goalCountWarning } from '../../../../src/domain/rules/traceability';
+import { PersonName } from '../../shared/board';
 import { Fact, muted } from '../../shared/components';
+import { usePeople } from '../../shared/data/queries';
 import { Panel } from '../../shared/panel';
 import { WarningLine } from './inputs';
 import { cadenceText, horizonRulesText, UNIT_OPTIONS } from './settings-model';
@@ -56,13 +58,14 @@ function SettingsSummary({ view }: { view: RoadmapView }) {
   const plannable = roundTo(capacity.perQuarter - (capacity.perQuarter * capacity.bufferPercent) / 100);
   const bufferWarning = bufferSettingWarning(capacity.bufferPercent);
   const countWarning = goalCountWarning(businessGoals.length);
+  const owner = usePeople(view.ownerAccountId ? [view.ownerAccountId] : []);
   return (
     <div data-testid="settings-summary" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <div
         style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 360px), 1fr))', gap: `${token('space.050')} ${token('space.200')}` }}
       >
         <Fact label="Owner">
-          <span data-testid="settings-owner">{view.ownerAccountId ?? 'Not set'}</span>
+          <span data-testid="settings-owner">{view.ownerAccountId ? <PersonName person={owner.get(view.ownerAccountId)} /> : 'Not set'}</span>
         </Fact>
         <Fact label="Review">
           <span data-testid="settings-cadence">{cadenceText(view.reviewCadenceDays)}</span>

@@ -31,6 +31,8 @@ export interface GoalRow {
 export interface SettingsValues {
   settings: {
     title: string;
+    /** The roadmap's owner's account id, or '' for none (picked by name, never typed). */
+    ownerAccountId: string;
     reviewCadenceDays: string;
     capacity: { perQuarter: string; unit: CapacityUnit; bufferPercent: string };
     horizonRules: { nowQuarters: string; nextQuarters: string };
@@ -48,6 +50,7 @@ export function settingsValues(view: RoadmapView): SettingsValues {
   return {
     settings: {
       title: view.title,
+      ownerAccountId: view.ownerAccountId ?? '',
       reviewCadenceDays: String(view.reviewCadenceDays),
       capacity: { perQuarter: String(view.capacity.perQuarter), unit: view.capacity.unit, bufferPercent: String(view.capacity.bufferPercent) },
       horizonRules: { nowQuarters: String(view.horizonRules.nowQuarters), nextQuarters: String(view.horizonRules.nextQuarters) },
@@ -94,6 +97,7 @@ export const SETTINGS_EQUALS: Record<string, Equals> = {
 /** The fields' names in the conflict notice, as the form labels them, by path. */
 export const SETTINGS_LABELS: Record<string, string> = {
   'settings.title': 'Roadmap title',
+  'settings.ownerAccountId': 'Roadmap owner',
   'settings.reviewCadenceDays': 'Review cadence (days)',
   'settings.capacity.perQuarter': 'Capacity per quarter',
   'settings.capacity.unit': 'Unit',
@@ -147,6 +151,8 @@ export function toSettingsDraft(values: SettingsValues, view: RoadmapView): Draf
 
   const settings: SettingsPatch = {};
   if (v.title.trim() !== view.title) settings.title = v.title;
+  const owner = v.ownerAccountId || null;
+  if (owner !== view.ownerAccountId) settings.ownerAccountId = owner;
   if (reviewCadenceDays !== view.reviewCadenceDays) settings.reviewCadenceDays = reviewCadenceDays;
   const c = view.capacity;
   if (capacity.perQuarter !== c.perQuarter || capacity.unit !== c.unit || capacity.bufferPercent !== c.bufferPercent) settings.capacity = capacity;

@@ -10,6 +10,7 @@ export function DomainFormFrame({
   label,
   testId,
   style,
+  dataset,
   children,
 }: {
   form: DomainForm;
@@ -18,6 +19,8 @@ export function DomainFormFrame({
   label?: string;
   testId?: string;
   style?: CSSProperties;
+  /** `data-*` attributes of the <form>, by name without the prefix. */
+  dataset?: Record<string, string>;
   children: ReactNode;
 }) {
   return (
@@ -31,6 +34,7 @@ export function DomainFormFrame({
           aria-label={label}
           data-testid={testId}
           style={style}
+          {...Object.fromEntries(Object.entries(dataset ?? {}).map(([key, value]) => [`data-${key}`, value]))}
         >
           {children}
         </form>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { PersonName } from '../board';
 import { muted } from '../components';
 import { usePeople, usePeopleSearch } from '../data/queries';
-import { Field, FieldMessages, TextInput } from '../fields';
+import { Field, TextInput } from '../fields';
 import { useLayerField } from './inputs';
 
 /** How long typing pauses before the search asks Jira. */
@@ -27,8 +27,10 @@ export function OwnerPicker({ name, label }: { name: string; label: string }) {
   const search = usePeopleSearch(query);
   const searchId = `${f.id}-search`;
   const found = query.length > 0 && typed.trim() === query ? (search.data ?? []) : [];
+  // Said under the search input and read with it (aria-describedby), like any field's help.
+  const help = chosen ? undefined : 'Nobody owns it yet';
   return (
-    <Field id={searchId} label={label} error={f.error}>
+    <Field id={searchId} label={label} error={f.error} help={help}>
       {chosen ? (
         <div style={{ display: 'flex', alignItems: 'center', gap: token('space.100'), font: token('font.body') }} data-testid={`${f.id}-chosen`}>
           <PersonName person={people.get(chosen)} />
@@ -43,6 +45,7 @@ export function OwnerPicker({ name, label }: { name: string; label: string }) {
         onChange={setTyped}
         placeholder={chosen ? 'Type a name to change the owner' : 'Type a name'}
         error={f.error}
+        help={help}
         maxLength={100}
       />
       {query.length > 0 && search.isFetching ? <div style={muted}>Searching…</div> : null}
@@ -66,7 +69,6 @@ export function OwnerPicker({ name, label }: { name: string; label: string }) {
           ))}
         </ul>
       ) : null}
-      <FieldMessages id={f.id} error={undefined} help={chosen ? undefined : 'Nobody owns it yet'} />
     </Field>
   );
 }

@@ -68,7 +68,10 @@ export function useDomainForm<K extends ResolverKey, V extends FieldValues, S>(o
     const found = checkDraft(optionsRef.current.schema, draft, fieldNames(values));
     setFormLevel(found?.formLevel ?? []);
     if (!found) return { values: draft.payload, errors: {} };
-    return { values: {}, errors: nested(found) as FieldErrors<V> };
+    const errors = nested(found);
+    // A refusal no field owns ("Nothing to save") must stop the submit too: react-hook-form submits on no errors.
+    if (Object.keys(errors).length === 0) errors.root = { type: 'validate', message: found.formLevel.join(' ') };
+    return { values: {}, errors: errors as FieldErrors<V> };
   };
   const form = useForm<V, unknown, Payload<K>>({ defaultValues: defaults as never, resolver, reValidateMode: 'onSubmit', shouldFocusError: false });
   const merge = useRebase(form, paths, options);
