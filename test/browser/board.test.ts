@@ -10,8 +10,6 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { seedRichDemo } from '../../dev/demo-rich';
 import { createHostServer } from '../../dev/host/server';
@@ -22,6 +20,7 @@ import { filterInitiatives, type InitiativeFilter } from '../../src/domain/board
 import { cardFlagsOfView } from '../../src/domain/card-flags';
 import { proposeQuarter } from '../../src/domain/horizon';
 import { quarterLabel } from '../../src/domain/quarter';
+import { expectNoSeriousViolations } from './a11y';
 import { launchChromium } from './harness';
 
 const root = path.resolve(__dirname, '../..');
@@ -119,26 +118,6 @@ describe('the board: drag and drop, the Move dialog, filters in the route, cards
     if (options.release !== false) await page.mouse.up();
   }
 
-  /**
-   * axe-core (WCAG 2.1 A/AA rules) on the app frame: no serious or critical violation. @axe-core/playwright gives
-   * itself one second to evaluate axe's 500 KB script in a frame and, past that, silently leaves the frame out; on a
-   * busy machine the first evaluation (compiling it) takes longer. So axe is compiled into the frame once beforehand
-   * (later evaluations reuse the compiled code), and a run that still checked nothing inside the frame is run again.
-   */
-  async function expectAccessible(p: Page, what: string) {
-    await p.frame({ url: /\/frame\/project-page\// })?.evaluate(axe.source);
-    const inFrame = (nodes: Array<{ target: unknown }>) => nodes.filter((node) => JSON.stringify(node.target).includes('#app-frame'));
-    let results = await new AxeBuilder({ page: p }).include(['#app-frame', 'body']).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    for (let retry = 0; retry < 3 && inFrame(results.passes.flatMap((rule) => rule.nodes)).length === 0; retry++) {
-      results = await new AxeBuilder({ page: p }).include(['#app-frame', 'body']).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    }
-    const serious = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${what}: ${v.id}: ${v.help} (${v.nodes.length}): ${v.nodes.map((n) => `${n.html} ${n.failureSummary ?? ''}`).join(' | ')}`);
-    expect(serious).toEqual([]);
-    // The rules really ran inside the frame (colour contrast, names, roles…), not on an empty selection.
-    expect(inFrame(results.passes.flatMap((rule) => rule.nodes)).length).toBeGreaterThan(20);
-  }
   async function screenshot(name: string) {
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
@@ -441,7 +420,7 @@ describe('the board: drag and drop, the Move dialog, filters in the route, cards
     await openBoard('admin', 'goal=G-1', page, theme);
     await app().getByTestId('person').first().waitFor();
     await app().getByTestId('card-flag').first().waitFor();
-    await expectAccessible(page, `board (${theme})`);
+    await expectNoSeriousViolations(page);
     await screenshot(`board-${theme}`);
 
     const target = app().getByTestId('horizon-later').getByTestId('initiative-card').first();
@@ -450,7 +429,7 @@ describe('the board: drag and drop, the Move dialog, filters in the route, cards
     const dialog = app().getByTestId('move-form');
     await dialog.waitFor();
     await dialog.getByLabel('Why is it moving?').fill('Tracing goes first');
-    await expectAccessible(page, `move dialog (${theme})`);
+    await expectNoSeriousViolations(page);
     await screenshot(`move-dialog-${theme}`);
     // Typed something: Cancel asks before discarding it.
     await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -13,6 +13,7 @@ import { FormErrorLine } from '../shared/form/FormErrorLine';
 import { TextField, useLayerField } from '../shared/form/inputs';
 import { useFormLayer } from '../shared/form/layer-context';
 import { ModalForm } from '../shared/form/ModalForm';
+import { fieldId } from '../shared/form/paths';
 import { PhaseSelect } from '../shared/form/PhaseSelect';
 import { QuarterPicker } from '../shared/form/QuarterPicker';
 import { type DomainForm, useDomainForm } from '../shared/form/use-domain-form';
@@ -117,7 +118,15 @@ export function MoveInitiativeForm({
 
   const stored = form.merge.base.source;
   return (
-    <ModalForm form={dialogForm} idPrefix={idPrefix} title={`Move “${initiative.title}”`} testId="move-form" footer={<FormButtons label="Move initiative" />}>
+    <ModalForm
+      form={dialogForm}
+      idPrefix={idPrefix}
+      title={`Move “${initiative.title}”`}
+      testId="move-form"
+      footer={<FormButtons label="Move initiative" />}
+      // After a drop all that is left is the reason; from the Move button, the horizon as it is.
+      initialFocus={dropped ? `#${CSS.escape(fieldId(idPrefix, 'reason'))}` : 'input[type="radio"]:checked'}
+    >
       <FormErrorLine testId="move-error" />
       <WriteStatus form={form} merge={form.merge} retryHint="Reload the roadmap, then move the initiative again." idPrefix={idPrefix} />
       <div
@@ -138,19 +147,14 @@ export function MoveInitiativeForm({
           {stored.horizonPin ? ' · pinned' : ''}
         </span>
       </div>
-      {/* The dialog's first focus (the modal's focus lock honours data-autofocus-inside): after a drop, the reason. */}
-      <div data-autofocus-inside={dropped ? undefined : true}>
-        <HorizonChoice stored={stored} context={context} onChosen={() => (horizonChosen.current = true)} />
-      </div>
+      <HorizonChoice stored={stored} context={context} onChosen={() => (horizonChosen.current = true)} />
       {/* Quarter and phase side by side: the dialog stays short enough to show whole in a small frame. */}
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: token('space.150'), alignItems: 'start' }}>
         <QuarterPicker name="to.targetQuarter" suggestions={upcomingQuarters(today).map((q) => q.value)} />
         <PhaseSelect name="to.phaseId" phases={view.phases} />
       </div>
       <HorizonNote stored={stored} context={context} />
-      <div data-autofocus-inside={dropped ? true : undefined}>
-        <TextField name="reason" label="Why is it moving?" help="Recorded in the changelog" maxLength={500} />
-      </div>
+      <TextField name="reason" label="Why is it moving?" help="Recorded in the changelog" maxLength={500} />
     </ModalForm>
   );
 }

@@ -294,15 +294,11 @@ export function InitiativeCard({
   );
 }
 
-/**
- * Now / Next / Later columns. `pin` keeps one card in the column it was in (while a form is open on it): a card that
- * changed column would mount anew and lose what its form holds, e.g. when someone else moved the initiative.
- */
+/** Now / Next / Later columns of initiative cards, each column in target-quarter order. */
 export function HorizonBoard({
   initiatives,
   phases,
   renderActions,
-  pin,
   details,
   dnd,
   emptyText = 'Nothing here yet.',
@@ -310,7 +306,6 @@ export function HorizonBoard({
   initiatives: InitiativeView[];
   phases: Phase[];
   renderActions?: RenderCardActions;
-  pin?: { id: string; horizon: Horizon } | null;
   /** Goals, people and warnings for the cards; without them cards show no owner names, goals or warnings. */
   details?: BoardDetails;
   /** Drag and drop between columns, for a surface where the viewer may move initiatives. */
@@ -319,7 +314,6 @@ export function HorizonBoard({
   emptyText?: string;
 }) {
   const sorted = sortInitiatives(initiatives);
-  const columnOf = (i: InitiativeView) => (pin && i.id === pin.id ? pin.horizon : i.horizon);
   return (
     <BoardDetailsContext.Provider value={details ?? EMPTY_DETAILS}>
       <section
@@ -335,7 +329,7 @@ export function HorizonBoard({
           <HorizonColumn
             key={h}
             horizon={h}
-            initiatives={sorted.filter((i) => columnOf(i) === h)}
+            initiatives={sorted.filter((i) => i.horizon === h)}
             phases={phases}
             renderActions={renderActions}
             dnd={dnd}

@@ -60,7 +60,7 @@ export function BoardFilterBar({
         </Field>
       </div>
       {SELECTS.map(({ key, label }) => (
-        <div key={key} style={{ flex: '0 1 180px', minWidth: 140 }}>
+        <div key={key} style={{ flex: '1 1 150px', minWidth: 140, maxWidth: 280 }}>
           <Field id={`board-filter-${key}`} label={label}>
             <NativeSelect
               id={`board-filter-${key}`}

@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { InitiativeView, RoadmapView } from '../../../../src/domain/api';
 import { filterInitiatives, isFiltering } from '../../../../src/domain/board-filter';
 import { cardFlagsOfView } from '../../../../src/domain/card-flags';
@@ -31,9 +31,11 @@ export function BoardView({ view }: { view: RoadmapView }) {
   const flags = useMemo(() => cardFlagsOfView(view, new Date()), [view]);
   const cardDetails = useMemo(() => ({ ...details, flags }), [details, flags]);
   const { filters } = route;
-  const shown = useMemo(() => filterInitiatives(view.initiatives, filters), [view.initiatives, filters]);
+  // Typing stays responsive on a big roadmap: the cards follow the filters as soon as React has time.
+  const deferredFilters = useDeferredValue(filters);
+  const shown = useMemo(() => filterInitiatives(view.initiatives, deferredFilters), [view.initiatives, deferredFilters]);
   const options = filterOptions(view, details.people, filters);
-  const setFilters = (next: BoardFilters, options: { replace: boolean }) => navigate({ view: 'board', filters: next }, options);
+  const setFilters = (next: BoardFilters, how: { replace: boolean }) => navigate({ view: 'board', filters: next }, how);
   const clear = () => navigate({ view: 'board', filters: {} });
 
   const dnd = useBoardDragAndDrop(canEdit, openDialog);
@@ -57,7 +59,7 @@ export function BoardView({ view }: { view: RoadmapView }) {
       </Button>
     </div>
   );
-  const filtering = isFiltering(filters);
+  const filtering = isFiltering(deferredFilters);
   return (
     <>
       <BoardFilterBar filters={filters} options={options} shown={shown.length} total={view.initiatives.length} onChange={setFilters} onClear={clear} />

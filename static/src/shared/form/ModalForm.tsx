@@ -77,6 +77,7 @@ export function ModalForm({
   footer,
   outside,
   dataset,
+  initialFocus = 'input, select, textarea',
   children,
 }: {
   form: DomainForm;
@@ -94,20 +95,22 @@ export function ModalForm({
   outside?: ReactNode;
   /** `data-*` attributes of the form (e.g. which initiative it edits). */
   dataset?: Record<string, string>;
+  /** Which control takes focus as the dialog opens (a selector within the form); the first field by default. */
+  initialFocus?: string;
   children: ReactNode;
 }) {
   // The body's content, once the modal's portal has mounted it.
   const [content, setContent] = useState<HTMLDivElement | null>(null);
   useFrameRoomFor(content, height);
-  // The form's first field takes focus as the dialog opens (Atlaskit would pick the close button): a ref that finds it
-  // when the dialog mounts.
+  // The form's first field (or `initialFocus`) takes focus as the dialog opens (Atlaskit would pick the close button):
+  // a ref that finds it when the dialog mounts.
   const firstField = useMemo<RefObject<HTMLElement>>(
     () => ({
       get current() {
-        return form.formRef.current?.querySelector<HTMLElement>('input, select, textarea') ?? null;
+        return form.formRef.current?.querySelector<HTMLElement>(initialFocus) ?? null;
       },
     }),
-    [form.formRef],
+    [form.formRef, initialFocus],
   );
   return (
     <Modal
