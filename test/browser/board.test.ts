@@ -6,60 +6,24 @@
  * or critical axe-core violation, light and dark. Screenshots go to /tmp/team/screens/board-*.png, move-dialog-*.png.
  */
 import fs from 'node:fs';
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
-import { seedRichDemo } from '../../dev/demo-rich';
-import { createHostServer } from '../../dev/host/server';
 import { DEMO_USERS } from '../../dev/jira';
-import { LocalForge } from '../../dev/local-forge';
 import type { InitiativeView, Result, RoadmapView } from '../../src/domain/api';
 import { filterInitiatives, type InitiativeFilter } from '../../src/domain/board-filter';
 import { cardFlagsOfView } from '../../src/domain/card-flags';
 import { proposeQuarter } from '../../src/domain/horizon';
 import { quarterLabel } from '../../src/domain/quarter';
 import { expectNoSeriousViolations } from './a11y';
-import { launchChromium } from './harness';
+import { launchChromium, type RunningHost, startHost } from './harness';
 
-const root = path.resolve(__dirname, '../..');
 const SCREENS = '/tmp/team/screens';
 const TR = { id: '10000', key: 'TR' };
 const asAdmin = { accountId: DEMO_USERS.admin.accountId, extension: { type: 'jira:projectPage', project: TR } };
 
-interface RichHost {
-  url: string;
-  forge: LocalForge;
-  stop(): Promise<void>;
-}
-
-/** The host `npm start` runs, in-process on a free port, seeded with the rich demo, its data in a temp dir. */
-async function startRichHost(): Promise<RichHost> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tech-roadmap-board-'));
-  const forge = new LocalForge({ dataFile: path.join(dataDir, 'kvs.sqlite') });
-  await seedRichDemo(forge);
-  const server: http.Server = createHostServer({ forge, staticDir: path.join(root, 'static/build'), stateFile: path.join(dataDir, 'host-state.json') });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    forge,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          forge.close();
-          fs.rmSync(dataDir, { recursive: true, force: true });
-          resolve();
-        });
-      }),
-  };
-}
-
 describe('the board: drag and drop, the Move dialog, filters in the route, cards that show the data', () => {
   let browser: Browser;
-  let host: RichHost;
+  let host: RunningHost;
   let context: BrowserContext;
   let page: Page;
   const app = (p: Page = page): FrameLocator => p.frameLocator('#app-frame');
@@ -67,7 +31,7 @@ describe('the board: drag and drop, the Move dialog, filters in the route, cards
   beforeAll(async () => {
     fs.mkdirSync(SCREENS, { recursive: true });
     browser = await launchChromium();
-    host = await startRichHost();
+    host = await startHost(undefined, 'rich');
   });
   afterAll(async () => {
     await host?.stop();
