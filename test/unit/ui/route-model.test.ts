@@ -4,7 +4,6 @@ import {
   DEFAULT_ROUTE,
   FILTER_KEYS,
   formatRoute,
-  hasFilters,
   HEADER_VIEWS,
   type PageRoute,
   parseRoute,
@@ -53,11 +52,5 @@ describe('the project page route', () => {
         expect(at(formatRoute(r))).toEqual(expected);
       }),
     );
-  });
-
-  it('says whether any filter is set', () => {
-    expect(hasFilters({})).toBe(false);
-    expect(hasFilters({ text: '' })).toBe(false);
-    expect(hasFilters({ goal: 'G-1' })).toBe(true);
   });
 });

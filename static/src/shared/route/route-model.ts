@@ -74,5 +74,3 @@ export function formatRoute(route: PageRoute): string {
   const search = query.toString();
   return `/${route.view}${search ? `?${search}` : ''}`;
 }
-
-export const hasFilters = (filters: BoardFilters) => FILTER_KEYS.some((k) => Boolean(filters[k]));
