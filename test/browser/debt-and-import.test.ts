@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import type { PageViewId } from '../../static/src/shared/route/route-model';
-import { openView, projectPageUrl, useBrowserSession } from './harness';
+import { openView, projectPageUrl, useBrowserSession, waitForView } from './harness';
 
 const ADMIN = { accountId: '557058:aaaa-admin', extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } };
 
@@ -16,7 +16,7 @@ describe('debt register and import / export', () => {
   /** Opens the page on one of its views (a sub-route), as a link to it would. */
   const open = async (user: 'admin' | 'member' | 'outsider', view: PageViewId = 'debt') => {
     await session.page.goto(projectPageUrl(session.host, { user, view }));
-    await app().getByTestId(`view-${view}`).waitFor();
+    await waitForView(app(), view);
     if (view === 'debt') await app().getByTestId('debt-register').waitFor();
   };
   /** A write straight through the resolvers, as the admin, against the current revision. */

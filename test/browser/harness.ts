@@ -69,8 +69,12 @@ const TAB_NAME: Record<PageViewId, RegExp> = {
 /** Opens one of the project page's views by clicking its tab, as a user would, and waits until it has loaded. */
 export async function openView(app: FrameLocator, view: PageViewId): Promise<void> {
   await app.getByRole('tab', { name: TAB_NAME[view] }).click();
+  await waitForView(app, view);
+}
+
+/** Waits until a view is shown and nothing in it is still loading (its code loads with its tab, and its data may load too). */
+export async function waitForView(app: FrameLocator, view: PageViewId): Promise<void> {
   await app.getByTestId(`view-${view}`).waitFor();
-  // A view's code loads with its tab, and its data may load too: wait until nothing in it is still loading.
   await app.getByTestId(`view-${view}`).getByTestId('loading').first().waitFor({ state: 'detached' });
 }
 
