@@ -57,6 +57,10 @@ export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 
 /** The project page's views by their tab's name (route-model's VIEW_LABEL; Health's tab adds a count). */
 const TAB_NAME: Record<PageViewId, RegExp> = {
   board: /^Board$/,
+  timeline: /^Timeline$/,
+  priorities: /^Priorities$/,
+  dependencies: /^Dependencies$/,
+  executive: /^Executive$/,
   phases: /^Phases$/,
   capacity: /^Capacity$/,
   health: /^Health/,

@@ -4,6 +4,7 @@ import { token } from '@atlaskit/tokens';
 import { lazy, Suspense, useMemo } from 'react';
 import type { InitiativeView, RoadmapView } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
+import type { RoadmapHealth } from '../../../src/domain/rules/health';
 import { healthSeverity } from '../../../src/domain/rules/severity';
 import { healthOfView } from '../../../src/domain/view-health';
 import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
@@ -11,11 +12,11 @@ import { useRoadmapViewQuery } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
 import { PhaseList } from '../shared/phases';
 import { ProgressProvider } from '../shared/progress';
-import { PageRouteProvider } from '../shared/route/PageRouteProvider';
+import { PageRouteProvider, usePageRoute } from '../shared/route/PageRouteProvider';
 import { type PageViewId, VIEW_LABEL } from '../shared/route/route-model';
 import { BoardView } from './board/BoardView';
 import { LimitWarnings } from './LimitWarnings';
-import { DialogProvider } from './shell/dialogs';
+import { DialogProvider, useDialogs } from './shell/dialogs';
 import { PageDialogs } from './shell/PageDialogs';
 import { PageHeader } from './shell/PageHeader';
 import { RoadmapSummary } from './shell/RoadmapSummary';
@@ -33,6 +34,10 @@ const HealthPanel = lazy(() => import('./HealthPanel').then((m) => ({ default: m
 const ImportExportSection = lazy(() => import('./import-export/ImportExportSection').then((m) => ({ default: m.ImportExportSection })));
 const PhaseManager = lazy(() => import('./phases/PhaseManager').then((m) => ({ default: m.PhaseManager })));
 const SettingsSection = lazy(() => import('./settings/SettingsSection').then((m) => ({ default: m.SettingsSection })));
+const TimelineView = lazy(() => import('../shared/views/timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
+const PrioritiesView = lazy(() => import('../shared/views/priorities/PrioritiesView').then((m) => ({ default: m.PrioritiesView })));
+const DependencyMap = lazy(() => import('../shared/views/dependencies/DependencyMap').then((m) => ({ default: m.DependencyMap })));
+const ExecutiveView = lazy(() => import('../shared/views/executive/ExecutiveView').then((m) => ({ default: m.ExecutiveView })));
 
 export function ProjectPage() {
   const view = useRoadmapViewQuery();
@@ -54,41 +59,8 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
   const health = useMemo(() => healthOfView(view, new Date()), [view]);
   // Revision 0: nothing stored for this project yet.
   if (view.revision === 0) return <StartRoadmap view={view} />;
-  const { canEdit, canAdminister } = view.permissions;
+  const { canEdit } = view.permissions;
   const severity = healthSeverity(health.counts);
-  const renderPhaseInitiative = (i: InitiativeView) => <PhaseInitiative key={i.id} initiative={i} />;
-  const renderView = (id: PageViewId) => {
-    switch (id) {
-      case 'board':
-        return (
-          <>
-            <RoadmapSummary health={health} />
-            <BoardView view={view} />
-          </>
-        );
-      case 'phases':
-        return canEdit ? (
-          <PhaseManager view={view} renderInitiative={renderPhaseInitiative} />
-        ) : (
-          <>
-            {view.phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
-            <PhaseList phases={view.phases} initiatives={view.initiatives} renderInitiative={renderPhaseInitiative} />
-          </>
-        );
-      case 'capacity':
-        return <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />;
-      case 'health':
-        return <HealthPanel health={health} revision={view.revision} canEdit={canEdit} />;
-      case 'debt':
-        return <DebtSection view={view} />;
-      case 'changelog':
-        return <ChangelogPanel view={view} />;
-      case 'import-export':
-        return <ImportExportSection view={view} />;
-      case 'settings':
-        return <SettingsSection view={view} />;
-    }
-  };
   const tabLabel = (id: PageViewId) =>
     id === 'health' && health.counts.problems > 0 ? (
       <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
@@ -110,11 +82,64 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
           </SectionMessage>
         )}
         <LimitWarnings warnings={view.limitWarnings} />
-        <ViewTabs renderView={(id) => <Suspense fallback={<Loading label="Loading view" />}>{renderView(id)}</Suspense>} label={tabLabel} />
+        <ViewTabs renderView={(id) => <RoadmapViewOf id={id} view={view} health={health} />} label={tabLabel} />
         <PageDialogs view={view} />
       </DialogProvider>
     </ProgressProvider>
   );
+}
+
+/** One view of the roadmap, loaded with its tab. */
+function RoadmapViewOf({ id, view, health }: { id: PageViewId; view: RoadmapView; health: RoadmapHealth }) {
+  const { canEdit, canAdminister } = view.permissions;
+  const { openDialog } = useDialogs();
+  const { navigate } = usePageRoute();
+  // Editors open the editor; readers see the initiative's card on the board.
+  const openInitiative = (initiativeId: string) =>
+    canEdit ? openDialog({ kind: 'edit', initiativeId }) : navigate({ view: 'board', filters: {}, initiative: initiativeId });
+  const drawn = { view, health, openInitiative };
+  const renderPhaseInitiative = (i: InitiativeView) => <PhaseInitiative key={i.id} initiative={i} />;
+  const renderView = () => {
+    switch (id) {
+      case 'board':
+        return (
+          <>
+            <RoadmapSummary health={health} />
+            <BoardView view={view} />
+          </>
+        );
+      case 'phases':
+        return canEdit ? (
+          <PhaseManager view={view} renderInitiative={renderPhaseInitiative} />
+        ) : (
+          <>
+            {view.phases.length === 0 ? <div style={muted}>This roadmap has no phases yet.</div> : null}
+            <PhaseList phases={view.phases} initiatives={view.initiatives} renderInitiative={renderPhaseInitiative} />
+          </>
+        );
+      case 'timeline':
+        return <TimelineView {...drawn} />;
+      case 'priorities':
+        return <PrioritiesView {...drawn} />;
+      case 'dependencies':
+        return <DependencyMap {...drawn} />;
+      case 'executive':
+        return <ExecutiveView {...drawn} />;
+      case 'capacity':
+        return <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />;
+      case 'health':
+        return <HealthPanel health={health} revision={view.revision} canEdit={canEdit} />;
+      case 'debt':
+        return <DebtSection view={view} />;
+      case 'changelog':
+        return <ChangelogPanel view={view} />;
+      case 'import-export':
+        return <ImportExportSection view={view} />;
+      case 'settings':
+        return <SettingsSection view={view} />;
+    }
+  };
+  return <Suspense fallback={<Loading label="Loading view" />}>{renderView()}</Suspense>;
 }
 
 function PhaseInitiative({ initiative }: { initiative: InitiativeView }) {

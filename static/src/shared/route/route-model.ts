@@ -4,7 +4,7 @@
  */
 
 /** Views with a tab, in tab order. */
-export const TAB_VIEWS = ['board', 'phases', 'capacity', 'health', 'debt', 'changelog'] as const;
+export const TAB_VIEWS = ['board', 'timeline', 'priorities', 'dependencies', 'capacity', 'executive', 'phases', 'health', 'debt', 'changelog'] as const;
 /** Views reached from the page header rather than a tab. */
 export const HEADER_VIEWS = ['settings', 'import-export'] as const;
 export type PageViewId = (typeof TAB_VIEWS)[number] | (typeof HEADER_VIEWS)[number];
@@ -12,6 +12,10 @@ const ALL_VIEWS: readonly string[] = [...TAB_VIEWS, ...HEADER_VIEWS];
 
 export const VIEW_LABEL: Record<PageViewId, string> = {
   board: 'Board',
+  timeline: 'Timeline',
+  priorities: 'Priorities',
+  dependencies: 'Dependencies',
+  executive: 'Executive',
   phases: 'Phases',
   capacity: 'Capacity',
   health: 'Health',
