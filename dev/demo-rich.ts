@@ -636,10 +636,13 @@ export async function seedRichDemo(forge: LocalForge): Promise<RichDemoResult> {
   return result;
 }
 
-/** The Confluence demo pages: page 1 shows TR's executive view, page 2 the engineering view of the same roadmap. */
+/** The Confluence demo pages: one per view a macro can embed, all of TR's roadmap. */
 export const DEMO_MACRO_PAGES = [
   { pageId: '1', localId: 'macro-page-1', config: { projectId: DEMO_PROJECTS.TR.id, view: 'executive' } },
-  { pageId: '2', localId: 'macro-page-2', config: { projectId: DEMO_PROJECTS.TR.id, view: 'engineering' } },
+  { pageId: '2', localId: 'macro-page-2', config: { projectId: DEMO_PROJECTS.TR.id, view: 'board' } },
+  { pageId: '3', localId: 'macro-page-3', config: { projectId: DEMO_PROJECTS.TR.id, view: 'timeline' } },
+  { pageId: '4', localId: 'macro-page-4', config: { projectId: DEMO_PROJECTS.TR.id, view: 'capacity' } },
+  { pageId: '5', localId: 'macro-page-5', config: { projectId: DEMO_PROJECTS.TR.id, view: 'changelog' } },
 ] as const;
 
 /**

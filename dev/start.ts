@@ -25,8 +25,8 @@ async function main() {
     console.log(`  Jira project page:   http://127.0.0.1:${port}/jira/TR/roadmap?user=admin`);
     console.log(`  Jira project page:   http://127.0.0.1:${port}/jira/PAY/roadmap?user=admin`);
     console.log(`  Jira issue panel:    http://127.0.0.1:${port}/jira/browse/TR-1?user=admin`);
-    console.log(`  Confluence macro:    http://127.0.0.1:${port}/confluence/pages/1?user=admin   (executive view)`);
-    console.log(`  Confluence macro:    http://127.0.0.1:${port}/confluence/pages/2?user=admin   (engineering view)`);
+    console.log(`  Confluence macro:    http://127.0.0.1:${port}/confluence/pages/1?user=admin   (executive one-pager)`);
+    console.log(`                       pages/2 board · pages/3 timeline · pages/4 capacity · pages/5 changelog digest`);
   });
   const stop = () =>
     server.close(() => {

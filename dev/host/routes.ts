@@ -52,7 +52,14 @@ function hostPathForTarget(location: Loose, frame: FrameIdentity): string {
       // The app's own full page: the project page of the frame's project (or of projectKey when given).
       const key = str(location.projectKey) ?? projectKeyOf(frame);
       if (!key || !PROJECT_KEY.test(key)) throw new Error('Navigation to the project page needs a project (none in this frame)');
-      return `/jira/${key}/roadmap`;
+      // `path` is a location inside the page (one of its view.createHistory sub-routes), query included.
+      const inside = str(location.path);
+      if (inside === undefined) return `/jira/${key}/roadmap`;
+      const parsed = new URL(inside, 'http://host.invalid');
+      if (parsed.host !== 'host.invalid' || !inside.startsWith('/') || !/^\/[a-z0-9-]*$/.test(parsed.pathname)) {
+        throw new Error(`Navigation path '${inside}' is not a path inside the page`);
+      }
+      return `/jira/${key}/roadmap${parsed.pathname === '/' ? '' : parsed.pathname}${parsed.search}`;
     }
     case 'contentView': {
       const id = str(location.contentId) ?? (typeof location.contentId === 'number' ? String(location.contentId) : undefined);
@@ -65,7 +72,11 @@ function hostPathForTarget(location: Loose, frame: FrameIdentity): string {
 }
 
 function withFrameState(hostPath: string, frame: FrameIdentity): string {
-  return `${hostPath}?${new URLSearchParams({ user: frame.user, theme: frame.theme }).toString()}`;
+  const [pathname, search = ''] = hostPath.split('?', 2);
+  const query = new URLSearchParams(search);
+  query.set('user', frame.user);
+  query.set('theme', frame.theme);
+  return `${pathname}?${query.toString()}`;
 }
 
 /** Resolves a `navigate` payload to where the host goes; throws, with a message for the app, when it cannot. */

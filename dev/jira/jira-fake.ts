@@ -10,7 +10,7 @@ import { FaultInjector } from './faults';
 import { fieldCatalogue, type FieldDef } from './fields';
 import type { JiraData, JiraIssueRecord, JiraUserRecord, StatusCategoryKey } from './model';
 import type { Caller } from './permissions';
-import { bulkFetchIssues, getFields, getIssue, getMyPermissions, getMyself, getProject, getUsersBulk, searchUsers } from './resources';
+import { bulkFetchIssues, getFields, getIssue, getMyPermissions, getMyself, getProject, getUsersBulk, searchProjects, searchUsers } from './resources';
 import { search, searchInputFromBody, searchInputFromQuery } from './search';
 import { CallStats } from './stats';
 import { JiraStore, type NewIssue } from './store';
@@ -62,6 +62,7 @@ const ROUTES: Route[] = [
   route('GET', '/rest/api/3/issue/{issueIdOrKey}', (c) => getIssue(c.store, c.caller, c.catalogue, c.params.issueIdOrKey, c.query)),
   route('GET', '/rest/api/3/field', (c) => getFields(c.catalogue)),
   route('GET', '/rest/api/3/mypermissions', (c) => getMyPermissions(c.store, c.caller, c.query)),
+  route('GET', '/rest/api/3/project/search', (c) => searchProjects(c.store, c.caller, c.query)),
   route('GET', '/rest/api/3/project/{projectIdOrKey}', (c) => getProject(c.store, c.caller, c.params.projectIdOrKey)),
   route('GET', '/rest/api/3/myself', (c) => getMyself(c.store.data, c.user)),
   route('GET', '/rest/api/3/user/bulk', (c) => getUsersBulk(c.store.data, c.query)),

@@ -27,6 +27,30 @@ export function getProject(store: JiraStore, caller: Caller, idOrKey: string): E
   return ok(projectShape(store.data, project));
 }
 
+/**
+ * GET /rest/api/3/project/search?query=…: the projects the caller may browse whose key or name contains the query
+ * (case insensitive, as Jira's `query` does), ordered by key, paged with startAt/maxResults (≤ 100) as a PageBean.
+ */
+export function searchProjects(store: JiraStore, caller: Caller, q: URLSearchParams): EmulatedResponse {
+  const query = (q.get('query') ?? '').trim().toLowerCase();
+  const startAt = Math.max(0, Number(q.get('startAt') ?? 0) || 0);
+  const maxResults = Math.min(100, Math.max(1, Number(q.get('maxResults') ?? 50) || 50));
+  const found = store.data.projects
+    .filter((p) => canBrowse(store.data, caller, p.id))
+    .filter((p) => query === '' || p.key.toLowerCase().includes(query) || p.name.toLowerCase().includes(query))
+    .sort((a, b) => a.key.localeCompare(b.key));
+  const page = found.slice(startAt, startAt + maxResults);
+  const self = `${store.data.baseUrl}/rest/api/3/project/search?${q.toString()}`;
+  return ok({
+    self,
+    maxResults,
+    startAt,
+    total: found.length,
+    isLast: startAt + page.length >= found.length,
+    values: page.map((p) => projectShape(store.data, p)),
+  });
+}
+
 export function getMyself(data: JiraData, user: JiraUserRecord): EmulatedResponse {
   return ok(currentUser(data, user));
 }

@@ -284,9 +284,34 @@ export const projectKeyOrIdSchema = z
   .regex(/^(?:[A-Za-z][A-Za-z0-9_]{0,39}|\d{1,18})$/, { message: 'Enter a project key like TR or a numeric project id' });
 export const findProjectPayload = z.object({ projectKeyOrId: projectKeyOrIdSchema }).strict();
 
+/** searchProjects: the macro config's project picker; matches key or name, case insensitive (an empty query lists the first projects). */
+export const searchProjectsPayload = z.object({ query: z.string().trim().max(100, { message: 'At most 100 characters' }).default('') }).strict();
+export interface ProjectSearchAnswer {
+  projects: ProjectRef[];
+}
+
+/**
+ * getMacroPreview: the macro config's live preview of a project the user has picked but not saved yet. The one read
+ * that takes its project from the payload (the config's context only holds the saved choice); Jira is asked, as
+ * the caller, whether they may browse it, exactly as for the saved macro.
+ */
+export const getMacroPreviewPayload = z.object({ projectId: projectIdSchema }).strict();
+export interface MacroPreview {
+  view: RoadmapView;
+  /** The newest changes, for the changelog digest. */
+  changes: ChangeRecord[];
+  /** The owners and authors these mention, by name (the preview's context cannot ask getPeople for this project). */
+  people: Person[];
+}
+
+/** What a Confluence page can embed: the executive one-pager, the Now/Next/Later board, the timeline, capacity, or a digest of recent changes. */
+export const MACRO_VIEWS = ['executive', 'board', 'timeline', 'capacity', 'changelog'] as const;
+export type MacroViewId = (typeof MACRO_VIEWS)[number];
+
 export const macroConfigSchema = z.object({
   projectId: projectIdSchema,
-  view: z.enum(['executive', 'engineering']).default('executive'),
+  // Macros saved before issue 9 stored 'engineering' for the board.
+  view: z.preprocess((v) => (v === 'engineering' ? 'board' : v), z.enum(MACRO_VIEWS)).default('executive'),
 });
 export type MacroConfig = z.infer<typeof macroConfigSchema>;
 

@@ -10,6 +10,7 @@ const permissionsAnswer = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 });
 const projectAnswer = z.object({ id: z.string(), key: z.string(), name: z.string() });
+const projectPage = z.object({ values: z.array(projectAnswer) });
 const issueAnswer = z.object({
   id: z.string(),
   key: z.string(),
@@ -117,6 +118,12 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
       if (response.status === 404 || response.status === 403 || response.status === 401) return null;
       const project = await readJson(response, projectAnswer, 'get project');
       return { id: project.id, key: project.key, name: project.name };
+    },
+
+    async searchProjects(query, max) {
+      const params = new URLSearchParams({ query, maxResults: String(max), orderBy: 'key' });
+      const page = await readJson(await requestWithRetry(request, route`/rest/api/3/project/search?${params}`), projectPage, 'project search');
+      return page.values.map((p) => ({ id: p.id, key: p.key, name: p.name }));
     },
 
     async getIssue(issueIdOrKey) {

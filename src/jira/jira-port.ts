@@ -25,6 +25,8 @@ export interface JiraPort {
   myProjectPermissions(projectId: string): Promise<Record<ProjectPermission, boolean>>;
   /** null when the project does not exist or the caller cannot browse it. */
   getProject(projectIdOrKey: string): Promise<ProjectRef | null>;
+  /** Projects the caller may browse whose key or name contains `query` (case insensitive), at most `max`, by key. */
+  searchProjects(query: string, max: number): Promise<ProjectRef[]>;
   /** null when the issue does not exist or the caller cannot see it. */
   getIssue(issueIdOrKey: string): Promise<IssueSummary | null>;
   /** The issues among `ids` that exist and the caller can see (missing or hidden ones are left out). */

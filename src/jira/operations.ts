@@ -5,6 +5,7 @@
 export const JIRA_OPERATIONS = [
   { method: 'GET', path: '/rest/api/3/mypermissions' },
   { method: 'GET', path: '/rest/api/3/project/{projectIdOrKey}' },
+  { method: 'GET', path: '/rest/api/3/project/search' },
   { method: 'GET', path: '/rest/api/3/issue/{issueIdOrKey}' },
   { method: 'POST', path: '/rest/api/3/issue/bulkfetch' },
   { method: 'POST', path: '/rest/api/3/search/jql' },

@@ -87,6 +87,8 @@ const HANDLERS: { [K in ResolverKey]: ResolverHandler<K> } = {
   getChangelog: reads.getChangelog,
   getEpicContext: panel.getEpicContext,
   findProject: reads.findProject,
+  searchProjects: reads.searchProjects,
+  getMacroPreview: reads.getMacroPreview,
   startRoadmap: writes.startRoadmap,
   createInitiative: writes.createInitiative,
   updateInitiative: writes.updateInitiativeHandler,

@@ -357,6 +357,24 @@ describe('GET /rest/api/3/user/search', () => {
   });
 });
 
+describe('GET /rest/api/3/project/search', () => {
+  const SEARCH_PROJECTS = '/rest/api/3/project/search';
+  it('finds the projects the caller may browse by key or name, case insensitive, as a page of projects', async () => {
+    const byKey = await conforming('GET', SEARCH_PROJECTS, `${SEARCH_PROJECTS}?query=tr`, 200, 'admin');
+    expect(byKey.values.map((p: { key: string }) => p.key)).toEqual(['TR']);
+    expect(byKey).toMatchObject({ total: 1, isLast: true, startAt: 0 });
+    const byName = await conforming('GET', SEARCH_PROJECTS, `${SEARCH_PROJECTS}?query=PLATFORM`, 200, 'admin');
+    expect(byName.values.map((p: { key: string }) => p.key)).toEqual(['PAY']);
+    const all = await conforming('GET', SEARCH_PROJECTS, `${SEARCH_PROJECTS}?maxResults=1`, 200, 'admin');
+    expect(all).toMatchObject({ total: 2, isLast: false, maxResults: 1 });
+  });
+
+  it('leaves out projects the caller may not browse', async () => {
+    const asOutsider = await conforming('GET', SEARCH_PROJECTS, `${SEARCH_PROJECTS}?query=pay`, 200, 'outsider');
+    expect(asOutsider.values).toEqual([]);
+  });
+});
+
 describe('injected faults', () => {
   afterEach(() => fake.faults.clear());
 

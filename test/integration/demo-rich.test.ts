@@ -196,18 +196,19 @@ describe('the rich demo (npm start)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('configures the Confluence demo pages: page 1 executive, page 2 engineering, never replacing a saved config', async () => {
+  it('configures the Confluence demo pages, one per macro view, never replacing a saved config', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-macros-'));
     const stateFile = path.join(dir, 'host-state.json');
-    expect(seedDemoMacros(stateFile)).toEqual(['1', '2']);
+    expect(seedDemoMacros(stateFile)).toEqual(['1', '2', '3', '4', '5']);
     const state = new HostState(stateFile);
     expect(state.macroConfig('macro-page-1')).toEqual({ projectId: TR.id, view: 'executive' });
-    expect(state.macroConfig('macro-page-2')).toEqual({ projectId: TR.id, view: 'engineering' });
-    expect(DEMO_MACRO_PAGES.map((p) => p.localId)).toEqual(['macro-page-1', 'macro-page-2']);
+    expect(state.macroConfig('macro-page-2')).toEqual({ projectId: TR.id, view: 'board' });
+    expect(DEMO_MACRO_PAGES.map((p) => p.config.view)).toEqual(['executive', 'board', 'timeline', 'capacity', 'changelog']);
+    expect(DEMO_MACRO_PAGES.map((p) => p.localId)).toEqual(['macro-page-1', 'macro-page-2', 'macro-page-3', 'macro-page-4', 'macro-page-5']);
     // Someone points page 1 at PAY: a restart keeps it.
-    state.saveMacroConfig('macro-page-1', { projectId: PAY.id, view: 'engineering' });
+    state.saveMacroConfig('macro-page-1', { projectId: PAY.id, view: 'board' });
     expect(seedDemoMacros(stateFile)).toEqual([]);
-    expect(new HostState(stateFile).macroConfig('macro-page-1')).toEqual({ projectId: PAY.id, view: 'engineering' });
+    expect(new HostState(stateFile).macroConfig('macro-page-1')).toEqual({ projectId: PAY.id, view: 'board' });
 
     // The macro resolvers read the roadmap from that config, in both views.
     const forge = new LocalForge();

@@ -113,6 +113,19 @@ describe('local host bridge', () => {
     expect((await bridge('navigate', { target: 'module', moduleKey: 'tech-roadmap-project-page', type: 'same-tab' }, frame)).body.result.url).toBe(
       '/jira/TR/roadmap?user=member&theme=dark',
     );
+    // From Confluence: the project page of a named project, at one of its sub-routes.
+    expect(
+      (
+        await bridge(
+          'navigate',
+          { target: 'module', moduleKey: 'tech-roadmap-project-page', projectKey: 'PAY', path: '/board?initiative=I-2', type: 'new-tab' },
+          frame,
+        )
+      ).body.result,
+    ).toEqual({ url: '/jira/PAY/roadmap/board?initiative=I-2&user=member&theme=dark', type: 'new-tab' });
+    expect(
+      (await bridge('navigate', { target: 'module', moduleKey: 'tech-roadmap-project-page', path: 'https://evil.example/x', type: 'new-tab' }, frame)).status,
+    ).toBe(400);
     expect((await bridge('navigate', { target: 'contentView', contentId: '2', type: 'same-tab' }, frame)).body.result.url).toBe(
       '/confluence/pages/2?user=member&theme=dark',
     );

@@ -38,6 +38,8 @@ const LEVEL: Record<string, Level> = {
   getRoadmapView: 'read',
   getChangelog: 'read',
   findProject: 'read',
+  searchProjects: 'read',
+  getMacroPreview: 'read',
   getEpicContext: 'read',
   getProgress: 'read',
   getPeople: 'read',
@@ -65,7 +67,9 @@ const LEVEL: Record<string, Level> = {
 };
 const WRITES = new Set(Object.keys(LEVEL).filter((k) => LEVEL[k] !== 'read' && k !== 'previewImport'));
 /** Lookups by a caller-named key: refused as NOT_FOUND, identical to a missing project / issue. */
-const LOOKUPS = new Set(['findProject', 'getEpicContext']);
+const LOOKUPS = new Set(['findProject', 'getEpicContext', 'searchProjects', 'getMacroPreview']);
+/** Searches never refuse: they list only what the caller may browse (checked per cell). */
+const SEARCHES = new Set(['searchProjects']);
 /** Writes from the issue panel: an issue the caller cannot see is NOT_FOUND; one they see but may not edit, FORBIDDEN. */
 const PANEL_WRITES = new Set(['linkEpic', 'unlinkEpic']);
 const PANEL_KEYS = new Set(['getEpicContext', ...PANEL_WRITES]);
@@ -97,6 +101,10 @@ function payloadFor(key: string, project: Project, revision: number): unknown {
       return { limit: 5 };
     case 'findProject':
       return { projectKeyOrId: project.key };
+    case 'searchProjects':
+      return { query: project.key.toLowerCase() };
+    case 'getMacroPreview':
+      return { projectId: project.id };
     case 'getPeople':
       return { accountIds: ['557058:aaaa-admin'] };
     case 'findPeople':
@@ -204,7 +212,7 @@ const CELLS: Cell[] = Object.keys(LEVEL).flatMap((key) =>
         user,
         project,
         surface,
-        allow: allowed(user, project, LEVEL[key]),
+        allow: SEARCHES.has(key) || allowed(user, project, LEVEL[key]),
         // TR always has a roadmap; the startRoadmap cells on PAY run before anyone started PAY's.
         outcome: key === 'startRoadmap' && project.id === TR.id ? ('CONFLICT' as const) : ('ok' as const),
         refusal: LOOKUPS.has(key) || (PANEL_WRITES.has(key) && !allowed(user, project, 'read')) ? ('NOT_FOUND' as const) : ('FORBIDDEN' as const),
@@ -251,6 +259,15 @@ describe('permission matrix', () => {
             expect(transactionCalls(forge)).toBe(transactions);
             expect(await storageSnapshot(forge)).toBe(snapshot);
           }
+          if (key === 'searchProjects') {
+            const keys = (answer.value as { projects: Array<{ key: string }> }).projects.map((p) => p.key);
+            expect(keys.includes(project.key)).toBe(allowed(user, project, 'read'));
+          }
+          if (key === 'getMacroPreview') {
+            const preview = answer.value as { view: RoadmapView; changes: unknown[] };
+            expect(preview.view.project.id).toBe(project.id);
+            expect(preview.changes.length).toBeGreaterThan(0);
+          }
           if (key === 'getRoadmapView') {
             const view = answer.value as RoadmapView;
             expect(view.project.id).toBe(project.id);
@@ -276,6 +293,11 @@ describe('permission matrix', () => {
           // Word for word the answer for a project that does not exist (the key is the caller's own input).
           const missing = (await call(forge, key, { projectKeyOrId: 'NOPE' }, user, extensionFor(key, surface, project))) as Result<unknown>;
           expect(text).toBe(JSON.stringify(missing).replace('NOPE', project.key));
+        }
+        if (key === 'getMacroPreview') {
+          // Word for word the answer for a project id that does not exist.
+          const missing = (await call(forge, key, { projectId: '99999' }, user, extensionFor(key, surface, project))) as Result<unknown>;
+          expect(answer).toEqual(missing);
         }
         if (key === 'getEpicContext') {
           const missing = await call(forge, key, {}, user, issuePanel(project, { id: '99999', key: `${project.key}-99999` }));

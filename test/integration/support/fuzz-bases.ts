@@ -57,6 +57,8 @@ export function basePayloads(revision: number): Record<string, Json> {
     findPeople: { query: 'Max' },
     getChangelog: { limit: 5 },
     findProject: { projectKeyOrId: 'TR' },
+    searchProjects: { query: 'tr' },
+    getMacroPreview: { projectId: '10000' },
     startRoadmap: { withExamples: true },
     createInitiative: { baseRevision: revision, initiative: fullInitiative(), epicKeys: [FREE_TR_EPIC.key] },
     updateInitiative: {

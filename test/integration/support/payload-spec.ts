@@ -105,6 +105,8 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
   getProgress: obj({}, true),
   getPeople: obj({ accountIds: req(arr(accountId, 100)) }, true),
   findPeople: obj({ query: req(str(1, 100)) }, true),
+  searchProjects: obj({ query: opt(str(0, 100)) }, true),
+  getMacroPreview: obj({ projectId: req(pat('10000', ['', 'TR', '-1', '1e3', '10000 ', '../10001', '1234567890123456789'])) }, true),
   getChangelog: obj({ cursor: opt(str(0, 2000, false)), limit: opt(int(1, 50)) }, true),
   findProject: obj(
     {
