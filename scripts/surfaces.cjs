@@ -26,6 +26,8 @@ function readSurfaces(root = ROOT) {
       key: resource.key,
       path: resource.path,
       module: user ? { type: user.type, key: user.entry.key, role: main ? 'main' : 'config' } : null,
+      // A config dialog's size as the manifest asks for it (Confluence's default is medium).
+      ...(config && !main ? { viewportSize: config.entry.config.viewportSize ?? 'medium' } : {}),
     };
   });
 }

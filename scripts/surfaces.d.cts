@@ -6,6 +6,8 @@ export interface SurfaceInfo {
   path: string;
   /** The manifest module that shows this resource; role 'config' for a macro's config dialog. */
   module: { type: string; key: string; role: 'main' | 'config' } | null;
+  /** A config dialog's `viewportSize` in manifest.yml (medium when unset); absent for other surfaces. */
+  viewportSize?: string | { width: string; height?: string };
 }
 export declare function readSurfaces(root?: string): SurfaceInfo[];
 export declare const SURFACE_LIST: SurfaceInfo[];

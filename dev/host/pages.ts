@@ -1,5 +1,10 @@
 import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../jira';
+import { SURFACE_LIST } from '../../scripts/surfaces.cjs';
 import type { DemoUserName } from './frame-context';
+
+/** The macro config dialog's named size, as manifest.yml asks for it (a custom width/height shows as max). */
+const CONFIG_VIEWPORT = SURFACE_LIST.find((s) => s.key === 'macro-config')?.viewportSize ?? 'medium';
+const CONFIG_SIZE = typeof CONFIG_VIEWPORT === 'string' ? CONFIG_VIEWPORT : 'max';
 
 /** The host's own pages: a thin imitation of Jira and Confluence chrome around the app's iframes. */
 export interface PageState {
@@ -144,7 +149,7 @@ export function confluencePage(state: PageState, pageId: string, path: string): 
     path,
     `<div class="card"><h1>Engineering plan</h1><p>Our technical roadmap, embedded from Jira:</p>
 <button id="edit-macro" type="button">Edit macro</button>
-<div id="macro-config" class="forge-blanket" hidden><section class="forge-modal" data-size="medium" role="dialog" aria-modal="true" aria-label="Tech Roadmap macro settings"><h2 class="forge-modal-title">Tech Roadmap</h2>${appFrame({ id: 'config-frame', title: 'Tech Roadmap macro settings', surface: 'macro-config', dataSrc: config, inDialog: true })}</section></div>
+<div id="macro-config" class="forge-blanket" hidden><section class="forge-modal" data-size="${esc(CONFIG_SIZE)}" role="dialog" aria-modal="true" aria-label="Tech Roadmap macro settings"><h2 class="forge-modal-title">Tech Roadmap</h2>${appFrame({ id: 'config-frame', title: 'Tech Roadmap macro settings', surface: 'macro-config', dataSrc: config, inDialog: true })}</section></div>
 ${appFrame({ id: 'app-frame', title: 'Tech Roadmap macro', surface: 'macro', src: macro })}</div>`,
   );
 }

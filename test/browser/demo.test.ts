@@ -181,23 +181,25 @@ describe('the rich demo (npm start)', () => {
     const view = app().getByTestId('executive-view');
     await view.waitFor();
     expect(await app().getByTestId('macro-not-configured').count()).toBe(0);
-    expect(await app().getByText('Tech Roadmap Demo · Outcomes').count()).toBe(1);
-    expect(await view.getByTestId('outcome').count()).toBe(10);
+    expect(await app().getByTestId('embedded-subtitle').textContent()).toContain('Tech Roadmap Demo · Executive one-pager · as of');
+    const shown = await view.getByTestId('executive-initiative').evaluateAll((els) => els.map((e) => e.getAttribute('data-initiative-id')));
+    expect(new Set(shown).size).toBe(10);
     await screenshot(`confluence-executive-${theme}`);
 
     // The macro's settings show the saved configuration.
     await page.getByRole('button', { name: 'Edit macro' }).click();
     const config = page.frameLocator('#config-frame');
-    await config.getByTestId('found-project').waitFor();
-    expect(await config.getByLabel('Project key').inputValue()).toBe('TR');
-    expect(await config.getByLabel('View').inputValue()).toBe('executive');
+    const tr = config.getByTestId('project-choice').filter({ hasText: '(TR)' }).getByRole('radio');
+    await tr.waitFor();
+    expect(await tr.isChecked()).toBe(true);
+    expect(await config.getByRole('radio', { name: /^Executive one-pager/ }).isChecked()).toBe(true);
   });
 
-  it.each(['light', 'dark'] as const)('Confluence page 2 (%s): the engineering view of the same roadmap', async (theme) => {
+  it.each(['light', 'dark'] as const)('Confluence page 2 (%s): the Now / Next / Later board of the same roadmap', async (theme) => {
     await page.goto(`${host.url}/confluence/pages/2?user=admin&theme=${theme}`);
     await app().getByTestId('initiative-card').first().waitFor();
     expect(await app().getByTestId('macro-not-configured').count()).toBe(0);
-    expect(await app().getByText('Tech Roadmap Demo · Engineering board').count()).toBe(1);
+    expect(await app().getByTestId('embedded-subtitle').textContent()).toContain('Tech Roadmap Demo · Now / Next / Later board');
     expect(await app().getByTestId('initiative-card').count()).toBe(10);
     for (const horizon of ['now', 'next', 'later'])
       expect(await app().getByTestId(`horizon-${horizon}`).getByTestId('initiative-card').count()).toBeGreaterThan(0);

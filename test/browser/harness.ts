@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
-import { seedRichDemo } from '../../dev/demo-rich';
+import { seedDemoMacros, seedRichDemo } from '../../dev/demo-rich';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { createHostServer } from '../../dev/host/server';
 import { LocalForge } from '../../dev/local-forge';
@@ -34,8 +34,11 @@ export type DemoSeed = 'template' | 'rich';
 
 export async function startHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tech-roadmap-')), seed: DemoSeed = 'template'): Promise<RunningHost> {
   const forge = new LocalForge({ dataFile: path.join(dataDir, 'kvs.sqlite') });
-  if (seed === 'rich') await seedRichDemo(forge);
-  else await seedDemoRoadmap(forge);
+  if (seed === 'rich') {
+    await seedRichDemo(forge);
+    // As `npm start` does: Confluence pages 1–5 embed TR's roadmap, one page per macro view.
+    seedDemoMacros(path.join(dataDir, 'host-state.json'));
+  } else await seedDemoRoadmap(forge);
   const server: http.Server = createHostServer({ forge, staticDir: path.join(root, 'static/build'), stateFile: path.join(dataDir, 'host-state.json') });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -93,6 +96,9 @@ export function projectPageUrl(
   return `${host.url}/jira/${options.project ?? 'TR'}/roadmap${options.view ? `/${options.view}` : ''}?${query.toString()}`;
 }
 
+/** The views a macro can embed, as its config labels them. */
+export type MacroViewLabel = 'Executive one-pager' | 'Now / Next / Later board' | 'Timeline' | 'Capacity' | 'Changelog digest';
+
 /** One browser and one local host per test file, a fresh page per test. */
 export interface BrowserSession {
   readonly host: RunningHost;
@@ -102,7 +108,8 @@ export interface BrowserSession {
   /** The app's iframe on the current page. */
   app(): FrameLocator;
   /** As an admin, puts the macro on Confluence page `pageId` and saves its config (project and view). */
-  configureMacro(pageId: number, projectKey: string, view: 'Executive' | 'Engineering'): Promise<void>;
+  /** Configures a Confluence page's macro as its admin would: search for the project, pick it and a view, Save. */
+  configureMacro(pageId: number, projectKey: string, view: MacroViewLabel): Promise<void>;
   /** Stops the host and starts it again on the same data directory, as `npm start` would after Ctrl-C. */
   restartHost(): Promise<void>;
 }
@@ -143,10 +150,15 @@ export function useBrowserSession(options: { seed?: DemoSeed } = {}): BrowserSes
       await page.frameLocator('#app-frame').getByTestId('macro-not-configured').waitFor();
       await page.getByRole('button', { name: 'Edit macro' }).click();
       const config = page.frameLocator('#config-frame');
-      await config.getByLabel('Project key').fill(projectKey);
-      await config.getByRole('button', { name: 'Find' }).click();
-      await config.getByTestId('found-project').waitFor();
-      await config.getByLabel('View').selectOption({ label: view });
+      await config.getByLabel('Project', { exact: true }).fill(projectKey);
+      await config
+        .getByTestId('project-choice')
+        .filter({ hasText: `(${projectKey})` })
+        .getByRole('radio')
+        .check();
+      await config.getByRole('radio', { name: new RegExp(`^${view}`) }).check();
+      // The live preview shows the chosen roadmap before anything is saved.
+      await config.getByTestId('macro-preview').locator('[data-testid="embedded-roadmap"], [data-testid="macro-no-roadmap"]').first().waitFor();
       await config.getByRole('button', { name: 'Save' }).click();
     },
     async restartHost() {

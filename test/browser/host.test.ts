@@ -125,14 +125,14 @@ describe('local host: frames, theme, flags, modals, navigation', () => {
     expect(Math.abs(panel.frameHeight - panel.scrollHeight)).toBeLessThanOrEqual(1);
 
     // Page 7 is not a seeded page: configuring its macro also shows the config frame sized to its form.
-    await session.configureMacro(7, 'TR', 'Executive');
+    await session.configureMacro(7, 'TR', 'Executive one-pager');
     await session.app().getByTestId('executive-view').waitFor();
     const macro = await expectFitted();
     expect(Math.abs(macro.frameHeight - macro.scrollHeight)).toBeLessThanOrEqual(1);
     expect(macro.frameHeight).toBeGreaterThan(100);
 
     await session.page.getByRole('button', { name: 'Edit macro' }).click();
-    await session.page.frameLocator('#config-frame').getByLabel('Project key').waitFor();
+    await session.page.frameLocator('#config-frame').getByLabel('Project', { exact: true }).waitFor();
     await expectFitted('config-frame');
   });
 

@@ -6,7 +6,7 @@ describe('epic progress on the cards', () => {
   const app = () => session.app();
 
   it('the engineering macro shows each initiative’s progress; a deleted epic is called out', async () => {
-    await session.configureMacro(21, 'TR', 'Engineering');
+    await session.configureMacro(21, 'TR', 'Now / Next / Later board');
     const card = app().getByTestId('initiative-card').filter({ hasText: 'Upgrade Node.js to v22 LTS' });
     await card.getByTestId('initiative-progress').waitFor();
     expect(await card.getByTestId('initiative-progress').textContent()).toContain('42% done · 5 of 12 points');
@@ -26,9 +26,9 @@ describe('epic progress on the cards', () => {
     expect(await card.getByRole('progressbar').getAttribute('aria-valuenow')).toMatch(/^\d+$/);
   });
 
-  it('the executive macro shows progress under each outcome', async () => {
-    await session.configureMacro(22, 'TR', 'Executive');
-    const outcome = app().getByTestId('outcome').filter({ hasText: 'Upgrade Node.js to v22 LTS' });
+  it('the executive macro shows progress under each initiative', async () => {
+    await session.configureMacro(22, 'TR', 'Executive one-pager');
+    const outcome = app().getByTestId('executive-initiative').filter({ hasText: 'Upgrade Node.js to v22 LTS' });
     await outcome.getByTestId('initiative-progress').waitFor();
     expect(await outcome.getByTestId('initiative-progress').textContent()).toContain('42% done');
   });

@@ -102,7 +102,7 @@ describe('browser slice', () => {
   });
 
   it('configures the Confluence macro and shows the chosen roadmap read-only', async () => {
-    await session.configureMacro(7, 'TR', 'Engineering');
+    await session.configureMacro(7, 'TR', 'Now / Next / Later board');
     await app().getByTestId('horizon-now').waitFor();
     expect(await app().getByTestId('initiative-card').count()).toBeGreaterThanOrEqual(6);
     expect(await app().getByTestId('macro-view').getByRole('button').count()).toBe(0);
@@ -110,8 +110,8 @@ describe('browser slice', () => {
   });
 
   it('shows a Confluence reader who cannot browse the project nothing of its roadmap', async () => {
-    await session.configureMacro(8, 'PAY', 'Executive');
-    await app().getByTestId('empty-roadmap').waitFor();
+    await session.configureMacro(8, 'PAY', 'Executive one-pager');
+    await app().getByTestId('macro-no-roadmap').waitFor();
     await session.page.goto(`${session.host.url}/confluence/pages/8?user=outsider`);
     await app().getByTestId('macro-unavailable').waitFor();
     expect(await app().getByText('Payments').count()).toBe(0);

@@ -2,32 +2,34 @@ import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { view as forgeView } from '@forge/bridge';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMutation } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { useController, useForm } from 'react-hook-form';
-import { z } from 'zod';
-import { type MacroConfig, macroConfigSchema, projectKeyOrIdSchema, type ProjectRef } from '../../../src/domain/api';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { type CSSProperties, type ReactNode, useEffect, useMemo, useState } from 'react';
+import { MACRO_VIEWS, type MacroConfig, macroConfigSchema, type MacroViewId, type ProjectRef } from '../../../src/domain/api';
 import { call } from '../shared/client';
 import { ErrorMessage, Loading, muted, Page } from '../shared/components';
-import { useSurfaceContext } from '../shared/data/queries';
+import { PresetPeople, useSurfaceContext } from '../shared/data/queries';
 import { apiErrorOf, unwrap } from '../shared/data/query-client';
-import { Field, NativeSelect, TextInput } from '../shared/fields';
+import { EmbeddedRoadmap, MACRO_VIEW_LABEL } from '../shared/embed/EmbeddedRoadmap';
+import { Field, TextInput } from '../shared/fields';
 
-const VIEW_OPTIONS = [
-  { value: 'executive', label: 'Executive' },
-  { value: 'engineering', label: 'Engineering' },
-] as const;
+const VIEW_HELP: Record<MacroViewId, string> = {
+  executive: 'Business goals and the initiatives serving them, with status, metrics and progress, on one page.',
+  board: 'Initiatives in Now, Next and Later, with owners and warnings.',
+  timeline: 'Phases and initiatives across quarters, with milestones and today.',
+  capacity: 'Capacity per quarter, committed effort by track and the reserved buffer.',
+  changelog: 'What changed on the roadmap in the last 30 days, and why.',
+};
+
+/** getMacroPreview answers at most this many changes. */
+const PREVIEW_CHANGES = 10;
+
+/** Typing waits this long before searching, so a word is one request, not one per letter. */
+const SEARCH_DELAY_MS = 250;
 
 /**
- * The settings form's values, named by payload path: `projectKeyOrId` as findProject takes it (trimmed), `view` as
- * the macro's config stores it. Checked with the domain's own schemas, so the messages are the resolver's.
+ * The macro's settings: pick a Jira project (searched by name or key, as the viewer may see them), pick the view to
+ * embed, see it live, then Save (view.submit) or Cancel (view.close).
  */
-const configFormSchema = z.object({ projectKeyOrId: z.string().trim().pipe(projectKeyOrIdSchema), view: macroConfigSchema.shape.view });
-type ConfigValues = z.input<typeof configFormSchema>;
-type CheckedValues = z.output<typeof configFormSchema>;
-
-/** The macro's settings: find a Jira project by key, pick a view, save through view.submit. */
 export function MacroConfigPage() {
   const ctx = useSurfaceContext();
   return (
@@ -38,96 +40,205 @@ export function MacroConfigPage() {
 }
 
 function ConfigForm({ initial }: { initial: MacroConfig | undefined }) {
-  const form = useForm<ConfigValues, unknown, CheckedValues>({
-    defaultValues: { projectKeyOrId: '', view: initial?.view ?? 'executive' },
-    resolver: zodResolver(configFormSchema),
-    reValidateMode: 'onSubmit',
-  });
-  // findProject is a read the cache keeps nothing of: one request per Find.
-  const finder = useMutation({
-    mutationFn: async (projectKeyOrId: string): Promise<ProjectRef> => unwrap(await call('findProject', { projectKeyOrId })),
-    onSuccess: (project) => form.setValue('projectKeyOrId', project.key),
-    onError: (failure, asked) => {
-      const error = apiErrorOf(failure);
-      const beside = error.fields?.projectKeyOrId ?? (error.code === 'NOT_FOUND' ? error.message || 'No project with that key' : undefined);
-      if (form.getValues('projectKeyOrId') === '') form.setValue('projectKeyOrId', asked);
-      if (beside) form.setError('projectKeyOrId', { type: 'server', message: beside });
-    },
-  });
-  const saver = useMutation({
-    mutationFn: async (config: MacroConfig) => forgeView.submit({ config }),
-  });
-  const project = finder.isSuccess ? finder.data : null;
-  // TanStack keeps these two stable across renders.
-  const { mutate: findProject, reset: forgetFound } = finder;
+  const [query, setQuery] = useState('');
+  const search = useDebounced(query.trim(), SEARCH_DELAY_MS);
+  const [project, setProject] = useState<ProjectRef | null>(null);
+  const [viewId, setViewId] = useState<MacroViewId>(initial?.view ?? 'executive');
+  const [missing, setMissing] = useState(false);
 
-  // An existing config only stores the project id: look it up once to show its key and name.
-  useEffect(() => {
-    if (initial) findProject(initial.projectId);
-  }, [initial, findProject]);
-  // A different key no longer names the project found.
-  useEffect(() => {
-    const subscription = form.watch((_, { name, type }) => {
-      if (name === 'projectKeyOrId' && type === 'change') {
-        forgetFound();
-        form.clearErrors('projectKeyOrId');
-      }
-    });
-    return () => subscription.unsubscribe();
-  }, [form, forgetFound]);
-
-  const find = form.handleSubmit((values) => {
-    saver.reset();
-    finder.mutate(values.projectKeyOrId);
+  // A saved config only stores the project id: look it up once to show its name (or that it is gone).
+  const saved = useQuery({
+    queryKey: ['config-project', initial?.projectId],
+    queryFn: async () => unwrap(await call('findProject', { projectKeyOrId: initial!.projectId })),
+    enabled: initial !== undefined,
+    retry: false,
   });
+  useEffect(() => {
+    if (saved.data) setProject((current) => current ?? saved.data);
+    if (saved.isError) setMissing(true);
+  }, [saved.data, saved.isError]);
+
+  const found = useQuery({
+    queryKey: ['project-search', search],
+    queryFn: async () => unwrap(await call('searchProjects', { query: search })).projects,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+  const saver = useMutation({ mutationFn: async (config: MacroConfig) => forgeView.submit({ config }) });
   const save = () => {
     if (!project) return;
-    const parsed = macroConfigSchema.safeParse({ projectId: project.id, view: form.getValues('view') });
+    const parsed = macroConfigSchema.safeParse({ projectId: project.id, view: viewId });
     if (parsed.success) saver.mutate(parsed.data);
   };
-
-  const key = useController({ name: 'projectKeyOrId', control: form.control });
-  const viewKind = useController({ name: 'view', control: form.control });
-  const keyError = key.fieldState.error?.message;
-  const findError = finder.isError ? apiErrorOf(finder.error) : null;
-  const otherFindError = findError && !keyError ? findError : null;
   const saveError = saver.isError ? (saver.error instanceof Error ? saver.error.message : "The settings couldn't be saved") : null;
+
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150'), maxWidth: '420px' }}>
-      <form noValidate onSubmit={(event) => void find(event)} style={{ display: 'flex', alignItems: 'flex-end', gap: token('space.100') }}>
-        <div style={{ flex: 1 }}>
-          <Field id="projectKeyOrId" label="Project key" error={keyError}>
-            <TextInput id="projectKeyOrId" value={key.field.value} onChange={key.field.onChange} error={keyError} placeholder="TR" maxLength={40} />
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(260px, 1fr) minmax(260px, 1fr)', gap: token('space.300'), alignItems: 'start' }}>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
+          <Field id="project-search" label="Project" help="Search by project name or key">
+            <TextInput
+              id="project-search"
+              value={query}
+              onChange={setQuery}
+              placeholder="e.g. TR or Payments"
+              maxLength={100}
+              help="Search by project name or key"
+            />
           </Field>
+          {missing && !project ? (
+            <SectionMessage appearance="warning" title="The saved project isn't available" testId="saved-project-missing">
+              <p>It was deleted, or you can't browse it. Choose another project.</p>
+            </SectionMessage>
+          ) : null}
+          <ProjectChoices
+            projects={found.data ?? null}
+            error={found.isError ? apiErrorOf(found.error) : null}
+            query={search}
+            chosen={project}
+            onChoose={setProject}
+          />
+          <ViewChoices chosen={viewId} onChoose={setViewId} />
         </div>
-        <div style={{ paddingBottom: keyError ? token('space.300') : 0 }}>
-          <Button type="submit" isLoading={finder.isPending}>
-            Find
-          </Button>
-        </div>
-      </form>
-      {otherFindError ? (
-        <ErrorMessage error={otherFindError} title={otherFindError.code === 'FORBIDDEN' ? "You don't have access to this project" : undefined} />
-      ) : null}
-      {project ? (
-        <div data-testid="found-project" style={muted}>
-          Project: <strong style={{ color: token('color.text') }}>{project.name}</strong> ({project.key})
-        </div>
-      ) : null}
-      <Field id="view" label="View">
-        <NativeSelect id="view" value={viewKind.field.value ?? 'executive'} onChange={viewKind.field.onChange} options={VIEW_OPTIONS} />
-      </Field>
+        <Preview project={project} viewId={viewId} />
+      </div>
       {saveError ? (
         <SectionMessage appearance="error" title="The settings couldn't be saved">
           <p>{saveError}</p>
         </SectionMessage>
       ) : null}
-      <div>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: token('space.100') }}>
+        {!project ? <span style={muted}>Choose a project to save.</span> : null}
+        <Button appearance="subtle" onClick={() => void forgeView.close()}>
+          Cancel
+        </Button>
         <Button appearance="primary" onClick={save} isDisabled={!project || saver.isPending} isLoading={saver.isPending}>
           Save
         </Button>
       </div>
-      {!project ? <div style={muted}>Find a project to save these settings.</div> : null}
     </div>
+  );
+}
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+const legendStyle: CSSProperties = {
+  font: token('font.body.small'),
+  fontWeight: token('font.weight.semibold'),
+  color: token('color.text.subtle'),
+  padding: 0,
+  marginBlockEnd: token('space.050'),
+};
+
+function RadioGroup({ legend, testId, children }: { legend: string; testId: string; children: ReactNode }) {
+  return (
+    <fieldset data-testid={testId} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
+      <legend style={legendStyle}>{legend}</legend>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}>{children}</div>
+    </fieldset>
+  );
+}
+
+function Radio({ name, checked, onChange, children, testId }: { name: string; checked: boolean; onChange: () => void; children: ReactNode; testId: string }) {
+  return (
+    <label
+      data-testid={testId}
+      style={{ display: 'flex', alignItems: 'flex-start', gap: token('space.075'), font: token('font.body'), color: token('color.text'), cursor: 'pointer' }}
+    >
+      <input
+        type="radio"
+        name={name}
+        checked={checked}
+        onChange={onChange}
+        style={{ accentColor: token('color.background.selected.bold'), margin: 0, marginBlockStart: 2, width: 16, height: 16, flex: 'none' }}
+      />
+      <span>{children}</span>
+    </label>
+  );
+}
+
+function ProjectChoices(props: {
+  projects: ProjectRef[] | null;
+  error: ReturnType<typeof apiErrorOf> | null;
+  query: string;
+  chosen: ProjectRef | null;
+  onChoose: (project: ProjectRef) => void;
+}) {
+  const { projects, error, query, chosen, onChoose } = props;
+  // The chosen project stays listed while a search for another one runs.
+  const shown = useMemo(() => {
+    const list = projects ?? [];
+    return chosen && !list.some((p) => p.id === chosen.id) ? [chosen, ...list] : list;
+  }, [projects, chosen]);
+  if (error) return <ErrorMessage error={error} title="Projects couldn't be searched" />;
+  if (projects === null) return <Loading label="Searching projects" />;
+  return (
+    <RadioGroup legend={query ? `Projects matching “${query}”` : 'Projects'} testId="project-choices">
+      {shown.length === 0 ? <div style={muted}>No project you can browse matches “{query}”.</div> : null}
+      {shown.map((p) => (
+        <Radio key={p.id} name="project" checked={chosen?.id === p.id} onChange={() => onChoose(p)} testId="project-choice">
+          {p.name} <span style={{ color: token('color.text.subtle') }}>({p.key})</span>
+        </Radio>
+      ))}
+    </RadioGroup>
+  );
+}
+
+function ViewChoices({ chosen, onChoose }: { chosen: MacroViewId; onChoose: (view: MacroViewId) => void }) {
+  return (
+    <RadioGroup legend="View to embed" testId="view-choices">
+      {MACRO_VIEWS.map((v) => (
+        <Radio key={v} name="view" checked={chosen === v} onChange={() => onChoose(v)} testId="view-choice">
+          {MACRO_VIEW_LABEL[v]}
+          <span style={{ ...muted, display: 'block' }}>{VIEW_HELP[v]}</span>
+        </Radio>
+      ))}
+    </RadioGroup>
+  );
+}
+
+/** The chosen view of the chosen project, as the page will show it, from one getMacroPreview read per project. */
+function Preview({ project, viewId }: { project: ProjectRef | null; viewId: MacroViewId }) {
+  const preview = useQuery({
+    queryKey: ['macro-preview', project?.id],
+    queryFn: async () => unwrap(await call('getMacroPreview', { projectId: project!.id })),
+    enabled: project !== null,
+    retry: false,
+  });
+  const people = useMemo(() => new Map((preview.data?.people ?? []).map((p) => [p.accountId, p])), [preview.data]);
+  return (
+    <section
+      data-testid="macro-preview"
+      aria-label="Preview"
+      style={{
+        border: `${token('border.width', '1px')} solid ${token('color.border')}`,
+        borderRadius: token('radius.large', '8px'),
+        padding: token('space.200'),
+        maxHeight: 520,
+        overflow: 'auto',
+        minWidth: 0,
+      }}
+    >
+      <div style={{ ...legendStyle, marginBlockEnd: token('space.100') }}>Preview</div>
+      {project === null ? <div style={muted}>Choose a project to see its roadmap here.</div> : null}
+      {project !== null && preview.isPending ? <Loading label="Loading preview" /> : null}
+      {preview.isError ? <ErrorMessage error={apiErrorOf(preview.error)} title="The roadmap couldn't be previewed" /> : null}
+      {preview.data ? (
+        <PresetPeople.Provider value={people}>
+          <EmbeddedRoadmap
+            view={preview.data.view}
+            viewId={viewId}
+            changes={{ list: preview.data.changes, hasMore: preview.data.changes.length >= PREVIEW_CHANGES }}
+          />
+        </PresetPeople.Provider>
+      ) : null}
+    </section>
   );
 }

@@ -1,15 +1,12 @@
-import Heading from '@atlaskit/heading';
-import { token } from '@atlaskit/tokens';
-import type { InitiativeView, MacroConfig, RoadmapView } from '../../../src/domain/api';
-import { quarterLabel } from '../../../src/domain/quarter';
-import { HorizonBoard } from '../shared/board';
-import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page } from '../shared/components';
-import { useBoardDetails, useRoadmapViewQuery, useSurfaceContext } from '../shared/data/queries';
+import { useMemo } from 'react';
+import type { MacroConfig } from '../../../src/domain/api';
+import { ErrorMessage, Loading, muted, Page } from '../shared/components';
+import { useChangelogQuery, useRoadmapViewQuery, useSurfaceContext } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
-import { PhaseList } from '../shared/phases';
-import { InitiativeProgress, ProgressProvider } from '../shared/progress';
+import { EmbeddedRoadmap } from '../shared/embed/EmbeddedRoadmap';
+import { ProgressProvider } from '../shared/progress';
 
-/** The Confluence macro: a read-only roadmap of the configured project. */
+/** The Confluence macro: a read-only view of the configured project's roadmap. */
 export function Macro() {
   const ctx = useSurfaceContext();
   return (
@@ -42,53 +39,22 @@ function Configured({ config }: { config: MacroConfig }) {
     }
     return <ErrorMessage error={error} title="The roadmap couldn't be loaded" />;
   }
-  const roadmap = view.data;
   return (
-    <>
-      <header>
-        <Heading size="medium" as="h2">
-          {roadmap.title}
-        </Heading>
-        <div style={muted}>
-          {roadmap.project.name} · {config.view === 'executive' ? 'Outcomes' : 'Engineering board'}
-        </div>
-      </header>
-      <ProgressProvider>{config.view === 'executive' ? <ExecutiveView roadmap={roadmap} /> : <EngineeringBoard roadmap={roadmap} />}</ProgressProvider>
-    </>
+    <ProgressProvider>
+      {config.view === 'changelog' ? <WithChanges config={config} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} />}
+    </ProgressProvider>
   );
 }
 
-function ExecutiveView({ roadmap }: { roadmap: RoadmapView }) {
-  if (roadmap.phases.length === 0) {
-    return (
-      <p data-testid="empty-roadmap" style={{ ...muted, margin: 0 }}>
-        {roadmap.project.name} has no roadmap yet.
-      </p>
-    );
-  }
-  return (
-    <div data-testid="executive-view">
-      <PhaseList phases={roadmap.phases} initiatives={roadmap.initiatives} renderInitiative={(i) => <Outcome key={i.id} initiative={i} />} />
-    </div>
+/** The changelog digest also needs the newest changes: only that view asks for them. */
+function WithChanges({ config }: { config: MacroConfig }) {
+  const view = useRoadmapViewQuery();
+  const changelog = useChangelogQuery();
+  const changes = useMemo(
+    () => (changelog.data ? { list: changelog.data.pages.flatMap((p) => p.changes), hasMore: changelog.hasNextPage } : null),
+    [changelog.data, changelog.hasNextPage],
   );
-}
-
-function Outcome({ initiative }: { initiative: InitiativeView }) {
-  return (
-    <div data-testid="outcome" data-initiative-id={initiative.id} style={{ display: 'flex', flexDirection: 'column', gap: token('space.025') }}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}>
-        <span style={{ fontWeight: token('font.weight.semibold') }}>{initiative.title}</span>
-        <HorizonLozenge horizon={initiative.horizon} />
-        <span style={muted}>{quarterLabel(initiative.targetQuarter)}</span>
-      </div>
-      {initiative.goal ? <Fact label="Goal">{initiative.goal}</Fact> : null}
-      <Fact label="Success metric">{initiative.successMetric.description}</Fact>
-      {initiative.epicIds.length > 0 ? <InitiativeProgress initiativeId={initiative.id} /> : null}
-    </div>
-  );
-}
-
-function EngineeringBoard({ roadmap }: { roadmap: RoadmapView }) {
-  const details = useBoardDetails(roadmap);
-  return <HorizonBoard initiatives={roadmap.initiatives} phases={roadmap.phases} details={details} />;
+  if (!view.data) return null;
+  if (changelog.isError) return <ErrorMessage error={apiErrorOf(changelog.error)} title="The changes couldn't be loaded" />;
+  return <EmbeddedRoadmap view={view.data} viewId={config.view} changes={changes} />;
 }

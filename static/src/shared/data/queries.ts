@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { createContext, useContext, useMemo } from 'react';
 import type { Person, RoadmapView } from '../../../../src/domain/api';
 import type { BoardDetails } from '../board';
 import { call } from '../client';
@@ -58,6 +58,7 @@ const PEOPLE_PER_CALL = 100;
  * the set: a write of theirs adds them to the changelog without a new lookup.
  */
 export function usePeople(accountIds: ReadonlyArray<string | null | undefined>): Map<string, Person> {
+  const preset = useContext(PresetPeople);
   const me = useSurfaceContext()?.accountId;
   const ids = useMemo(
     () => [...new Set([...accountIds, me].filter((id): id is string => typeof id === 'string' && id !== ''))].sort().slice(0, PEOPLE_PER_CALL),
@@ -66,12 +67,19 @@ export function usePeople(accountIds: ReadonlyArray<string | null | undefined>):
   const people = useQuery({
     queryKey: [...QUERY_KEYS.people, ids.join(',')],
     queryFn: async () => unwrap(await call('getPeople', { accountIds: ids })).people,
-    enabled: ids.length > 0 && me !== undefined,
+    enabled: preset === null && ids.length > 0 && me !== undefined,
     // While a bigger set loads, the names already known stay on screen.
     placeholderData: keepPreviousData,
   });
-  return useMemo(() => new Map((people.data ?? []).map((p) => [p.accountId, p])), [people.data]);
+  const found = useMemo(() => new Map((people.data ?? []).map((p) => [p.accountId, p])), [people.data]);
+  return preset ?? found;
 }
+
+/**
+ * People already looked up by the answer a surface shows (the macro config's preview, whose context names no
+ * project to ask getPeople about): inside it, usePeople answers from them and asks nothing.
+ */
+export const PresetPeople = createContext<Map<string, Person> | null>(null);
 
 /** The cards' goals and owners by name, for a view: one people lookup for the owners it shows. */
 export function useBoardDetails(view: RoadmapView): BoardDetails {
