@@ -42,15 +42,13 @@ describe('the timeline view', () => {
         const { view, health } = await viewAs(role.user);
 
         // Every initiative once, in its target quarter's column.
-        const chips = await timeline
-          .getByTestId('timeline-initiative')
-          .evaluateAll((els) =>
-            els.map((el) => ({
-              id: el.getAttribute('data-initiative-id')!,
-              quarter: el.getAttribute('data-quarter')!,
-              overdue: el.getAttribute('data-overdue'),
-            })),
-          );
+        const chips = await timeline.getByTestId('timeline-initiative').evaluateAll((els) =>
+          els.map((el) => ({
+            id: el.getAttribute('data-initiative-id')!,
+            quarter: el.getAttribute('data-quarter')!,
+            overdue: el.getAttribute('data-overdue'),
+          })),
+        );
         expect(chips.map((c) => [c.id, c.quarter]).sort()).toEqual(view.initiatives.map((i) => [i.id, i.targetQuarter]).sort());
         const header = (quarter: string) => timeline.locator(`[data-testid="timeline-quarter"][data-quarter="${quarter}"]`);
         for (const chip of chips) {

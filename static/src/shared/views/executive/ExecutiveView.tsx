@@ -56,6 +56,8 @@ export function ExecutiveView({ view, health, openInitiative, embedded, roadmapH
         </div>
         {embedded ? null : (
           <div className="executive-print-button">
+            {/* The button itself is not printed. */}
+            <style>{'@media print { .executive-print-button { display: none; } }'}</style>
             <Button onClick={() => window.print()}>Print</Button>
           </div>
         )}
@@ -147,7 +149,11 @@ function GoalGroup({
       data-testid={testId}
       data-goal-id={goalId}
       aria-label={title}
-      style={{ borderInlineStart: `3px solid ${token('color.border.brand')}`, paddingInlineStart: token('space.150'), breakInside: 'avoid' }}
+      style={{
+        borderInlineStart: `3px solid ${goalId ? token('color.border.brand') : token('color.border.warning')}`,
+        paddingInlineStart: token('space.150'),
+        breakInside: 'avoid',
+      }}
     >
       <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: token('space.100') }}>
         <h4 style={{ margin: 0, font: token('font.heading.xsmall'), color: token('color.text') }}>{title}</h4>
@@ -164,10 +170,11 @@ function GoalGroup({
 
 const lineGrid: CSSProperties = {
   display: 'grid',
-  gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 2fr) minmax(120px, 1.2fr)',
+  // Title and metric take what is left once status and progress have their fixed widths: fewer wrapped lines.
+  gridTemplateColumns: 'minmax(0, 1fr) 165px minmax(150px, 190px)',
   alignItems: 'start',
-  gap: token('space.150'),
-  paddingBlock: token('space.075'),
+  gap: token('space.100'),
+  paddingBlock: token('space.050'),
   borderBlockEnd: `1px solid ${token('color.border')}`,
 };
 

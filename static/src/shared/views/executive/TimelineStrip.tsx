@@ -3,8 +3,11 @@ import { token } from '@atlaskit/tokens';
 import { type CSSProperties, useMemo } from 'react';
 import { quarterLabel } from '../../../../../src/domain/quarter';
 import { timelineLayout } from '../../../../../src/domain/views/timeline';
-import { trackColor } from '../../components';
+import { muted, trackColor } from '../../components';
+import { TRACK_LABEL } from '../../labels';
 import type { RoadmapViewProps } from '../view-props';
+
+const dot: CSSProperties = { width: 10, height: 10, borderRadius: '50%', flex: 'none' };
 
 /** Visually hidden, still read by screen readers. */
 const srOnly: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
@@ -19,13 +22,29 @@ export function TimelineStrip({ view, health }: Pick<RoadmapViewProps, 'view' | 
     return timelineLayout(view, new Date(`${health.asOf}T12:00:00Z`), overdue);
   }, [view, health]);
   const columns = layout.quarters.length;
+  const tracks = useMemo(() => [...new Set(view.initiatives.map((i) => i.track))].sort(), [view]);
   const gridTemplateColumns = `minmax(90px, 140px) repeat(${columns}, minmax(48px, 1fr))`;
   const cell: CSSProperties = { padding: `${token('space.025')} ${token('space.050')}`, borderBlockStart: `1px solid ${token('color.border')}` };
   return (
     <section data-testid="executive-timeline-strip" aria-labelledby="executive-strip-title" style={{ breakInside: 'avoid' }}>
-      <Heading size="xsmall" as="h3" id="executive-strip-title">
-        Timeline
-      </Heading>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: token('space.150') }}>
+        <Heading size="xsmall" as="h3" id="executive-strip-title">
+          Timeline
+        </Heading>
+        {/* The key to the dots: a colour per track (the board's), a ring for overdue work. */}
+        <span style={{ ...muted, display: 'inline-flex', flexWrap: 'wrap', gap: token('space.100') }}>
+          {tracks.map((track) => (
+            <span key={track} style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
+              <span aria-hidden style={{ ...dot, backgroundColor: trackColor(track) }} />
+              {TRACK_LABEL[track]}
+            </span>
+          ))}
+          <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
+            <span aria-hidden style={{ ...dot, boxShadow: `0 0 0 2px ${token('color.border.danger')}` }} />
+            Overdue
+          </span>
+        </span>
+      </div>
       <div style={{ display: 'grid', gridTemplateColumns, font: token('font.body.small'), marginBlockStart: token('space.075') }}>
         <div />
         {layout.quarters.map((quarter, column) => (
@@ -68,9 +87,7 @@ export function TimelineStrip({ view, health }: Pick<RoadmapViewProps, 'view' | 
                       data-testid="executive-strip-dot"
                       data-initiative-id={item.initiativeId}
                       style={{
-                        width: 10,
-                        height: 10,
-                        borderRadius: '50%',
+                        ...dot,
                         backgroundColor: trackColor(item.track),
                         boxShadow: item.overdue ? `0 0 0 2px ${token('color.border.danger')}` : undefined,
                       }}
