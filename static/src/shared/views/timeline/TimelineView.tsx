@@ -36,7 +36,7 @@ export function TimelineView({ view, health, openInitiative }: RoadmapViewProps)
         style={{ overflowX: 'auto', paddingBottom: token('space.100') }}
       >
         <div style={{ display: 'grid', gridTemplateColumns, position: 'relative', minWidth: 'min-content' }}>
-          <div style={{ ...headerCell, gridRow: 1, gridColumn: 1, textAlign: 'start' }}>Phase</div>
+          <div style={{ ...headerCell, ...stickyStart, gridRow: 1, gridColumn: 1, textAlign: 'start' }}>Phase</div>
           {layout.quarters.map((quarter, column) => (
             <div key={quarter} data-testid="timeline-quarter" data-quarter={quarter} style={{ ...headerCell, gridRow: 1, gridColumn: column + 2 }}>
               {quarterLabel(quarter)}
@@ -80,6 +80,9 @@ const headerCell: CSSProperties = {
   borderBlockEnd: `1px solid ${token('color.border')}`,
 };
 
+/** The phase names stay in sight while a wide roadmap scrolls sideways (above the chips and the today line). */
+const stickyStart: CSSProperties = { position: 'sticky', insetInlineStart: 0, zIndex: 2, backgroundColor: token('elevation.surface') };
+
 const todayTag: CSSProperties = {
   position: 'absolute',
   top: 0,
@@ -101,7 +104,11 @@ function PhaseBand({ row, gridRow, openInitiative }: { row: TimelineRow; gridRow
   const band: CSSProperties = { borderBlockEnd: `1px solid ${token('color.border')}`, padding: `${token('space.100')} ${token('space.050')}` };
   return (
     <>
-      <div data-testid="timeline-phase" data-phase-id={row.phaseId ?? ''} style={{ ...band, gridColumn: 1, gridRow: `${gridRow} / span 2`, minWidth: 0 }}>
+      <div
+        data-testid="timeline-phase"
+        data-phase-id={row.phaseId ?? ''}
+        style={{ ...band, ...stickyStart, gridColumn: 1, gridRow: `${gridRow} / span 2`, minWidth: 0 }}
+      >
         <div style={{ fontWeight: token('font.weight.semibold'), overflowWrap: 'anywhere' }}>{row.name}</div>
         {row.span ? (
           <div style={muted}>
@@ -241,7 +248,7 @@ function Legend() {
     <div style={{ ...muted, display: 'flex', flexWrap: 'wrap', gap: token('space.200') }} data-testid="timeline-legend">
       <span style={item}>
         <span aria-hidden style={{ width: 8, height: 8, transform: 'rotate(45deg)', border: `2px solid ${token('color.icon.discovery')}` }} />
-        Milestone: the success metric, due at the end of the quarter
+        Milestone: the success metric, due at the end of the quarter (filled when done)
       </span>
       <span style={item}>
         <span aria-hidden style={{ width: 2, height: 12, backgroundColor: token('color.border.brand') }} />
