@@ -52,6 +52,9 @@ const TRACK_ACCENT: Record<Track, Accent> = {
 };
 const HORIZON_ACCENT: Record<Horizon, Accent> = { now: 'magenta', next: 'lime', later: 'gray' };
 
+/** A track's colour (the board's track dots), for charts and timelines that draw tracks. */
+export const trackColor = (track: Track): string => ACCENTS[TRACK_ACCENT[track]].icon;
+
 export function AccentTag({ accent, testId, children }: { accent: Accent; testId?: string; children: ReactNode }) {
   const { background, text } = ACCENTS[accent];
   return (

@@ -1,6 +1,220 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { token } from '@atlaskit/tokens';
+import { type CSSProperties, type ReactNode, useMemo } from 'react';
+import type { InitiativeView } from '../../../../../src/domain/api';
+import { quarterLabel } from '../../../../../src/domain/quarter';
+import type { HealthCounts } from '../../../../../src/domain/rules/health';
+import { healthSeverity, SEVERITY_LABEL } from '../../../../../src/domain/rules/severity';
+import { executiveGroups } from '../../../../../src/domain/views/executive';
+import { metricNumbers } from '../../../../../src/domain/views/timeline';
+import { HorizonLozenge, muted, StatusLozenge } from '../../components';
+import { InitiativeProgress } from '../../progress';
+import { formatDay } from '../../time';
 import type { RoadmapViewProps } from '../view-props';
+import { TimelineStrip } from './TimelineStrip';
 
-/** Placeholder until this view is drawn (issue 9). */
-export function ExecutiveView(_props: RoadmapViewProps) {
-  return <div data-testid="executive">Not drawn yet.</div>;
+export interface ExecutiveViewProps extends RoadmapViewProps {
+  /** The roadmap in Jira, for readers of the one-pager elsewhere (the macro); absent on the project page itself. */
+  roadmapHref?: string;
 }
+
+const SEVERITY_APPEARANCE = { critical: 'removed', warning: 'moved', ok: 'success' } as const;
+
+/**
+ * The one-pager for executives, goal-first: what the roadmap is for (each business goal and its metric), the work
+ * serving each goal with its status, metric and delivery, the work serving none, the phases over time, and the
+ * roadmap's health — as of a date, with a way back to the roadmap. Compact enough for one printed A4 page.
+ */
+export function ExecutiveView({ view, health, openInitiative, embedded, roadmapHref }: ExecutiveViewProps) {
+  const groups = useMemo(() => executiveGroups(view), [view]);
+  return (
+    <article data-testid="executive-view" aria-labelledby="executive-title" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
+      <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: token('space.100') }}>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050'), flex: 1, minWidth: 240 }}>
+          <Heading size="medium" as="h2" id="executive-title">
+            {view.title}
+          </Heading>
+          <div style={{ ...muted, display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
+            <span>
+              {view.project.name} ({view.project.key})
+            </span>
+            <span aria-hidden>·</span>
+            <span data-testid="executive-as-of">
+              As of <time dateTime={health.asOf}>{formatDay(health.asOf)}</time>
+            </span>
+            {roadmapHref ? (
+              <>
+                <span aria-hidden>·</span>
+                <a href={roadmapHref} target="_blank" rel="noreferrer" data-testid="executive-roadmap-link" style={{ color: token('color.link') }}>
+                  Open the roadmap in Jira
+                </a>
+              </>
+            ) : null}
+          </div>
+        </div>
+        {embedded ? null : (
+          <div className="executive-print-button">
+            {/* The button itself is not printed. */}
+            <style>{'@media print { .executive-print-button { display: none; } }'}</style>
+            <Button onClick={() => window.print()}>Print</Button>
+          </div>
+        )}
+      </header>
+
+      <HealthSummary counts={health.counts} />
+
+      <section aria-labelledby="executive-goals" style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
+        <Heading size="small" as="h3" id="executive-goals">
+          Business goals and the work that serves them
+        </Heading>
+        {groups.goals.length === 0 ? <div style={muted}>This roadmap has no business goals yet.</div> : null}
+        {groups.goals.map(({ goal, initiatives }) => (
+          <GoalGroup
+            key={goal.id}
+            testId="executive-goal"
+            goalId={goal.id}
+            title={goal.title}
+            metric={goal.metric}
+            empty="Nothing on the roadmap serves this goal yet."
+          >
+            {initiatives.map((i) => (
+              <InitiativeLine key={i.id} initiative={i} openInitiative={openInitiative} />
+            ))}
+          </GoalGroup>
+        ))}
+        {groups.untraced.length > 0 ? (
+          <GoalGroup testId="executive-untraced" title="Not traced to a business goal" metric="Candidates for the backlog unless they serve a goal" empty="">
+            {groups.untraced.map((i) => (
+              <InitiativeLine key={i.id} initiative={i} openInitiative={openInitiative} />
+            ))}
+          </GoalGroup>
+        ) : null}
+      </section>
+
+      <TimelineStrip view={view} health={health} />
+    </article>
+  );
+}
+
+/** Severity in words, and the counts behind it that an executive would ask about. */
+function HealthSummary({ counts }: { counts: HealthCounts }) {
+  const severity = healthSeverity(counts);
+  const facts: string[] = [
+    `${counts.open} open initiative${counts.open === 1 ? '' : 's'} (${counts.openByHorizon.now} now, ${counts.openByHorizon.next} next, ${counts.openByHorizon.later} later)`,
+    `${counts.done} done`,
+  ];
+  const problem = (n: number, one: string, many: string) => {
+    if (n > 0) facts.push(`${n} ${n === 1 ? one : many}`);
+  };
+  problem(counts.overdueInitiatives, 'overdue initiative', 'overdue initiatives');
+  problem(counts.overCommittedQuarters, 'over-committed quarter', 'over-committed quarters');
+  problem(counts.dependencyFindings, 'dependency problem', 'dependency problems');
+  problem(counts.backlogCandidates, 'initiative serving no goal', 'initiatives serving no goal');
+  problem(counts.goalsWithoutInitiatives, 'goal nothing serves', 'goals nothing serves');
+  if (counts.reviewOverdue) facts.push('review overdue');
+  return (
+    <section
+      data-testid="executive-health"
+      aria-label="Roadmap health"
+      style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}
+    >
+      <span style={{ fontWeight: token('font.weight.semibold') }}>Health</span>
+      <Lozenge appearance={SEVERITY_APPEARANCE[severity]} testId="executive-severity">
+        {SEVERITY_LABEL[severity]}
+      </Lozenge>
+      <span style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>{facts.join(' · ')}</span>
+    </section>
+  );
+}
+
+function GoalGroup({
+  testId,
+  goalId,
+  title,
+  metric,
+  empty,
+  children,
+}: {
+  testId: string;
+  goalId?: string;
+  title: string;
+  metric: string;
+  empty: string;
+  children: ReactNode[];
+}) {
+  return (
+    <section
+      data-testid={testId}
+      data-goal-id={goalId}
+      aria-label={title}
+      style={{
+        borderInlineStart: `3px solid ${goalId ? token('color.border.brand') : token('color.border.warning')}`,
+        paddingInlineStart: token('space.150'),
+        breakInside: 'avoid',
+      }}
+    >
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: token('space.100') }}>
+        <h4 style={{ margin: 0, font: token('font.heading.xsmall'), color: token('color.text') }}>{title}</h4>
+        {metric ? <span style={muted}>{metric}</span> : null}
+      </div>
+      {children.length === 0 ? (
+        <div style={{ ...muted, marginBlockStart: token('space.050') }}>{empty}</div>
+      ) : (
+        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{children}</ul>
+      )}
+    </section>
+  );
+}
+
+const lineGrid: CSSProperties = {
+  display: 'grid',
+  // Title and metric take what is left once status and progress have their fixed widths: fewer wrapped lines.
+  gridTemplateColumns: 'minmax(0, 1fr) 165px minmax(150px, 190px)',
+  alignItems: 'start',
+  gap: token('space.100'),
+  paddingBlock: token('space.050'),
+  borderBlockEnd: `1px solid ${token('color.border')}`,
+};
+
+/** One initiative on one line: title and success metric, status / horizon / quarter, delivery progress. */
+function InitiativeLine({ initiative, openInitiative }: { initiative: InitiativeView; openInitiative?: (id: string) => void }) {
+  const numbers = metricNumbers(initiative.successMetric);
+  return (
+    <li data-testid="executive-initiative" data-initiative-id={initiative.id} style={lineGrid}>
+      <div style={{ minWidth: 0 }}>
+        {openInitiative ? (
+          <button type="button" onClick={() => openInitiative(initiative.id)} style={titleButton}>
+            {initiative.title}
+          </button>
+        ) : (
+          <span style={{ ...titleButton, cursor: 'default', color: token('color.text') }}>{initiative.title}</span>
+        )}
+        <div style={{ font: token('font.body.small'), color: token('color.text.subtle') }} data-testid="executive-metric">
+          {initiative.successMetric.description}
+          {numbers ? <strong style={{ fontWeight: token('font.weight.semibold'), color: token('color.text') }}> · {numbers}</strong> : null}
+        </div>
+      </div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.050') }}>
+        <StatusLozenge status={initiative.status} />
+        <HorizonLozenge horizon={initiative.horizon} />
+        <span style={muted}>{quarterLabel(initiative.targetQuarter)}</span>
+      </div>
+      <div>{initiative.epicIds.length > 0 ? <InitiativeProgress initiativeId={initiative.id} /> : <span style={muted}>No linked epics</span>}</div>
+    </li>
+  );
+}
+
+const titleButton: CSSProperties = {
+  // A plain-looking button that keeps the browser's focus ring.
+  background: 'none',
+  border: 0,
+  padding: 0,
+  textAlign: 'start',
+  cursor: 'pointer',
+  font: token('font.body'),
+  fontWeight: token('font.weight.medium'),
+  color: token('color.link'),
+  overflowWrap: 'anywhere',
+};
