@@ -112,13 +112,14 @@ describe('the executive view', () => {
       const exec = printing.getByTestId('executive-view');
       await exec.getByTestId('executive-goal').first().waitFor();
       await printing.waitForTimeout(500);
-      // Only the one-pager: the page's own print styles (the lead's) hide the header and tabs; here they are removed.
-      await exec.evaluate((el) => document.body.replaceChildren(el));
+      // The page's own print styles (project-page/index.html) leave the one-pager alone: no header, tabs or banners.
       // What the printer sees, at A4's printable width (210 mm less margins, at 96 px per inch), to look at.
       await printing.emulateMedia({ media: 'print' });
       await printing.setViewportSize({ width: PRINT_WIDTH_PX, height: PRINT_HEIGHT_PX });
       await printing.screenshot({ path: path.join(SCREENS, 'view-executive-print.png'), fullPage: true });
-      const height = await exec.evaluate((el) => el.getBoundingClientRect().height);
+      for (const chrome of ['page-header', 'view-only']) expect(await printing.getByTestId(chrome).isVisible()).toBe(false);
+      expect(await printing.getByRole('tablist').isVisible()).toBe(false);
+      const height = await printing.evaluate(() => document.documentElement.scrollHeight);
       expect(height).toBeLessThanOrEqual(PRINT_HEIGHT_PX);
       const pdf = await printing.pdf({ format: 'A4', margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' }, printBackground: true });
       fs.writeFileSync(path.join(SCREENS, 'view-executive-print.pdf'), pdf);

@@ -6,11 +6,11 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { MACRO_VIEWS, type MacroConfig, macroConfigSchema, type MacroViewId, type ProjectRef } from '../../../src/domain/api';
 import { call } from '../shared/client';
-import { ErrorMessage, Loading, muted, Page } from '../shared/components';
 import { PresetPeople, useSurfaceContext } from '../shared/data/queries';
 import { apiErrorOf, unwrap } from '../shared/data/query-client';
 import { EmbeddedRoadmap, MACRO_VIEW_LABEL } from '../shared/embed/EmbeddedRoadmap';
 import { Field, TextInput } from '../shared/fields';
+import { ErrorMessage, Loading, muted, Page } from '../shared/page';
 
 const VIEW_HELP: Record<MacroViewId, string> = {
   executive: 'Business goals and the initiatives serving them, with status, metrics and progress, on one page.',

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { MacroConfig } from '../../../src/domain/api';
-import { ErrorMessage, Loading, muted, Page } from '../shared/components';
 import { useChangelogQuery, useRoadmapViewQuery, useSurfaceContext } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
 import { EmbeddedRoadmap } from '../shared/embed/EmbeddedRoadmap';
+import { ErrorMessage, Loading, muted, Page } from '../shared/page';
 import { ProgressProvider } from '../shared/progress';
 
 /** The Confluence macro: a read-only view of the configured project's roadmap. */

@@ -2,8 +2,8 @@ import { token } from '@atlaskit/tokens';
 import { createContext, type ReactNode, useContext } from 'react';
 import type { ProgressReport } from '../../../src/domain/api';
 import type { Progress } from '../../../src/domain/progress';
-import { muted } from './components';
 import { useProgressQuery } from './data/queries';
+import { muted } from './page';
 
 /**
  * Epic progress comes from Jira (child issues), separately from the roadmap view, so the board shows at once and

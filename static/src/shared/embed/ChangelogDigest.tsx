@@ -2,8 +2,8 @@ import { token } from '@atlaskit/tokens';
 import { useMemo } from 'react';
 import type { RoadmapView } from '../../../../src/domain/api';
 import type { ChangeRecord } from '../../../../src/domain/changes';
-import { muted } from '../components';
 import { usePeople } from '../data/queries';
+import { muted } from '../page';
 import { formatDay, relativeTime } from '../time';
 
 /** How far back the digest looks: a month, about one review cadence. */

@@ -3,7 +3,7 @@ import { token } from '@atlaskit/tokens';
 import { lazy, Suspense, useMemo } from 'react';
 import type { MacroViewId, RoadmapView } from '../../../../src/domain/api';
 import type { ChangeRecord } from '../../../../src/domain/changes';
-import { Loading, muted } from '../components';
+import { Loading, muted } from '../page';
 import { formatDay } from '../time';
 import { OpenInJira } from './OpenInJira';
 
