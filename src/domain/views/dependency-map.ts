@@ -30,6 +30,8 @@ export interface MapEdge {
   kinds: DependencyFindingKind[];
   /** On the path of a reported cycle (including the edge the cycle's finding is on). */
   inCycle: boolean;
+  /** That cycle's message, for the edges of the loop that hold no finding of their own. */
+  cycleMessage: string | null;
 }
 
 export interface DependencyMapModel<T> {
@@ -72,7 +74,7 @@ export function dependencyMap<T extends Pick<Initiative, 'id' | 'dependsOn'>>(in
     const key = edgeKey(from, to);
     let edge = edges.get(key);
     if (!edge) {
-      edge = { from, to, findings: [], kinds: [], inCycle: false };
+      edge = { from, to, findings: [], kinds: [], inCycle: false, cycleMessage: null };
       edges.set(key, edge);
     }
     return edge;
@@ -84,7 +86,10 @@ export function dependencyMap<T extends Pick<Initiative, 'id' | 'dependsOn'>>(in
     const ids = cycle.initiativeIds;
     ids.forEach((id, index) => {
       const edge = edges.get(edgeKey(id, ids[(index + 1) % ids.length]));
-      if (edge) edge.inCycle = true;
+      if (edge) {
+        edge.inCycle = true;
+        edge.cycleMessage ??= cycle.message;
+      }
     });
   }
   for (const edge of edges.values()) {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Initiative } from '../../../src/domain/model';
 import { analyseDependencies } from '../../../src/domain/rules/dependencies';
 import { dependencyList, dependencyMap, edgeStyle } from '../../../src/domain/views/dependency-map';
+import { basisPath, type Box, layoutMap, pathKey } from '../../../static/src/shared/views/dependencies/layout';
 import { initiative, phase, TODAY } from '../rules/fixtures';
 
 const phases = [phase({ id: 'P-1', order: 0 }), phase({ id: 'P-2', name: 'Scale', order: 1 })];
@@ -13,7 +14,7 @@ describe('dependencyMap', () => {
     const map = mapOf([initiative({ id: 'I-1' }), initiative({ id: 'I-2', dependsOn: ['I-1'] }), initiative({ id: 'I-3' })]);
     expect(map.nodes.map((n) => n.id)).toEqual(['I-1', 'I-2']);
     expect(map.isolated.map((i) => i.id)).toEqual(['I-3']);
-    expect(map.edges).toEqual([{ from: 'I-2', to: 'I-1', findings: [], kinds: [], inCycle: false }]);
+    expect(map.edges).toEqual([{ from: 'I-2', to: 'I-1', findings: [], kinds: [], inCycle: false, cycleMessage: null }]);
     expect(edgeStyle(map.edges[0])).toBe('ok');
   });
 
@@ -26,7 +27,11 @@ describe('dependencyMap', () => {
     ]);
     expect(edgeOf(map, 'I-1', 'I-2')?.kinds).toEqual(['cycle']);
     expect(edgeOf(map, 'I-1', 'I-2')?.findings[0].message).toBe('Dependency cycle: I-1 depends on I-2 depends on I-3 depends on I-1');
-    expect(edgeOf(map, 'I-2', 'I-3')).toMatchObject({ kinds: [], inCycle: true });
+    expect(edgeOf(map, 'I-2', 'I-3')).toMatchObject({
+      kinds: [],
+      inCycle: true,
+      cycleMessage: 'Dependency cycle: I-1 depends on I-2 depends on I-3 depends on I-1',
+    });
     expect(edgeOf(map, 'I-3', 'I-1')).toMatchObject({ kinds: [], inCycle: true });
     expect(edgeStyle(edgeOf(map, 'I-3', 'I-1')!)).toBe('cycle');
     expect(edgeOf(map, 'I-4', 'I-1')).toMatchObject({ kinds: [], inCycle: false });
@@ -131,5 +136,58 @@ describe('dependencyMap over random dependency graphs', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the map layout (dagre)', () => {
+  const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  it('lays out 100 initiatives with cycles and missing work quickly, dependencies left of their dependents, no node on another', () => {
+    const many = Array.from({ length: 100 }, (_, index) =>
+      initiative({
+        id: `I-${index + 1}`,
+        // A web of dependencies on earlier work, a cycle (I-1 ↔ I-2) and a dependency on deleted work.
+        dependsOn: [
+          index === 0 ? 'I-2' : `I-${Math.max(1, Math.floor(index / 2))}`,
+          ...(index % 7 === 3 ? [`I-${index - 2}`] : []),
+          ...(index === 50 ? ['I-999'] : []),
+        ],
+      }),
+    );
+    const map = mapOf(many);
+    const started = performance.now();
+    const layout = layoutMap(
+      map.nodes.map((n) => n.id),
+      map.edges,
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+    const boxes = [...layout.nodes.values()];
+    expect(boxes).toHaveLength(101);
+    for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) expect(overlap(boxes[a], boxes[b])).toBe(false);
+    for (const box of boxes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(layout.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(layout.height);
+    }
+    // Acyclic edges read left to right: a dependency ranks before the work that waits on it.
+    const ranked = map.edges.filter((e) => !e.inCycle && e.to !== 'I-999');
+    for (const edge of ranked) expect(layout.nodes.get(edge.to)!.x).toBeLessThan(layout.nodes.get(edge.from)!.x);
+    for (const edge of map.edges) expect(layout.paths.get(pathKey(edge))).toMatch(/^M[\d.]+,[\d.]+/);
+  });
+
+  it('draws a bend-free edge as a straight line and a bent one as a smooth curve', () => {
+    expect(
+      basisPath([
+        { x: 0, y: 0 },
+        { x: 10, y: 5 },
+      ]),
+    ).toBe('M0,0L10,5');
+    expect(
+      basisPath([
+        { x: 0, y: 0 },
+        { x: 6, y: 6 },
+        { x: 12, y: 0 },
+      ]),
+    ).toMatch(/^M0,0L1,1C.*L12,0$/);
   });
 });
