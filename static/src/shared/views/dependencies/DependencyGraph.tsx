@@ -1,6 +1,6 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import { type CSSProperties, type ReactNode, useId, useMemo, useState } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useId, useMemo, useState } from 'react';
 import type { InitiativeView } from '../../../../../src/domain/api';
 import type { Phase } from '../../../../../src/domain/model';
 import { quarterLabel } from '../../../../../src/domain/quarter';
@@ -14,7 +14,25 @@ import { type Box, layoutMap, pathKey } from './layout';
  * an accessible name with the full title, CSS truncation). Big maps scroll inside their frame; zoom scales the drawing.
  */
 
-const ZOOMS = [0.5, 0.75, 1, 1.25] as const;
+const MIN_ZOOM = 0.5;
+const MAX_ZOOM = 1.5;
+const ZOOM_STEP = 0.25;
+const clampZoom = (zoom: number) => Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
+
+/** The width of an element, followed as it resizes (the map fits its frame until someone zooms). */
+function useWidth(): [(element: HTMLDivElement | null) => void, number] {
+  const [width, setWidth] = useState(0);
+  const [element, setElement] = useState<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (!element) return;
+    setWidth(element.clientWidth);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [element]);
+  return [setElement, width];
+}
 const HORIZON_BAR = { now: token('color.border.accent.magenta'), next: token('color.border.accent.lime'), later: token('color.border.accent.gray') } as const;
 
 export function DependencyGraph({
@@ -34,28 +52,36 @@ export function DependencyGraph({
       ),
     [map],
   );
-  const [zoomIndex, setZoomIndex] = useState(2);
-  const zoom = ZOOMS[zoomIndex];
+  // Null: fit the frame's width (never below half size, never above full size); a number once someone zooms.
+  const [chosenZoom, setChosenZoom] = useState<number | null>(null);
+  const [frameRef, frameWidth] = useWidth();
+  const fitZoom = frameWidth > 0 && layout.width > 0 ? clampZoom(Math.min(1, (frameWidth - 2) / layout.width)) : 1;
+  const zoom = chosenZoom ?? fitZoom;
   const markerPrefix = useId().replace(/:/g, '');
   const phaseName = useMemo(() => new Map(phases.map((p) => [p.id, p.name])), [phases]);
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
       <div role="group" aria-label="Zoom" style={{ display: 'flex', alignItems: 'center', gap: token('space.050') }}>
-        <Button spacing="compact" onClick={() => setZoomIndex((i) => Math.max(0, i - 1))} isDisabled={zoomIndex === 0}>
+        <Button spacing="compact" onClick={() => setChosenZoom(clampZoom(zoom - ZOOM_STEP))} isDisabled={zoom <= MIN_ZOOM}>
           Zoom out
         </Button>
-        <Button spacing="compact" onClick={() => setZoomIndex((i) => Math.min(ZOOMS.length - 1, i + 1))} isDisabled={zoomIndex === ZOOMS.length - 1}>
+        <Button spacing="compact" onClick={() => setChosenZoom(clampZoom(zoom + ZOOM_STEP))} isDisabled={zoom >= MAX_ZOOM}>
           Zoom in
+        </Button>
+        <Button spacing="compact" onClick={() => setChosenZoom(null)} isDisabled={chosenZoom === null}>
+          Fit
         </Button>
         <span data-testid="dependency-zoom" style={{ font: token('font.body.small'), color: token('color.text.subtle') }}>
           {Math.round(zoom * 100)}%
         </span>
       </div>
       <div
+        ref={frameRef}
         data-testid="dependency-canvas"
         style={{
           overflow: 'auto',
+          scrollbarGutter: 'stable',
           maxHeight: 640,
           border: `1px solid ${token('color.border')}`,
           borderRadius: token('radius.medium', '6px'),

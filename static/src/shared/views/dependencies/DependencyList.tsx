@@ -116,7 +116,7 @@ function DependencyItem({ edge, target }: { edge: MapEdge; target: string }) {
               data-testid="dependency-problem"
               style={{ display: 'flex', gap: token('space.075'), alignItems: 'baseline', marginBlockStart: token('space.025') }}
             >
-              {p.tag}
+              <span style={{ flexShrink: 0 }}>{p.tag}</span>
               <span>{p.message}</span>
             </li>
           ))}

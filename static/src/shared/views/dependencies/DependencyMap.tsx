@@ -32,7 +32,7 @@ export function DependencyMap({ view, health, openInitiative }: RoadmapViewProps
         </Panel>
       </div>
       <div style={{ flex: '1 1 320px', minWidth: 0 }}>
-        <Panel testId="dependency-list" title="Dependencies in words" count={list.problems.length}>
+        <Panel testId="dependency-list" title="Dependencies in words">
           <DependencyList problems={list.problems} ok={list.ok} isolated={map.isolated} byId={byId} openInitiative={openInitiative} />
         </Panel>
       </div>

@@ -6,7 +6,7 @@ import type { MapEdge } from '../../../../../src/domain/views/dependency-map';
  * it (so the layout reads in delivery order). Computed once per map, never per render.
  */
 
-export const NODE_WIDTH = 208;
+export const NODE_WIDTH = 192;
 export const NODE_HEIGHT = 68;
 
 export interface Box {
@@ -53,7 +53,7 @@ export function basisPath(points: readonly Point[]): string {
 
 export function layoutMap(nodeIds: readonly string[], edges: readonly Pick<MapEdge, 'from' | 'to'>[]): MapLayout {
   const graph = new Graph();
-  graph.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 80, edgesep: 16, marginx: 16, marginy: 16 });
+  graph.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 64, edgesep: 16, marginx: 16, marginy: 16 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const id of nodeIds) graph.setNode(id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   // Dependency → dependent, so dependencies rank first (further left).
