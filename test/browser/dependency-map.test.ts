@@ -171,3 +171,22 @@ describe('the dependency map', () => {
     expect(await editor.getAttribute('data-initiative-id')).toBe('I-5');
   });
 });
+
+describe('the dependency map of a roadmap without dependencies', () => {
+  const session = useBrowserSession();
+  const app = () => session.app();
+
+  it('says there are none and lists every initiative as without dependencies', async () => {
+    await session.page.goto(projectPageUrl(session.host, { user: 'member', view: 'dependencies' }));
+    await waitForView(app(), 'dependencies');
+    const map = app().getByTestId('dependency-map');
+    await map.getByTestId('dependency-summary').waitFor();
+    expect(await map.getByTestId('dependency-summary').textContent()).toMatch(/^No initiative depends on another yet/);
+    expect(await map.getByTestId('dependency-edge').count()).toBe(0);
+    expect(await map.getByTestId('dependency-node').count()).toBe(0);
+    // The template's six initiatives, each named.
+    expect(await map.getByTestId('dependency-isolated').locator('li').count()).toBe(6);
+    expect(await map.getByTestId('dependency-list').textContent()).toContain('No dependency problems.');
+    await expectNoSeriousViolations(session.page);
+  });
+});
