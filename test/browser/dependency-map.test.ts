@@ -163,6 +163,14 @@ describe('the dependency map', () => {
     expect(await overflow()).toBeGreaterThan(0);
     await app().getByRole('button', { name: 'Fit' }).click();
     expect(await app().getByTestId('dependency-zoom').textContent()).toBe(fitted);
+    // Pointing at a node brings its own arrows forward and dims the rest.
+    await canvas.locator('[data-testid="dependency-node"][data-initiative-id="I-5"]').hover();
+    const opacities = await canvas
+      .getByTestId('dependency-edge')
+      .evaluateAll((els) =>
+        els.map((el) => ({ touches: [el.getAttribute('data-from'), el.getAttribute('data-to')].includes('I-5'), opacity: el.getAttribute('opacity') })),
+      );
+    for (const edge of opacities) expect(edge.opacity).toBe(edge.touches ? '1' : '0.25');
 
     const list = app().getByTestId('dependency-list');
     await list.getByRole('button', { name: /\(I-5\)$/ }).click();

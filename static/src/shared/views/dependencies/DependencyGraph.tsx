@@ -58,6 +58,7 @@ export function DependencyGraph({
   const fitZoom = frameWidth > 0 && layout.width > 0 ? clampZoom(Math.min(1, (frameWidth - 2) / layout.width)) : 1;
   const zoom = chosenZoom ?? fitZoom;
   const markerPrefix = useId().replace(/:/g, '');
+  const [active, setActive] = useState<string | null>(null);
   const phaseName = useMemo(() => new Map(phases.map((p) => [p.id, p.name])), [phases]);
 
   return (
@@ -89,7 +90,14 @@ export function DependencyGraph({
         }}
       >
         <div style={{ width: layout.width * zoom, height: layout.height * zoom }}>
-          <div style={{ position: 'relative', width: layout.width, height: layout.height, transform: `scale(${zoom})`, transformOrigin: '0 0' }}>
+          <div
+            // Pointing at or focusing a node brings its own arrows forward (delegated, so nodes need no handlers).
+            onMouseOver={(e) => setActive(nodeIdAt(e.target))}
+            onMouseLeave={() => setActive(null)}
+            onFocus={(e) => setActive(nodeIdAt(e.target))}
+            onBlur={() => setActive(null)}
+            style={{ position: 'relative', width: layout.width, height: layout.height, transform: `scale(${zoom})`, transformOrigin: '0 0' }}
+          >
             <svg width={layout.width} height={layout.height} aria-hidden focusable="false" style={{ position: 'absolute', inset: 0, overflow: 'visible' }}>
               <defs>
                 {EDGE_STYLES.map((style) => (
@@ -109,7 +117,13 @@ export function DependencyGraph({
                 ))}
               </defs>
               {map.edges.map((edge) => (
-                <Arrow key={pathKey(edge)} edge={edge} d={layout.paths.get(pathKey(edge)) ?? ''} markerPrefix={markerPrefix} />
+                <Arrow
+                  key={pathKey(edge)}
+                  edge={edge}
+                  d={layout.paths.get(pathKey(edge)) ?? ''}
+                  markerPrefix={markerPrefix}
+                  dimmed={active !== null && edge.from !== active && edge.to !== active}
+                />
               ))}
             </svg>
             {map.nodes.map((node) => (
@@ -122,7 +136,11 @@ export function DependencyGraph({
   );
 }
 
-function Arrow({ edge, d, markerPrefix }: { edge: MapEdge; d: string; markerPrefix: string }) {
+function nodeIdAt(target: EventTarget): string | null {
+  return target instanceof Element ? (target.closest('[data-testid="dependency-node"]')?.getAttribute('data-initiative-id') ?? null) : null;
+}
+
+function Arrow({ edge, d, markerPrefix, dimmed }: { edge: MapEdge; d: string; markerPrefix: string; dimmed: boolean }) {
   const style = edgeStyle(edge);
   const { stroke, width, dash } = STROKE[style];
   const explained = edge.findings.map((f) => f.message);
@@ -142,6 +160,7 @@ function Arrow({ edge, d, markerPrefix }: { edge: MapEdge; d: string; markerPref
       strokeDasharray={dash}
       strokeLinecap="round"
       markerEnd={`url(#${markerPrefix}-${style})`}
+      opacity={dimmed ? 0.25 : 1}
     >
       <title>{explained.length > 0 ? explained.join('\n') : `${edge.from} depends on ${edge.to}`}</title>
     </path>
