@@ -5,7 +5,20 @@ import { seriousViolations } from './a11y';
 import { openView, projectPageUrl, useBrowserSession } from './harness';
 
 const SCREENS = '/tmp/team/screens';
-const VIEWS: PageViewId[] = ['board', 'phases', 'capacity', 'health', 'debt', 'changelog', 'import-export', 'settings'];
+const VIEWS: PageViewId[] = [
+  'board',
+  'timeline',
+  'priorities',
+  'dependencies',
+  'capacity',
+  'executive',
+  'phases',
+  'health',
+  'debt',
+  'changelog',
+  'import-export',
+  'settings',
+];
 /** What each role may do on the page, as Jira's permissions grant it in the demo: admin administers TR, member edits it, outsider only browses. */
 const ROLES = [
   { user: 'admin', canEdit: true, canAdminister: true },
@@ -44,7 +57,12 @@ describe('the project page views, by role and theme', () => {
           if (view !== 'board') await openView(app(), view);
           // Each view has content of its own, not a blank panel.
           const panel = app().getByTestId(`view-${view}`);
-          await panel.locator('h2, h3, table, [data-testid="initiative-card"]').first().waitFor();
+          await panel
+            .locator(
+              'h2, h3, table, [data-testid="initiative-card"], [data-testid="timeline-initiative"], [data-testid="dependency-node"], [data-testid="matrix-point"]',
+            )
+            .first()
+            .waitFor();
           await session.page.waitForTimeout(200);
           violations.push(...(await seriousViolations(session.page)).map((v) => `${view}: ${v}`));
           if (role.user === 'admin') await session.page.screenshot({ path: path.join(SCREENS, `view-${view}-${theme}.png`), fullPage: true });

@@ -15,11 +15,6 @@ import { formatDay } from '../../time';
 import type { RoadmapViewProps } from '../view-props';
 import { TimelineStrip } from './TimelineStrip';
 
-export interface ExecutiveViewProps extends RoadmapViewProps {
-  /** The roadmap in Jira, for readers of the one-pager elsewhere (the macro); absent on the project page itself. */
-  roadmapHref?: string;
-}
-
 const SEVERITY_APPEARANCE = { critical: 'removed', warning: 'moved', ok: 'success' } as const;
 
 /**
@@ -27,41 +22,39 @@ const SEVERITY_APPEARANCE = { critical: 'removed', warning: 'moved', ok: 'succes
  * serving each goal with its status, metric and delivery, the work serving none, the phases over time, and the
  * roadmap's health — as of a date, with a way back to the roadmap. Compact enough for one printed A4 page.
  */
-export function ExecutiveView({ view, health, openInitiative, embedded, roadmapHref }: ExecutiveViewProps) {
+export function ExecutiveView({ view, health, openInitiative, embedded }: RoadmapViewProps) {
   const groups = useMemo(() => executiveGroups(view), [view]);
   return (
-    <article data-testid="executive-view" aria-labelledby="executive-title" style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
-      <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: token('space.100') }}>
-        <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050'), flex: 1, minWidth: 240 }}>
-          <Heading size="medium" as="h2" id="executive-title">
-            {view.title}
-          </Heading>
-          <div style={{ ...muted, display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
-            <span>
-              {view.project.name} ({view.project.key})
-            </span>
-            <span aria-hidden>·</span>
-            <span data-testid="executive-as-of">
-              As of <time dateTime={health.asOf}>{formatDay(health.asOf)}</time>
-            </span>
-            {roadmapHref ? (
-              <>
-                <span aria-hidden>·</span>
-                <a href={roadmapHref} target="_blank" rel="noreferrer" data-testid="executive-roadmap-link" style={{ color: token('color.link') }}>
-                  Open the roadmap in Jira
-                </a>
-              </>
-            ) : null}
+    <article
+      data-testid="executive-view"
+      aria-labelledby={embedded ? undefined : 'executive-title'}
+      aria-label={embedded ? view.title : undefined}
+      style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}
+    >
+      {/* Embedded, the page around it (EmbeddedRoadmap) already names the roadmap, the date and the way to Jira. */}
+      {embedded ? null : (
+        <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: token('space.100') }}>
+          <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.050'), flex: 1, minWidth: 240 }}>
+            <Heading size="medium" as="h2" id="executive-title">
+              {view.title}
+            </Heading>
+            <div style={{ ...muted, display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
+              <span>
+                {view.project.name} ({view.project.key})
+              </span>
+              <span aria-hidden>·</span>
+              <span data-testid="executive-as-of">
+                As of <time dateTime={health.asOf}>{formatDay(health.asOf)}</time>
+              </span>
+            </div>
           </div>
-        </div>
-        {embedded ? null : (
           <div className="executive-print-button">
             {/* The button itself is not printed. */}
             <style>{'@media print { .executive-print-button { display: none; } }'}</style>
             <Button onClick={() => window.print()}>Print</Button>
           </div>
-        )}
-      </header>
+        </header>
+      )}
 
       <HealthSummary counts={health.counts} />
 
