@@ -190,6 +190,73 @@ async function renderTimes(): Promise<string[]> {
   return rows;
 }
 
+/** What each drawn view shows once it has drawn: the time to it is the view's render time. */
+const VIEW_READY: Record<string, string> = {
+  board: '[data-testid="initiative-card"]',
+  timeline: '[data-testid="timeline-initiative"]',
+  priorities: '[data-testid="matrix-point"]',
+  dependencies: '[data-testid="dependency-list"]',
+  capacity: '[data-testid="capacity-bar"], [data-testid="capacity-chart"]',
+  executive: '[data-testid="executive-initiative"]',
+};
+const VIEW_SIZES = [100, 500];
+
+/**
+ * Each drawn view opened by its link (`/jira/TR/roadmap/<view>`), from navigation until its content shows, as a
+ * ratio to the board measured in the same run (the machines are noisy; the ratio is what to compare).
+ */
+async function viewRenderTimes(): Promise<string[]> {
+  if (!fs.existsSync(CHROMIUM) || !fs.existsSync(path.resolve(__dirname, '../static/build/project-page/index.html'))) {
+    return ['(skipped: needs Debian chromium and `npm run build`)'];
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const rows: string[] = [];
+  try {
+    for (const size of VIEW_SIZES) {
+      const forge = new LocalForge({ now: () => NOW });
+      await storeLargeRoadmap(forge.deps.store, largeRoadmap(PROJECT.id, size, { now: NOW }), NOW);
+      const server = createHostServer({ forge, staticDir: path.resolve(__dirname, '../static/build'), stateFile: null });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jira/TR/roadmap`;
+      const times: Record<string, number> = {};
+      for (const [view, ready] of Object.entries(VIEW_READY)) {
+        const runs: number[] = [];
+        for (let run = 0; run < 4; run++) {
+          const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+          const start = performance.now();
+          await page.goto(`${base}/${view}?user=admin`);
+          await page.frameLocator('#app-frame').locator(ready).first().waitFor({ timeout: 120_000 });
+          const at = performance.now() - start;
+          await page.close();
+          if (run > 0) runs.push(at);
+        }
+        times[view] = median(runs);
+      }
+      for (const view of Object.keys(VIEW_READY)) {
+        rows.push(`| ${size.toLocaleString('en-US')} | ${view} | ${times[view].toFixed(0)} ms | ${(times[view] / times.board).toFixed(2)} |`);
+      }
+      await stopHost(server, forge);
+    }
+  } finally {
+    await browser.close();
+  }
+  return rows;
+}
+
+/** Each drawn view's own chunk (loaded with its tab), gzip. */
+function viewChunkSizes(): string[] {
+  const assets = path.resolve(__dirname, '../static/build/project-page/assets');
+  if (!fs.existsSync(assets)) return ['(static/build missing: run `npm run build` first)'];
+  return ['TimelineView', 'PrioritiesView', 'DependencyMap', 'CapacityPanel', 'ExecutiveView'].map((name) => {
+    const files = fs.readdirSync(assets).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
+    const gzip = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(assets, f))).length, 0);
+    return `| ${name} | ${files.length === 0 ? '—' : kib(gzip)} |`;
+  });
+}
+
 type BenchPage = import('playwright-core').Page;
 
 /** Stops a local host and its Forge after a measurement. */
@@ -338,6 +405,11 @@ function bundleSizes(): string[] {
 }
 
 async function main() {
+  if (process.env.BENCH_ONLY === 'views') {
+    console.log(['| initiatives | view | to content | ÷ board |', '| ---: | --- | ---: | ---: |', ...(await viewRenderTimes())].join('\n'));
+    console.log(['', '| view chunk | gzip |', '| --- | ---: |', ...viewChunkSizes()].join('\n'));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'invokes') {
     console.log(['| surface | write | invokes | which |', '| --- | --- | ---: | --- |', ...(await invokesPerWrite())].join('\n'));
     return;
@@ -365,6 +437,16 @@ async function main() {
   out.push('| initiatives | first initiative card | summary tile (health computed) |');
   out.push('| ---: | ---: | ---: |');
   out.push(...(await renderTimes()));
+  out.push('');
+  out.push('Drawn views opened by their link (typical roadmap; first load not counted), as a ratio to the board in the same run:');
+  out.push('');
+  out.push('| initiatives | view | to content | ÷ board |');
+  out.push('| ---: | --- | ---: | ---: |');
+  out.push(...(await viewRenderTimes()));
+  out.push('');
+  out.push('| view chunk | gzip |');
+  out.push('| --- | ---: |');
+  out.push(...viewChunkSizes());
   out.push('');
   out.push('Invokes per write through the real UI (demo roadmap; counted at the bridge once the surface has loaded):');
   out.push('');
