@@ -22,6 +22,7 @@ export interface CapacityBar {
   bufferKept: number;
   plannable: number;
   overCommitted: boolean;
+  overCommitBy: number;
   segments: BarSegment[];
 }
 
@@ -43,6 +44,7 @@ export function capacityBars(report: CapacityReport): CapacityBar[] {
       bufferKept: q.bufferKept,
       plannable: q.plannable,
       overCommitted: q.overCommitted,
+      overCommitBy: q.overCommitBy,
       segments,
     };
   });

@@ -144,22 +144,70 @@ export interface SpotPoint {
 }
 
 /**
- * Points on the same spot (same cost and impact) side by side instead of on top of each other, so each can be seen
- * and clicked. They move horizontally away from the cost line (`lineX`), never across it: a point on the line's
- * low side stays on it, so spreading never changes a point's quadrant. `gap` is the distance between neighbours.
+ * Points on (nearly) the same spot moved side by side instead of on top of each other, so each can be seen and
+ * clicked: a point closer than `gap` to one already placed moves horizontally away from the cost line (`lineX`),
+ * never across it, until it is free. A point on the line's low side stays on it, so spreading never changes a
+ * point's quadrant (and never its height, so never its impact side).
  */
 export function spreadSharedSpots<P extends SpotPoint>(points: readonly P[], lineX: number | null, gap: number): P[] {
-  const groups = new Map<string, P[]>();
+  const placed: P[] = [];
   for (const point of points) {
-    const spot = `${Math.round(point.x)}:${Math.round(point.y)}`;
-    const group = groups.get(spot);
-    if (group) group.push(point);
-    else groups.set(spot, [point]);
+    const outwards = lineX !== null && point.x > lineX ? 1 : -1;
+    let x = point.x;
+    while (placed.some((q) => Math.hypot(q.x - x, q.y - point.y) < gap)) x += outwards * gap;
+    placed.push({ ...point, x });
   }
-  const spread: P[] = [];
-  for (const group of groups.values()) {
-    const outwards = lineX !== null && group[0].x > lineX ? 1 : -1;
-    group.forEach((point, index) => spread.push({ ...point, x: point.x + outwards * index * gap }));
+  return placed;
+}
+
+export interface LabelBox {
+  /** Where the label's text starts (or ends, for `anchor: 'end'`) and its baseline's middle. */
+  dx: number;
+  dy: number;
+  anchor: 'start' | 'end';
+}
+
+interface Rect {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+const overlaps = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/**
+ * Where each point's label goes so labels don't cover each other or other points: greedily, in the order given, the
+ * first of right, left, above-right, below-right, above-left, below-left that is free (else right). Widths are
+ * estimated from the character count (`charWidth` per character), which is close enough for a chart's labels.
+ */
+export function placeLabels(
+  points: readonly { id: string; x: number; y: number; label: string }[],
+  options: { radius: number; lineHeight: number; charWidth: number; width: number },
+): Map<string, LabelBox> {
+  const { radius, lineHeight, charWidth, width } = options;
+  const taken: Rect[] = points.map((p) => ({ x0: p.x - radius, x1: p.x + radius, y0: p.y - radius, y1: p.y + radius }));
+  const placed = new Map<string, LabelBox>();
+  const gap = radius + 4;
+  const candidates: LabelBox[] = [
+    { dx: gap, dy: 0, anchor: 'start' },
+    { dx: -gap, dy: 0, anchor: 'end' },
+    { dx: gap, dy: -lineHeight, anchor: 'start' },
+    { dx: gap, dy: lineHeight, anchor: 'start' },
+    { dx: -gap, dy: -lineHeight, anchor: 'end' },
+    { dx: -gap, dy: lineHeight, anchor: 'end' },
+  ];
+  for (const p of points) {
+    const textWidth = p.label.length * charWidth;
+    const boxOf = (c: LabelBox): Rect => {
+      const x0 = c.anchor === 'start' ? p.x + c.dx : p.x + c.dx - textWidth;
+      const centre = p.y + c.dy;
+      return { x0, x1: x0 + textWidth, y0: centre - lineHeight / 2, y1: centre + lineHeight / 2 };
+    };
+    const inside = (r: Rect) => r.x0 >= 0 && r.x1 <= width;
+    const choice =
+      candidates.find((c) => inside(boxOf(c)) && !taken.some((t) => overlaps(t, boxOf(c)))) ?? candidates.find((c) => inside(boxOf(c))) ?? candidates[0];
+    taken.push(boxOf(choice));
+    placed.set(p.id, choice);
   }
-  return spread;
+  return placed;
 }

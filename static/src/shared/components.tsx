@@ -50,6 +50,8 @@ const TRACK_ACCENT: Record<Track, Accent> = {
   compliance: 'purple',
   'developer-experience': 'teal',
 };
+/** A track's accent colour (the dot on its tag), for charts that colour by track the way the board does. */
+export const trackColour = (track: Track): string => ACCENTS[TRACK_ACCENT[track]].icon;
 const HORIZON_ACCENT: Record<Horizon, Accent> = { now: 'magenta', next: 'lime', later: 'gray' };
 
 export function AccentTag({ accent, testId, children }: { accent: Accent; testId?: string; children: ReactNode }) {

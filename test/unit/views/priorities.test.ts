@@ -1,6 +1,6 @@
 /** The Priorities view's data: RICE rows in the domain's order, column sorts with blanks last, the matrix's geometry. */
 import { costImpactMatrix, rankByRice } from '../../../src/domain/rules/prioritisation';
-import { quadrantAt, riceRows, sortRiceRows, spansOrdersOfMagnitude, spreadSharedSpots } from '../../../src/domain/views/priorities';
+import { placeLabels, quadrantAt, riceRows, sortRiceRows, spansOrdersOfMagnitude, spreadSharedSpots } from '../../../src/domain/views/priorities';
 import { initiative, rice } from '../rules/fixtures';
 
 const list = [
@@ -63,5 +63,24 @@ describe('matrix geometry', () => {
       10,
     );
     expect(low.map((p) => p.x)).toEqual([50, 40, 80, 90]);
+  });
+});
+
+describe('label placement', () => {
+  it('puts a label right of its point, and a crowded neighbour label elsewhere', () => {
+    const placed = placeLabels(
+      [
+        { id: 'a', x: 100, y: 100, label: 'Alpha one' },
+        { id: 'b', x: 104, y: 102, label: 'Bravo two' },
+      ],
+      { radius: 8, lineHeight: 16, charWidth: 7, width: 400 },
+    );
+    expect(placed.get('a')).toEqual({ dx: 12, dy: 0, anchor: 'start' });
+    expect(placed.get('b')).not.toEqual({ dx: 12, dy: 0, anchor: 'start' });
+  });
+
+  it('keeps labels inside the plot: a point near the right edge is labelled on its left', () => {
+    const placed = placeLabels([{ id: 'a', x: 390, y: 100, label: 'A long label' }], { radius: 8, lineHeight: 16, charWidth: 7, width: 400 });
+    expect(placed.get('a')?.anchor).toBe('end');
   });
 });
