@@ -177,7 +177,8 @@ const overlaps = (a: Rect, b: Rect) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1
 
 /**
  * Where each point's label goes so labels don't cover each other or other points: greedily, in the order given, the
- * first of right, left, above-right, below-right, above-left, below-left that is free (else right). Widths are
+ * first of right, left, then one and two lines above or below on either side that is free (else the one covering
+ * the fewest others). Widths are
  * estimated from the character count (`charWidth` per character), which is close enough for a chart's labels.
  */
 export function placeLabels(
@@ -195,6 +196,10 @@ export function placeLabels(
     { dx: gap, dy: lineHeight, anchor: 'start' },
     { dx: -gap, dy: -lineHeight, anchor: 'end' },
     { dx: -gap, dy: lineHeight, anchor: 'end' },
+    { dx: gap, dy: -2 * lineHeight, anchor: 'start' },
+    { dx: gap, dy: 2 * lineHeight, anchor: 'start' },
+    { dx: -gap, dy: -2 * lineHeight, anchor: 'end' },
+    { dx: -gap, dy: 2 * lineHeight, anchor: 'end' },
   ];
   for (const p of points) {
     const textWidth = p.label.length * charWidth;

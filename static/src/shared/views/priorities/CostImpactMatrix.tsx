@@ -16,8 +16,8 @@ export interface MatrixInitiative {
 
 /** The chart's drawing size (its viewBox; the SVG scales to its container) and type sizes, per mode. */
 const SIZES = {
-  normal: { width: 760, height: 460, margin: { top: 16, right: 24, bottom: 52, left: 72 }, radius: 8, font: 12, label: 13, quadrantFont: 14, titleChars: 26 },
-  large: { width: 1200, height: 680, margin: { top: 24, right: 32, bottom: 72, left: 100 }, radius: 12, font: 18, label: 18, quadrantFont: 24, titleChars: 34 },
+  normal: { width: 760, height: 460, margin: { top: 16, right: 24, bottom: 56, left: 72 }, radius: 8, font: 12, label: 13, quadrantFont: 14, titleChars: 26 },
+  large: { width: 1200, height: 680, margin: { top: 24, right: 32, bottom: 80, left: 100 }, radius: 12, font: 18, label: 18, quadrantFont: 24, titleChars: 34 },
 } as const;
 export type MatrixSize = keyof typeof SIZES;
 
@@ -186,7 +186,7 @@ export function CostImpactMatrix({
           tickLabelProps={tickLabel}
           label={`Cost (effort, ${unit})`}
           labelProps={{ fill: axisColour, fontSize: label, textAnchor: 'middle', fontFamily: 'inherit' }}
-          labelOffset={font + 8}
+          labelOffset={font}
         />
         <AxisLeft
           scale={y}
