@@ -17,7 +17,7 @@ export interface MatrixInitiative {
 /** The chart's drawing size (its viewBox; the SVG scales to its container) and type sizes, per mode. */
 const SIZES = {
   normal: { width: 760, height: 460, margin: { top: 16, right: 24, bottom: 56, left: 72 }, radius: 8, font: 12, label: 13, quadrantFont: 14, titleChars: 26 },
-  large: { width: 1200, height: 680, margin: { top: 24, right: 32, bottom: 80, left: 100 }, radius: 12, font: 18, label: 18, quadrantFont: 24, titleChars: 34 },
+  large: { width: 960, height: 560, margin: { top: 20, right: 28, bottom: 72, left: 92 }, radius: 11, font: 16, label: 16, quadrantFont: 22, titleChars: 32 },
 } as const;
 export type MatrixSize = keyof typeof SIZES;
 
@@ -136,7 +136,18 @@ export function CostImpactMatrix({
       role="group"
       aria-label={`Cost versus impact: ${points.length} initiatives; cost in ${unit} across, impact up${layout.logImpact ? ' on a logarithmic scale' : ''}`}
       viewBox={`0 0 ${width} ${height}`}
-      style={{ width: '100%', height: 'auto', display: 'block', fontFamily: 'inherit' }}
+      // Presenting, the matrix fills the width but never runs past the bottom of the screen.
+      style={{
+        width: '100%',
+        maxWidth: size === 'large' ? `calc((100vh - 260px) * ${width / height})` : undefined,
+        minWidth: size === 'large' ? Math.min(width, 720) : undefined,
+        height: 'auto',
+        // Explicit, so a flex parent sizes the box to the drawing (the viewBox alone is not always used for layout).
+        aspectRatio: `${width} / ${height}`,
+        display: 'block',
+        margin: '0 auto',
+        fontFamily: 'inherit',
+      }}
     >
       <Group left={margin.left} top={margin.top}>
         <rect width={innerWidth} height={innerHeight} fill="none" stroke={token('color.border')} />

@@ -57,14 +57,36 @@ function MatrixWithKey({ size, matrix, initiatives, unit, openInitiative }: Para
   const unscored = matrix.placements.filter((p) => p.quadrant === 'unscored');
   const text: CSSProperties = { font: large ? token('font.body.large') : token('font.body.small'), color: token('color.text.subtle') };
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.300'), alignItems: 'flex-start' }}>
-      <div style={{ flex: '3 1 560px', minWidth: 0, maxWidth: large ? undefined : 960 }}>
+    // Presenting, the key goes under the matrix so the matrix gets the whole width (and its type stays large).
+    // Plain blocks then: a flex column sizes the SVG's box before the SVG knows its height.
+    <div style={large ? undefined : { display: 'flex', flexWrap: 'wrap', gap: token('space.300'), alignItems: 'flex-start' }}>
+      <div style={large ? { marginBlockEnd: token('space.300') } : { flex: '3 1 560px', minWidth: 0, maxWidth: 960 }}>
         <CostImpactMatrix matrix={matrix} initiatives={initiatives} unit={unit} size={size} openInitiative={openInitiative} />
       </div>
-      <div style={{ flex: '1 1 200px', display: 'flex', flexDirection: 'column', gap: token('space.200'), ...text }}>
+      <div
+        style={{
+          flex: large ? 'none' : '1 1 200px',
+          display: 'flex',
+          flexDirection: large ? 'row' : 'column',
+          flexWrap: 'wrap',
+          gap: token('space.200'),
+          ...text,
+        }}
+      >
         <div>
           <div style={{ fontWeight: token('font.weight.semibold'), color: token('color.text') }}>Tracks</div>
-          <ul data-testid="matrix-legend" style={{ margin: 0, padding: 0, listStyle: 'none' }}>
+          <ul
+            data-testid="matrix-legend"
+            style={{
+              margin: 0,
+              padding: 0,
+              listStyle: 'none',
+              display: 'flex',
+              flexDirection: large ? 'row' : 'column',
+              flexWrap: 'wrap',
+              columnGap: token('space.200'),
+            }}
+          >
             {used.map((t) => (
               <li key={t} style={{ display: 'flex', alignItems: 'center', gap: token('space.075') }}>
                 <span aria-hidden style={{ width: large ? 14 : 10, height: large ? 14 : 10, borderRadius: '50%', backgroundColor: trackColour(t) }} />
@@ -73,7 +95,7 @@ function MatrixWithKey({ size, matrix, initiatives, unit, openInitiative }: Para
             ))}
           </ul>
         </div>
-        <div data-testid="matrix-thresholds">
+        <div data-testid="matrix-thresholds" style={{ maxWidth: large ? '40em' : undefined }}>
           Dashed lines: the medians, cost {number(matrix.thresholds.cost)} {unit} and impact {number(matrix.thresholds.impact)}. A point on a line counts as
           low.
         </div>
