@@ -235,6 +235,10 @@ export function CostImpactMatrix({
               onBlur={() => setFocused((f) => (f === p.id ? null : f))}
             >
               <title>{name}</title>
+              {place && place.dy !== 0 ? (
+                // A label moved off its point's line is tied to it, so it is not read as a neighbour's.
+                <line x1={0} y1={0} x2={place.dx} y2={place.dy} stroke={token('color.border.bold')} aria-hidden />
+              ) : null}
               {focused === p.id ? <circle r={radius + 4} fill="none" stroke={token('color.border.focused')} strokeWidth={2} /> : null}
               <circle
                 r={radius}
