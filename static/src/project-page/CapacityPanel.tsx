@@ -9,6 +9,7 @@ import { BUFFER_MAX_PERCENT, BUFFER_MIN_PERCENT, type CapacityReport, type Capac
 import { muted } from '../shared/components';
 import { TRACK_LABEL } from '../shared/labels';
 import { Panel } from '../shared/panel';
+import { CapacityChart } from '../shared/views/capacity/CapacityChart';
 
 const formatAmount = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
 
@@ -29,6 +30,7 @@ export function CapacityPanel({ report, currentQuarter, canAdminister }: { repor
         </div>
       )}
       {warnings.length > 0 ? <BufferWarnings warnings={warnings} /> : null}
+      {notSet ? null : <CapacityChart report={report} currentQuarter={currentQuarter} />}
       <CapacityTable quarters={quarters} currentQuarter={currentQuarter} unit={unit} notSet={notSet} />
     </Panel>
   );

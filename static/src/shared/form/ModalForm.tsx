@@ -37,7 +37,7 @@ function revealInProduct(dialog: HTMLElement) {
  * the frame is shorter than the dialog, which then shows a sliver of its body. While the dialog is open, the document
  * is kept tall enough for all of it (its own height plus what its body hides, plus the modal's gutters).
  */
-function useFrameRoomFor(content: HTMLElement | null, height?: number) {
+export function useFrameRoomFor(content: HTMLElement | null, height?: number) {
   useEffect(() => {
     const dialog = content?.closest<HTMLElement>('[role="dialog"]');
     if (!content || !dialog) return;
