@@ -29,8 +29,6 @@ const TRACK_ACCENT: Record<Track, Accent> = {
   compliance: 'purple',
   'developer-experience': 'teal',
 };
-/** A track's accent colour (the dot on its tag), for charts that colour by track the way the board does. */
-export const trackColour = (track: Track): string => ACCENTS[TRACK_ACCENT[track]].icon;
 const HORIZON_ACCENT: Record<Horizon, Accent> = { now: 'magenta', next: 'lime', later: 'gray' };
 
 /** A track's colour (the board's track dots), for charts and timelines that draw tracks. */

@@ -7,7 +7,7 @@ import { type CSSProperties, type ReactNode, useId, useMemo } from 'react';
 import { CAPACITY_UNIT_LABEL } from '../../../../../src/domain/labels';
 import { BUFFER_MAX_PERCENT, BUFFER_MIN_PERCENT, type CapacityReport } from '../../../../../src/domain/rules/capacity';
 import { capacityBars, tracksInUse, valueAxisTop } from '../../../../../src/domain/views/capacity-chart';
-import { trackColour } from '../../components';
+import { trackColor } from '../../components';
 import { TRACK_LABEL } from '../../labels';
 
 const WIDTH = 760;
@@ -124,7 +124,7 @@ function Chart({ report, currentQuarter, unit }: { report: CapacityReport; curre
                     y={y(s.to)}
                     width={barWidth}
                     height={Math.max(0, y(s.from) - y(s.to))}
-                    fill={trackColour(s.track)}
+                    fill={trackColor(s.track)}
                     stroke={token('elevation.surface')}
                     strokeWidth={1}
                   />
@@ -196,7 +196,7 @@ function Chart({ report, currentQuarter, unit }: { report: CapacityReport; curre
         style={{ ...small, margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexWrap: 'wrap', gap: `${token('space.050')} ${token('space.200')}` }}
       >
         {tracks.map((t) => (
-          <LegendItem key={t} swatch={<span style={{ width: 10, height: 10, borderRadius: 2, backgroundColor: trackColour(t) }} />}>
+          <LegendItem key={t} swatch={<span style={{ width: 10, height: 10, borderRadius: 2, backgroundColor: trackColor(t) }} />}>
             {TRACK_LABEL[t]}
           </LegendItem>
         ))}

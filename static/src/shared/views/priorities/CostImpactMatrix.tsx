@@ -7,7 +7,7 @@ import { type KeyboardEvent, useMemo, useState } from 'react';
 import type { Track } from '../../../../../src/domain/model';
 import type { CostImpactMatrix as Matrix, Quadrant } from '../../../../../src/domain/rules/prioritisation';
 import { placeLabels, QUADRANT_LABEL, quadrantAt, spansOrdersOfMagnitude, spreadSharedSpots } from '../../../../../src/domain/views/priorities';
-import { trackColour } from '../../components';
+import { trackColor } from '../../components';
 
 export interface MatrixInitiative {
   title: string;
@@ -242,7 +242,7 @@ export function CostImpactMatrix({
               {focused === p.id ? <circle r={radius + 4} fill="none" stroke={token('color.border.focused')} strokeWidth={2} /> : null}
               <circle
                 r={radius}
-                fill={p.initiative ? trackColour(p.initiative.track) : token('color.icon')}
+                fill={p.initiative ? trackColor(p.initiative.track) : token('color.icon')}
                 stroke={token('elevation.surface')}
                 strokeWidth={2}
               />

@@ -3,7 +3,7 @@ import { type CSSProperties, useMemo } from 'react';
 import { CAPACITY_UNIT_LABEL } from '../../../../../src/domain/labels';
 import { type Track, TRACKS } from '../../../../../src/domain/model';
 import { riceRows } from '../../../../../src/domain/views/priorities';
-import { muted, trackColour } from '../../components';
+import { muted, trackColor } from '../../components';
 import { TRACK_LABEL } from '../../labels';
 import { Panel } from '../../panel';
 import type { RoadmapViewProps } from '../view-props';
@@ -89,7 +89,7 @@ function MatrixWithKey({ size, matrix, initiatives, unit, openInitiative }: Para
           >
             {used.map((t) => (
               <li key={t} style={{ display: 'flex', alignItems: 'center', gap: token('space.075') }}>
-                <span aria-hidden style={{ width: large ? 14 : 10, height: large ? 14 : 10, borderRadius: '50%', backgroundColor: trackColour(t) }} />
+                <span aria-hidden style={{ width: large ? 14 : 10, height: large ? 14 : 10, borderRadius: '50%', backgroundColor: trackColor(t) }} />
                 {TRACK_LABEL[t]}
               </li>
             ))}
