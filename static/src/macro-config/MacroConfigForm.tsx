@@ -223,6 +223,8 @@ function Preview({ project, viewId }: { project: ProjectRef | null; viewId: Macr
         padding: token('space.200'),
         maxHeight: 520,
         overflow: 'auto',
+        // Absolutely placed descendants (screen-reader text) scroll with the preview instead of stretching the page.
+        position: 'relative',
         minWidth: 0,
       }}
     >
