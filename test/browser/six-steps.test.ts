@@ -81,19 +81,19 @@ describe("the seeds' six steps, in the app", () => {
     await open('settings');
     await app().getByRole('button', { name: 'Edit settings' }).click();
     const form = app().getByTestId('settings-form');
-    await form.getByLabel('Buffer %').fill('25');
+    await form.getByLabel('Buffer %').fill('30');
     await form.getByRole('button', { name: 'Save settings' }).click();
     await form.waitFor({ state: 'detached' });
 
     const view = await stored();
-    expect(view.capacity.bufferPercent).toBe(25);
+    expect(view.capacity.bufferPercent).toBe(30);
     const quarters = healthOfView(view, new Date()).capacity.quarters;
     await open('capacity');
     const bars = app().getByTestId('capacity-bar');
     await bars.first().waitFor();
     const drawn = await bars.evaluateAll((els) => els.map((el) => [el.getAttribute('data-quarter'), Number(el.getAttribute('data-buffer-kept'))]));
     expect(drawn).toEqual(quarters.map((q) => [q.quarter, q.bufferKept]));
-    for (const q of quarters) expect(q.bufferKept).toBeCloseTo(q.capacity * 0.25, 6);
+    for (const q of quarters) expect(q.bufferKept).toBeCloseTo(q.capacity * 0.3, 6);
   });
 
   it('5: it is sequenced on the board, and the timeline shows it in its new quarter', async () => {
