@@ -1,5 +1,5 @@
-import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../jira';
 import { SURFACE_LIST } from '../../scripts/surfaces.cjs';
+import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../jira';
 import type { DemoUserName } from './frame-context';
 
 /** The macro config dialog's named size, as manifest.yml asks for it (a custom width/height shows as max). */
