@@ -148,14 +148,19 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Project page render time in headless Chromium through the local host: from navigation to the first initiative
  * card, and to the summary's capacity tile (health computed in the browser). Median of 3 loads.
  */
+/** Headless Debian Chromium, as the browser tests launch it. */
+function launchBenchChromium() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
 async function renderTimes(): Promise<string[]> {
   if (!fs.existsSync(CHROMIUM) || !fs.existsSync(path.resolve(__dirname, '../static/build/project-page/index.html'))) {
     return ['(skipped: needs Debian chromium and `npm run build`)'];
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBenchChromium();
   const rows: string[] = [];
   try {
     for (const size of SIZES) {
@@ -209,10 +214,7 @@ async function viewRenderTimes(): Promise<string[]> {
   if (!fs.existsSync(CHROMIUM) || !fs.existsSync(path.resolve(__dirname, '../static/build/project-page/index.html'))) {
     return ['(skipped: needs Debian chromium and `npm run build`)'];
   }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBenchChromium();
   const rows: string[] = [];
   try {
     for (const size of VIEW_SIZES) {

@@ -48,6 +48,7 @@ describe('the Confluence macro', () => {
   });
 
   it('previews the chosen project and view live; Cancel closes and saves nothing', async () => {
+    await page().setViewportSize({ width: 1280, height: 900 });
     await openConfig(31, 'admin');
     await config().getByLabel('Project', { exact: true }).fill('TR');
     await config().getByTestId('project-choice').filter({ hasText: '(TR)' }).getByRole('radio').check();
@@ -129,6 +130,17 @@ describe('the Confluence macro', () => {
     expect(new URL(tab.url()).searchParams.get('user')).toBe('outsider');
     await tab.frameLocator('#app-frame').getByTestId('view-timeline').waitFor();
     await tab.close();
+
+    // An initiative on the embedded timeline opens its card on the roadmap's board, focused.
+    const chip = app().getByTestId('timeline-initiative').first();
+    const id = await chip.getAttribute('data-initiative-id');
+    const [cardTab] = await Promise.all([page().context().waitForEvent('page'), chip.getByRole('button').first().click()]);
+    await cardTab.waitForURL(/\/jira\/TR\/roadmap\/board\?/);
+    expect(new URL(cardTab.url()).searchParams.get('initiative')).toBe(id);
+    const focused = cardTab.frameLocator('#app-frame').locator('[data-testid="initiative-card"]:focus');
+    await focused.waitFor();
+    expect(await focused.getAttribute('data-initiative-id')).toBe(id);
+    await cardTab.close();
   });
 
   it('the macro shows the roadmap as its reader may see it: the view the resolvers give that reader', async () => {

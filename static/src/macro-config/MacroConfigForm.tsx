@@ -221,7 +221,7 @@ function Preview({ project, viewId }: { project: ProjectRef | null; viewId: Macr
         border: `${token('border.width', '1px')} solid ${token('color.border')}`,
         borderRadius: token('radius.large', '8px'),
         padding: token('space.200'),
-        maxHeight: 520,
+        maxHeight: 400,
         overflow: 'auto',
         // Absolutely placed descendants (screen-reader text) scroll with the preview instead of stretching the page.
         position: 'relative',

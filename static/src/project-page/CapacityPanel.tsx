@@ -5,10 +5,11 @@ import type { CSSProperties, ReactNode } from 'react';
 import { CAPACITY_UNIT_LABEL } from '../../../src/domain/labels';
 import { TRACKS } from '../../../src/domain/model';
 import type { Quarter } from '../../../src/domain/quarter';
-import { BUFFER_MAX_PERCENT, BUFFER_MIN_PERCENT, type CapacityReport, type CapacityWarning, type QuarterCapacity } from '../../../src/domain/rules/capacity';
+import { BUFFER_MAX_PERCENT, BUFFER_MIN_PERCENT, type CapacityReport, type QuarterCapacity } from '../../../src/domain/rules/capacity';
 import { muted } from '../shared/components';
 import { TRACK_LABEL } from '../shared/labels';
 import { Panel } from '../shared/panel';
+import { BufferWarnings } from '../shared/views/capacity/BufferWarnings';
 import { CapacityChart } from '../shared/views/capacity/CapacityChart';
 
 const formatAmount = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 1 });
@@ -18,7 +19,6 @@ export function CapacityPanel({ report, currentQuarter, canAdminister }: { repor
   const { summary, quarters } = report;
   const notSet = summary.state === 'capacity-not-set';
   const unit = CAPACITY_UNIT_LABEL[summary.unit].many;
-  const warnings = [summary.bufferSettingWarning, ...quarters.map((q) => q.warning)].filter((w): w is CapacityWarning => w !== null);
   return (
     <Panel testId="capacity-panel" title="Capacity">
       {notSet ? (
@@ -29,7 +29,7 @@ export function CapacityPanel({ report, currentQuarter, canAdminister }: { repor
           {unit}.
         </div>
       )}
-      {warnings.length > 0 ? <BufferWarnings warnings={warnings} /> : null}
+      <BufferWarnings report={report} />
       {notSet ? null : <CapacityChart report={report} currentQuarter={currentQuarter} />}
       <CapacityTable quarters={quarters} currentQuarter={currentQuarter} unit={unit} notSet={notSet} />
     </Panel>
@@ -43,18 +43,6 @@ function CapacityNotSet({ canAdminister }: { canAdminister: boolean }) {
         Without it, commitments can't be checked against capacity and the {BUFFER_MIN_PERCENT}–{BUFFER_MAX_PERCENT} % buffer for unplanned work.{' '}
         {canAdminister ? 'Set capacity per quarter in the roadmap settings.' : 'Ask a project admin to set capacity per quarter in the roadmap settings.'}
       </p>
-    </SectionMessage>
-  );
-}
-
-function BufferWarnings({ warnings }: { warnings: CapacityWarning[] }) {
-  return (
-    <SectionMessage appearance="warning" title={warnings.length === 1 ? 'Buffer warning' : `${warnings.length} buffer warnings`} testId="buffer-warnings">
-      <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
-        {warnings.map((w, i) => (
-          <li key={`${w.kind}-${i}`}>{w.message}</li>
-        ))}
-      </ul>
     </SectionMessage>
   );
 }

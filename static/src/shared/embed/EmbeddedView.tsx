@@ -1,4 +1,3 @@
-import SectionMessage from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { lazy, useMemo } from 'react';
 import type { MacroViewId, RoadmapView } from '../../../../src/domain/api';
@@ -7,6 +6,7 @@ import { healthOfView } from '../../../../src/domain/view-health';
 import { HorizonBoard } from '../board';
 import { Loading } from '../components';
 import { useBoardDetails } from '../data/queries';
+import { BufferWarnings } from '../views/capacity/BufferWarnings';
 import type { RoadmapViewProps } from '../views/view-props';
 import type { LoadedChanges } from './EmbeddedRoadmap';
 import { openRoadmapInJira } from './roadmap-link';
@@ -49,20 +49,10 @@ function EmbeddedBoard({ view }: { view: RoadmapView }) {
 }
 
 function EmbeddedCapacity({ health }: RoadmapViewProps) {
-  const { summary, quarters } = health.capacity;
-  const warnings = [summary.bufferSettingWarning, ...quarters.map((q) => q.warning)].filter((w) => w !== null);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
       <CapacityChart report={health.capacity} currentQuarter={health.currentQuarter} />
-      {warnings.length > 0 ? (
-        <SectionMessage appearance="warning" title={warnings.length === 1 ? 'Buffer warning' : `${warnings.length} buffer warnings`} testId="buffer-warnings">
-          <ul style={{ margin: 0, paddingInlineStart: token('space.250') }}>
-            {warnings.map((w, i) => (
-              <li key={`${w.kind}-${i}`}>{w.message}</li>
-            ))}
-          </ul>
-        </SectionMessage>
-      ) : null}
+      <BufferWarnings report={health.capacity} />
     </div>
   );
 }

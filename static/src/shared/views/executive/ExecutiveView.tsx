@@ -12,6 +12,7 @@ import { metricNumbers } from '../../../../../src/domain/views/timeline';
 import { HorizonLozenge, muted, StatusLozenge } from '../../components';
 import { InitiativeProgress } from '../../progress';
 import { formatDay } from '../../time';
+import { titleButton } from '../title-button';
 import type { RoadmapViewProps } from '../view-props';
 import { TimelineStrip } from './TimelineStrip';
 
@@ -178,11 +179,11 @@ function InitiativeLine({ initiative, openInitiative }: { initiative: Initiative
     <li data-testid="executive-initiative" data-initiative-id={initiative.id} style={lineGrid}>
       <div style={{ minWidth: 0 }}>
         {openInitiative ? (
-          <button type="button" onClick={() => openInitiative(initiative.id)} style={titleButton}>
+          <button type="button" onClick={() => openInitiative(initiative.id)} style={titleButtonStyle}>
             {initiative.title}
           </button>
         ) : (
-          <span style={{ ...titleButton, cursor: 'default', color: token('color.text') }}>{initiative.title}</span>
+          <span style={{ ...titleButtonStyle, cursor: 'default', color: token('color.text') }}>{initiative.title}</span>
         )}
         <div style={{ font: token('font.body.small'), color: token('color.text.subtle') }} data-testid="executive-metric">
           {initiative.successMetric.description}
@@ -199,15 +200,4 @@ function InitiativeLine({ initiative, openInitiative }: { initiative: Initiative
   );
 }
 
-const titleButton: CSSProperties = {
-  // A plain-looking button that keeps the browser's focus ring.
-  background: 'none',
-  border: 0,
-  padding: 0,
-  textAlign: 'start',
-  cursor: 'pointer',
-  font: token('font.body'),
-  fontWeight: token('font.weight.medium'),
-  color: token('color.link'),
-  overflowWrap: 'anywhere',
-};
+const titleButtonStyle = titleButton('body');

@@ -5,6 +5,7 @@ import { type TimelineItem, timelineLayout, type TimelineRow } from '../../../..
 import { muted, trackColor } from '../../components';
 import { STATUS_LABEL, TRACK_LABEL } from '../../labels';
 import { formatDay } from '../../time';
+import { titleButton } from '../title-button';
 import type { RoadmapViewProps } from '../view-props';
 
 /** Width of the phase names' column and the least width of a quarter's column (wider roadmaps scroll sideways). */
@@ -153,11 +154,11 @@ function PhaseBand({ row, gridRow, openInitiative }: { row: TimelineRow; gridRow
 /** An initiative in its quarter: its title (a button that opens it), status and track, overdue and its milestone. */
 function InitiativeChip({ item, openInitiative }: { item: TimelineItem; openInitiative?: (id: string) => void }) {
   const title = openInitiative ? (
-    <button type="button" onClick={() => openInitiative(item.initiativeId)} style={titleButton}>
+    <button type="button" onClick={() => openInitiative(item.initiativeId)} style={titleButtonStyle}>
       {item.title}
     </button>
   ) : (
-    <span style={{ ...titleButton, cursor: 'default' }}>{item.title}</span>
+    <span style={{ ...titleButtonStyle, cursor: 'default' }}>{item.title}</span>
   );
   return (
     <div
@@ -196,18 +197,7 @@ function InitiativeChip({ item, openInitiative }: { item: TimelineItem; openInit
   );
 }
 
-const titleButton: CSSProperties = {
-  // A plain-looking button that keeps the browser's focus ring.
-  background: 'none',
-  border: 0,
-  padding: 0,
-  textAlign: 'start',
-  cursor: 'pointer',
-  font: token('font.body.small'),
-  fontWeight: token('font.weight.medium'),
-  color: token('color.link'),
-  overflowWrap: 'anywhere',
-};
+const titleButtonStyle = titleButton('small');
 
 const overdueTag: CSSProperties = {
   alignSelf: 'flex-start',
