@@ -7,13 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { DemoUserName } from '../../dev/host/frame-context';
 import { DEMO_USERS } from '../../dev/jira';
-import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
+import type { MutationResult, Result } from '../../src/domain/api';
 import { TRACKS } from '../../src/domain/model';
-import type { RoadmapHealth } from '../../src/domain/rules/health';
-import { healthOfView } from '../../src/domain/view-health';
 import { expectNoSeriousViolations } from './a11y';
-import { openView, projectPageUrl, useBrowserSession } from './harness';
+import { openView, projectPageUrl, roadmapAs, useBrowserSession } from './harness';
 
 const SCREENS = '/tmp/team/screens';
 const TR = { id: '10000', key: 'TR' };
@@ -24,11 +23,7 @@ describe('the capacity chart', () => {
   const app = () => session.app();
   beforeAll(() => fs.mkdirSync(SCREENS, { recursive: true }));
 
-  async function domain(user: keyof typeof DEMO_USERS): Promise<{ view: RoadmapView; health: RoadmapHealth }> {
-    const answer = (await session.host.forge.invoke('getRoadmapView', {}, contextOf(user))) as Result<RoadmapView>;
-    if (!answer.ok) throw new Error(answer.error.message);
-    return { view: answer.value, health: healthOfView(answer.value, new Date()) };
-  }
+  const domain = (user: DemoUserName) => roadmapAs(session.host, user);
 
   async function openCapacity(user: string, theme: 'light' | 'dark') {
     await session.page.setViewportSize({ width: 1400, height: 1000 });

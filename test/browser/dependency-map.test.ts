@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
 import { healthOfView } from '../../src/domain/view-health';
 import { expectNoSeriousViolations } from './a11y';
-import { projectPageUrl, useBrowserSession, waitForView } from './harness';
+import { projectPageUrl, roadmapAs, useBrowserSession, waitForView } from './harness';
 
 const SCREENS = '/tmp/team/screens';
 const ACCOUNTS = { admin: '557058:aaaa-admin', outsider: '557058:cccc-outsider' } as const;
@@ -24,11 +24,7 @@ describe('the dependency map', () => {
   const session = useBrowserSession({ seed: 'rich' });
   const app = () => session.app();
 
-  async function viewAs(user: keyof typeof ACCOUNTS): Promise<RoadmapView> {
-    const view = (await session.host.forge.invoke('getRoadmapView', {}, context(user))) as Result<RoadmapView>;
-    if (!view.ok) throw new Error(view.error.message);
-    return view.value;
-  }
+  const viewAs = async (user: keyof typeof ACCOUNTS): Promise<RoadmapView> => (await roadmapAs(session.host, user)).view;
   /** A write straight through the resolvers, as the admin, against the current revision. */
   async function write(key: string, payload: Record<string, unknown>): Promise<MutationResult> {
     const { revision } = await viewAs('admin');

@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_USERS } from '../../dev/jira';
-import type { Result, RoadmapView } from '../../src/domain/api';
+import type { DemoUserName } from '../../dev/host/frame-context';
 import { healthSeverity, SEVERITY_LABEL } from '../../src/domain/rules/severity';
-import { healthOfView } from '../../src/domain/view-health';
 import { executiveGroups } from '../../src/domain/views/executive';
 import { formatDay } from '../../static/src/shared/time';
 import { expectNoSeriousViolations } from './a11y';
-import { projectPageUrl, useBrowserSession, waitForView } from './harness';
+import { projectPageUrl, roadmapAs, useBrowserSession, waitForView } from './harness';
 
 const SCREENS = '/tmp/team/screens';
 /** A4 is 210 × 297 mm; less 12 mm margins each side, at 96 px per inch. */
@@ -32,12 +30,7 @@ describe('the executive view', () => {
   const app = () => session.app();
   beforeAll(() => fs.mkdirSync(SCREENS, { recursive: true }));
 
-  async function viewAs(user: keyof typeof DEMO_USERS) {
-    const context = { accountId: DEMO_USERS[user].accountId, extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } };
-    const result = (await session.host.forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
-    if (!result.ok) throw new Error(result.error.message);
-    return { view: result.value, health: healthOfView(result.value, new Date()) };
-  }
+  const viewAs = (user: DemoUserName) => roadmapAs(session.host, user);
 
   for (const role of ROLES) {
     for (const theme of ['light', 'dark'] as const) {

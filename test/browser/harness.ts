@@ -6,8 +6,13 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type FrameLocator, type Page } from 'playwright-core';
 import { seedDemoMacros, seedRichDemo } from '../../dev/demo-rich';
 import { seedDemoRoadmap } from '../../dev/demo-seed';
+import type { DemoUserName } from '../../dev/host/frame-context';
 import { createHostServer } from '../../dev/host/server';
+import { DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { LocalForge } from '../../dev/local-forge';
+import type { Result, RoadmapView } from '../../src/domain/api';
+import type { RoadmapHealth } from '../../src/domain/rules/health';
+import { healthOfView } from '../../src/domain/view-health';
 import type { PageViewId } from '../../static/src/shared/route/route-model';
 
 const root = path.resolve(__dirname, '../..');
@@ -83,6 +88,21 @@ export async function openView(app: FrameLocator, view: PageViewId): Promise<voi
 export async function waitForView(app: FrameLocator, view: PageViewId): Promise<void> {
   await app.getByTestId(`view-${view}`).waitFor();
   await app.getByTestId(`view-${view}`).getByTestId('loading').first().waitFor({ state: 'detached' });
+}
+
+/**
+ * A demo project's roadmap as one demo user may see it, read through the real resolver as their project page asks
+ * for it, with its health (`healthOfView`): what a browser test compares the drawn views with.
+ */
+export async function roadmapAs(
+  host: RunningHost,
+  user: DemoUserName,
+  project: { id: string; key: string } = DEMO_PROJECTS.TR,
+): Promise<{ view: RoadmapView; health: RoadmapHealth }> {
+  const context = { accountId: DEMO_USERS[user].accountId, extension: { type: 'jira:projectPage', project: { id: project.id, key: project.key } } };
+  const answer = (await host.forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
+  if (!answer.ok) throw new Error(answer.error.message);
+  return { view: answer.value, health: healthOfView(answer.value, new Date()) };
 }
 
 /** The project page's URL on a view (a sub-route, as view.createHistory makes them), for a user and theme. */

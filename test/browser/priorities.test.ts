@@ -7,15 +7,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_USERS } from '../../dev/jira';
-import type { Result, RoadmapView } from '../../src/domain/api';
-import type { RoadmapHealth } from '../../src/domain/rules/health';
-import { healthOfView } from '../../src/domain/view-health';
+import type { DemoUserName } from '../../dev/host/frame-context';
 import { expectNoSeriousViolations } from './a11y';
-import { openView, projectPageUrl, useBrowserSession } from './harness';
+import { openView, projectPageUrl, roadmapAs, useBrowserSession } from './harness';
 
 const SCREENS = '/tmp/team/screens';
-const TR = { id: '10000', key: 'TR' };
 const ROLES = [
   { user: 'admin', canEdit: true },
   { user: 'outsider', canEdit: false },
@@ -27,12 +23,7 @@ describe('the Priorities view: RICE table, cost-vs-impact matrix, presentation m
   beforeAll(() => fs.mkdirSync(SCREENS, { recursive: true }));
 
   /** The roadmap as `user` sees it, and its health as the page computes it. */
-  async function domain(user: keyof typeof DEMO_USERS): Promise<{ view: RoadmapView; health: RoadmapHealth }> {
-    const context = { accountId: DEMO_USERS[user].accountId, extension: { type: 'jira:projectPage', project: TR } };
-    const answer = (await session.host.forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
-    if (!answer.ok) throw new Error(answer.error.message);
-    return { view: answer.value, health: healthOfView(answer.value, new Date()) };
-  }
+  const domain = (user: DemoUserName) => roadmapAs(session.host, user);
 
   async function openPriorities(user: string, theme: 'light' | 'dark') {
     await session.page.setViewportSize({ width: 1400, height: 1000 });

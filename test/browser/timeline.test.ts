@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_USERS } from '../../dev/jira';
-import type { Result, RoadmapView } from '../../src/domain/api';
-import { healthOfView } from '../../src/domain/view-health';
+import type { DemoUserName } from '../../dev/host/frame-context';
 import { expectNoSeriousViolations } from './a11y';
-import { projectPageUrl, useBrowserSession, waitForView } from './harness';
+import { projectPageUrl, roadmapAs, useBrowserSession, waitForView } from './harness';
 
 const SCREENS = '/tmp/team/screens';
 /** An editor (opens the editor) and a reader (opens the board card), as views.test.ts picks them. */
@@ -24,12 +22,7 @@ describe('the timeline view', () => {
   beforeAll(() => fs.mkdirSync(SCREENS, { recursive: true }));
 
   /** The view the browser shows that user, straight from the resolver, and its health as of now. */
-  async function viewAs(user: keyof typeof DEMO_USERS) {
-    const context = { accountId: DEMO_USERS[user].accountId, extension: { type: 'jira:projectPage', project: { id: '10000', key: 'TR' } } };
-    const result = (await session.host.forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
-    if (!result.ok) throw new Error(result.error.message);
-    return { view: result.value, health: healthOfView(result.value, new Date()) };
-  }
+  const viewAs = (user: DemoUserName) => roadmapAs(session.host, user);
 
   for (const role of ROLES) {
     for (const theme of ['light', 'dark'] as const) {
