@@ -329,12 +329,19 @@ export const getProgressPayload = z.object({}).strict();
 
 export interface EpicProgress {
   id: string;
-  /** 'unavailable': the epic was deleted or the caller may not see it (Jira does not say which). */
-  state: 'ok' | 'unavailable';
+  /**
+   * 'ok': the epic is where the roadmap expects it (the roadmap's project, or the foreign project it was linked from).
+   * 'moved': the caller can see it, but it now lives in another Jira project (`projectId`/`projectKey` say which).
+   * 'unavailable': deleted, or the caller may no longer see it — Jira does not say which, and neither do we.
+   */
+  state: 'ok' | 'moved' | 'unavailable';
   key?: string;
   summary?: string;
   statusCategory?: StatusCategory;
   progress?: Progress;
+  /** The Jira project the epic is in now (ok and moved epics). */
+  projectId?: string;
+  projectKey?: string;
 }
 
 export interface ProgressReport {
