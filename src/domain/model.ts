@@ -162,6 +162,11 @@ export const initiativeSchema = z.object({
     .array(issueIdSchema)
     .max(LIMITS.epicsPerInitiative, { message: `At most ${LIMITS.epicsPerInitiative} epics per initiative` })
     .default([]),
+  /**
+   * When the success metric's current value last changed (set by the server, never by a payload); null until it
+   * changes after creation. The drift rules judge a stale metric from it (domain/rules/drift.ts).
+   */
+  metricUpdatedAt: z.string().nullable().default(null),
   /** The debt item this initiative was promoted from, if any. */
   fromDebtId: debtIdSchema.nullable().default(null),
   revision: z.number().int().min(1),

@@ -155,6 +155,7 @@ function newInitiativeShell(id: string): Initiative {
     dependsOn: [],
     epicIds: [],
     fromDebtId: null,
+    metricUpdatedAt: null,
     revision: 1,
     createdAt: '',
     updatedAt: '',

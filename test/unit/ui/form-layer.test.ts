@@ -31,6 +31,7 @@ const initiative = {
   dependsOn: [],
   epicIds: [],
   fromDebtId: null,
+  metricUpdatedAt: null,
   revision: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',

@@ -45,6 +45,7 @@ const initiative: InitiativeView = {
   dependsOn: [],
   epicIds: ['20001'],
   fromDebtId: null,
+  metricUpdatedAt: null,
   revision: 3,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
