@@ -11,6 +11,7 @@ import { apiErrorOf, unwrap } from '../shared/data/query-client';
 import { EmbeddedRoadmap, MACRO_VIEW_LABEL } from '../shared/embed/EmbeddedRoadmap';
 import { Field, TextInput } from '../shared/fields';
 import { ErrorMessage, Loading, muted, Page } from '../shared/page';
+import { useDebounced } from '../shared/use-debounced';
 
 const VIEW_HELP: Record<MacroViewId, string> = {
   executive: 'Business goals and the initiatives serving them, with status, metrics and progress, on one page.',
@@ -118,15 +119,6 @@ function ConfigForm({ initial }: { initial: MacroConfig | undefined }) {
       </div>
     </div>
   );
-}
-
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
 }
 
 const legendStyle: CSSProperties = {

@@ -1,10 +1,11 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { PersonName } from '../board';
 import { muted } from '../components';
 import { usePeople, usePeopleSearch } from '../data/queries';
 import { Field, TextInput } from '../fields';
+import { useDebounced } from '../use-debounced';
 import { useLayerField } from './inputs';
 
 /** How long typing pauses before the search asks Jira. */
@@ -19,11 +20,7 @@ export function OwnerPicker({ name, label }: { name: string; label: string }) {
   const chosen = f.value || null;
   const people = usePeople(chosen ? [chosen] : []);
   const [typed, setTyped] = useState('');
-  const [query, setQuery] = useState('');
-  useEffect(() => {
-    const timer = window.setTimeout(() => setQuery(typed.trim()), SEARCH_PAUSE_MS);
-    return () => window.clearTimeout(timer);
-  }, [typed]);
+  const query = useDebounced(typed.trim(), SEARCH_PAUSE_MS);
   const search = usePeopleSearch(query);
   const searchId = `${f.id}-search`;
   const found = query.length > 0 && typed.trim() === query ? (search.data ?? []) : [];
