@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { MacroConfig } from '../../../src/domain/api';
+import type { MacroConfig, RoadmapView } from '../../../src/domain/api';
 import { useChangelogQuery, useRoadmapViewQuery, useSurfaceContext } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
 import { EmbeddedRoadmap } from '../shared/embed/EmbeddedRoadmap';
@@ -41,20 +41,18 @@ function Configured({ config }: { config: MacroConfig }) {
   }
   return (
     <ProgressProvider>
-      {config.view === 'changelog' ? <WithChanges config={config} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} />}
+      {config.view === 'changelog' ? <WithChanges view={view.data} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} />}
     </ProgressProvider>
   );
 }
 
 /** The changelog digest also needs the newest changes: only that view asks for them. */
-function WithChanges({ config }: { config: MacroConfig }) {
-  const view = useRoadmapViewQuery();
+function WithChanges({ view }: { view: RoadmapView }) {
   const changelog = useChangelogQuery();
   const changes = useMemo(
     () => (changelog.data ? { list: changelog.data.pages.flatMap((p) => p.changes), hasMore: changelog.hasNextPage } : null),
     [changelog.data, changelog.hasNextPage],
   );
-  if (!view.data) return null;
   if (changelog.isError) return <ErrorMessage error={apiErrorOf(changelog.error)} title="The changes couldn't be loaded" />;
-  return <EmbeddedRoadmap view={view.data} viewId={config.view} changes={changes} />;
+  return <EmbeddedRoadmap view={view} viewId="changelog" changes={changes} />;
 }
