@@ -99,6 +99,8 @@ describe('the capacity chart', () => {
     expect(warning?.kind).toBe('buffer-below-range');
     await openCapacity('member', 'light');
     expect(await app().getByTestId('capacity-buffer-setting').textContent()).toContain(warning!.message);
+    // Said once, beside the chart, not again in the warnings box.
+    expect(await app().getByText(warning!.message, { exact: false }).count()).toBe(1);
     for (const q of health.capacity.quarters) {
       const bar = app().locator(`[data-testid="capacity-bar"][data-quarter="${q.quarter}"]`);
       expect(Number(await bar.getAttribute('data-buffer-kept'))).toBe(q.bufferKept);

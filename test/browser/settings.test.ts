@@ -157,7 +157,7 @@ describe('roadmap settings', () => {
     expect(await summary.getByTestId('settings-buffer-warning').textContent()).toContain('A 35 % buffer is above the recommended 20–30 %');
     await openView(app(), 'capacity');
     const capacity = app().getByTestId('capacity-panel');
-    expect(await capacity.getByTestId('buffer-warnings').textContent()).toContain('A 35 % buffer is above the recommended 20–30 %');
+    expect(await capacity.getByTestId('capacity-buffer-setting').textContent()).toContain('A 35 % buffer is above the recommended 20–30 %');
     expect(await capacity.getByTestId('capacity-quarter').filter({ hasText: '(current)' }).locator('td').nth(2).textContent()).toBe('39');
     expect((await storedView()).capacity.bufferPercent).toBe(35);
   });
