@@ -2,6 +2,7 @@ import api from '@forge/api';
 import { createForgeJira } from '../src/jira/forge-jira';
 import type { Deps } from '../src/resolvers/deps';
 import { buildResolver } from '../src/resolvers/forge-resolver';
+import { createKvsProgressCacheStore } from '../src/storage/kvs-progress-cache-store';
 import { createKvsRoadmapStore } from '../src/storage/kvs-roadmap-store';
 import { handleIssueEvent, type IssueEventOutcome } from '../src/triggers/issue-events';
 import { JiraFake } from './jira';
@@ -44,6 +45,7 @@ export class LocalForge {
       store: createKvsRoadmapStore(),
       jira: createForgeJira(),
       appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)),
+      progressCache: createKvsProgressCacheStore(),
       now: options.now ?? (() => new Date()),
     };
     this.resolver = buildResolver(this.deps);
