@@ -15,6 +15,8 @@ export interface LocalForgeOptions {
   dataFile?: string;
   now?: () => Date;
   jira?: JiraFake;
+  /** Jira requests in flight at once for one progress read (default: the app's own, MAX_IN_FLIGHT). */
+  jiraMaxInFlight?: number;
 }
 
 export interface InvokeContext {
@@ -43,7 +45,7 @@ export class LocalForge {
     this.uninstall = installForgeRuntime({ kvs: this.kvs, jira: this.jira });
     this.deps = {
       store: createKvsRoadmapStore(),
-      jira: createForgeJira(),
+      jira: createForgeJira(undefined, { maxInFlight: options.jiraMaxInFlight }),
       appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)),
       progressCache: createKvsProgressCacheStore(),
       now: options.now ?? (() => new Date()),

@@ -66,7 +66,7 @@ function membership(op: string, field: string, wanted: Set<string>, get: (i: Jir
 }
 
 function visibleIssue(ctx: Ctx, text: string): JiraIssueRecord | undefined {
-  // One index per query, so `parent in (500 ids)` over thousands of issues stays linear.
+  // One index per query, so a long `key in (…)` over thousands of issues stays linear.
   if (!ctx.index) {
     ctx.index = new Map();
     for (const x of ctx.data.issues) ctx.index.set(x.id, x).set(x.key, x);
@@ -79,9 +79,13 @@ function visibleIssue(ctx: Ctx, text: string): JiraIssueRecord | undefined {
 function resolveIssueIds(ctx: Ctx, field: string, values: JqlValue[]): Set<string> {
   const ids = new Set<string>();
   for (const text of literalTexts(field, values)) {
+    // A numeric id is taken as is, seen or not (it only matches issues the caller may see); keys must resolve.
+    if (/^\d+$/.test(text)) {
+      ids.add(text);
+      continue;
+    }
     const issue = visibleIssue(ctx, text);
     if (issue) ids.add(issue.id);
-    else if (/^\d+$/.test(text)) ids.add(text);
     else throw new JqlError(`An issue with key '${text.toUpperCase()}' does not exist for field '${field}'.`);
   }
   return ids;
