@@ -347,6 +347,22 @@ describe('epic progress cache: per user, short-lived, invalidated by Jira events
     });
   });
 
+  describe('storage', () => {
+    it('reads and writes an entry of many parts in one batch per 25 keys, side by side', async () => {
+      await start(false);
+      const parts = Array.from({ length: 30 }, (_, n) => ({ n, pad: 'x'.repeat(150_000) }));
+      forge.kvs.resetStats();
+      await forge.deps.progressCache.writeParts(TR.id, DEMO_USERS.member.accountId, parts, 60);
+      // 30 values of ~150 KB: ≤ 25 keys and < 4 MB per batch set.
+      expect(forge.kvs.stats.calls['/api/v1/batch/set']).toBe(2);
+      forge.kvs.resetStats();
+      const read = await forge.deps.progressCache.read(TR.id, DEMO_USERS.member.accountId, 30);
+      expect(forge.kvs.stats.calls['/api/v1/batch/get']).toBe(2); // 32 keys: epoch, field and 30 parts
+      expect(read).toEqual({ epoch: null, parts, pointsField: undefined });
+      expect((await forge.deps.progressCache.read(TR.id, DEMO_USERS.admin.accountId, 2)).parts).toEqual([undefined, undefined]);
+    });
+  });
+
   describe('faults', () => {
     it('a cache write that fails never fails the read; the next read is simply cold', async () => {
       await start();
@@ -363,6 +379,34 @@ describe('epic progress cache: per user, short-lived, invalidated by Jira events
       forge.kvs.faults.clear();
       expect((await measured()).bulk).toBe(1);
       expect(progressRequests(await measured())).toBe(0);
+    });
+
+    it('an answer Jira could not complete (bulk fetch issueErrors) is shown but not cached', async () => {
+      await start();
+      const real = forge.deps.jira.getEpicStatuses.bind(forge.deps.jira);
+      forge.deps.jira.getEpicStatuses = async (ids) => {
+        const answer = await real(ids);
+        const failed = demoEpic('TR-6').id;
+        return { epics: answer.epics.filter((e) => e.id !== failed), failedIds: [failed] };
+      };
+      const partial = await measured();
+      expect(partial.report.epics.find((e) => e.id === demoEpic('TR-6').id)?.state).toBe('unavailable');
+      forge.deps.jira.getEpicStatuses = real;
+      const whole = await measured();
+      expect(whole.bulk).toBe(1);
+      expect(epicOf(whole.report, 'TR-6')?.state).toBe('ok');
+      expect(progressRequests(await measured())).toBe(0);
+    });
+
+    it('epics whose parts would exceed 240 KiB are answered but not stored (never a partial entry)', async () => {
+      await start(false);
+      const ids = addLinkedEpics(forge.jira, { project: TR, count: 100, childrenOf: () => 0 });
+      for (const issue of forge.jira.data.issues) if (ids.includes(issue.id)) issue.summary = '漢'.repeat(1000);
+      await storeLinkedEpicsRoadmap(forge, TR, ids, T0);
+      const first = await measured();
+      expect(first.report.epics).toHaveLength(100);
+      expect(await queryPrefix(forge, `pg:${TR.id}:u:`)).toEqual([]);
+      expect((await measured()).bulk).toBe(1);
     });
 
     it('a cache that cannot be read answers from Jira', async () => {
