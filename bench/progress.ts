@@ -75,7 +75,7 @@ export async function progressBench(): Promise<string[]> {
       const view = await timed(forge, 'getRoadmapView');
       // The very first read also lists Jira's fields (the site's story-point field is then cached for an hour).
       const first = await timed(forge, 'getProgress', undefined, 1);
-      const cold = await timed(forge, 'getProgress', () => forge.deps.progressCache.bumpEpoch(TR.id));
+      const cold = await timed(forge, 'getProgress', () => forge.deps.progressCache.bumpEpoch(TR.id, NOW));
       const warm = await timed(forge, 'getProgress');
       const row = (what: string, m: Measured) =>
         `| ${size.toLocaleString('en-US')} | ${what} | ${m.requests} | ${m.inFlight} | ${m.ms.toFixed(0)} ms | ${(m.ms / view.ms).toFixed(2)} |`;
@@ -87,7 +87,7 @@ export async function progressBench(): Promise<string[]> {
     await withRoadmap(size, { jiraMaxInFlight: 1 }, async (forge) => {
       const view = await timed(forge, 'getRoadmapView');
       await timed(forge, 'getProgress'); // lists the fields once
-      const serial = await timed(forge, 'getProgress', () => forge.deps.progressCache.bumpEpoch(TR.id));
+      const serial = await timed(forge, 'getProgress', () => forge.deps.progressCache.bumpEpoch(TR.id, NOW));
       rows.push(
         `| ${size.toLocaleString('en-US')} | progress, cold, 1 request in flight (for comparison) | ${serial.requests} | ${serial.inFlight} | ${serial.ms.toFixed(0)} ms | ${(serial.ms / view.ms).toFixed(2)} |`,
       );

@@ -18,7 +18,9 @@ import { type EpicSnapshot, linkedEpicIds, progressReportFrom, readEpicSnapshots
  *  - it was built at the roadmap's current progress epoch (the issue trigger replaces the epoch whenever a linked
  *    epic or a child of one changes in Jira, so every user's entry for that roadmap goes cold at once);
  *  - it is younger than PROGRESS_TTL_MS (10 min: the bound on staleness for changes no event reports, such as a
- *    user's issue-security membership, or search results Jira had not indexed yet when the entry was built).
+ *    user's issue-security membership). Jira's search is eventually consistent ("recent updates might not be
+ *    immediately visible"), so an entry built within SETTLE_MS of an epoch change lives only until that window ends:
+ *    a read right after an event cannot pin a not-yet-indexed answer for ten minutes.
  * What the cache never replaces: the access check (accessTo: BROWSE on the project, as the caller) and the hidden-epic
  * check run on every call before the cache is read (DESIGN §4), so revoked access takes effect at once.
  *
@@ -34,6 +36,8 @@ import { type EpicSnapshot, linkedEpicIds, progressReportFrom, readEpicSnapshots
  * Jira as each viewer, and a viewer's issues without that field simply have no points.
  */
 export const PROGRESS_TTL_MS = 10 * 60_000;
+/** After an epoch change, entries expire at change + SETTLE_MS: long enough for Jira's search index to catch up. */
+export const SETTLE_MS = 60_000;
 export const POINTS_FIELD_TTL_MS = 60 * 60_000;
 export const EPICS_PER_PART = 100;
 /** How long KVS keeps a part at all: garbage collection for entries nobody reads again (freshness is checked above). */
@@ -100,11 +104,13 @@ function usableEntry(stored: readonly unknown[], ids: readonly string[], epoch: 
   return parts.length === expected.length ? parts : null;
 }
 
-function entryParts(snapshots: readonly EpicSnapshot[], pointsFieldId: string | null, epoch: string | null, now: number): Part[] | null {
+function entryParts(snapshots: readonly EpicSnapshot[], pointsFieldId: string | null, epoch: { token: string; at: number } | null, now: number): Part[] | null {
   const build = randomUUID();
+  const settling = epoch !== null && now < epoch.at + SETTLE_MS;
+  const expiresAt = settling ? epoch.at + SETTLE_MS : now + PROGRESS_TTL_MS;
   const sorted = [...snapshots].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const groups = slices(sorted);
-  const parts = groups.map((epics): Part => ({ v: 1, build, epoch, expiresAt: now + PROGRESS_TTL_MS, parts: groups.length, pointsFieldId, epics }));
+  const parts = groups.map((epics): Part => ({ v: 1, build, epoch: epoch?.token ?? null, expiresAt, parts: groups.length, pointsFieldId, epics }));
   // A part over the KVS limit (only with absurd Jira data) means no entry at all, never a partial one.
   return parts.every((part) => Buffer.byteLength(JSON.stringify(part), 'utf8') <= MAX_PART_BYTES) ? parts : null;
 }
@@ -127,7 +133,7 @@ export async function cachedProgress(
   const now = deps.now().getTime();
 
   const read = await deps.progressCache.read(projectId, owner, owner ? partsFor(ids.length) : 0).catch(() => null);
-  const hit = read && owner ? usableEntry(read.parts, ids, read.epoch, now) : null;
+  const hit = read && owner ? usableEntry(read.parts, ids, read.epoch?.token ?? null, now) : null;
   if (hit) {
     return progressReportFrom(
       roadmap,

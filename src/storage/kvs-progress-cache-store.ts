@@ -9,6 +9,8 @@ const BATCH_BYTES = 3.5 * 1024 * 1024;
 
 interface EpochValue {
   token: string;
+  /** When the change was recorded (ms since epoch). */
+  at: number;
 }
 
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
@@ -53,7 +55,7 @@ export function createKvsProgressCacheStore(): ProgressCacheStore {
       const found = new Map(answers.flatMap((answer) => answer.successfulKeys.map((item) => [item.key, item.value] as const)));
       const epoch = found.get(progressEpochKey(projectId)) as Partial<EpochValue> | undefined;
       return {
-        epoch: typeof epoch?.token === 'string' ? epoch.token : null,
+        epoch: typeof epoch?.token === 'string' && typeof epoch.at === 'number' ? { token: epoch.token, at: epoch.at } : null,
         parts: partKeys.map((key) => found.get(key)),
         pointsField: found.get(POINTS_FIELD_KEY),
       };
@@ -70,9 +72,9 @@ export function createKvsProgressCacheStore(): ProgressCacheStore {
       return setAll([{ key: POINTS_FIELD_KEY, value }], retainSeconds);
     },
 
-    async bumpEpoch(projectId) {
+    async bumpEpoch(projectId, at) {
       // No TTL: an epoch must outlive every entry built before it, or an old entry could match again.
-      await kvs.set<EpochValue>(progressEpochKey(projectId), { token: `${Date.now().toString(36)}-${randomUUID()}` });
+      await kvs.set<EpochValue>(progressEpochKey(projectId), { token: `${at.getTime().toString(36)}-${randomUUID()}`, at: at.getTime() });
     },
   };
 }

@@ -6,8 +6,8 @@
 export const MAX_PART_BYTES = 240 * 1024;
 
 export interface ProgressCacheRead {
-  /** The roadmap's progress epoch token (null: no change recorded yet). */
-  epoch: string | null;
+  /** The roadmap's progress epoch: its token and when the change was recorded (null: no change recorded yet). */
+  epoch: { token: string; at: number } | null;
   /** Stored value of each requested part (undefined: absent). Empty without an account. */
   parts: unknown[];
   /** The stored site points-field record (undefined: absent). */
@@ -24,5 +24,5 @@ export interface ProgressCacheStore {
    * Replaces the roadmap's progress epoch with a token no earlier epoch can equal: every entry built before reads
    * cold (a duplicate or late event can only make entries colder, never warmer).
    */
-  bumpEpoch(projectId: string): Promise<void>;
+  bumpEpoch(projectId: string, at: Date): Promise<void>;
 }

@@ -101,7 +101,7 @@ async function roadmapsLinking(deps: TriggerDeps, epicIds: readonly string[]): P
 }
 
 async function invalidate(deps: TriggerDeps, projectIds: readonly string[]): Promise<void> {
-  await Promise.all(projectIds.map((projectId) => deps.progressCache.bumpEpoch(projectId)));
+  await Promise.all(projectIds.map((projectId) => deps.progressCache.bumpEpoch(projectId, deps.now())));
 }
 
 async function issueUpdated(deps: TriggerDeps, event: IssueEvent): Promise<IssueEventOutcome> {

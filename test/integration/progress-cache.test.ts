@@ -4,7 +4,7 @@ import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { LocalForge } from '../../dev/local-forge';
 import type { MutationResult, ProgressReport, Result, RoadmapView } from '../../src/domain/api';
 import { parentGroups } from '../../src/jira/forge-jira';
-import { EPICS_PER_PART, PROGRESS_TTL_MS } from '../../src/resolvers/progress-cache';
+import { EPICS_PER_PART, PROGRESS_TTL_MS, SETTLE_MS } from '../../src/resolvers/progress-cache';
 import { queryPrefix, storageSnapshot } from './support/harness';
 
 /**
@@ -241,6 +241,20 @@ describe('epic progress cache: per user, short-lived, invalidated by Jira events
       expect(epicOf(expired.report, 'TR-10')?.statusCategory).toBe('done');
     });
 
+    it('an entry built right after an event lives only until Jira’s search index has settled, then the usual TTL', async () => {
+      await start();
+      await measured();
+      await forge.trigger({ eventType: 'avi:jira:updated:issue', issue: { id: demoEpic('TR-10').id } });
+      clock = new Date(T0.getTime() + 5_000);
+      expect((await measured()).bulk).toBe(1); // built 5 s after the change: may predate the index
+      clock = new Date(T0.getTime() + SETTLE_MS - 1);
+      expect(progressRequests(await measured())).toBe(0);
+      clock = new Date(T0.getTime() + SETTLE_MS);
+      expect((await measured()).bulk).toBe(1); // rebuilt once the index has caught up…
+      clock = new Date(T0.getTime() + SETTLE_MS + PROGRESS_TTL_MS - 1);
+      expect(progressRequests(await measured())).toBe(0); // …and that one keeps the full TTL
+    });
+
     it('linking or unlinking an epic changes the set an entry covers: the next read is cold', async () => {
       await start();
       await measured();
@@ -359,6 +373,8 @@ describe('epic progress cache: per user, short-lived, invalidated by Jira events
       const read = await forge.deps.progressCache.read(TR.id, DEMO_USERS.member.accountId, 30);
       expect(forge.kvs.stats.calls['/api/v1/batch/get']).toBe(2); // 32 keys: epoch, field and 30 parts
       expect(read).toEqual({ epoch: null, parts, pointsField: undefined });
+      await forge.deps.progressCache.bumpEpoch(TR.id, T0);
+      expect((await forge.deps.progressCache.read(TR.id, null, 0)).epoch).toEqual({ token: expect.any(String), at: T0.getTime() });
       expect((await forge.deps.progressCache.read(TR.id, DEMO_USERS.admin.accountId, 2)).parts).toEqual([undefined, undefined]);
     });
   });
