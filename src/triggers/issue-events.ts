@@ -16,7 +16,8 @@ import type { RoadmapStore } from '../storage/roadmap-store';
  *    the changelog shows) is a linked epic, every roadmap linking that epic gets a new progress epoch, so every user's
  *    cached progress for it goes cold (resolvers/progress-cache.ts). The parent comes from the event when it says
  *    (`fields.parent`, or a parent change in `changelog`), else from Jira as the app.
- * Both are idempotent: a duplicate delivery unlinks nothing more, and a second epoch only makes entries colder.
+ * Both are idempotent: a duplicate delivery unlinks nothing more, and a second epoch only makes entries colder. An
+ * invalidation needs no confirmation from Jira: a spurious one changes no roadmap and costs at most one cold read.
  */
 const ISSUE_ID = /^\d{1,18}$/;
 const issueIdInEvent = z
