@@ -16,6 +16,7 @@ import { DEMO_USERS } from '../dev/jira';
 import { LocalForge } from '../dev/local-forge';
 import type { MutationResult, Result, RoadmapView } from '../src/domain/api';
 import { roadmapHealth } from '../src/domain/rules/health';
+import { PROGRESS_HEADER, progressBench } from './progress';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const SIZES = [100, 1000, 5000];
@@ -415,6 +416,10 @@ async function main() {
     console.log(['', '| view chunk | gzip |', '| --- | ---: |', ...viewChunkSizes()].join('\n'));
     return;
   }
+  if (process.env.BENCH_ONLY === 'progress') {
+    console.log([...PROGRESS_HEADER, ...(await progressBench())].join('\n'));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'invokes') {
     console.log(['| surface | write | invokes | which |', '| --- | --- | ---: | --- |', ...(await invokesPerWrite())].join('\n'));
     return;
@@ -458,6 +463,11 @@ async function main() {
   out.push('| surface | write | invokes | which |');
   out.push('| --- | --- | ---: | --- |');
   out.push(...(await invokesPerWrite()));
+  out.push('');
+  out.push('Epic progress, cold and warm (Jira fake and KVS emulator with latency):');
+  out.push('');
+  out.push(...PROGRESS_HEADER);
+  out.push(...(await progressBench()));
   out.push('');
   out.push('Custom UI bundles (what each index.html loads up front):');
   out.push('');

@@ -2,6 +2,7 @@ import api from '@forge/api';
 import { createForgeJira } from '../src/jira/forge-jira';
 import type { Deps } from '../src/resolvers/deps';
 import { buildResolver } from '../src/resolvers/forge-resolver';
+import { createKvsProgressCacheStore } from '../src/storage/kvs-progress-cache-store';
 import { createKvsRoadmapStore } from '../src/storage/kvs-roadmap-store';
 import { handleIssueEvent, type IssueEventOutcome } from '../src/triggers/issue-events';
 import { JiraFake } from './jira';
@@ -14,6 +15,8 @@ export interface LocalForgeOptions {
   dataFile?: string;
   now?: () => Date;
   jira?: JiraFake;
+  /** Jira requests in flight at once for one progress read (default: the app's own, MAX_IN_FLIGHT). */
+  jiraMaxInFlight?: number;
 }
 
 export interface InvokeContext {
@@ -42,8 +45,9 @@ export class LocalForge {
     this.uninstall = installForgeRuntime({ kvs: this.kvs, jira: this.jira });
     this.deps = {
       store: createKvsRoadmapStore(),
-      jira: createForgeJira(),
+      jira: createForgeJira(undefined, { maxInFlight: options.jiraMaxInFlight }),
       appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)),
+      progressCache: createKvsProgressCacheStore(),
       now: options.now ?? (() => new Date()),
     };
     this.resolver = buildResolver(this.deps);

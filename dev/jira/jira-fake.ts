@@ -101,7 +101,21 @@ export class JiraFake {
     this.calls.reset();
   }
 
+  /** Most requests in flight at once since the last reset (a request is in flight until answered, latency included). */
+  get maxInFlight(): number {
+    return this.calls.maxInFlight();
+  }
+
   async handle(req: ProductRequest): Promise<EmulatedResponse> {
+    this.calls.begin();
+    try {
+      return await this.serve(req);
+    } finally {
+      this.calls.end();
+    }
+  }
+
+  private async serve(req: ProductRequest): Promise<EmulatedResponse> {
     const method = req.method.toUpperCase();
     const url = new URL(req.path, 'http://jira.invalid');
     const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;

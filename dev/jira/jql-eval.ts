@@ -5,13 +5,15 @@
 import { JqlError, type JqlNode, type JqlQuery, type JqlValue } from './jql';
 import type { JiraData, JiraIssueRecord, StatusCategoryKey } from './model';
 import { ISSUE_TYPES, STATUS_CATEGORIES, STATUSES } from './model';
-import { type Caller, canBrowse } from './permissions';
+import { type Caller, canBrowse, canSeeIssue } from './permissions';
 
 type Predicate = (i: JiraIssueRecord) => boolean;
 
 interface Ctx {
   data: JiraData;
   caller: Caller;
+  /** Issues by id and by key, built on first use. */
+  index?: Map<string, JiraIssueRecord>;
 }
 
 const FIELD_ALIASES: Record<string, string> = {
@@ -64,18 +66,26 @@ function membership(op: string, field: string, wanted: Set<string>, get: (i: Jir
 }
 
 function visibleIssue(ctx: Ctx, text: string): JiraIssueRecord | undefined {
-  const up = text.toUpperCase();
-  const i = ctx.data.issues.find((x) => x.id === text || x.key === up);
-  return i && canBrowse(ctx.data, ctx.caller, i.projectId) ? i : undefined;
+  // One index per query, so a long `key in (…)` over thousands of issues stays linear.
+  if (!ctx.index) {
+    ctx.index = new Map();
+    for (const x of ctx.data.issues) ctx.index.set(x.id, x).set(x.key, x);
+  }
+  const i = ctx.index.get(text) ?? ctx.index.get(text.toUpperCase());
+  return i && canSeeIssue(ctx.data, ctx.caller, i) ? i : undefined;
 }
 
 /** Issue references: keys must exist and be visible (else 400, like Jira); unknown numeric ids simply match nothing. */
 function resolveIssueIds(ctx: Ctx, field: string, values: JqlValue[]): Set<string> {
   const ids = new Set<string>();
   for (const text of literalTexts(field, values)) {
+    // A numeric id is taken as is, seen or not (it only matches issues the caller may see); keys must resolve.
+    if (/^\d+$/.test(text)) {
+      ids.add(text);
+      continue;
+    }
     const issue = visibleIssue(ctx, text);
     if (issue) ids.add(issue.id);
-    else if (/^\d+$/.test(text)) ids.add(text);
     else throw new JqlError(`An issue with key '${text.toUpperCase()}' does not exist for field '${field}'.`);
   }
   return ids;
@@ -269,7 +279,7 @@ export function runJql(data: JiraData, caller: Caller, query: JqlQuery): JiraIss
   });
   const byId: Comparator = (a, b) => Number(b.id) - Number(a.id);
   return data.issues
-    .filter((i) => canBrowse(data, caller, i.projectId) && predicate(i))
+    .filter((i) => canSeeIssue(data, caller, i) && predicate(i))
     .sort((a, b) => {
       for (const c of comparators) {
         const r = c(a, b);

@@ -48,6 +48,11 @@ export interface JiraIssueRecord {
   /** LexoRank-like string; lexicographic order = board order. */
   rank: string;
   labels?: string[];
+  /**
+   * Issue-level security: when set, only these accounts (and the app) may see the issue, on top of the project's
+   * Browse permission — as a security level whose members are exactly these people.
+   */
+  viewers?: string[];
 }
 
 /** Everything the fake serves. Grants map accountId → projectId → project permission keys. */

@@ -1,5 +1,5 @@
 /** Jira's permission catalogue (the subset the fake knows) and who holds what. */
-import type { JiraData } from './model';
+import type { JiraData, JiraIssueRecord } from './model';
 
 export interface PermissionDef {
   id: string;
@@ -100,6 +100,12 @@ export function hasGlobalPermission(data: JiraData, caller: Caller, key: string)
 
 export function canBrowse(data: JiraData, caller: Caller, projectId: string): boolean {
   return hasProjectPermission(data, caller, projectId, 'BROWSE_PROJECTS');
+}
+
+/** Browse on the issue's project, and membership of its security level when it has one (`viewers`). */
+export function canSeeIssue(data: JiraData, caller: Caller, issue: JiraIssueRecord): boolean {
+  if (!canBrowse(data, caller, issue.projectId)) return false;
+  return caller === null || issue.viewers === undefined || issue.viewers.includes(caller);
 }
 
 /**

@@ -3,13 +3,13 @@ import type { EmulatedResponse } from '../http-types';
 import { jiraError, MESSAGES, ok } from './errors';
 import { type FieldDef, selectFields } from './fields';
 import type { JiraData, JiraUserRecord } from './model';
-import { type Caller, canBrowse, hasGlobalPermission, havePermission, PERMISSIONS } from './permissions';
+import { type Caller, canBrowse, canSeeIssue, hasGlobalPermission, havePermission, PERMISSIONS } from './permissions';
 import { currentUser, fieldShape, issueShape, projectShape, userRef } from './shapes';
 import type { JiraStore } from './store';
 
 export function getIssue(store: JiraStore, caller: Caller, catalogue: FieldDef[], idOrKey: string, q: URLSearchParams): EmulatedResponse {
   const issue = store.issue(idOrKey);
-  if (!issue || !canBrowse(store.data, caller, issue.projectId)) return jiraError(404, [MESSAGES.issueNotFound]);
+  if (!issue || !canSeeIssue(store.data, caller, issue)) return jiraError(404, [MESSAGES.issueNotFound]);
   const fields = q.getAll('fields');
   return ok(issueShape(store.data, issue, selectFields(fields, ['*all'], catalogue)));
 }
@@ -71,7 +71,7 @@ export function getMyPermissions(store: JiraStore, caller: Caller, q: URLSearchP
   const projectByKey = q.get('projectKey');
   if (issueRef) {
     const issue = store.issue(issueRef);
-    if (!issue || !canBrowse(store.data, caller, issue.projectId)) return jiraError(404, [MESSAGES.issueNotFound]);
+    if (!issue || !canSeeIssue(store.data, caller, issue)) return jiraError(404, [MESSAGES.issueNotFound]);
     projectId = issue.projectId;
   } else if (projectById || projectByKey) {
     const ref = (projectById ?? projectByKey) as string;
@@ -102,7 +102,8 @@ export function getMyPermissions(store: JiraStore, caller: Caller, q: URLSearchP
 
 /**
  * POST /rest/api/3/issue/bulkfetch: up to 100 ids or keys. Like Jira, issues that do not exist or that the caller may
- * not see are simply left out (not listed in issueErrors, which is for retriable failures).
+ * not see (project permission or issue security) are simply left out (not listed in issueErrors, which is for
+ * retriable failures); the rest come back in ascending id order.
  */
 export function bulkFetchIssues(store: JiraStore, caller: Caller, catalogue: FieldDef[], body: unknown): EmulatedResponse {
   const request = (body ?? {}) as { issueIdsOrKeys?: unknown; fields?: unknown };
@@ -113,10 +114,13 @@ export function bulkFetchIssues(store: JiraStore, caller: Caller, catalogue: Fie
   if (ids.length > 100) return jiraError(400, ['You can request up to 100 issues at a time.']);
   const fields = Array.isArray(request.fields) ? (request.fields as string[]) : undefined;
   const selected = selectFields(fields, ['*navigable'], catalogue);
-  const issues = (ids as string[])
-    .map((id) => store.issue(id))
-    .filter((issue): issue is NonNullable<typeof issue> => issue !== undefined && canBrowse(store.data, caller, issue.projectId))
-    .map((issue) => issueShape(store.data, issue, selected));
+  // Jira answers in ascending id order, each issue once, whatever order (or repetition) it was asked in.
+  const found = new Map<string, NonNullable<ReturnType<JiraStore['issue']>>>();
+  for (const id of ids as string[]) {
+    const issue = store.issue(id);
+    if (issue && canSeeIssue(store.data, caller, issue)) found.set(issue.id, issue);
+  }
+  const issues = [...found.values()].sort((a, b) => Number(a.id) - Number(b.id)).map((issue) => issueShape(store.data, issue, selected));
   return ok({ issues, issueErrors: [] });
 }
 

@@ -147,6 +147,21 @@ function issueLink(data: JiraData, i: JiraIssueRecord): Record<string, unknown> 
   };
 }
 
+/**
+ * Issues by id, cached per issues array and rebuilt when its length changes (issues are added by push, deleted by
+ * replacing the array; ids never change): pages of children each name their parent without a scan.
+ */
+const byIdCache = new WeakMap<JiraIssueRecord[], { length: number; byId: Map<string, JiraIssueRecord> }>();
+function issueById(data: JiraData, id: string): JiraIssueRecord | undefined {
+  let cached = byIdCache.get(data.issues);
+  if (!cached || cached.length !== data.issues.length) {
+    cached = { length: data.issues.length, byId: new Map(data.issues.map((x) => [x.id, x])) };
+    byIdCache.set(data.issues, cached);
+  }
+  const found = cached.byId.get(id);
+  return found?.id === id ? found : undefined;
+}
+
 function fieldValue(data: JiraData, i: JiraIssueRecord, field: string): unknown {
   const user = (accountId: string | null | undefined) => {
     const u = accountId ? data.users.find((x) => x.accountId === accountId) : undefined;
@@ -166,7 +181,7 @@ function fieldValue(data: JiraData, i: JiraIssueRecord, field: string): unknown 
       return p ? projectRef(data, p) : null;
     }
     case 'parent': {
-      const parent = i.parentId ? data.issues.find((x) => x.id === i.parentId) : undefined;
+      const parent = i.parentId ? issueById(data, i.parentId) : undefined;
       return parent ? issueLink(data, parent) : undefined;
     }
     case 'assignee':

@@ -33,7 +33,23 @@ export class JiraStore {
   /** Issue keys are case-insensitive in Jira. */
   issue(idOrKey: string): JiraIssueRecord | undefined {
     const up = idOrKey.toUpperCase();
+    // The index is only a fast path: a hit is re-checked (a test may rename a key in place), a miss scans.
+    const hit = this.index().get(idOrKey) ?? this.index().get(up);
+    if (hit && (hit.id === idOrKey || hit.key === up)) return hit;
     return this.data.issues.find((i) => i.id === idOrKey || i.key === up);
+  }
+
+  private indexed: { issues: JiraIssueRecord[]; length: number; byIdOrKey: Map<string, JiraIssueRecord> } | null = null;
+
+  /** Issues by id and key, rebuilt when the issues array is replaced or changes length. */
+  private index(): Map<string, JiraIssueRecord> {
+    const { issues } = this.data;
+    if (this.indexed?.issues !== issues || this.indexed.length !== issues.length) {
+      const byIdOrKey = new Map<string, JiraIssueRecord>();
+      for (const i of issues) byIdOrKey.set(i.id, i).set(i.key, i);
+      this.indexed = { issues, length: issues.length, byIdOrKey };
+    }
+    return this.indexed.byIdOrKey;
   }
 
   user(accountId: string): JiraUserRecord | undefined {

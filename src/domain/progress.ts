@@ -32,9 +32,7 @@ export function rollUp(children: readonly ChildIssue[]): Progress {
       if (child.statusCategory === 'done') points.done += child.points;
     }
   }
-  if (points.total > 0) return { issues, points, percentDone: Math.round((points.done / points.total) * 100), basis: 'points' };
-  if (issues.total > 0) return { issues, points, percentDone: Math.round((issues.done / issues.total) * 100), basis: 'issues' };
-  return { issues, points, percentDone: null, basis: 'none' };
+  return withPercent(issues, points);
 }
 
 /** Children grouped by the epic they belong to. */
@@ -46,4 +44,30 @@ export function byParent(children: readonly ChildIssue[]): Map<string, ChildIssu
     else groups.set(child.parentId, [child]);
   }
   return groups;
+}
+
+/**
+ * Progress across several groups of children from each group's roll-up: the same numbers `rollUp` gives for all the
+ * children together (counts and points add up; the percentage and basis follow the same rule).
+ */
+export function sumProgress(parts: readonly Progress[]): Progress {
+  const issues = { total: 0, todo: 0, inProgress: 0, done: 0 };
+  const points = { total: 0, done: 0, unestimated: 0 };
+  for (const part of parts) {
+    issues.total += part.issues.total;
+    issues.todo += part.issues.todo;
+    issues.inProgress += part.issues.inProgress;
+    issues.done += part.issues.done;
+    points.total += part.points.total;
+    points.done += part.points.done;
+    points.unestimated += part.points.unestimated;
+  }
+  return withPercent(issues, points);
+}
+
+/** By points when any child is estimated, else by count; none without children. */
+function withPercent(issues: Progress['issues'], points: Progress['points']): Progress {
+  if (points.total > 0) return { issues, points, percentDone: Math.round((points.done / points.total) * 100), basis: 'points' };
+  if (issues.total > 0) return { issues, points, percentDone: Math.round((issues.done / issues.total) * 100), basis: 'issues' };
+  return { issues, points, percentDone: null, basis: 'none' };
 }

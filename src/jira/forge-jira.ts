@@ -1,8 +1,9 @@
 import api, { type APIResponse, type RequestInit as ForgeRequestInit, type RequestProductMethod, type Route, route } from '@forge/api';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
-import type { ChildIssue, StatusCategory } from '../domain/progress';
-import type { IssueSummary, JiraPerson, JiraPort, ProjectPermission } from './jira-port';
+import type { ChildIssue } from '../domain/progress';
+import { mapLimit, splitEvenly } from './concurrency';
+import type { EpicStatus, IssueSummary, JiraPerson, JiraPort, ProjectPermission } from './jira-port';
 import { PROJECT_PERMISSIONS } from './jira-port';
 
 /** The slice of Jira's answers the app reads; parsed so a surprise shape fails loudly, not silently. */
@@ -18,16 +19,25 @@ const issueAnswer = z.object({
     summary: z.string(),
     issuetype: z.object({ name: z.string() }),
     project: z.object({ id: z.string() }),
+    parent: z.object({ id: z.string() }).optional(),
   }),
 });
 
 const statusCategorySchema = z.enum(['new', 'indeterminate', 'done']);
+const statusField = z.object({ statusCategory: z.object({ key: statusCategorySchema }) });
 const bulkAnswer = z.object({
+  issues: z.array(issueAnswer.extend({ fields: issueAnswer.shape.fields.extend({ status: statusField }) })),
+});
+/** Progress's bulk fetch: only key, summary, project and status; `issueErrors` are ids Jira could not answer now. */
+const epicStatusAnswer = z.object({
   issues: z.array(
-    issueAnswer.extend({
-      fields: issueAnswer.shape.fields.extend({ status: z.object({ statusCategory: z.object({ key: statusCategorySchema }) }) }),
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      fields: z.object({ summary: z.string(), project: z.object({ id: z.string(), key: z.string() }), status: statusField }),
     }),
   ),
+  issueErrors: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String).optional() })).optional(),
 });
 const fieldsAnswer = z.array(
   z.object({ id: z.string(), name: z.string(), schema: z.object({ type: z.string().optional(), custom: z.string().optional() }).optional() }),
@@ -36,9 +46,7 @@ const childrenAnswer = z.object({
   issues: z.array(
     z.object({
       id: z.string(),
-      fields: z
-        .record(z.string(), z.unknown())
-        .and(z.object({ parent: z.object({ id: z.string() }), status: z.object({ statusCategory: z.object({ key: statusCategorySchema }) }) })),
+      fields: z.record(z.string(), z.unknown()).and(z.object({ parent: z.object({ id: z.string() }), status: statusField })),
     }),
   ),
   nextPageToken: z.string().optional(),
@@ -47,7 +55,8 @@ const childrenAnswer = z.object({
 const usersAnswer = z.object({
   values: z.array(z.object({ accountId: z.string(), displayName: z.string().optional(), avatarUrls: z.record(z.string(), z.string()).optional() })),
 });
-const ISSUE_FIELDS = ['summary', 'issuetype', 'project'];
+const ISSUE_FIELDS = ['summary', 'issuetype', 'project', 'parent'];
+const EPIC_STATUS_FIELDS = ['summary', 'project', 'status'];
 /** user/bulk answers at most this many per page (Jira caps maxResults at 200). */
 const USERS_PER_REQUEST = 100;
 const PROJECT_KEY_OR_ID = /^(?:[A-Za-z][A-Za-z0-9_]{0,254}|\d{1,18})$/;
@@ -55,13 +64,26 @@ const ISSUE_KEY_OR_ID = /^(?:[A-Za-z][A-Za-z0-9_]{0,254}-\d{1,18}|\d{1,18})$/;
 /** Jira's story-point fields: "Story point estimate" (team-managed) and "Story Points" (company-managed). */
 const STORY_POINTS_TYPES = ['com.pyxis.greenhopper.jira:jsw-story-points', 'com.atlassian.jira.plugin.system.customfieldtypes:float'];
 const STORY_POINTS_NAMES = ['story point estimate', 'story points'];
+/** Jira's bulk fetch takes at most 100 ids. */
 const BULK_FETCH_MAX = 100;
-const PARENTS_PER_QUERY = 50;
-const SEARCH_PAGE = 100;
+/**
+ * search/jql pages: we ask for Jira's maximum (5,000) and let it decide — with fields it answers at most 100 per
+ * page today, and more when it allows. Ids only go into `parent in (…)`, at most 500 per query (Jira Cloud refuses
+ * IN lists over 1,000 values and plans long ones slowly).
+ */
+const SEARCH_PAGE = 5000;
+const MAX_PARENTS_PER_QUERY = 500;
+/** Below this many parents per query, one more parallel query costs a partial page for little time saved. */
+const MIN_PARENTS_PER_CHAIN = 100;
+/** Requests in flight at once for one caller's progress: a few, never hundreds (Jira's rate limits are per site). */
+export const MAX_IN_FLIGHT = 4;
 const MAX_RETRIES = 3;
 const MAX_RETRY_WAIT_MS = 5_000;
 
 type Requester = RequestProductMethod;
+
+const chunk = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -95,10 +117,29 @@ function toIssueSummary(issue: z.infer<typeof issueAnswer>): IssueSummary {
     summary: issue.fields.summary,
     issueType: issue.fields.issuetype.name,
     projectId: issue.fields.project.id,
+    parentId: issue.fields.parent?.id ?? null,
   };
 }
 
-export function createForgeJira(request: Requester = (path, init) => api.asUser().requestJira(path, init)): JiraPort {
+/**
+ * The `parent in (…)` queries for `parentIds`: one per 500 parents at least, and up to `maxInFlight` so their pages
+ * (each query pages sequentially by nextPageToken) can run side by side. Each extra query may cost one partial page:
+ * at most `queries - 1` pages over the ⌈children/100⌉ floor.
+ */
+export function parentGroups(parentIds: readonly string[], maxInFlight: number = MAX_IN_FLIGHT): string[][] {
+  const queries = Math.max(Math.ceil(parentIds.length / MAX_PARENTS_PER_QUERY), Math.min(maxInFlight, Math.ceil(parentIds.length / MIN_PARENTS_PER_CHAIN)));
+  return splitEvenly(parentIds, queries);
+}
+
+const JSON_POST = { 'content-type': 'application/json', accept: 'application/json' };
+
+export interface ForgeJiraOptions {
+  /** Requests in flight at once for bulk fetches and child searches (default MAX_IN_FLIGHT). */
+  maxInFlight?: number;
+}
+
+export function createForgeJira(request: Requester = (path, init) => api.asUser().requestJira(path, init), options: ForgeJiraOptions = {}): JiraPort {
+  const maxInFlight = Math.max(1, options.maxInFlight ?? MAX_IN_FLIGHT);
   return {
     async myProjectPermissions(projectId) {
       const keys = PROJECT_PERMISSIONS.join(',');
@@ -134,17 +175,39 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
     },
 
     async getIssues(ids) {
-      const found: Array<IssueSummary & { statusCategory: StatusCategory }> = [];
-      for (let from = 0; from < ids.length; from += BULK_FETCH_MAX) {
+      const batches = chunk(ids, BULK_FETCH_MAX);
+      const pages = await mapLimit(batches, maxInFlight, async (batch) => {
         const response = await requestWithRetry(request, route`/rest/api/3/issue/bulkfetch`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json' },
-          body: JSON.stringify({ issueIdsOrKeys: ids.slice(from, from + BULK_FETCH_MAX), fields: [...ISSUE_FIELDS, 'status'] }),
+          headers: JSON_POST,
+          body: JSON.stringify({ issueIdsOrKeys: batch, fields: [...ISSUE_FIELDS, 'status'] }),
         });
-        const page = await readJson(response, bulkAnswer, 'bulk fetch');
-        found.push(...page.issues.map((issue) => ({ ...toIssueSummary(issue), statusCategory: issue.fields.status.statusCategory.key })));
-      }
-      return found;
+        return readJson(response, bulkAnswer, 'bulk fetch');
+      });
+      return pages.flatMap((page) => page.issues.map((issue) => ({ ...toIssueSummary(issue), statusCategory: issue.fields.status.statusCategory.key })));
+    },
+
+    async getEpicStatuses(ids) {
+      const pages = await mapLimit(chunk(ids, BULK_FETCH_MAX), maxInFlight, async (batch) => {
+        const response = await requestWithRetry(request, route`/rest/api/3/issue/bulkfetch`, {
+          method: 'POST',
+          headers: JSON_POST,
+          body: JSON.stringify({ issueIdsOrKeys: batch, fields: EPIC_STATUS_FIELDS }),
+        });
+        return readJson(response, epicStatusAnswer, 'bulk fetch');
+      });
+      const epics: EpicStatus[] = pages.flatMap((page) =>
+        page.issues.map((issue) => ({
+          id: issue.id,
+          key: issue.key,
+          summary: issue.fields.summary,
+          projectId: issue.fields.project.id,
+          projectKey: issue.fields.project.key,
+          statusCategory: issue.fields.status.statusCategory.key,
+        })),
+      );
+      const failedIds = pages.flatMap((page) => (page.issueErrors ?? []).flatMap((e) => (e.id ? [e.id] : [])));
+      return { epics, failedIds };
     },
 
     async getUsers(accountIds) {
@@ -173,16 +236,16 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
     },
 
     async childrenOf(parentIds, pointsFieldId) {
-      const children: ChildIssue[] = [];
       const fields = ['parent', 'status', ...(pointsFieldId ? [pointsFieldId] : [])];
-      // Ids only go into the JQL (never user text), in batches that keep each query short.
-      for (let from = 0; from < parentIds.length; from += PARENTS_PER_QUERY) {
-        const jql = `parent in (${parentIds.slice(from, from + PARENTS_PER_QUERY).join(',')})`;
+      // Ids only go into the JQL (never user text). Each query pages on its own; the queries run side by side.
+      const perQuery = await mapLimit(parentGroups(parentIds, maxInFlight), maxInFlight, async (group) => {
+        const jql = `parent in (${group.join(',')})`;
+        const children: ChildIssue[] = [];
         let nextPageToken: string | undefined;
         do {
           const response = await requestWithRetry(request, route`/rest/api/3/search/jql`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            headers: JSON_POST,
             body: JSON.stringify({ jql, fields, maxResults: SEARCH_PAGE, ...(nextPageToken ? { nextPageToken } : {}) }),
           });
           const page = await readJson(response, childrenAnswer, 'child issue search');
@@ -191,13 +254,14 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
             children.push({
               parentId: issue.fields.parent.id,
               statusCategory: issue.fields.status.statusCategory.key,
-              points: typeof points === 'number' ? points : null,
+              points: typeof points === 'number' && Number.isFinite(points) ? points : null,
             });
           }
           nextPageToken = page.nextPageToken;
         } while (nextPageToken);
-      }
-      return children;
+        return children;
+      });
+      return perQuery.flat();
     },
   };
 }

@@ -10,6 +10,18 @@ export interface IssueSummary {
   summary: string;
   issueType: string;
   projectId: string;
+  /** The parent issue's id (an epic for a story, task or bug; a standard issue for a subtask), or null. */
+  parentId: string | null;
+}
+
+/** What progress needs of an epic: no more (the bulk fetch asks Jira for these fields only). */
+export interface EpicStatus {
+  id: string;
+  key: string;
+  summary: string;
+  projectId: string;
+  projectKey: string;
+  statusCategory: StatusCategory;
 }
 
 /** A person as the app shows them: name and avatar, never their e-mail. */
@@ -31,12 +43,20 @@ export interface JiraPort {
   getIssue(issueIdOrKey: string): Promise<IssueSummary | null>;
   /** The issues among `ids` that exist and the caller can see (missing or hidden ones are left out). */
   getIssues(ids: readonly string[]): Promise<Array<IssueSummary & { statusCategory: StatusCategory }>>;
+  /**
+   * The epics among `ids` the caller can see, in ⌈ids/100⌉ bulk fetches (a few in flight). `failedIds`: ids Jira
+   * could not answer this time (its `issueErrors`, retriable) — neither visible nor known to be hidden.
+   */
+  getEpicStatuses(ids: readonly string[]): Promise<{ epics: EpicStatus[]; failedIds: string[] }>;
   /** The id of the story-point field on this site (discovered from Jira's field list), or null. */
   storyPointsFieldId(): Promise<string | null>;
   /** The people among `accountIds` that Jira knows (unknown ids are left out), as the caller may see them. */
   getUsers(accountIds: readonly string[]): Promise<JiraPerson[]>;
   /** People whose name or e-mail starts with `query` (Jira's user search, as the caller; empty without permission). */
   searchUsers(query: string, max: number): Promise<JiraPerson[]>;
-  /** Every child issue of the given parents the caller can see, with its status category and story points. */
+  /**
+   * Every child issue of the given parents the caller can see, with its status category and story points: a few
+   * `parent in (…)` searches paged by nextPageToken, only the fields progress needs.
+   */
   childrenOf(parentIds: readonly string[], pointsFieldId: string | null): Promise<ChildIssue[]>;
 }

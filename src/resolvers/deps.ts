@@ -1,4 +1,5 @@
 import type { JiraPort } from '../jira/jira-port';
+import type { ProgressCacheStore } from '../storage/progress-cache-store';
 import type { RoadmapStore } from '../storage/roadmap-store';
 
 /** What every resolver needs, injected so tests can run the same handlers against the emulator. */
@@ -8,6 +9,8 @@ export interface Deps {
   jira: JiraPort;
   /** Jira as the app: only for facts independent of the viewer (has this issue been deleted?). */
   appJira: JiraPort;
+  /** Progress as Jira showed it to each user, per (project, account) — see resolvers/progress-cache.ts. */
+  progressCache: ProgressCacheStore;
   now: () => Date;
 }
 

@@ -1,6 +1,7 @@
 import api from '@forge/api';
 import Resolver from '@forge/resolver';
 import { createForgeJira } from '../jira/forge-jira';
+import { createKvsProgressCacheStore } from '../storage/kvs-progress-cache-store';
 import { createKvsRoadmapStore } from '../storage/kvs-roadmap-store';
 import { RESOLVER_TABLE, screenCall } from './define';
 import type { Deps } from './deps';
@@ -10,6 +11,7 @@ export function productionDeps(): Deps {
     store: createKvsRoadmapStore(),
     jira: createForgeJira(),
     appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)),
+    progressCache: createKvsProgressCacheStore(),
     now: () => new Date(),
   };
 }

@@ -7,6 +7,11 @@
  *   epic:<issueId>:<projectId>       the initiative of that roadmap the epic serves; `epic:<issueId>:` lists them all
  *   epic-deletions                   (entity epic-deletions) an epoch the issue-deleted trigger bumps; writes that
  *                                    link an epic check it, so a link cannot land while its epic is being deleted
+ *   pg:<projectId>:epoch             progress epoch: a fresh token the issue trigger writes when a linked epic or one of
+ *                                    its children changes; every cached progress entry of that roadmap then reads cold
+ *   pg:<projectId>:u:<accountId>:<n> part n (3 digits) of the progress that Jira showed that user for the roadmap's
+ *                                    epics, 100 epics a part (progress-cache.ts); KVS TTL 1 h, fresh for 10 min
+ *   site:points-field                the site's story-point field id (app-level site configuration), fresh for 1 h
  * A roadmap loads with one get (meta) and one beginsWith query per 100 chunks of each collection, the collections in
  * parallel: 3 round trips up to 2,500 initiatives, 4 up to 5,000.
  *
@@ -30,6 +35,9 @@ export const changeKey = (projectId: string, revision: number) => `${changePrefi
 export const epicPrefix = (issueId: string) => `epic:${issueId}:`;
 export const epicKey = (issueId: string, projectId: string) => `${epicPrefix(issueId)}${projectId}`;
 export const EPIC_DELETIONS_KEY = 'epic-deletions';
+export const progressEpochKey = (projectId: string) => `pg:${projectId}:epoch`;
+export const progressPartKey = (projectId: string, accountId: string, part: number) => `pg:${projectId}:u:${accountId}:${String(part).padStart(3, '0')}`;
+export const POINTS_FIELD_KEY = 'site:points-field';
 /** The single-key epic index of roadmaps written before the per-roadmap entries; removed by their next write. */
 export const legacyEpicKey = (issueId: string) => `epic:${issueId}`;
 

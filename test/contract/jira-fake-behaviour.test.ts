@@ -256,6 +256,19 @@ describe('permissions', () => {
     expect((await get(`/rest/api/3/issue/${PAY_EPICS[0].key}`, MEMBER)).status).toBe(200);
   });
 
+  it('issue security (viewers): get, bulk fetch, search and JQL references hide the issue from everyone else', async () => {
+    const child = data.issues.find((i) => i.parentId === TR_EPICS[0].id)!;
+    fake.updateIssue(child.id, { viewers: [ADMIN] });
+    const post = (body: unknown, who: string) => fake.handle({ method: 'POST', path: '/rest/api/3/issue/bulkfetch', accountId: who, body });
+    expect((await get(`/rest/api/3/issue/${child.id}`, MEMBER)).status).toBe(404);
+    expect((await get(`/rest/api/3/issue/${child.id}`, ADMIN)).status).toBe(200);
+    expect((await get(`/rest/api/3/issue/${child.id}`, null)).status).toBe(200); // the app sees everything
+    expect(((await post({ issueIdsOrKeys: [child.id] }, MEMBER)).body as any).issues).toEqual([]);
+    expect(await keys(`parent = ${TR_EPICS[0].id}`, MEMBER)).not.toContain(child.key);
+    expect(await keys(`parent = ${TR_EPICS[0].id}`, ADMIN)).toContain(child.key);
+    expect((await search(`parent = ${child.key}`, { who: MEMBER })).status).toBe(400); // a key they cannot see, as Jira says
+  });
+
   it('mypermissions: havePermission per user and project', async () => {
     const perms = async (who: string, ctx: string) =>
       ((await get(`/rest/api/3/mypermissions?${ctx}&permissions=BROWSE_PROJECTS,ADMINISTER_PROJECTS,EDIT_ISSUES`, who)).body as any).permissions;
@@ -336,6 +349,15 @@ describe('fault injection and stats', () => {
     expect(Date.now() - t1).toBeLessThan(50);
   });
 
+  it('records the most requests in flight at once (latency included); resetStats() starts over', async () => {
+    fake.faults.latency(/\/myself$/, 20);
+    await Promise.all([get('/rest/api/3/myself'), get('/rest/api/3/myself'), get('/rest/api/3/myself')]);
+    expect(fake.maxInFlight).toBe(3);
+    fake.resetStats();
+    await get('/rest/api/3/myself');
+    expect(fake.maxInFlight).toBe(1);
+  });
+
   it('counts calls per endpoint template, including faulted ones; resetStats() clears', async () => {
     await get('/rest/api/3/issue/TR-1');
     await get('/rest/api/3/issue/TR-2');
@@ -347,6 +369,19 @@ describe('fault injection and stats', () => {
     expect(fake.totalCalls).toBe(5);
     fake.resetStats();
     expect(fake.stats).toEqual({});
+  });
+});
+
+describe('bulk fetch', () => {
+  it('answers in ascending id order, each issue once, whatever the order asked', async () => {
+    const ids = [TR_EPICS[2].id, TR_EPICS[0].key, TR_EPICS[1].id, TR_EPICS[0].id];
+    const answer = await fake.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue/bulkfetch',
+      accountId: ADMIN,
+      body: { issueIdsOrKeys: ids, fields: ['summary'] },
+    });
+    expect((answer.body as any).issues.map((i: Found) => i.id)).toEqual([TR_EPICS[0].id, TR_EPICS[1].id, TR_EPICS[2].id].sort((a, b) => Number(a) - Number(b)));
   });
 });
 

@@ -18,7 +18,11 @@ describe('Jira issue events (the trigger, as the app)', () => {
     const before = await forge.deps.store.load(TR.id);
     forge.jira.deleteIssue(epic.key);
     const outcome = await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: epic.id, key: epic.key } });
-    expect(outcome).toEqual({ handled: true, unlinked: [{ projectId: TR.id, initiativeId: 'I-1', revision: before!.meta.revision + 1 }] });
+    expect(outcome).toEqual({
+      handled: true,
+      unlinked: [{ projectId: TR.id, initiativeId: 'I-1', revision: before!.meta.revision + 1 }],
+      invalidated: [TR.id],
+    });
     const after = await forge.deps.store.load(TR.id);
     expect(after!.initiatives.find((i) => i.id === 'I-1')?.epicIds).toEqual([]);
     expect(await forge.deps.store.getEpicLinks(epic.id)).toEqual([]);
@@ -40,7 +44,16 @@ describe('Jira issue events (the trigger, as the app)', () => {
     const story = forge.jira.data.issues.find((i) => i.issueType === 'Story')!;
     const revision = (await forge.deps.store.load(TR.id))!.meta.revision;
     expect(await forge.trigger({ eventType: 'avi:jira:deleted:issue', issue: { id: story.id } })).toMatchObject({ handled: false });
-    expect(await forge.trigger({ eventType: 'avi:jira:updated:issue', issue: { id: DEMO_EPICS[0].id } })).toMatchObject({ handled: false });
+    expect(await forge.trigger({ eventType: 'avi:jira:created:issue', issue: { id: DEMO_EPICS[0].id } })).toEqual({
+      handled: false,
+      reason: 'nothing to do for avi:jira:created:issue',
+    });
+    // An update to an issue in no roadmap (a PAY story: no PAY epic is linked) invalidates nothing.
+    const payStory = forge.jira.data.issues.find((i) => i.projectId === DEMO_PROJECTS.PAY.id && i.issueType === 'Story')!;
+    expect(await forge.trigger({ eventType: 'avi:jira:updated:issue', issue: { id: payStory.id } })).toEqual({
+      handled: false,
+      reason: 'the issue is neither a linked epic nor a child of one',
+    });
     expect(await forge.trigger({ nonsense: true })).toEqual({ handled: false, reason: 'not an issue event' });
     expect((await forge.deps.store.load(TR.id))!.meta.revision).toBe(revision);
   });

@@ -3,11 +3,12 @@ import type { PayloadOf } from '../../domain/contract';
 import { accessTo, projectIdFromContext } from '../access';
 import type { Call, Deps } from '../deps';
 import { hiddenEpics, roadmapWithoutHiddenEpics } from '../hidden-epics';
-import { computeProgress } from '../progress-core';
+import { cachedProgress } from '../progress-cache';
 
 /**
- * Progress of every linked epic and initiative, from Jira as the caller (see progress-core.ts). An epic that is gone
- * or hidden shows as unavailable instead of failing the view.
+ * Progress of every linked epic and initiative, from Jira as the caller (see progress-core.ts), through the caller's
+ * own cache entry (progress-cache.ts). The access check and the hidden-epic check run first, on every call, cache or
+ * not: revoked access takes effect at once. An epic that is gone or hidden shows as unavailable instead of failing.
  */
 export async function getProgress(deps: Deps, _payload: PayloadOf<'getProgress'>, call: Call): Promise<ProgressReport> {
   const projectId = projectIdFromContext(call.context);
@@ -15,5 +16,5 @@ export async function getProgress(deps: Deps, _payload: PayloadOf<'getProgress'>
   const stored = await deps.store.load(projectId);
   // Epics from projects the caller cannot browse are not theirs to count, not even as "unavailable".
   const roadmap = stored ? roadmapWithoutHiddenEpics(stored, await hiddenEpics(deps, stored)) : null;
-  return computeProgress(deps.jira, roadmap);
+  return cachedProgress(deps, projectId, call.context.accountId, roadmap);
 }

@@ -5,7 +5,9 @@
  * What must hold after every write, whoever writes and however writes interleave:
  *   layout     every plain key is `rm:<pid>:ini|dbt:<6 digits>`, `rm:<pid>:chg:<10 digits>` or `epic:<issueId>:<pid>`
  *              (the old single-key `epic:<issueId>` is gone); entities are `roadmap-meta` (`rm:<pid>:meta`) and
- *              `epic-deletions` (`epic-deletions` = `{ epoch }`); no `rm:` key of a project without a meta record
+ *              `epic-deletions` (`epic-deletions` = `{ epoch }`); no `rm:` key of a project without a meta record;
+ *              the progress cache (issue 10) adds `pg:<pid>:epoch`, `pg:<pid>:u:<accountId>:<3 digits>` and
+ *              `site:points-field` (cached views, never roadmap data)
  *   model      meta, initiatives and debt items parse with the model's zod schemas and are their own fixed point
  *              (what is stored is exactly what the schema would produce: trimmed, defaulted, no stray fields)
  *   limits     phases ≤ 20, business goals ≤ 5, initiatives ≤ 5000, debt items ≤ 1000, per initiative epics ≤ 10,
@@ -117,6 +119,7 @@ const KEY_CHUNK = /^rm:(\d{1,18}):(ini|dbt):(\d{6})$/;
 const KEY_CHANGE = /^rm:(\d{1,18}):chg:(\d{10})$/;
 const KEY_META = /^rm:(\d{1,18}):meta$/;
 const KEY_EPIC = /^epic:(\d{1,18}):(\d{1,18})$/;
+const KEY_PROGRESS_CACHE = /^(?:pg:\d{1,18}:epoch|pg:\d{1,18}:u:[A-Za-z0-9:_-]{1,128}:\d{3}|site:points-field)$/;
 
 /** The violations of the raw rows given (empty: all invariants hold). Each names the invariant and the key. */
 export function checkRawInvariants(rows: readonly RawRow[]): string[] {
@@ -151,6 +154,7 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
       if ((m = KEY_CHUNK.exec(row.key))) roadmapOf(m[1]).chunks.push({ row, collection: m[2] as 'ini' | 'dbt', chunk: Number(m[3]) });
       else if ((m = KEY_CHANGE.exec(row.key))) roadmapOf(m[1]).changes.push({ row, revision: REVISION_SPACE - Number(m[2]) });
       else if ((m = KEY_EPIC.exec(row.key))) epicRows.push({ row, issueId: m[1], pid: m[2] });
+      else if (KEY_PROGRESS_CACHE.test(row.key)) continue;
       else if (/^epic:\d+$/.test(row.key)) v.push(`layout: ${row.key} is the old single-key epic index form`);
       else v.push(`layout: unknown plain key ${row.key}`);
     } else if (row.ns === NS_META) {

@@ -1,4 +1,5 @@
-import { byParent, type ChildIssue, rollUp } from '../../../src/domain/progress';
+import fc from 'fast-check';
+import { byParent, type ChildIssue, rollUp, sumProgress } from '../../../src/domain/progress';
 
 const child = (statusCategory: ChildIssue['statusCategory'], points: number | null, parentId = '1'): ChildIssue => ({ parentId, statusCategory, points });
 
@@ -37,5 +38,26 @@ describe('epic progress roll-up', () => {
     const groups = byParent([child('done', 1, 'a'), child('new', 1, 'b'), child('new', 2, 'a')]);
     expect([...groups.keys()]).toEqual(['a', 'b']);
     expect(groups.get('a')).toHaveLength(2);
+  });
+});
+
+describe('sumProgress: an initiative summed from its epics', () => {
+  const arbChild = (parentId: string) =>
+    fc.record({
+      parentId: fc.constant(parentId),
+      statusCategory: fc.constantFrom<ChildIssue['statusCategory']>('new', 'indeterminate', 'done'),
+      points: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    });
+
+  it('gives exactly what rollUp gives for all the children together (integer points)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(arbChild('e'), { maxLength: 12 }), { maxLength: 8 }), (groups) => {
+        expect(sumProgress(groups.map((g) => rollUp(g)))).toEqual(rollUp(groups.flat()));
+      }),
+    );
+  });
+
+  it('of nothing is no progress', () => {
+    expect(sumProgress([])).toEqual(rollUp([]));
   });
 });

@@ -321,8 +321,12 @@ export class World {
     this.forge.close();
   }
 
+  /**
+   * The stored rows the oracles compare: everything but the progress cache (`pg:`, `site:` keys, issue 10), which a
+   * read may write (a per-user view of Jira, never roadmap data) and which holds random build ids.
+   */
   rows(): RawRow[] {
-    return readRawStorage(this.forge);
+    return readRawStorage(this.forge).filter((r) => !(r.ns === 'kvs' && /^(pg|site):/.test(r.key)));
   }
 
   /** Every answer of the current step, for the step-wide oracles. */
