@@ -14,6 +14,7 @@ const VIEWS: PageViewId[] = [
   'executive',
   'phases',
   'health',
+  'drift',
   'debt',
   'changelog',
   'import-export',

@@ -72,7 +72,7 @@ export const DRIFT_KIND_TEXT: Record<DriftKind, { title: string; one: string; ma
   'epic-unavailable': { title: 'Epics deleted or hidden', one: 'epic missing', many: 'epics missing' },
   'epic-moved': { title: 'Epics moved to another project', one: 'epic moved', many: 'epics moved' },
   'done-with-open-epics': { title: 'Done, but epics still open', one: 'done with open epics', many: 'done with open epics' },
-  'epics-done': { title: 'All epics done, initiative still open', one: 'epics done', many: 'epics done' },
+  'epics-done': { title: 'All epics done, initiative still open', one: 'done in Jira', many: 'done in Jira' },
   'later-in-progress': { title: 'Later, but under way in Jira', one: 'under way early', many: 'under way early' },
   'now-not-started': { title: 'Now, but not started in Jira', one: 'not started', many: 'not started' },
   'past-target': { title: 'Past the target quarter', one: 'past target', many: 'past target' },

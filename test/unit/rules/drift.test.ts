@@ -461,7 +461,7 @@ describe('drift as a whole', () => {
     expect(report.counts).toMatchObject({ 'epic-unavailable': 1, 'epics-done': 1, 'now-not-started': 2, 'past-target': 0 });
     expect(report.initiatives).toBe(4);
     expect(report.asOf).toBe('2026-11-15');
-    expect(driftCountsText(report.counts)).toBe('1 epic missing · 1 epics done · 2 not started');
+    expect(driftCountsText(report.counts)).toBe('1 epic missing · 1 done in Jira · 2 not started');
     expect(driftCountsText(drift([], []).counts)).toBe('');
     expect(driftFlagsOf(report, 'I-3').map((f) => f.kind)).toEqual(['now-not-started']);
   });
