@@ -76,7 +76,15 @@ describe('drift between the roadmap and Jira', () => {
       ).toBe(`Drift${expected.flags.length}`);
       const fixes = shown.map((s) => s.fixes);
       if (user === 'admin') expect(fixes).toEqual(expected.flags.map((f) => (f.fix ? 1 : 0)));
-      else expect(fixes.every((n) => n === 0)).toBe(true);
+      else {
+        expect(fixes.every((n) => n === 0)).toBe(true);
+        // The reader's Drift tab (no buttons) is accessible in both themes too.
+        await expectNoSeriousViolations(session.page);
+        await session.page.goto(projectPageUrl(session.host, { user, view: 'drift', theme: 'dark' }));
+        await app().getByTestId('drift-flag').first().waitFor();
+        await session.page.waitForTimeout(200);
+        await expectNoSeriousViolations(session.page);
+      }
     });
   }
 

@@ -14,7 +14,6 @@ const VIEWS: PageViewId[] = [
   'executive',
   'phases',
   'health',
-  'drift',
   'debt',
   'changelog',
   'import-export',

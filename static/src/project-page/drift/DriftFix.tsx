@@ -2,48 +2,12 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import type { InitiativeView, RoadmapView } from '../../../../src/domain/api';
-import type { InitiativePatch } from '../../../../src/domain/model';
 import type { DriftFix as Fix, DriftFlag } from '../../../../src/domain/rules/drift';
 import { DangerConfirm } from '../../shared/danger-confirm';
 import { useWriteAction } from '../../shared/data/writes';
-import { HORIZON_LABEL } from '../../shared/labels';
 import { WriteError } from '../../shared/write-error';
 import { useDialogs } from '../shell/dialogs';
-
-/** What a fix writes, when it is a write of its own (the others open a dialog that asks for more). */
-function patchOf(fix: Fix, initiative: InitiativeView): InitiativePatch | null {
-  switch (fix.action) {
-    case 'mark-done':
-      return { status: 'done' };
-    case 'reopen':
-      return { status: 'in-progress' };
-    case 'update-effort':
-      return { effort: fix.effort };
-    case 'unlink':
-      // Epics the viewer cannot see are not in the view; the server keeps them linked (see updateInitiativeHandler).
-      return { epicIds: initiative.epicIds.filter((id) => id !== fix.epicId) };
-    case 'move':
-    case 'update-metric':
-      return null;
-  }
-}
-
-function buttonText(fix: Fix, flag: DriftFlag): string {
-  switch (fix.action) {
-    case 'move':
-      return `Move to ${HORIZON_LABEL[fix.horizon]}…`;
-    case 'mark-done':
-      return 'Mark done';
-    case 'reopen':
-      return 'Reopen';
-    case 'update-effort':
-      return `Set effort to ${fix.effort}`;
-    case 'unlink':
-      return `Unlink ${flag.epicKey ?? 'epic'}…`;
-    case 'update-metric':
-      return 'Update metric…';
-  }
-}
+import { fixButtonText, fixPatch } from './drift-fix-model';
 
 /**
  * The one action that settles a flag. Moves and metric updates open the existing dialogs (a move still asks why);
@@ -58,7 +22,7 @@ export function DriftFix({ flag, fix, initiative, view }: { flag: DriftFlag; fix
   // A newer revision (another write, a reload) makes an old error moot.
   useEffect(() => reset(), [view.revision, reset]);
 
-  const patch = patchOf(fix, initiative);
+  const patch = fixPatch(fix, initiative);
   const send = () => patch && write.run({ baseRevision: view.revision, initiativeId: initiative.id, patch });
   const onClick = () => {
     if (fix.action === 'move') openDialog({ kind: 'move', initiativeId: initiative.id, horizon: fix.horizon });
@@ -75,10 +39,10 @@ export function DriftFix({ flag, fix, initiative, view }: { flag: DriftFlag; fix
         testId="drift-fix"
         isLoading={write.pending}
         isDisabled={confirming}
-        aria-label={`${buttonText(fix, flag).replace(/…$/, '')}: “${initiative.title}”`}
+        aria-label={`${fixButtonText(fix, flag).replace(/…$/, '')}: “${initiative.title}”`}
         onClick={onClick}
       >
-        {buttonText(fix, flag)}
+        {fixButtonText(fix, flag)}
       </Button>
       {confirming || write.error ? (
         <div style={{ flexBasis: '100%', order: 1 }}>
