@@ -132,6 +132,7 @@ describe('drift between the roadmap and Jira', () => {
       const expected = await driftAs('admin');
       expect(await section.getByTestId('health-drift-counts').textContent()).toContain(driftCountsText(expected.counts));
       await expectNoSeriousViolations(session.page);
+      await section.screenshot({ path: path.join(SCREENS, `i10-drift-health-${theme}.png`) });
       if (theme === 'light') {
         await section.getByRole('button', { name: 'Open Drift' }).click();
         await waitForView(app(), 'drift');
@@ -160,8 +161,13 @@ describe('drift between the roadmap and Jira', () => {
       }
       expect(shown.find((s) => s.id === 'I-7')?.text).toBe('Drift from Jira: Epics done');
     };
-    await session.page.goto(projectPageUrl(session.host, { user: 'admin', view: 'executive' }));
-    await check();
+    await session.page.setViewportSize({ width: 1400, height: 1000 });
+    for (const theme of ['light', 'dark'] as const) {
+      await session.page.goto(projectPageUrl(session.host, { user: 'admin', view: 'executive', theme }));
+      await check();
+      await session.page.waitForTimeout(200);
+      await session.page.screenshot({ path: path.join(SCREENS, `i10-drift-executive-${theme}.png`), fullPage: true });
+    }
     // Confluence page 1 embeds TR's executive view (dev/demo-rich.ts), read-only, with progress and drift as its reader.
     await session.page.goto(`${session.host.url}/confluence/pages/1?user=admin`);
     await check();
