@@ -172,6 +172,23 @@ const PAY_EPICS: EpicSpec[] = [
   },
 ];
 
+/**
+ * TR epics created after the others (seeded last, so every earlier issue keeps its id and key): work that shows the
+ * roadmap drifting from Jira in the rich demo — an epic done while its initiative is still open.
+ */
+const TR_LATER_EPICS: EpicSpec[] = [
+  {
+    summary: 'Records of processing for GDPR',
+    status: 'done',
+    description: 'Record every processing activity with its purpose, legal basis and retention, signed off by the data protection officer.',
+    children: [
+      ['Story', 'Inventory personal data per service', 'done', 3],
+      ['Task', 'Write the records of processing with the DPO', 'done', 2],
+      ['Task', 'Publish retention periods per data category', 'done', 1],
+    ],
+  },
+];
+
 function user(u: { accountId: string; displayName: string; emailAddress: string }): JiraUserRecord {
   return { ...u, accountType: 'atlassian', active: true, timeZone: 'Europe/Berlin', locale: 'en_US' };
 }
@@ -189,11 +206,13 @@ function seedIssues(): JiraIssueRecord[] {
   const issues: JiraIssueRecord[] = [];
   let nextId = 20001;
   const assignees = [DEMO_USERS.admin.accountId, DEMO_USERS.member.accountId, null];
+  const nextNumber = new Map<string, number>();
   for (const [project, epics] of [
     [DEMO_PROJECTS.TR, TR_EPICS],
     [DEMO_PROJECTS.PAY, PAY_EPICS],
+    [DEMO_PROJECTS.TR, TR_LATER_EPICS],
   ] as const) {
-    let n = 1;
+    let n = nextNumber.get(project.key) ?? 1;
     for (const epic of epics) {
       const epicId = String(nextId++);
       const step = issues.length;
@@ -231,6 +250,7 @@ function seedIssues(): JiraIssueRecord[] {
         });
       });
     }
+    nextNumber.set(project.key, n);
   }
   return issues;
 }

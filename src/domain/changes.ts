@@ -41,7 +41,8 @@ export function diffFields<T extends object>(
   id: string,
   before: T | undefined,
   after: T | undefined,
-  ignore: ReadonlyArray<string> = ['revision', 'updatedAt', 'createdAt'],
+  // Bookkeeping the server keeps: metricUpdatedAt moves with successMetric, whose own diff already says so.
+  ignore: ReadonlyArray<string> = ['revision', 'updatedAt', 'createdAt', 'metricUpdatedAt'],
 ): FieldDiff[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const diffs: FieldDiff[] = [];

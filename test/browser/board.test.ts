@@ -9,11 +9,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import { DEMO_USERS } from '../../dev/jira';
-import type { InitiativeView, Result, RoadmapView } from '../../src/domain/api';
+import type { InitiativeView, ProgressReport, Result, RoadmapView } from '../../src/domain/api';
 import { filterInitiatives, type InitiativeFilter } from '../../src/domain/board-filter';
 import { cardFlagsOfView } from '../../src/domain/card-flags';
 import { proposeQuarter } from '../../src/domain/horizon';
 import { quarterLabel } from '../../src/domain/quarter';
+import { driftOf } from '../../src/domain/rules/drift';
 import { expectNoSeriousViolations } from './a11y';
 import { launchChromium, type RunningHost, startHost } from './harness';
 
@@ -348,18 +349,26 @@ describe('the board: drag and drop, the Move dialog, filters in the route, cards
     expect(await app().getByRole('dialog').count()).toBe(0);
   });
 
-  it('cards show owners by name, RICE, goals, metrics, and the dependency and staleness flags the domain finds', async () => {
+  it('cards show owners by name, RICE, goals, metrics, and the dependency, staleness and drift flags the domain finds', async () => {
     await openBoard('member');
     const view = await storedView();
-    const flags = cardFlagsOfView(view, new Date());
-    // The demo has work depending on later work, an overdue initiative and untouched ones.
+    const progress = (await host.forge.invoke('getProgress', {}, asAdmin)) as Result<ProgressReport>;
+    if (!progress.ok) throw new Error(progress.error.message);
+    const flags = cardFlagsOfView(view, new Date(), driftOf(view, progress.value, new Date()));
+    // The demo has work depending on later work, an overdue initiative and untouched ones, and drift from Jira (its
+    // GDPR epic is done while the initiative is not).
     const kinds = new Set([...flags.values()].flat().map((f) => f.kind));
-    expect(kinds).toEqual(new Set(['depends-on-later', 'overdue', 'untouched']));
+    for (const kind of ['depends-on-later', 'overdue', 'untouched', 'epics-done'] as const) expect(kinds).toContain(kind);
+    // The cards show drift once Jira has answered.
+    await card('I-7').locator('[data-testid="card-flag"][data-kind="epics-done"]').waitFor();
     const names = new Map<string, string>(Object.values(DEMO_USERS).map((u) => [u.accountId, u.displayName]));
     await app().getByTestId('person').filter({ hasText: 'Theo TR-Editor' }).first().waitFor();
     for (const initiative of view.initiatives) {
       const c = card(initiative.id);
-      expect(await c.getByTestId('card-flag').allTextContents()).toEqual((flags.get(initiative.id) ?? []).map((f) => f.label));
+      // A drift flag also tells screen readers where it comes from.
+      expect(await c.getByTestId('card-flag').allTextContents()).toEqual(
+        (flags.get(initiative.id) ?? []).map((f) => (f.drift ? `Drift from Jira: ${f.label}` : f.label)),
+      );
       const depends = c.getByTestId('card-depends-on');
       if (initiative.dependsOn.length > 0) expect(await depends.textContent()).toBe(`Depends on ${initiative.dependsOn.length}`);
       else expect(await depends.count()).toBe(0);

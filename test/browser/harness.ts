@@ -72,6 +72,7 @@ const TAB_NAME: Record<PageViewId, RegExp> = {
   phases: /^Phases$/,
   capacity: /^Capacity$/,
   health: /^Health/,
+  drift: /^Drift/,
   debt: /^Debt$/,
   changelog: /^Changelog$/,
   'import-export': /^Import and export$/,

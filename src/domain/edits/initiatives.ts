@@ -5,12 +5,29 @@ import { isPlacementMove } from '../moves';
 import { type Actor, type Edit, finishEdit } from '../roadmap-ops';
 import { checkReferences, findInitiative } from './lookup';
 
+/**
+ * When the success metric's current value was last set: the write's own time when this write sets or changes it,
+ * else what `before` had. Only the server's clock writes it (the input schemas have no such field), so the drift
+ * rules' "metric not updated" cannot be silenced by a payload.
+ */
+export function metricUpdatedAtAfter(
+  before: Pick<Initiative, 'successMetric' | 'metricUpdatedAt'> | undefined,
+  after: Pick<Initiative, 'successMetric'>,
+  at: string,
+): string | null {
+  const current = after.successMetric.current;
+  if (before === undefined) return current === undefined ? null : at;
+  return current === before.successMetric.current ? before.metricUpdatedAt : at;
+}
+
 export function addInitiative(roadmap: Roadmap, input: NewInitiative, actor: Actor, fromDebtId: string | null = null): Edit {
   const at = actor.now.toISOString();
   const initiative: Initiative = initiativeSchema.parse({
     ...input,
     id: `I-${roadmap.meta.nextInitiativeSeq}`,
     fromDebtId,
+    // A current value given at creation was measured now.
+    metricUpdatedAt: metricUpdatedAtAfter(undefined, input, at),
     revision: 1,
     createdAt: at,
     updatedAt: at,
@@ -44,12 +61,14 @@ export function updateInitiative(
   fieldPrefix = 'patch',
 ): Edit {
   const before = findInitiative(roadmap, initiativeId);
+  const at = actor.now.toISOString();
+  const patched = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
   const after: Initiative = initiativeSchema.parse({
-    ...before,
-    ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+    ...patched,
     id: before.id,
+    metricUpdatedAt: metricUpdatedAtAfter(before, patched, at),
     revision: before.revision + 1,
-    updatedAt: actor.now.toISOString(),
+    updatedAt: at,
   });
   checkReferences(roadmap, after, fieldPrefix);
   const diffs = diffFields('initiative', before.id, before, after);

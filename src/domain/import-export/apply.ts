@@ -1,6 +1,6 @@
 import type { ZodError } from 'zod';
 import { diffFields, type FieldDiff } from '../changes';
-import { isMove } from '../edits/initiatives';
+import { isMove, metricUpdatedAtAfter } from '../edits/initiatives';
 import { AppError, invalidInput } from '../errors';
 import { type DebtItem, type Initiative, initiativeSchema, type Phase, phaseSchema, type Roadmap } from '../model';
 import { type Actor, type Edit, finishEdit } from '../roadmap-ops';
@@ -97,6 +97,8 @@ export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Acto
       id: initiativeIds.get(create.ref),
       title: create.title,
       phaseId: idOf(create.phase, phaseIds, 'phase'),
+      // The server's clock alone says when a metric was measured (the table has no such column).
+      metricUpdatedAt: create.fields.successMetric ? metricUpdatedAtAfter(undefined, { successMetric: create.fields.successMetric }, at) : null,
       revision: 1,
       createdAt: at,
       updatedAt: at,
@@ -124,6 +126,7 @@ export function applyImportPlan(existing: Roadmap, plan: ImportPlan, actor: Acto
     const after = checked(initiativeSchema, {
       ...patched,
       dependsOn: patched.dependsOn.filter((id) => !removedIds.has(id)),
+      metricUpdatedAt: metricUpdatedAtAfter(before, patched, at),
       revision: before.revision + 1,
       updatedAt: at,
     });

@@ -1,5 +1,6 @@
 import type { EpicProgress, ProgressReport } from '../api';
 import { horizonFor } from '../horizon';
+import { STATUS_LABEL } from '../labels';
 import type { CapacitySettings, Horizon, HorizonRules, Initiative } from '../model';
 import { quarterLabel, quarterOf, quartersBetween } from '../quarter';
 import { calendarDaysBetween, isoDay, parseInstant } from './dates';
@@ -66,6 +67,26 @@ export interface DriftOptions {
 
 export const DEFAULT_EFFORT_MARGIN_PERCENT = 20;
 
+/** How each kind is named: a heading for a list of them, and the words after a count ("3 not started"). */
+export const DRIFT_KIND_TEXT: Record<DriftKind, { title: string; one: string; many: string }> = {
+  'epic-unavailable': { title: 'Epics deleted or hidden', one: 'epic missing', many: 'epics missing' },
+  'epic-moved': { title: 'Epics moved to another project', one: 'epic moved', many: 'epics moved' },
+  'done-with-open-epics': { title: 'Done, but epics still open', one: 'done with open epics', many: 'done with open epics' },
+  'epics-done': { title: 'All epics done, initiative still open', one: 'done in Jira', many: 'done in Jira' },
+  'later-in-progress': { title: 'Later, but under way in Jira', one: 'under way early', many: 'under way early' },
+  'now-not-started': { title: 'Now, but not started in Jira', one: 'not started', many: 'not started' },
+  'past-target': { title: 'Past the target quarter', one: 'past target', many: 'past target' },
+  'over-effort': { title: 'More work than estimated', one: 'over estimate', many: 'over estimate' },
+  'metric-stale': { title: 'Metric not updated', one: 'stale metric', many: 'stale metrics' },
+};
+
+/** The counts in words, in report order, kinds with none left out: "3 not started · 2 epics done". Empty when no drift. */
+export function driftCountsText(counts: Record<DriftKind, number>): string {
+  return DRIFT_KINDS.filter((kind) => counts[kind] > 0)
+    .map((kind) => `${counts[kind]} ${counts[kind] === 1 ? DRIFT_KIND_TEXT[kind].one : DRIFT_KIND_TEXT[kind].many}`)
+    .join(' · ');
+}
+
 type DriftInitiative = Pick<
   Initiative,
   'id' | 'title' | 'status' | 'targetQuarter' | 'horizonPin' | 'epicIds' | 'successMetric' | 'effort' | 'rice' | 'createdAt'
@@ -89,6 +110,27 @@ function hasStarted(epic: EpicProgress): boolean {
 
 const epicName = (epic: EpicProgress) => epic.key ?? `epic ${epic.id}`;
 
+/** The largest effort an initiative may hold (model.ts), so a proposed estimate above it is not offered. */
+const MAX_EFFORT = 10_000;
+
+/** ", with 3 of 8 issues still open" — how much is left, when Jira says; nothing without child issues. */
+function openWork(issues: { total: number; done: number } | undefined): string {
+  if (!issues || issues.total === 0) return '';
+  const open = issues.total - issues.done;
+  if (open > 0) return `, with ${open} of ${plural(issues.total, 'issue')} still open`;
+  return issues.total === 1 ? ', though its one issue is done' : `, though all ${issues.total} issues are done`;
+}
+
+/** How far over the estimate, in the fewest decimals that still show it above the margin (20.4 %, never "20 %"). */
+function percentOver(total: number, effort: number, margin: number): string {
+  const exact = ((total - effort) / effort) * 100;
+  for (let digits = 0; digits <= 3; digits++) {
+    const shown = Math.round(exact * 10 ** digits) / 10 ** digits;
+    if (shown > margin) return shown.toFixed(digits);
+  }
+  return exact.toFixed(4);
+}
+
 export function driftOf(roadmap: DriftRoadmap, progress: ProgressReport | null, today: Date, options: DriftOptions = {}): DriftReport {
   const margin = options.effortMarginPercent ?? DEFAULT_EFFORT_MARGIN_PERCENT;
   const currentQuarter = quarterOf(today);
@@ -110,8 +152,9 @@ export function driftOf(roadmap: DriftRoadmap, progress: ProgressReport | null, 
         message,
         fix,
       });
-    // Epics as this viewer sees them; none known until progress has loaded.
-    const epics = progress ? initiative.epicIds.map((id) => epicsById.get(id)).filter((e): e is EpicProgress => e !== undefined) : [];
+    // Epics as this viewer sees them; none known until progress has loaded. A repeated id counts once (keys stay unique).
+    const linked = [...new Set(initiative.epicIds)];
+    const epics = progress ? linked.map((id) => epicsById.get(id)).filter((e): e is EpicProgress => e !== undefined) : [];
     const seen = epics.filter((e) => e.state !== 'unavailable');
     const seenIds = seen.map((e) => e.id);
 
@@ -147,20 +190,22 @@ export function driftOf(roadmap: DriftRoadmap, progress: ProgressReport | null, 
         );
     }
 
-    const allDone = initiative.epicIds.length > 0 && seen.length === initiative.epicIds.length && seen.every((e) => e.statusCategory === 'done');
+    // Every linked epic must be seen done: one unavailable (or not in the report yet) leaves the question open.
+    const allDone = linked.length > 0 && seen.length === linked.length && seen.every((e) => e.statusCategory === 'done');
     if (allDone)
       add(
         'epics-done',
         null,
         seenIds,
         'Epics done',
-        `All ${plural(seen.length, 'epic')} of ${name} ${seen.length === 1 ? 'is' : 'are'} done in Jira, but the initiative is still ${initiative.status}.`,
+        `${seen.length === 1 ? `The one epic of ${name}, ${epicName(seen[0])}, is` : `All ${seen.length} epics of ${name} are`} done in Jira, but the initiative is still ${STATUS_LABEL[initiative.status].toLowerCase()}.`,
         { action: 'mark-done' },
       );
 
     const horizon = horizonFor(initiative, today, roadmap.horizonRules);
     const started = seen.filter(hasStarted);
-    if (horizon === 'later' && started.length > 0)
+    // All done is said by epics-done; "in progress" would understate it.
+    if (horizon === 'later' && started.length > 0 && !allDone)
       add(
         'later-in-progress',
         null,
@@ -187,14 +232,12 @@ export function driftOf(roadmap: DriftRoadmap, progress: ProgressReport | null, 
     const quartersLate = quartersBetween(initiative.targetQuarter, currentQuarter);
     if (quartersLate > 0 && !allDone) {
       const issues = progress?.initiatives[initiative.id]?.progress.issues;
-      const openIssues = issues ? issues.total - issues.done : null;
-      const work = openIssues !== null && issues && issues.total > 0 ? `, with ${openIssues} of ${plural(issues.total, 'issue')} still open` : '';
       add(
         'past-target',
         null,
         seenIds,
         `${plural(quartersLate, 'quarter')} late`,
-        `${name} targeted ${quarterLabel(initiative.targetQuarter)} and is not done: ${plural(quartersLate, 'quarter')} late${work}.`,
+        `${name} targeted ${quarterLabel(initiative.targetQuarter)} and is not done: ${plural(quartersLate, 'quarter')} late${openWork(issues)}.`,
         { action: 'move', horizon: 'next' },
       );
     }
@@ -202,16 +245,20 @@ export function driftOf(roadmap: DriftRoadmap, progress: ProgressReport | null, 
     const effort = effortOf(initiative);
     const points = progress?.initiatives[initiative.id]?.progress;
     if (roadmap.capacity.unit === 'points' && effort !== null && effort > 0 && points && points.basis === 'points') {
-      const over = Math.round(((points.points.total - effort) / effort) * 100);
-      if (over > margin)
+      const total = points.points.total;
+      // Exactly at the margin is within it; compared without rounding, so 20.4 % over a 20 % margin is flagged.
+      if (total * 100 > effort * (100 + margin)) {
+        const over = percentOver(total, effort, margin);
         add(
           'over-effort',
           null,
           seenIds,
           `Work +${over} %`,
-          `${name}: its epics hold ${points.points.total} points against an estimate of ${effort} (+${over} %, more than the ${margin} % margin).`,
-          { action: 'update-effort', effort: points.points.total },
+          `${name}: its epics hold ${plural(total, 'point')} against an estimate of ${effort} (+${over} %, more than the ${margin} % margin).`,
+          // The model caps effort; beyond the cap there is no one-click estimate to offer.
+          total <= MAX_EFFORT ? { action: 'update-effort', effort: total } : null,
         );
+      }
     }
 
     const metric = initiative.successMetric;

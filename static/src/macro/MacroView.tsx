@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { MacroConfig, RoadmapView } from '../../../src/domain/api';
 import { useChangelogQuery, useRoadmapViewQuery, useSurfaceContext } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
+import { DriftAvailable } from '../shared/drift-state';
 import { EmbeddedRoadmap } from '../shared/embed/EmbeddedRoadmap';
 import { ErrorMessage, Loading, muted, Page } from '../shared/page';
 import { ProgressProvider } from '../shared/progress';
@@ -41,7 +42,9 @@ function Configured({ config }: { config: MacroConfig }) {
   }
   return (
     <ProgressProvider>
-      {config.view === 'changelog' ? <WithChanges view={view.data} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} />}
+      <DriftAvailable.Provider value>
+        {config.view === 'changelog' ? <WithChanges view={view.data} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} />}
+      </DriftAvailable.Provider>
     </ProgressProvider>
   );
 }

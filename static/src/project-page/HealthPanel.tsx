@@ -1,6 +1,9 @@
 import Button from '@atlaskit/button/new';
+import { token } from '@atlaskit/tokens';
+import { DRIFT_KINDS, driftCountsText } from '../../../src/domain/rules/drift';
 import type { RoadmapHealth } from '../../../src/domain/rules/health';
 import { muted } from '../shared/components';
+import { useDrift } from '../shared/drift-state';
 import { CappedList, Panel, PanelSection } from '../shared/panel';
 import { usePageRoute } from '../shared/route/PageRouteProvider';
 import { HealthSeverityLozenge } from './HealthSeverityLozenge';
@@ -29,7 +32,8 @@ const aboutInitiative = (entry: { message: string; initiativeId: string }) => <A
 
 /**
  * The roadmap's health (from `healthOfView`): its review status, dependency findings, backlog candidates (no
- * business goal) and goals nothing serves, and overdue and untouched initiatives, each as the rules' own messages.
+ * business goal) and goals nothing serves, and overdue and untouched initiatives, each as the rules' own messages; and
+ * drift from Jira in counts, with the way to the Drift tab.
  */
 export function HealthPanel({ health, revision, canEdit }: { health: RoadmapHealth; revision: number; canEdit: boolean }) {
   const { dependencies, traceability, staleness, counts } = health;
@@ -39,6 +43,7 @@ export function HealthPanel({ health, revision, canEdit }: { health: RoadmapHeal
         <HealthSeverityLozenge counts={counts} testId="health-severity" /> {counts.problems === 1 ? '1 problem' : `${counts.problems} problems`} to look at
       </div>
       <ReviewStatus review={staleness.review} revision={revision} canEdit={canEdit} />
+      <DriftSection />
       <PanelSection testId="dependency-findings" title="Dependencies" count={dependencies.findings.length}>
         <CappedList
           testId="dependency-finding"
@@ -82,5 +87,37 @@ export function HealthPanel({ health, revision, canEdit }: { health: RoadmapHeal
         />
       </PanelSection>
     </Panel>
+  );
+}
+
+/** Drift from Jira in brief — its counts per kind — and the way to the Drift tab, where each flag has its fix. */
+function DriftSection() {
+  const drift = useDrift();
+  const { navigate } = usePageRoute();
+  if (!drift) return null;
+  const { status, report } = drift;
+  const checking = status === 'loading';
+  const summary = checking
+    ? 'Checking Jira…'
+    : report.flags.length === 0
+      ? status === 'ready'
+        ? 'No drift: the roadmap matches Jira.'
+        : "Jira couldn't be checked; the roadmap's own checks found nothing."
+      : `${driftCountsText(report.counts)} (${report.initiatives === 1 ? '1 initiative' : `${report.initiatives} initiatives`}).`;
+  return (
+    <PanelSection testId="health-drift" title="Drift from Jira" count={checking ? undefined : report.flags.length}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.100') }}>
+        <span
+          data-testid="health-drift-counts"
+          data-kinds={DRIFT_KINDS.filter((k) => report.counts[k] > 0).join(' ')}
+          style={{ font: token('font.body'), color: report.flags.length > 0 ? token('color.text') : token('color.text.subtle') }}
+        >
+          {summary}
+        </span>
+        <Button appearance="subtle" spacing="compact" onClick={() => navigate({ view: 'drift', filters: {} })}>
+          Open Drift
+        </Button>
+      </div>
+    </PanelSection>
   );
 }

@@ -10,11 +10,13 @@ import { healthOfView } from '../../../src/domain/view-health';
 import { ErrorMessage, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
 import { useRoadmapViewQuery } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
+import { DriftProvider } from '../shared/drift';
 import { PhaseList } from '../shared/phases';
 import { ProgressProvider } from '../shared/progress';
 import { PageRouteProvider, usePageRoute } from '../shared/route/PageRouteProvider';
 import { type PageViewId, VIEW_LABEL } from '../shared/route/route-model';
 import { BoardView } from './board/BoardView';
+import { DriftTabLabel } from './drift/DriftTabLabel';
 import { LimitWarnings } from './LimitWarnings';
 import { DialogProvider, useDialogs } from './shell/dialogs';
 import { PageDialogs } from './shell/PageDialogs';
@@ -31,6 +33,7 @@ const CapacityPanel = lazy(() => import('./CapacityPanel').then((m) => ({ defaul
 const ChangelogPanel = lazy(() => import('./ChangelogPanel').then((m) => ({ default: m.ChangelogPanel })));
 const DebtSection = lazy(() => import('./debt/DebtSection').then((m) => ({ default: m.DebtSection })));
 const HealthPanel = lazy(() => import('./HealthPanel').then((m) => ({ default: m.HealthPanel })));
+const DriftView = lazy(() => import('./drift/DriftView').then((m) => ({ default: m.DriftView })));
 const ImportExportSection = lazy(() => import('./import-export/ImportExportSection').then((m) => ({ default: m.ImportExportSection })));
 const PhaseManager = lazy(() => import('./phases/PhaseManager').then((m) => ({ default: m.PhaseManager })));
 const SettingsSection = lazy(() => import('./settings/SettingsSection').then((m) => ({ default: m.SettingsSection })));
@@ -62,7 +65,9 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
   const { canEdit } = view.permissions;
   const severity = healthSeverity(health.counts);
   const tabLabel = (id: PageViewId) =>
-    id === 'health' && health.counts.problems > 0 ? (
+    id === 'drift' ? (
+      <DriftTabLabel />
+    ) : id === 'health' && health.counts.problems > 0 ? (
       <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
         {VIEW_LABEL[id]}
         <Badge appearance={severity === 'critical' ? 'important' : 'default'}>{health.counts.problems}</Badge>
@@ -72,19 +77,21 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
     );
   return (
     <ProgressProvider>
-      <DialogProvider>
-        <PageHeader view={view} refreshing={refreshing} />
-        {canEdit ? null : (
-          <SectionMessage appearance="information" testId="view-only" title="You can view this roadmap">
-            <p>
-              Changing it needs Jira's Edit issues permission in {view.project.key}. Ask a {view.project.key} project admin if you should plan here too.
-            </p>
-          </SectionMessage>
-        )}
-        <LimitWarnings warnings={view.limitWarnings} />
-        <ViewTabs renderView={(id) => <RoadmapViewOf id={id} view={view} health={health} />} label={tabLabel} />
-        <PageDialogs view={view} />
-      </DialogProvider>
+      <DriftProvider view={view}>
+        <DialogProvider>
+          <PageHeader view={view} refreshing={refreshing} />
+          {canEdit ? null : (
+            <SectionMessage appearance="information" testId="view-only" title="You can view this roadmap">
+              <p>
+                Changing it needs Jira's Edit issues permission in {view.project.key}. Ask a {view.project.key} project admin if you should plan here too.
+              </p>
+            </SectionMessage>
+          )}
+          <LimitWarnings warnings={view.limitWarnings} />
+          <ViewTabs renderView={(id) => <RoadmapViewOf id={id} view={view} health={health} />} label={tabLabel} />
+          <PageDialogs view={view} />
+        </DialogProvider>
+      </DriftProvider>
     </ProgressProvider>
   );
 }
@@ -129,6 +136,8 @@ function RoadmapViewOf({ id, view, health }: { id: PageViewId; view: RoadmapView
         return <CapacityPanel report={health.capacity} currentQuarter={health.currentQuarter} canAdminister={canAdminister} />;
       case 'health':
         return <HealthPanel health={health} revision={view.revision} canEdit={canEdit} />;
+      case 'drift':
+        return <DriftView view={view} />;
       case 'debt':
         return <DebtSection view={view} />;
       case 'changelog':

@@ -1,5 +1,6 @@
 import Badge from '@atlaskit/badge';
 import Heading from '@atlaskit/heading';
+import RefreshIcon from '@atlaskit/icon/core/refresh';
 import WarningIcon from '@atlaskit/icon/core/status-warning';
 import { token } from '@atlaskit/tokens';
 import { createContext, type CSSProperties, type ReactNode, type RefObject, useContext, useEffect, useRef, useState } from 'react';
@@ -146,12 +147,19 @@ export interface BoardDragAndDrop {
   column(element: HTMLElement, horizon: Horizon, onState: (state: DropState) => void): () => void;
 }
 
-/** A warning on a card, as text with an icon: never only a colour, and never in a status's or horizon's colours. */
+/** Visually hidden, still read by screen readers. */
+const srOnly: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
+
+/**
+ * A warning on a card, as text with an icon: never only a colour, and never in a status's or horizon's colours. Drift
+ * from Jira has its own icon (Jira disagrees) and says so to screen readers.
+ */
 function CardFlagTag({ flag }: { flag: CardFlag }) {
   return (
     <span
       data-testid="card-flag"
       data-kind={flag.kind}
+      data-drift={flag.drift ? 'true' : undefined}
       title={flag.detail}
       style={{
         display: 'inline-flex',
@@ -166,7 +174,12 @@ function CardFlagTag({ flag }: { flag: CardFlag }) {
         lineHeight: '20px',
       }}
     >
-      <WarningIcon label="" color={token('color.icon.warning')} size="small" />
+      {flag.drift ? (
+        <RefreshIcon label="" color={token('color.icon.warning')} size="small" />
+      ) : (
+        <WarningIcon label="" color={token('color.icon.warning')} size="small" />
+      )}
+      {flag.drift ? <span style={srOnly}>Drift from Jira: </span> : null}
       {flag.label}
     </span>
   );

@@ -1,5 +1,6 @@
 /** The board cards' warnings: one flag per kind per initiative, from the dependency and staleness rules. */
 import { cardFlags, cardFlagsOfView } from '../../../src/domain/card-flags';
+import { driftOf } from '../../../src/domain/rules/drift';
 import { initiative, phase, TODAY } from '../rules/fixtures';
 
 const view = (initiatives: ReturnType<typeof initiative>[], reviewCadenceDays = 30) => ({
@@ -69,5 +70,55 @@ describe('card flags', () => {
       { overdue: [], untouched: [] },
     );
     expect(flags.get('I-1')).toEqual([{ kind: 'depends-on-later', label: 'Depends on later work', detail: 'a; b' }]);
+  });
+
+  it('adds drift from Jira, folding past-target into the overdue flag’s detail instead of a second warning', () => {
+    const initiatives = [
+      initiative({ id: 'I-1', targetQuarter: '2026-Q3', status: 'in-progress', epicIds: ['1'], updatedAt: fresh, createdAt: fresh }),
+      initiative({ id: 'I-2', status: 'in-progress', epicIds: ['2', '3', '4'], updatedAt: fresh, createdAt: fresh }),
+    ];
+    const v = view(initiatives);
+    const progress = {
+      pointsFieldId: null,
+      epics: [
+        { id: '1', state: 'ok' as const, key: 'TR-1', statusCategory: 'indeterminate' as const },
+        { id: '2', state: 'unavailable' as const },
+        { id: '3', state: 'unavailable' as const },
+        { id: '4', state: 'ok' as const, key: 'TR-4', statusCategory: 'done' as const },
+      ],
+      initiatives: {},
+    };
+    const drift = driftOf({ ...v, capacity: { unit: 'person-weeks' } }, progress, TODAY);
+    const flags = cardFlagsOfView(v, TODAY, drift);
+    const pastTarget = drift.flags.find((f) => f.kind === 'past-target')!;
+    expect(flags.get('I-1')).toEqual([{ kind: 'overdue', label: 'Overdue 1 quarter', detail: pastTarget.message }]);
+    // Two missing epics are one flag on the card, counted; every flag from drift is marked as such.
+    expect(flags.get('I-2')).toEqual([{ kind: 'epic-unavailable', label: '2 epics missing', detail: expect.stringContaining('linked epic 2'), drift: true }]);
+    expect(flags.get('I-2')?.[0].detail).toContain('linked epic 3');
+    // Without drift the cards are as before.
+    expect(cardFlagsOfView(v, TODAY).get('I-2')).toBeUndefined();
+  });
+
+  it('a past-target flag with no overdue finding still shows, as overdue', () => {
+    const flags = cardFlags(
+      { cycles: [], findings: [] },
+      { overdue: [], untouched: [] },
+      {
+        flags: [
+          {
+            key: 'past-target:I-1',
+            kind: 'past-target',
+            initiativeId: 'I-1',
+            epicId: null,
+            epicKey: null,
+            epicIds: [],
+            label: '1 quarter late',
+            message: 'late',
+            fix: null,
+          },
+        ],
+      },
+    );
+    expect(flags.get('I-1')).toEqual([{ kind: 'overdue', label: '1 quarter late', detail: 'late' }]);
   });
 });

@@ -6,6 +6,7 @@ import { filterInitiatives, isFiltering } from '../../../../src/domain/board-fil
 import { cardFlagsOfView } from '../../../../src/domain/card-flags';
 import { type BoardDragAndDrop, HorizonBoard, showInitiativeCard } from '../../shared/board';
 import { useBoardDetails } from '../../shared/data/queries';
+import { useDrift } from '../../shared/drift-state';
 import { usePageRoute } from '../../shared/route/PageRouteProvider';
 import type { BoardFilters } from '../../shared/route/route-model';
 import { useDialogs } from '../shell/dialogs';
@@ -27,8 +28,10 @@ export function BoardView({ view }: { view: RoadmapView }) {
     if (focus) requestAnimationFrame(() => showInitiativeCard(focus));
   }, [focus]);
 
-  // The cards' warnings, by the health rules, once per view (today is read then: the board shows it as of loading).
-  const flags = useMemo(() => cardFlagsOfView(view, new Date()), [view]);
+  // The cards' warnings, by the health rules and the drift from Jira, once per view and progress (today is read then:
+  // the board shows it as of loading).
+  const drift = useDrift()?.report ?? null;
+  const flags = useMemo(() => cardFlagsOfView(view, new Date(), drift), [view, drift]);
   const cardDetails = useMemo(() => ({ ...details, flags }), [details, flags]);
   const { filters } = route;
   // Typing stays responsive on a big roadmap: the cards follow the filters as soon as React has time.

@@ -5,6 +5,7 @@ import { createInitiativePayload, type InitiativeView, type RoadmapView, updateI
 import { FormButtons } from '../../shared/form/FormButtons';
 import { FormErrorLine } from '../../shared/form/FormErrorLine';
 import { ModalForm } from '../../shared/form/ModalForm';
+import { fieldId } from '../../shared/form/paths';
 import { useDomainForm } from '../../shared/form/use-domain-form';
 import { WriteStatus } from '../../shared/merge-notice';
 import { phasesInOrder } from '../../shared/phases';
@@ -27,8 +28,23 @@ import { InitiativeFields } from './InitiativeFields';
  * form (InitiativeFields, one form model: editor-model.ts). `onClose` once saved, cancelled or deleted; the card
  * shows the write's answer through the data layer, which also announces it.
  */
-export function InitiativeDialog({ view, initiative, onClose }: { view: RoadmapView; initiative?: InitiativeView; onClose: () => void }) {
-  return initiative ? <EditInitiativeDialog view={view} initiative={initiative} onClose={onClose} /> : <CreateInitiativeDialog view={view} onClose={onClose} />;
+export function InitiativeDialog({
+  view,
+  initiative,
+  focus,
+  onClose,
+}: {
+  view: RoadmapView;
+  initiative?: InitiativeView;
+  /** Edit only: open on the success metric's current value instead of the title. */
+  focus?: 'metric';
+  onClose: () => void;
+}) {
+  return initiative ? (
+    <EditInitiativeDialog view={view} initiative={initiative} focus={focus} onClose={onClose} />
+  ) : (
+    <CreateInitiativeDialog view={view} onClose={onClose} />
+  );
 }
 
 /**
@@ -80,7 +96,7 @@ function CreateInitiativeDialog({ view, onClose }: { view: RoadmapView; onClose:
  * theirs" for each field both changed. Asks why it moves exactly when the domain's rule says the edit is a move.
  * "Delete initiative" opens its confirm as a dialog over this one.
  */
-function EditInitiativeDialog({ view, initiative, onClose }: { view: RoadmapView; initiative: InitiativeView; onClose: () => void }) {
+function EditInitiativeDialog({ view, initiative, focus, onClose }: { view: RoadmapView; initiative: InitiativeView; focus?: 'metric'; onClose: () => void }) {
   const id = `edit-${initiative.id}`;
   const moveContext = { horizonRules: view.horizonRules, today: new Date() };
   const goalOrder = view.businessGoals.map((g) => g.id);
@@ -108,6 +124,7 @@ function EditInitiativeDialog({ view, initiative, onClose }: { view: RoadmapView
       width="large"
       height={DIALOG_HEIGHT}
       dataset={{ mode: 'edit', 'initiative-id': initiative.id }}
+      initialFocus={focus === 'metric' ? `[id="${fieldId(id, 'patch.successMetric.current')}"]` : undefined}
       footer={
         <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: token('space.100'), inlineSize: '100%' }}>
           <Button appearance="subtle" onClick={() => setDeleting(true)} isDisabled={form.submitting}>

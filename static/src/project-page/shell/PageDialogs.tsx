@@ -22,6 +22,6 @@ function OpenDialog({ view }: { view: RoadmapView }) {
   const initiative = view.initiatives.find((i) => i.id === dialog.initiativeId);
   // Deleted while the dialog was open (by this user or someone else): nothing left to show.
   if (!initiative) return null;
-  if (dialog.kind === 'edit') return <InitiativeDialog key={initiative.id} view={view} initiative={initiative} onClose={closeDialog} />;
+  if (dialog.kind === 'edit') return <InitiativeDialog key={initiative.id} view={view} initiative={initiative} focus={dialog.focus} onClose={closeDialog} />;
   return <MoveDialog key={initiative.id} view={view} initiative={initiative} toHorizon={dialog.horizon} onClose={closeDialog} />;
 }

@@ -4,7 +4,8 @@ import type { Horizon } from '../../../../src/domain/model';
 /** The one dialog the project page may show at a time. */
 export type PageDialog =
   | { kind: 'create' }
-  | { kind: 'edit'; initiativeId: string }
+  /** `focus`: the field to start on (the Drift view's "Update metric" opens on the metric's current value). */
+  | { kind: 'edit'; initiativeId: string; focus?: 'metric' }
   /** `horizon`: the column a card was dropped on (the dialog proposes a quarter in it). */
   | { kind: 'move'; initiativeId: string; horizon?: Horizon };
 

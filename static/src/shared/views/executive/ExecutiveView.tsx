@@ -1,5 +1,6 @@
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
+import RefreshIcon from '@atlaskit/icon/core/refresh';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import { type CSSProperties, type ReactNode, useMemo } from 'react';
@@ -10,6 +11,7 @@ import { healthSeverity, SEVERITY_LABEL } from '../../../../../src/domain/rules/
 import { executiveGroups } from '../../../../../src/domain/views/executive';
 import { metricNumbers } from '../../../../../src/domain/views/timeline';
 import { HorizonLozenge, muted, StatusLozenge } from '../../components';
+import { useDrift } from '../../drift-state';
 import { InitiativeProgress } from '../../progress';
 import { formatDay } from '../../time';
 import { titleButton } from '../title-button';
@@ -190,14 +192,55 @@ function InitiativeLine({ initiative, openInitiative }: { initiative: Initiative
           {numbers ? <strong style={{ fontWeight: token('font.weight.semibold'), color: token('color.text') }}> · {numbers}</strong> : null}
         </div>
       </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.050') }}>
-        <StatusLozenge status={initiative.status} />
-        <HorizonLozenge horizon={initiative.horizon} />
-        <span style={muted}>{quarterLabel(initiative.targetQuarter)}</span>
+      {/* Drift sits under status and horizon, where the line has room: the one-pager stays one printed page. */}
+      <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.025') }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: token('space.050') }}>
+          <StatusLozenge status={initiative.status} />
+          <HorizonLozenge horizon={initiative.horizon} />
+          <span style={muted}>{quarterLabel(initiative.targetQuarter)}</span>
+        </div>
+        <DriftLine initiative={initiative} />
       </div>
       <div>{initiative.epicIds.length > 0 ? <InitiativeProgress initiativeId={initiative.id} /> : <span style={muted}>No linked epics</span>}</div>
     </li>
   );
 }
+
+/**
+ * The initiative's drift from Jira in one line: "On track with Jira", or its first flag's label (with the cards' drift
+ * icon) and how many more, every sentence on hover. Nothing where the surface computes no drift (the macro settings'
+ * preview).
+ */
+function DriftLine({ initiative }: { initiative: InitiativeView }) {
+  const drift = useDrift();
+  if (!drift) return null;
+  const flags = drift.byInitiative.get(initiative.id) ?? [];
+  if (flags.length === 0) {
+    const text = drift.status === 'loading' ? 'Checking Jira…' : initiative.epicIds.length > 0 && drift.status === 'ready' ? 'On track with Jira' : 'No drift';
+    return (
+      <span data-testid="executive-drift" data-state={drift.status === 'loading' ? 'checking' : 'clear'} style={muted}>
+        {text}
+      </span>
+    );
+  }
+  const [first] = flags;
+  return (
+    <span
+      data-testid="executive-drift"
+      data-state="drift"
+      data-kinds={flags.map((f) => f.kind).join(' ')}
+      title={flags.map((f) => f.message).join('\n')}
+      style={{ ...muted, display: 'inline-flex', alignItems: 'center', gap: token('space.050'), color: token('color.text.warning') }}
+    >
+      <RefreshIcon label="" color={token('color.icon.warning')} size="small" />
+      <span style={srOnly}>Drift from Jira: </span>
+      {first.label}
+      {flags.length > 1 ? ` +${flags.length - 1}` : ''}
+    </span>
+  );
+}
+
+/** Visually hidden, still read by screen readers. */
+const srOnly: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
 
 const titleButtonStyle = titleButton('body');
