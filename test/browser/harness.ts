@@ -74,6 +74,7 @@ const TAB_NAME: Record<PageViewId, RegExp> = {
   health: /^Health/,
   debt: /^Debt$/,
   changelog: /^Changelog$/,
+  review: /^Since last review$/,
   'import-export': /^Import and export$/,
   settings: /^Settings$/,
 };

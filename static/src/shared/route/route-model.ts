@@ -4,7 +4,19 @@
  */
 
 /** Views with a tab, in tab order. */
-export const TAB_VIEWS = ['board', 'timeline', 'priorities', 'dependencies', 'capacity', 'executive', 'phases', 'health', 'debt', 'changelog'] as const;
+export const TAB_VIEWS = [
+  'board',
+  'timeline',
+  'priorities',
+  'dependencies',
+  'capacity',
+  'executive',
+  'phases',
+  'health',
+  'debt',
+  'changelog',
+  'review',
+] as const;
 /** Views reached from the page header rather than a tab. */
 export const HEADER_VIEWS = ['settings', 'import-export'] as const;
 export type PageViewId = (typeof TAB_VIEWS)[number] | (typeof HEADER_VIEWS)[number];
@@ -21,6 +33,7 @@ export const VIEW_LABEL: Record<PageViewId, string> = {
   health: 'Health',
   debt: 'Debt',
   changelog: 'Changelog',
+  review: 'Since last review',
   settings: 'Settings',
   'import-export': 'Import and export',
 };
