@@ -5,7 +5,7 @@ import type { MutationResult, ProgressReport, Result } from '../../src/domain/ap
 import { addQuarters } from '../../src/domain/quarter';
 import { snapshotOf } from '../../src/domain/review/baseline';
 import { decodeBaseline } from '../../src/domain/review/codec';
-import { changedIds, compareDrift, compareSnapshots,type Comparison } from '../../src/domain/review/compare';
+import { changedIds, compareDrift, compareSnapshots, type Comparison } from '../../src/domain/review/compare';
 import type { ReviewComparisonAnswer } from '../../src/domain/review-api';
 import { driftOf } from '../../src/domain/rules/drift';
 import { formatDay } from '../../static/src/shared/time';
