@@ -43,6 +43,7 @@ import {
   updateInitiativePayload,
   updatePhasePayload,
 } from './api';
+import { getReviewBaselinesPayload, getReviewComparisonPayload, type ReviewBaselines, type ReviewComparisonAnswer } from './review-api';
 
 /**
  * What the caller must hold on the roadmap's project. 'lookup': a read keyed by something the caller names (a project
@@ -76,6 +77,8 @@ export const CONTRACT = {
   getPeople: { payload: getPeoplePayload, level: 'read', value: answer<PeopleAnswer>() },
   findPeople: { payload: findPeoplePayload, level: 'read', value: answer<PeopleAnswer>() },
   exportRoadmap: { payload: exportRoadmapPayload, level: 'read', value: answer<ExportResult>() },
+  getReviewBaselines: { payload: getReviewBaselinesPayload, level: 'read', value: answer<ReviewBaselines>() },
+  getReviewComparison: { payload: getReviewComparisonPayload, level: 'read', value: answer<ReviewComparisonAnswer>() },
   getEpicContext: { payload: getEpicContextPayload, level: 'lookup', value: answer<EpicContext>() },
   findProject: { payload: findProjectPayload, level: 'lookup', value: answer<ProjectRef>() },
   searchProjects: { payload: searchProjectsPayload, level: 'lookup', value: answer<ProjectSearchAnswer>() },

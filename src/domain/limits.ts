@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { AppError } from './errors';
-import { debtItemSchema, initiativeSchema, LIMITS, type Roadmap, roadmapMetaSchema } from './model';
+import { debtItemSchema, initiativeSchema, isCleanText, LIMITS, type Roadmap, roadmapMetaSchema } from './model';
+import { type EncodedBaseline, MAX_BASELINE_PARTS } from './review/stored';
+import { jsonBytes } from './review/utf8';
 
 /**
  * The roadmap's limits, checked on every write path. The zod model enforces text lengths and per-item counts on
@@ -157,4 +159,33 @@ function danglingAfterRemoval(before: Roadmap, after: Roadmap): LimitViolation[]
       found.push({ path: `debtItems.${d.id}.promotedTo`, message: `Still points at removed initiative ${d.promotedTo}` });
   }
   return found;
+}
+
+/** Forge's limit for one stored value, in UTF-8 bytes. */
+const MAX_VALUE_BYTES = 240 * 1024;
+
+/**
+ * A review's baseline inside what one review may store: at most MAX_BASELINE_PARTS parts (so the review, its
+ * baseline and the pruned one fit one transaction), each value within Forge's 240 KiB, the note clean text of at
+ * most 500 characters. How many baselines a roadmap keeps is LIMITS.reviewBaselines (domain/review/retention.ts).
+ */
+export function baselineViolations(encoded: EncodedBaseline): LimitViolation[] {
+  const violations: LimitViolation[] = [];
+  const { header, parts } = encoded;
+  if (parts.length > MAX_BASELINE_PARTS || parts.length !== header.parts)
+    violations.push({ path: 'review.parts', message: `${parts.length} parts, over the limit of ${MAX_BASELINE_PARTS}`, count: parts.length });
+  parts.forEach((part, index) => {
+    const bytes = jsonBytes(part);
+    if (bytes > MAX_VALUE_BYTES)
+      violations.push({ path: `review.parts.${index}`, message: `${Math.ceil(bytes / 1024)} KiB, over the 240 KiB Forge storage limit` });
+  });
+  if (header.note !== null && (header.note.length > 500 || !isCleanText(header.note)))
+    violations.push({ path: 'review.note', message: 'A review note is clean text of at most 500 characters' });
+  return violations;
+}
+
+/** Refuses to store a baseline outside the limits (LIMIT: nothing of the review is written). */
+export function assertBaselineWithinLimits(encoded: EncodedBaseline): void {
+  const [first] = baselineViolations(encoded);
+  if (first) throw new AppError('LIMIT', `This review's baseline is too large to store — ${first.path}: ${first.message}`);
 }

@@ -25,6 +25,8 @@ export const LIMITS = {
   goalsPerInitiative: 10,
   /** Linked epics that live in other Jira projects (their project is remembered in the meta record). */
   foreignEpics: 500,
+  /** Review baselines kept per roadmap (domain/review/retention.ts): a year of monthly reviews; older ones are pruned. */
+  reviewBaselines: 12,
 } as const;
 
 // Control characters (other than tab and newlines) are refused: they have no place in roadmap text, and each would

@@ -1,5 +1,6 @@
 import { capDiffs, type ChangeRecord, type FieldDiff } from './changes';
 import { type Roadmap, type RoadmapMeta, SCHEMA_VERSION } from './model';
+import type { EncodedBaseline } from './review/stored';
 
 /** The result of a pure edit: the next state, what changed and why, and which stored items must be rewritten. */
 export interface Edit {
@@ -7,6 +8,8 @@ export interface Edit {
   change: ChangeRecord;
   /** Ids of initiatives (I-n) and debt items (D-n) created, changed or deleted. */
   touched: string[];
+  /** A review's baseline (markReviewed), stored in the same transaction as the change (storage/kvs-roadmap-store.ts). */
+  review?: EncodedBaseline;
 }
 
 export interface Actor {

@@ -8,6 +8,7 @@ import * as io from './handlers/import-export';
 import * as people from './handlers/people';
 import * as progress from './handlers/progress';
 import * as reads from './handlers/reads';
+import * as reviews from './handlers/reviews';
 import * as writes from './handlers/writes';
 import { parse } from './mutation';
 
@@ -108,6 +109,8 @@ const HANDLERS: { [K in ResolverKey]: ResolverHandler<K> } = {
   importRoadmap: io.importRoadmapHandler,
   exportRoadmap: io.exportRoadmapHandler,
   getProgress: progress.getProgress,
+  getReviewBaselines: reviews.getReviewBaselines,
+  getReviewComparison: reviews.getReviewComparison,
   getPeople: people.getPeople,
   findPeople: people.findPeople,
   linkEpic: panel.linkEpicHandler,

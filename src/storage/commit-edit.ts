@@ -1,6 +1,6 @@
 import type { ChangeRecord } from '../domain/changes';
 import { epicLinkChanges, nextEpicProjects } from '../domain/epic-links';
-import { assertWithinLimits } from '../domain/limits';
+import { assertBaselineWithinLimits, assertWithinLimits } from '../domain/limits';
 import type { Roadmap } from '../domain/model';
 import type { Edit } from '../domain/roadmap-ops';
 import type { RoadmapStore } from './roadmap-store';
@@ -21,7 +21,7 @@ export interface CommitOptions {
  *      later message can say anything about an epic the caller may not see;
  *   2. the edit must not add a limit violation (domain/limits.ts), so nothing can store an unloadable roadmap;
  *   3. one transaction, conditional on before's revision (and on that epoch when epics are added), writes the
- *      roadmap, its change record and the epic index entries together.
+ *      roadmap, its change record and the epic index entries together (and a review's baseline, pruning the oldest).
  */
 export async function commitEdit(
   store: RoadmapStore,
@@ -43,6 +43,7 @@ export async function commitEdit(
   const epicProjects = nextEpicProjects(projectId, meta.epicProjects ?? {}, edit.roadmap.initiatives, confirmed);
   const roadmap: Roadmap = { ...edit.roadmap, meta: { ...meta, epicProjects } };
   assertWithinLimits(before, roadmap, edit.touched);
+  if (edit.review) assertBaselineWithinLimits(edit.review);
   const change = withEpicProjects(edit.change, { ...(before?.meta.epicProjects ?? {}), ...epicProjects });
   await store.commit(projectId, {
     baseRevision: before?.meta.revision ?? 0,
@@ -51,6 +52,7 @@ export async function commitEdit(
     change,
     epicLinks,
     epicDeletionEpoch,
+    review: edit.review,
   });
   return { roadmap, change };
 }

@@ -4,6 +4,11 @@
  *   rm:<projectId>:ini:<chunk>       up to ITEMS_PER_CHUNK initiatives (chunk = id number / ITEMS_PER_CHUNK)
  *   rm:<projectId>:dbt:<chunk>       up to ITEMS_PER_CHUNK debt items, likewise
  *   rm:<projectId>:chg:<inverted>    one change record per revision; inverted so key order is newest first
+ *   rm:<projectId>:rvw:<inverted>    a review's baseline header (domain/review/codec.ts), by the review's revision,
+ *                                    inverted so newest first: seq, when, who, note, counts, how many parts
+ *   rm:<projectId>:rvb:<inverted>:<nn>  that baseline's parts (columnar blocks of 100 initiatives); header and parts
+ *                                    are written with the review's meta and change record in one transaction, and
+ *                                    the oldest baseline beyond LIMITS.reviewBaselines (12) is deleted in it too
  *   epic:<issueId>:<projectId>       the initiative of that roadmap the epic serves; `epic:<issueId>:` lists them all
  *   epic-deletions                   (entity epic-deletions) an epoch the issue-deleted trigger bumps; writes that
  *                                    link an epic check it, so a link cannot land while its epic is being deleted
@@ -19,6 +24,14 @@
  * characters, so a character costs at most 3 bytes (UTF-8) in JSON. A worst-case initiative is then about 6.7 KB
  * (1,730 characters of text, 50 epic ids, 20 dependencies, 10 goals) and a worst-case debt item about 7 KB, so 25 of
  * either stay under 180 KB. test/integration/storage-scale.test.ts checks the worst case against the emulator.
+ *
+ * Review baselines (the load never reads them): a header is at most about 1.8 KB (a 500-character note); the plan
+ * costs at most about 70 bytes per initiative (no titles: see domain/review/baseline.ts), so 5,000 initiatives with
+ * the longest metric numbers take about 350 KB in two parts of at most 200 KiB; a drift flag adds 3–25 bytes (an
+ * 18-digit epic id is most of it). One baseline takes at most 10 parts (≈ 2 MB; beyond, the last initiatives' drift
+ * is left out and the baseline says so). Measured against the emulator (test/integration/review-baselines.test.ts):
+ * 5,000 worst-case initiatives whose 50,000 epics are gone from Jira, 1.3 MB in 8 parts; every flag at once, 1.85 MB
+ * in 10 parts. Per roadmap at most 12 baselines: ≈ 4.2 MB without drift, ≈ 22 MB at the ceiling.
  */
 export const ITEMS_PER_CHUNK = 25;
 const CHUNK_DIGITS = 6;
@@ -32,6 +45,11 @@ export const chunkKey = (projectId: string, collection: Collection, chunk: numbe
   `${collectionPrefix(projectId, collection)}${String(chunk).padStart(CHUNK_DIGITS, '0')}`;
 export const changePrefix = (projectId: string) => `rm:${projectId}:chg:`;
 export const changeKey = (projectId: string, revision: number) => `${changePrefix(projectId)}${String(REVISION_SPACE - revision).padStart(10, '0')}`;
+export const reviewPrefix = (projectId: string) => `rm:${projectId}:rvw:`;
+export const reviewKey = (projectId: string, revision: number) => `${reviewPrefix(projectId)}${String(REVISION_SPACE - revision).padStart(10, '0')}`;
+export const baselinePartPrefix = (projectId: string, revision: number) => `rm:${projectId}:rvb:${String(REVISION_SPACE - revision).padStart(10, '0')}:`;
+export const baselinePartKey = (projectId: string, revision: number, part: number) =>
+  `${baselinePartPrefix(projectId, revision)}${String(part).padStart(2, '0')}`;
 export const epicPrefix = (issueId: string) => `epic:${issueId}:`;
 export const epicKey = (issueId: string, projectId: string) => `${epicPrefix(issueId)}${projectId}`;
 export const EPIC_DELETIONS_KEY = 'epic-deletions';

@@ -2,7 +2,11 @@ import { Filter, FilterConditions, type ForgeKvsAPIError, kvs, WhereConditions }
 import { type ChangeRecord, conflictMessage } from '../domain/changes';
 import { AppError } from '../domain/errors';
 import { type Roadmap, SCHEMA_VERSION } from '../domain/model';
+import { type BaselineHeader, baselineHeaderSchema } from '../domain/review/codec';
+import { planReviewWrite } from '../domain/review/retention';
 import {
+  baselinePartKey,
+  baselinePartPrefix,
   changeKey,
   changePrefix,
   chunkKey,
@@ -15,6 +19,8 @@ import {
   epicPrefix,
   legacyEpicKey,
   metaKey,
+  reviewKey,
+  reviewPrefix,
 } from './keys';
 import { isLegacyChunk, migrateDebtItems, migrateInitiatives, migrateMeta } from './migrations';
 import type { ChangePage, EpicLink, RoadmapStore, RoadmapWrite } from './roadmap-store';
@@ -28,6 +34,8 @@ interface EpicDeletions {
   epoch: number;
 }
 export const MAX_TRANSACTION_OPERATIONS = 25;
+/** Keys per batch get (the platform's limit). */
+const MAX_BATCH_KEYS = 25;
 /** The platform's limit for one value; checked before writing so the answer is a clear LIMIT, not a storage error. */
 export const MAX_VALUE_BYTES = 240 * 1024;
 
@@ -194,6 +202,29 @@ export function createKvsRoadmapStore(): RoadmapStore {
         });
       }
 
+      if (write.review) {
+        // The review's baseline lands with the review or not at all; the oldest beyond the limit goes in the same
+        // transaction. The headers read here cannot go stale unnoticed: any other review changes the meta revision.
+        const planned = planReviewWrite(await listReviewHeaders(projectId), write.review, { operations: MAX_TRANSACTION_OPERATIONS - operations });
+        const revision = planned.header.revision;
+        if (revision !== meta.revision) throw new Error("A review's baseline must carry the revision of its change");
+        count();
+        tx.set<BaselineHeader>(reviewKey(projectId, revision), planned.header);
+        planned.parts.forEach((part, index) => {
+          count();
+          const key = baselinePartKey(projectId, revision, index);
+          checkValueSize(key, part);
+          tx.set(key, part);
+        });
+        for (const old of planned.prune) {
+          count();
+          tx.delete(reviewKey(projectId, old.revision));
+          for (let part = 0; part < old.parts; part++) {
+            count();
+            tx.delete(baselinePartKey(projectId, old.revision, part));
+          }
+        }
+      }
       try {
         await tx.execute();
       } catch (error) {
@@ -249,7 +280,36 @@ export function createKvsRoadmapStore(): RoadmapStore {
       const result = await query.getMany<ChangeRecord>();
       return { changes: result.results.map((r) => r.value), nextCursor: result.nextCursor } satisfies ChangePage;
     },
+
+    async changesBetween(projectId, { after, upTo, limit }) {
+      // The keys are known from the revisions: read them directly, 25 per batch (the KVS maximum), in parallel.
+      const from = Math.max(after + 1, upTo - limit + 1, 1);
+      const keys: string[] = [];
+      for (let revision = upTo; revision >= from; revision--) keys.push(changeKey(projectId, revision));
+      const batches: string[][] = [];
+      for (let i = 0; i < keys.length; i += MAX_BATCH_KEYS) batches.push(keys.slice(i, i + MAX_BATCH_KEYS));
+      const found = await Promise.all(batches.map((batch) => kvs.batchGet<ChangeRecord>(batch.map((key) => ({ key })))));
+      const changes = found.flatMap((result) => result.successfulKeys.map((row) => row.value)).sort((a, b) => b.revision - a.revision);
+      return { changes, truncated: from > after + 1 };
+    },
+
+    listReviews: (projectId) => listReviewHeaders(projectId),
+
+    async loadReviewParts(projectId, header) {
+      const rows = await queryAll<unknown>(baselinePartPrefix(projectId, header.revision));
+      return rows.sort((a, b) => a.key.localeCompare(b.key)).map((row) => row.value);
+    },
   };
+
+  /** The stored review headers, newest first; one that does not parse is skipped (and never offered). */
+  async function listReviewHeaders(projectId: string): Promise<BaselineHeader[]> {
+    const rows = await queryAll<unknown>(reviewPrefix(projectId));
+    return rows.flatMap((row) => {
+      const parsed = baselineHeaderSchema.safeParse(row.value);
+      if (!parsed.success) console.warn(`Skipping an unreadable review header ${row.key}`);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
 
   /** A refused write names what changed since the caller's revision, from the changelog (newest first). */
   async function conflictError(projectId: string, baseRevision: number): Promise<AppError> {

@@ -1,6 +1,7 @@
 import type { ChangeRecord } from '../domain/changes';
 import type { EpicLink, EpicLinkChanges } from '../domain/epic-links';
 import type { Roadmap } from '../domain/model';
+import type { BaselineHeader, EncodedBaseline } from '../domain/review/stored';
 
 export type { EpicLink };
 
@@ -18,6 +19,11 @@ export interface RoadmapWrite {
    * the write adds epics. The commit fails with CONFLICT if an epic was deleted since.
    */
   epicDeletionEpoch?: number | null;
+  /**
+   * A review's baseline: numbered after the stored ones and written in this same transaction, which also deletes the
+   * oldest baselines beyond LIMITS.reviewBaselines (domain/review/retention.ts).
+   */
+  review?: EncodedBaseline;
 }
 
 export interface ChangePage {
@@ -36,4 +42,13 @@ export interface RoadmapStore {
   /** Called by the issue-deleted trigger before it looks for links to clean: any in-flight link write then fails. */
   bumpEpicDeletionEpoch(): Promise<void>;
   listChanges(projectId: string, page: { cursor?: string; limit: number }): Promise<ChangePage>;
+  /**
+   * The change records of revisions after `after` up to `upTo`, newest first — at most `limit` of them (the newest);
+   * `truncated` when there were more.
+   */
+  changesBetween(projectId: string, range: { after: number; upTo: number; limit: number }): Promise<{ changes: ChangeRecord[]; truncated: boolean }>;
+  /** The review baselines' headers, newest first (unreadable ones left out). */
+  listReviews(projectId: string): Promise<BaselineHeader[]>;
+  /** The stored parts of one baseline, in part order (decode with domain/review/codec.ts). */
+  loadReviewParts(projectId: string, header: BaselineHeader): Promise<unknown[]>;
 }

@@ -75,6 +75,7 @@ const TAB_NAME: Record<PageViewId, RegExp> = {
   drift: /^Drift/,
   debt: /^Debt$/,
   changelog: /^Changelog$/,
+  review: /^Since last review$/,
   'import-export': /^Import and export$/,
   settings: /^Settings$/,
 };

@@ -45,6 +45,8 @@ const LEVEL: Record<string, Level> = {
   getPeople: 'read',
   findPeople: 'read',
   exportRoadmap: 'read',
+  getReviewBaselines: 'read',
+  getReviewComparison: 'read',
   createInitiative: 'edit',
   updateInitiative: 'edit',
   moveInitiative: 'edit',
@@ -111,6 +113,10 @@ function payloadFor(key: string, project: Project, revision: number): unknown {
       return { query: 'Ada' };
     case 'exportRoadmap':
       return { format: 'csv' };
+    case 'getReviewBaselines':
+      return {};
+    case 'getReviewComparison':
+      return { from: 1 };
     case 'startRoadmap':
       return { withExamples: false };
     case 'createInitiative':
@@ -165,13 +171,14 @@ function extensionFor(key: string, surface: Surface, project: Project): Record<s
 }
 
 /**
- * TR: the demo roadmap plus debt item D-1. PAY (unless this cell starts it): started by its admin from the
- * template with examples, debt item D-1, and initiative I-7 linked to PAY's first epic.
+ * TR: the demo roadmap plus debt item D-1, then review #1. PAY (unless this cell starts it): started by its admin
+ * from the template with examples, debt item D-1, initiative I-7 linked to PAY's first epic, then review #1.
  */
 async function matrixState(startPay: boolean): Promise<LocalForge> {
   const forge = await seededForge();
   const debt = (baseRevision: number) => ({ baseRevision, item: { title: 'Old TLS config', category: 'security-risk', impact: 4, urgency: 4 } });
   await mustCall(forge, 'createDebtItem', debt(1), 'admin', projectPage(TR));
+  await mustCall(forge, 'markReviewed', { baseRevision: 2, note: 'Matrix review' }, 'admin', projectPage(TR));
   if (startPay) {
     await mustCall(forge, 'startRoadmap', { withExamples: true }, 'admin', projectPage(PAY));
     await mustCall(forge, 'createDebtItem', debt(1), 'admin', projectPage(PAY));
@@ -186,6 +193,7 @@ async function matrixState(startPay: boolean): Promise<LocalForge> {
       'admin',
       projectPage(PAY),
     );
+    await mustCall(forge, 'markReviewed', { baseRevision: 3, note: 'Matrix review' }, 'admin', projectPage(PAY));
   }
   return forge;
 }
@@ -268,6 +276,10 @@ describe('permission matrix', () => {
             expect(preview.view.project.id).toBe(project.id);
             expect(preview.changes.length).toBeGreaterThan(0);
           }
+          if (key === 'getReviewComparison') {
+            const answer2 = answer.value as { comparison: { from: { seq: number } } | null };
+            expect(answer2.comparison?.from.seq).toBe(1);
+          }
           if (key === 'getRoadmapView') {
             const view = answer.value as RoadmapView;
             expect(view.project.id).toBe(project.id);
@@ -284,6 +296,7 @@ describe('permission matrix', () => {
         const text = JSON.stringify(answer);
         const secrets = [
           project.name,
+          'Matrix review',
           ...(stored
             ? [stored.meta.title, ...stored.initiatives.map((i) => i.title), ...stored.meta.phases.map((p) => p.name), ...stored.debtItems.map((d) => d.title)]
             : []),

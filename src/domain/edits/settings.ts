@@ -2,6 +2,8 @@ import { settingsSummary } from '../change-text';
 import { diffFields } from '../changes';
 import { AppError } from '../errors';
 import type { BusinessGoal, CapacitySettings, HorizonRules, Roadmap, RoadmapMeta } from '../model';
+import { type BaselineDrift, baselineOf, NO_DRIFT } from '../review/baseline';
+import { encodeBaseline } from '../review/codec';
 import { type Actor, type Edit, finishEdit } from '../roadmap-ops';
 
 export interface SettingsPatch {
@@ -50,10 +52,14 @@ export function updateSettings(roadmap: Roadmap, patch: SettingsPatch, actor: Ac
   return finishEdit(roadmap, { ...roadmap, meta: next }, actor, settingsSummary(diffs.map((d) => d.field)), diffs, []);
 }
 
-/** Records that the team reviewed the roadmap (the review cadence counts from here). */
-export function markReviewed(roadmap: Roadmap, actor: Actor, note: string | null): Edit {
+/**
+ * Records that the team reviewed the roadmap (the review cadence counts from here) and keeps what was planned then as
+ * the review's baseline (domain/review), stored with the change in one transaction. `drift`: the flags open at the
+ * review as the reviewer saw them (the resolver asks Jira); none when Jira did not answer.
+ */
+export function markReviewed(roadmap: Roadmap, actor: Actor, note: string | null, drift: BaselineDrift = NO_DRIFT): Edit {
   const at = actor.now.toISOString();
-  return finishEdit(
+  const edit = finishEdit(
     roadmap,
     { ...roadmap, meta: { ...roadmap.meta, lastReviewedAt: at } },
     actor,
@@ -62,4 +68,6 @@ export function markReviewed(roadmap: Roadmap, actor: Actor, note: string | null
     [],
     note,
   );
+  const baseline = baselineOf(roadmap, { revision: edit.roadmap.meta.revision, reviewedAt: at, reviewer: actor.accountId, note: note || null }, drift);
+  return { ...edit, review: encodeBaseline(baseline) };
 }

@@ -13,6 +13,7 @@ import type { Call, Deps } from '../deps';
 import { resolveEpicKeys } from '../epics';
 import { mutate, runMutation } from '../mutation';
 import { confirmOwner } from '../owners';
+import { driftAtReview } from '../review-drift';
 import { toRoadmapView } from '../view';
 
 /** Ids given directly plus ids from keys: still within the per-initiative limit, reported on the keys' field. */
@@ -143,5 +144,14 @@ export const promoteDebtItemHandler = (deps: Deps, payload: PayloadOf<'promoteDe
     },
   });
 
+/**
+ * Marks the roadmap reviewed and stores the review's baseline with it (one transaction): the plan, and the drift open
+ * now as the reviewer sees it in Jira (without it when Jira fails or is slow: the review still lands).
+ */
 export const markReviewedHandler = (deps: Deps, payload: PayloadOf<'markReviewed'>, call: Call): Promise<MutationResult> =>
-  runMutation(deps, call, { level: 'edit', input: payload, apply: (roadmap, input, actor) => markReviewed(roadmap, actor, input.note ?? null) });
+  runMutation(deps, call, {
+    level: 'edit',
+    input: payload,
+    apply: async (roadmap, input, actor, _access, hidden) =>
+      markReviewed(roadmap, actor, input.note ?? null, await driftAtReview(deps, roadmap, hidden, actor.now)),
+  });

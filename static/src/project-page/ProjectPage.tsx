@@ -35,6 +35,7 @@ const DebtSection = lazy(() => import('./debt/DebtSection').then((m) => ({ defau
 const HealthPanel = lazy(() => import('./HealthPanel').then((m) => ({ default: m.HealthPanel })));
 const DriftView = lazy(() => import('./drift/DriftView').then((m) => ({ default: m.DriftView })));
 const ImportExportSection = lazy(() => import('./import-export/ImportExportSection').then((m) => ({ default: m.ImportExportSection })));
+const ReviewView = lazy(() => import('./review/ReviewView').then((m) => ({ default: m.ReviewView })));
 const PhaseManager = lazy(() => import('./phases/PhaseManager').then((m) => ({ default: m.PhaseManager })));
 const SettingsSection = lazy(() => import('./settings/SettingsSection').then((m) => ({ default: m.SettingsSection })));
 const TimelineView = lazy(() => import('../shared/views/timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
@@ -142,6 +143,8 @@ function RoadmapViewOf({ id, view, health }: { id: PageViewId; view: RoadmapView
         return <DebtSection view={view} />;
       case 'changelog':
         return <ChangelogPanel view={view} />;
+      case 'review':
+        return <ReviewView view={view} health={health} openInitiative={openInitiative} />;
       case 'import-export':
         return <ImportExportSection view={view} />;
       case 'settings':

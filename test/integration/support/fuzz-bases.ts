@@ -3,7 +3,10 @@ import type { LocalForge } from '../../../dev/local-forge';
 import { FREE_TR_EPIC, issuePanel, LINKED_TR_EPIC, mustCall, PAY, projectPage, seededForge, TR, USERS } from './harness';
 import type { Json } from './payload-spec';
 
-/** TR with the demo roadmap (rev 1), debt item D-1 (rev 2) and business goal G-1 (rev 3). */
+/** TR with the demo roadmap (rev 1), debt item D-1 (rev 2), business goal G-1 (rev 3) and reviews #1 and #2 (revs 4, 5). */
+/** The revision fuzzState leaves TR at: the bases' baseRevision. */
+export const FUZZ_REVISION = 5;
+
 export async function fuzzState(): Promise<{ forge: LocalForge; revision: number }> {
   const forge = await seededForge();
   await mustCall(
@@ -20,7 +23,9 @@ export async function fuzzState(): Promise<{ forge: LocalForge; revision: number
     'admin',
     projectPage(TR),
   );
-  return { forge, revision: 3 };
+  await mustCall(forge, 'markReviewed', { baseRevision: 3, note: 'First review' }, 'admin', projectPage(TR));
+  await mustCall(forge, 'markReviewed', { baseRevision: 4, note: 'Second review' }, 'admin', projectPage(TR));
+  return { forge, revision: FUZZ_REVISION };
 }
 
 const fullInitiative = (): Record<string, Json> => ({
@@ -116,6 +121,8 @@ export function basePayloads(revision: number): Record<string, Json> {
     previewImport: { text: IMPORT_TABLE, format: 'markdown', mode: 'merge' },
     importRoadmap: { baseRevision: revision, text: IMPORT_TABLE, format: 'markdown', mode: 'merge', confirmRemovals: false },
     exportRoadmap: { format: 'csv' },
+    getReviewBaselines: {},
+    getReviewComparison: { from: 1, to: 2 },
     linkEpic: { baseRevision: revision, initiativeId: 'I-2' },
     unlinkEpic: { baseRevision: revision, reason: 'Split into two epics' },
   };

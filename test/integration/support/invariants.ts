@@ -3,7 +3,8 @@
  * src/storage — so a bug in the store cannot hide itself. Only key helpers and the zod model are shared with the app.
  *
  * What must hold after every write, whoever writes and however writes interleave:
- *   layout     every plain key is `rm:<pid>:ini|dbt:<6 digits>`, `rm:<pid>:chg:<10 digits>` or `epic:<issueId>:<pid>`
+ *   layout     every plain key is `rm:<pid>:ini|dbt:<6 digits>`, `rm:<pid>:chg:<10 digits>`, a review's
+ *              `rm:<pid>:rvw:<10 digits>` / `rm:<pid>:rvb:<10 digits>:<2 digits>` or `epic:<issueId>:<pid>`
  *              (the old single-key `epic:<issueId>` is gone); entities are `roadmap-meta` (`rm:<pid>:meta`) and
  *              `epic-deletions` (`epic-deletions` = `{ epoch }`); no `rm:` key of a project without a meta record;
  *              the progress cache (issue 10) adds `pg:<pid>:epoch`, `pg:<pid>:u:<accountId>:<3 digits>` and
@@ -18,6 +19,9 @@
  *   revisions  exactly one change record for each revision 1..R (R = the meta's revision), its `revision` matching its key
  *   epic index `epic:<issueId>:<pid>` = `{ issueId, projectId, initiativeId }` exists iff roadmap pid's initiative
  *              initiativeId lists the epic; an epic serves at most one initiative per roadmap, once
+ *   reviews    `rm:<pid>:rvw:<10 digits>` (a review's baseline header, keyed by its revision) holds that revision
+ *              (≤ R) and a unique seq; its parts `rm:<pid>:rvb:<same>:00…` exist exactly as many as it says, and no
+ *              part lacks its header; at most 12 baselines per roadmap
  */
 import type { LocalForge } from '../../../dev/local-forge';
 import { debtItemSchema, initiativeSchema, roadmapMetaSchema, SCHEMA_VERSION } from '../../../src/domain/model';
@@ -32,6 +36,7 @@ export const INVARIANT_LIMITS = {
   epicsPerInitiative: 10,
   dependsOnPerInitiative: 20,
   goalsPerInitiative: 10,
+  reviewBaselines: 12,
 } as const;
 export const MAX_VALUE_BYTES = 240 * 1024;
 
@@ -113,6 +118,8 @@ interface RoadmapRows {
   meta: RawRow | null;
   chunks: Array<{ row: RawRow; collection: 'ini' | 'dbt'; chunk: number }>;
   changes: Array<{ row: RawRow; revision: number }>;
+  reviews: Array<{ row: RawRow; revision: number }>;
+  baselineParts: Array<{ row: RawRow; revision: number; part: number }>;
 }
 
 const KEY_CHUNK = /^rm:(\d{1,18}):(ini|dbt):(\d{6})$/;
@@ -120,6 +127,8 @@ const KEY_CHANGE = /^rm:(\d{1,18}):chg:(\d{10})$/;
 const KEY_META = /^rm:(\d{1,18}):meta$/;
 const KEY_EPIC = /^epic:(\d{1,18}):(\d{1,18})$/;
 const KEY_PROGRESS_CACHE = /^(?:pg:\d{1,18}:epoch|pg:\d{1,18}:u:[A-Za-z0-9:_-]{1,128}:\d{3}|site:points-field)$/;
+const KEY_REVIEW = /^rm:(\d{1,18}):rvw:(\d{10})$/;
+const KEY_BASELINE_PART = /^rm:(\d{1,18}):rvb:(\d{10}):(\d{2})$/;
 
 /** The violations of the raw rows given (empty: all invariants hold). Each names the invariant and the key. */
 export function checkRawInvariants(rows: readonly RawRow[]): string[] {
@@ -127,7 +136,7 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
   const roadmaps = new Map<string, RoadmapRows>();
   const roadmapOf = (pid: string) => {
     let r = roadmaps.get(pid);
-    if (!r) roadmaps.set(pid, (r = { pid, meta: null, chunks: [], changes: [] }));
+    if (!r) roadmaps.set(pid, (r = { pid, meta: null, chunks: [], changes: [], reviews: [], baselineParts: [] }));
     return r;
   };
   const epicRows: Array<{ row: RawRow; issueId: string; pid: string }> = [];
@@ -155,6 +164,8 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
       else if ((m = KEY_CHANGE.exec(row.key))) roadmapOf(m[1]).changes.push({ row, revision: REVISION_SPACE - Number(m[2]) });
       else if ((m = KEY_EPIC.exec(row.key))) epicRows.push({ row, issueId: m[1], pid: m[2] });
       else if (KEY_PROGRESS_CACHE.test(row.key)) continue;
+      else if ((m = KEY_REVIEW.exec(row.key))) roadmapOf(m[1]).reviews.push({ row, revision: REVISION_SPACE - Number(m[2]) });
+      else if ((m = KEY_BASELINE_PART.exec(row.key))) roadmapOf(m[1]).baselineParts.push({ row, revision: REVISION_SPACE - Number(m[2]), part: Number(m[3]) });
       else if (/^epic:\d+$/.test(row.key)) v.push(`layout: ${row.key} is the old single-key epic index form`);
       else v.push(`layout: unknown plain key ${row.key}`);
     } else if (row.ns === NS_META) {
@@ -179,7 +190,9 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
   for (const r of [...roadmaps.values()].sort((a, b) => a.pid.localeCompare(b.pid))) {
     const at = `roadmap ${r.pid}`;
     if (!r.meta) {
-      v.push(`layout: ${at} has ${r.chunks.length} chunk(s) and ${r.changes.length} change record(s) but no meta record`);
+      v.push(
+        `layout: ${at} has ${r.chunks.length} chunk(s), ${r.changes.length} change record(s) and ${r.reviews.length + r.baselineParts.length} review record(s) but no meta record`,
+      );
       continue;
     }
     const entity = parsed.get(r.meta);
@@ -314,6 +327,33 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
     const missing: number[] = [];
     for (let rev = 1; rev <= R; rev++) if (!seen.has(rev)) missing.push(rev);
     if (missing.length) v.push(`revisions: ${at} at revision ${R} lacks change records for ${compactRange(missing)}`);
+
+    // Review baselines: bounded, each header with exactly its parts.
+    if (r.reviews.length > INVARIANT_LIMITS.reviewBaselines)
+      v.push(`limits: ${at} keeps ${r.reviews.length} review baselines (max ${INVARIANT_LIMITS.reviewBaselines})`);
+    const seqs = new Set<number>();
+    const headerParts = new Map<number, number>();
+    for (const { row, revision: rev } of r.reviews) {
+      const header = parsed.get(row);
+      if (!isObj(header) || header.revision !== rev || !Number.isInteger(header.seq) || !Number.isInteger(header.parts)) {
+        v.push(`reviews: ${row.key} is not a baseline header of revision ${rev}`);
+        continue;
+      }
+      if (rev < 1 || rev > R) v.push(`reviews: ${row.key} is a review at revision ${rev}, outside 1..${R}`);
+      if (seqs.has(header.seq as number)) v.push(`reviews: ${at} has two reviews numbered ${String(header.seq)}`);
+      seqs.add(header.seq as number);
+      headerParts.set(rev, header.parts as number);
+    }
+    const partsOf = new Map<number, number[]>();
+    for (const { row, revision: rev, part } of r.baselineParts) {
+      if (!headerParts.has(rev)) v.push(`reviews: ${row.key} is a baseline part without its header`);
+      partsOf.set(rev, [...(partsOf.get(rev) ?? []), part]);
+    }
+    for (const [rev, parts] of headerParts) {
+      const stored = (partsOf.get(rev) ?? []).sort((a, b) => a - b);
+      if (canonical(stored) !== canonical(Array.from({ length: parts }, (_, i) => i)))
+        v.push(`reviews: ${at} review at revision ${rev} says ${parts} part(s) but stores ${stored.length} (${stored.join(', ')})`);
+    }
   }
 
   // The epic index, both ways.

@@ -236,6 +236,8 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
     true,
   ),
   exportRoadmap: obj({ format: req(oneOf('csv', 'markdown')) }, true),
+  getReviewBaselines: obj({}, true),
+  getReviewComparison: obj({ from: opt(int(1, 999_999_999)), to: opt(int(1, 999_999_999)) }, true),
 };
 
 // ---- values ---------------------------------------------------------------------------------------------------

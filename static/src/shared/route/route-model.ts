@@ -16,6 +16,7 @@ export const TAB_VIEWS = [
   'drift',
   'debt',
   'changelog',
+  'review',
 ] as const;
 /** Views reached from the page header rather than a tab. */
 export const HEADER_VIEWS = ['settings', 'import-export'] as const;
@@ -34,6 +35,7 @@ export const VIEW_LABEL: Record<PageViewId, string> = {
   drift: 'Drift',
   debt: 'Debt',
   changelog: 'Changelog',
+  review: 'Since last review',
   settings: 'Settings',
   'import-export': 'Import and export',
 };
