@@ -1,10 +1,11 @@
 import type { ProgressReport } from '../domain/api';
 import type { Roadmap } from '../domain/model';
 import { type BaselineDrift, driftForBaseline, driftRoadmapOf, NO_DRIFT } from '../domain/review/baseline';
+import type { Actor } from '../domain/roadmap-ops';
 import { driftOf } from '../domain/rules/drift';
 import type { Deps } from './deps';
 import { roadmapWithoutHiddenEpics } from './hidden-epics';
-import { computeProgress } from './progress-core';
+import { cachedProgress } from './progress-cache';
 
 /**
  * How long a review waits for Jira before it lands without drift: the review is the point, the drift a bonus, and
@@ -26,11 +27,13 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
  * epics it came from — where the roadmap expects them and where Jira says they are now — so that a later reader who
  * cannot browse one of them never gets it. When Jira fails or is slow the review still lands, without drift.
  */
-export async function driftAtReview(deps: Deps, roadmap: Roadmap, hidden: ReadonlySet<string>, now: Date): Promise<BaselineDrift> {
+export async function driftAtReview(deps: Deps, roadmap: Roadmap, hidden: ReadonlySet<string>, actor: Actor): Promise<BaselineDrift> {
+  const now = actor.now;
   const visible = roadmapWithoutHiddenEpics(roadmap, hidden);
   let progress: ProgressReport;
   try {
-    progress = await within(computeProgress(deps.jira, visible), REVIEW_JIRA_BUDGET_MS);
+    // The reviewer's own cached progress (what Jira answered to them), usually warm from the page they review on.
+    progress = await within(cachedProgress(deps, roadmap.meta.projectId, actor.accountId ?? undefined, visible), REVIEW_JIRA_BUDGET_MS);
   } catch (error) {
     console.warn('Review without drift: Jira progress failed', error);
     return NO_DRIFT;

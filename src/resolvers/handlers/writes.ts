@@ -153,5 +153,5 @@ export const markReviewedHandler = (deps: Deps, payload: PayloadOf<'markReviewed
     level: 'edit',
     input: payload,
     apply: async (roadmap, input, actor, _access, hidden) =>
-      markReviewed(roadmap, actor, input.note ?? null, await driftAtReview(deps, roadmap, hidden, actor.now)),
+      markReviewed(roadmap, actor, input.note ?? null, await driftAtReview(deps, roadmap, hidden, actor)),
   });
