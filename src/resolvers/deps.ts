@@ -1,4 +1,5 @@
 import type { JiraPort } from '../jira/jira-port';
+import type { DigestStore } from '../storage/digest-store';
 import type { RoadmapStore } from '../storage/roadmap-store';
 
 /** What every resolver needs, injected so tests can run the same handlers against the emulator. */
@@ -9,6 +10,8 @@ export interface Deps {
   /** Jira as the app: only for facts independent of the viewer (has this issue been deleted?). */
   appJira: JiraPort;
   now: () => Date;
+  /** The daily digests and each viewer's last visit (src/storage/digest-store.ts). */
+  digests: DigestStore;
 }
 
 /** The parts of the Forge invocation context the resolvers read. */

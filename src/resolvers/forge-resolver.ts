@@ -1,6 +1,7 @@
 import api from '@forge/api';
 import Resolver from '@forge/resolver';
 import { createForgeJira } from '../jira/forge-jira';
+import { createKvsDigestStore } from '../storage/digest-store';
 import { createKvsRoadmapStore } from '../storage/kvs-roadmap-store';
 import { RESOLVER_TABLE, screenCall } from './define';
 import type { Deps } from './deps';
@@ -11,6 +12,7 @@ export function productionDeps(): Deps {
     jira: createForgeJira(),
     appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)),
     now: () => new Date(),
+    digests: createKvsDigestStore(),
   };
 }
 

@@ -7,6 +7,9 @@
  *   epic:<issueId>:<projectId>       the initiative of that roadmap the epic serves; `epic:<issueId>:` lists them all
  *   epic-deletions                   (entity epic-deletions) an epoch the issue-deleted trigger bumps; writes that
  *                                    link an epic check it, so a link cannot land while its epic is being deleted
+ *   digest:<projectId>               the roadmap's daily digest (see domain/digest.ts), written by the scheduled trigger
+ *   digest-seen:<projectId>:<accountId>  one viewer's last visit to that digest (theirs alone)
+ *   digest-run                       where today's digest run got to (its day, the last project done, done or not)
  * A roadmap loads with one get (meta) and one beginsWith query per 100 chunks of each collection, the collections in
  * parallel: 3 round trips up to 2,500 initiatives, 4 up to 5,000.
  *
@@ -30,6 +33,10 @@ export const changeKey = (projectId: string, revision: number) => `${changePrefi
 export const epicPrefix = (issueId: string) => `epic:${issueId}:`;
 export const epicKey = (issueId: string, projectId: string) => `${epicPrefix(issueId)}${projectId}`;
 export const EPIC_DELETIONS_KEY = 'epic-deletions';
+export const digestKey = (projectId: string) => `digest:${projectId}`;
+/** Account ids match `[A-Za-z0-9:_-]{1,128}` (accountIdSchema): valid key characters, and the key stays under 170. */
+export const digestVisitKey = (projectId: string, accountId: string) => `digest-seen:${projectId}:${accountId}`;
+export const DIGEST_RUN_KEY = 'digest-run';
 /** The single-key epic index of roadmaps written before the per-roadmap entries; removed by their next write. */
 export const legacyEpicKey = (issueId: string) => `epic:${issueId}`;
 

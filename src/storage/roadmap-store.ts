@@ -36,4 +36,11 @@ export interface RoadmapStore {
   /** Called by the issue-deleted trigger before it looks for links to clean: any in-flight link write then fails. */
   bumpEpicDeletionEpoch(): Promise<void>;
   listChanges(projectId: string, page: { cursor?: string; limit: number }): Promise<ChangePage>;
+  /** Whether a roadmap is stored for the project (one read of its meta record). */
+  hasRoadmap(projectId: string): Promise<boolean>;
+  /**
+   * Project ids of stored roadmaps after `after`, in a stable order (the meta entity's projectId index, as strings),
+   * at most `limit`: the scheduled digest walks every roadmap with it and resumes where it stopped.
+   */
+  listRoadmapIds(page: { after: string | null; limit: number }): Promise<string[]>;
 }
