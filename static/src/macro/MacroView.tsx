@@ -41,7 +41,7 @@ function Configured({ config }: { config: MacroConfig }) {
   }
   return (
     <ProgressProvider>
-      {config.view === 'changelog' ? <WithChanges config={config} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} />}
+      {config.view === 'changelog' ? <WithChanges config={config} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} digest />}
     </ProgressProvider>
   );
 }
@@ -56,5 +56,5 @@ function WithChanges({ config }: { config: MacroConfig }) {
   );
   if (!view.data) return null;
   if (changelog.isError) return <ErrorMessage error={apiErrorOf(changelog.error)} title="The changes couldn't be loaded" />;
-  return <EmbeddedRoadmap view={view.data} viewId={config.view} changes={changes} />;
+  return <EmbeddedRoadmap view={view.data} viewId={config.view} changes={changes} digest />;
 }

@@ -15,6 +15,7 @@ import { ProgressProvider } from '../shared/progress';
 import { PageRouteProvider, usePageRoute } from '../shared/route/PageRouteProvider';
 import { type PageViewId, VIEW_LABEL } from '../shared/route/route-model';
 import { BoardView } from './board/BoardView';
+import { DigestBanner } from './DigestBanner';
 import { LimitWarnings } from './LimitWarnings';
 import { DialogProvider, useDialogs } from './shell/dialogs';
 import { PageDialogs } from './shell/PageDialogs';
@@ -74,6 +75,7 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
     <ProgressProvider>
       <DialogProvider>
         <PageHeader view={view} refreshing={refreshing} />
+        <DigestBanner review={health.staleness.review} />
         {canEdit ? null : (
           <SectionMessage appearance="information" testId="view-only" title="You can view this roadmap">
             <p>

@@ -3,16 +3,15 @@ import {
   buildDigest,
   countByKind,
   digestBytes,
-  driftPhrase,
   flagsForViewer,
   markVisit,
   MAX_DIGEST_BYTES,
   MAX_DIGEST_FLAGS,
   newSince,
-  reviewPhrase,
   type StoredDigest,
   storedDigestSchema,
 } from '../../../src/domain/digest';
+import { driftPhrase, reviewPhrase } from '../../../src/domain/digest-text';
 import { DRIFT_KINDS, type DriftFlag, type DriftKind, type DriftReport } from '../../../src/domain/rules/drift';
 import { reviewStatus } from '../../../src/domain/rules/staleness';
 import { meta, roadmap } from '../rules/fixtures';
