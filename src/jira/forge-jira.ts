@@ -18,6 +18,7 @@ const issueAnswer = z.object({
     summary: z.string(),
     issuetype: z.object({ name: z.string() }),
     project: z.object({ id: z.string() }),
+    parent: z.object({ id: z.string() }).optional(),
   }),
 });
 
@@ -48,6 +49,8 @@ const usersAnswer = z.object({
   values: z.array(z.object({ accountId: z.string(), displayName: z.string().optional(), avatarUrls: z.record(z.string(), z.string()).optional() })),
 });
 const ISSUE_FIELDS = ['summary', 'issuetype', 'project'];
+/** getIssue also asks for the parent (the issue panel follows a story to its epic); Jira leaves it out when there is none. */
+const ONE_ISSUE_FIELDS = [...ISSUE_FIELDS, 'parent'];
 /** user/bulk answers at most this many per page (Jira caps maxResults at 200). */
 const USERS_PER_REQUEST = 100;
 const PROJECT_KEY_OR_ID = /^(?:[A-Za-z][A-Za-z0-9_]{0,254}|\d{1,18})$/;
@@ -128,9 +131,10 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
 
     async getIssue(issueIdOrKey) {
       if (!ISSUE_KEY_OR_ID.test(issueIdOrKey)) return null;
-      const response = await requestWithRetry(request, route`/rest/api/3/issue/${issueIdOrKey}?fields=${ISSUE_FIELDS.join(',')}`);
+      const response = await requestWithRetry(request, route`/rest/api/3/issue/${issueIdOrKey}?fields=${ONE_ISSUE_FIELDS.join(',')}`);
       if (response.status === 404 || response.status === 403 || response.status === 401) return null;
-      return toIssueSummary(await readJson(response, issueAnswer, 'get issue'));
+      const issue = await readJson(response, issueAnswer, 'get issue');
+      return { ...toIssueSummary(issue), parentId: issue.fields.parent?.id ?? null };
     },
 
     async getIssues(ids) {

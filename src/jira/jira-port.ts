@@ -10,6 +10,8 @@ export interface IssueSummary {
   summary: string;
   issueType: string;
   projectId: string;
+  /** The parent issue's id (an epic for stories, tasks and bugs; a standard issue for sub-tasks): asked for by getIssue only. */
+  parentId?: string | null;
 }
 
 /** A person as the app shows them: name and avatar, never their e-mail. */
