@@ -18,7 +18,7 @@ const DRIFT_VIEW = ((TAB_VIEWS as readonly string[]).includes('drift') ? 'drift'
  * daily digest as this viewer may see it. Opening the Drift view marks its flags seen (this viewer's last visit, kept
  * server-side); Dismiss does too, and hides the banner for the rest of the day.
  */
-export function DigestBanner({ review }: { review: ReviewStatus }) {
+export function DigestBanner({ review, canEdit }: { review: ReviewStatus; canEdit: boolean }) {
   const digest = useDigestQuery();
   const mark = useMarkDigestSeen();
   const { route, navigate } = usePageRoute();
@@ -43,7 +43,9 @@ export function DigestBanner({ review }: { review: ReviewStatus }) {
         <span data-testid="digest-banner-detail">
           {content.drift
             ? `From the daily digest of ${content.asOf ? formatDay(content.asOf) : 'today'}: flags you have not seen yet.`
-            : 'Hold the regular review to keep the roadmap living: walk the board, then mark it reviewed.'}
+            : canEdit
+              ? 'Hold the regular review to keep the roadmap living: walk the board, then mark it reviewed.'
+              : "The roadmap's regular review is due; its editors mark it reviewed."}
         </span>
         {content.drift && route.view !== DRIFT_VIEW ? (
           // Button from button/new (already on the page): SectionMessage's own actions would add 7 KB of legacy button.

@@ -75,7 +75,7 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
     <ProgressProvider>
       <DialogProvider>
         <PageHeader view={view} refreshing={refreshing} />
-        <DigestBanner review={health.staleness.review} />
+        <DigestBanner review={health.staleness.review} canEdit={canEdit} />
         {canEdit ? null : (
           <SectionMessage appearance="information" testId="view-only" title="You can view this roadmap">
             <p>
