@@ -2,8 +2,10 @@ import api from '@forge/api';
 import { createForgeJira } from '../src/jira/forge-jira';
 import type { Deps } from '../src/resolvers/deps';
 import { buildResolver } from '../src/resolvers/forge-resolver';
+import { createKvsDigestStore } from '../src/storage/digest-store';
 import { createKvsProgressCacheStore } from '../src/storage/kvs-progress-cache-store';
-import { createKvsRoadmapStore } from '../src/storage/kvs-roadmap-store';
+import { createKvsRoadmapStore, META_ENTITY } from '../src/storage/kvs-roadmap-store';
+import { type DigestRunOptions, type DigestRunOutcome, runDailyDigest } from '../src/triggers/daily-digest';
 import { handleIssueEvent, type IssueEventOutcome } from '../src/triggers/issue-events';
 import { JiraFake } from './jira';
 import { KvsEmulator } from './kvs';
@@ -40,7 +42,8 @@ export class LocalForge {
   private readonly uninstall: () => void;
 
   constructor(options: LocalForgeOptions = {}) {
-    this.kvs = new KvsEmulator({ filename: options.dataFile ?? ':memory:' });
+    // The custom-entity indexes manifest.yml declares (app.storage.entities), for entity queries.
+    this.kvs = new KvsEmulator({ filename: options.dataFile ?? ':memory:', entities: { [META_ENTITY]: { indexes: { projectId: { range: 'projectId' } } } } });
     this.jira = options.jira ?? new JiraFake();
     this.uninstall = installForgeRuntime({ kvs: this.kvs, jira: this.jira });
     this.deps = {
@@ -49,6 +52,7 @@ export class LocalForge {
       appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)),
       progressCache: createKvsProgressCacheStore(),
       now: options.now ?? (() => new Date()),
+      digests: createKvsDigestStore(),
     };
     this.resolver = buildResolver(this.deps);
   }
@@ -69,6 +73,11 @@ export class LocalForge {
   /** A Jira event delivered to the trigger, which runs as the app. */
   trigger(event: unknown): Promise<IssueEventOutcome> {
     return runInvocation({ accountId: null }, () => handleIssueEvent(this.deps, event));
+  }
+
+  /** A scheduled invocation of the digest (the daily trigger by default; `mode: 'resume'` for the hourly one), as the app. */
+  runDigest(options: DigestRunOptions = {}): Promise<DigestRunOutcome> {
+    return runInvocation({ accountId: null }, () => runDailyDigest(this.deps, { mode: 'start', ...options }));
   }
 
   close(): void {

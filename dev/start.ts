@@ -13,6 +13,8 @@ async function main() {
   // The rich demo for every project without a roadmap, and the Confluence demo pages' macros (before the host reads them).
   const started = Date.now();
   const seeded = await seedRichDemo(forge);
+  // The scheduled digest, as Forge would run it daily (a second start the same day finds it done and writes nothing).
+  const digest = await forge.runDigest();
   const stateFile = path.join(dataDir, 'host-state.json');
   const macros = seedDemoMacros(stateFile);
   const server = createHostServer({ forge, staticDir: path.join(root, 'static', 'build'), stateFile });
@@ -20,6 +22,9 @@ async function main() {
   server.listen(port, '127.0.0.1', () => {
     if (seeded.seeded.length > 0) console.log(`Seeded the demo roadmaps of ${seeded.seeded.join(' and ')} in ${Date.now() - started} ms.`);
     if (seeded.kept.length > 0) console.log(`Kept the stored roadmaps of ${seeded.kept.join(' and ')} (${dataDir}; delete it for a fresh demo).`);
+    console.log(
+      `Daily digest of ${digest.day}: ${digest.skipped ?? `${digest.written.length} written, ${digest.unchanged.length} unchanged, ${digest.failed.length} failed`}.`,
+    );
     if (macros.length > 0) console.log(`Configured the macro on Confluence page${macros.length === 1 ? '' : 's'} ${macros.join(' and ')}.`);
     console.log(`Tech Roadmap local host: http://127.0.0.1:${port}/`);
     console.log(`  Jira project page:   http://127.0.0.1:${port}/jira/TR/roadmap?user=admin`);

@@ -216,15 +216,60 @@ export interface EpicLinkView {
   phase: Phase | null;
   /** Set when the caller may edit that roadmap: the revision an unlink writes against. */
   unlink: null | { revision: number };
+  /**
+   * On the epic's own panel: its drift and its initiative's epics, from Jira as the caller. null on a child issue's
+   * panel (the link is its parent epic's), or when Jira could not be read just now.
+   */
+  delivery: null | EpicDelivery;
+}
+
+/** An initiative's epic as the panel lists it (the caller's view of Jira; hidden projects' epics never appear). */
+export interface PanelEpic {
+  id: string;
+  /** null when the epic is unavailable to the caller (deleted, or no longer visible). */
+  key: string | null;
+  summary: string | null;
+  state: EpicProgress['state'];
+  statusCategory: StatusCategory | null;
+  /** 0–100 from its child issues; null with none (or unavailable). */
+  percentDone: number | null;
+  /** The epic the panel is on. */
+  current: boolean;
+}
+
+/**
+ * A drift flag as the panel shows it (a subset of rules/drift.ts's DriftFlag, restated here so this contract file and
+ * the drift rules, which read its progress types, do not import each other).
+ */
+export interface EpicDriftFlag {
+  /** `kind:initiativeId[:epicId]`. */
+  key: string;
+  /** One of rules/drift.ts's DRIFT_KINDS. */
+  kind: string;
+  label: string;
+  message: string;
+}
+
+/** What the epic's panel says about delivery: the drift about this epic or its initiative, and its sibling epics. */
+export interface EpicDelivery {
+  /** driftOf's flags for the initiative that are about the initiative itself or about this epic. */
+  drift: EpicDriftFlag[];
+  /** Every epic of the initiative the caller may know of, this one included (`current`). */
+  epics: PanelEpic[];
+  /** The initiative's progress across those epics; null when it has none. */
+  progress: Progress | null;
 }
 
 export interface EpicContext {
   issue: { id: string; key: string; summary: string; issueType: string };
   /**
-   * The initiatives the epic serves — at most one per roadmap, on several roadmaps possibly — listing only roadmaps
-   * the caller may browse (the issue's own project first). Roadmaps they cannot browse are never hinted at.
+   * The initiatives the issue serves — at most one per roadmap, on several roadmaps possibly — listing only roadmaps
+   * the caller may browse (the issue's own project first). Roadmaps they cannot browse are never hinted at. For an
+   * epic, its own links; for another issue, those of its parent epic (`via`).
    */
   links: EpicLinkView[];
+  /** For a story, task, bug (or sub-task) whose parent epic serves initiatives the caller may see: that epic. */
+  via: null | { id: string; key: string; summary: string };
   /**
    * For people who may edit the issue's own project roadmap, on epics that roadmap does not hold yet: the revision to
    * write against and the initiatives the epic could serve. null otherwise.
@@ -233,6 +278,11 @@ export interface EpicContext {
     revision: number;
     initiatives: Array<{ id: string; title: string; phaseName: string; horizon: Horizon }>;
   };
+  /**
+   * The issue's own project, for the panel's quiet line and its link: whether it has a roadmap, and whether the caller
+   * could start one (project admins). null when the caller may not browse that project.
+   */
+  home: null | { project: ProjectRef; hasRoadmap: boolean; canStart: boolean };
 }
 
 /**

@@ -43,6 +43,7 @@ import {
   updateInitiativePayload,
   updatePhasePayload,
 } from './api';
+import { type DigestAnswer, getDigestPayload, markDigestSeenPayload } from './digest-api';
 import { getReviewBaselinesPayload, getReviewComparisonPayload, type ReviewBaselines, type ReviewComparisonAnswer } from './review-api';
 
 /**
@@ -102,6 +103,9 @@ export const CONTRACT = {
   importRoadmap: { payload: importRoadmapPayload, level: 'edit', value: answer<MutationResult>() },
   linkEpic: { payload: linkEpicPayload, level: 'edit', value: answer<EpicWriteResult>() },
   unlinkEpic: { payload: unlinkEpicPayload, level: 'edit', value: answer<EpicWriteResult>() },
+  // The daily digest and the caller's own last visit: refused (project not browsable) exactly like a missing roadmap.
+  getDigest: { payload: getDigestPayload, level: 'lookup', value: answer<DigestAnswer>() },
+  markDigestSeen: { payload: markDigestSeenPayload, level: 'lookup', value: answer<DigestAnswer>() },
 } as const satisfies Record<string, ResolverSpec>;
 
 export type Contract = typeof CONTRACT;

@@ -171,7 +171,8 @@ export function createForgeJira(request: Requester = (path, init) => api.asUser(
       if (!ISSUE_KEY_OR_ID.test(issueIdOrKey)) return null;
       const response = await requestWithRetry(request, route`/rest/api/3/issue/${issueIdOrKey}?fields=${ISSUE_FIELDS.join(',')}`);
       if (response.status === 404 || response.status === 403 || response.status === 401) return null;
-      return toIssueSummary(await readJson(response, issueAnswer, 'get issue'));
+      const issue = await readJson(response, issueAnswer, 'get issue');
+      return toIssueSummary(issue);
     },
 
     async getIssues(ids) {

@@ -3,6 +3,7 @@ import type { Result } from '../domain/api';
 import { CONTRACT, type PayloadOf, type ResolverKey, type ValueOf } from '../domain/contract';
 import { AppError } from '../domain/errors';
 import type { Call, Deps } from './deps';
+import * as digest from './handlers/digest';
 import * as panel from './handlers/epic-panel';
 import * as io from './handlers/import-export';
 import * as people from './handlers/people';
@@ -115,6 +116,8 @@ const HANDLERS: { [K in ResolverKey]: ResolverHandler<K> } = {
   findPeople: people.findPeople,
   linkEpic: panel.linkEpicHandler,
   unlinkEpic: panel.unlinkEpicHandler,
+  getDigest: digest.getDigest,
+  markDigestSeen: digest.markDigestSeen,
 };
 
 /** Parse the payload with the contract's schema (INVALID_INPUT naming the fields), then run the handler. */

@@ -1,4 +1,5 @@
 import type { JiraPort } from '../jira/jira-port';
+import type { DigestStore } from '../storage/digest-store';
 import type { ProgressCacheStore } from '../storage/progress-cache-store';
 import type { RoadmapStore } from '../storage/roadmap-store';
 
@@ -12,6 +13,8 @@ export interface Deps {
   /** Progress as Jira showed it to each user, per (project, account) — see resolvers/progress-cache.ts. */
   progressCache: ProgressCacheStore;
   now: () => Date;
+  /** The daily digests and each viewer's last visit (src/storage/digest-store.ts). */
+  digests: DigestStore;
 }
 
 /** The parts of the Forge invocation context the resolvers read. */

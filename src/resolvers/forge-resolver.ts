@@ -1,6 +1,7 @@
 import api from '@forge/api';
 import Resolver from '@forge/resolver';
 import { createForgeJira } from '../jira/forge-jira';
+import { createKvsDigestStore } from '../storage/digest-store';
 import { createKvsProgressCacheStore } from '../storage/kvs-progress-cache-store';
 import { createKvsRoadmapStore } from '../storage/kvs-roadmap-store';
 import { RESOLVER_TABLE, screenCall } from './define';
@@ -13,6 +14,7 @@ export function productionDeps(): Deps {
     appJira: createForgeJira((path, init) => api.asApp().requestJira(path, init)),
     progressCache: createKvsProgressCacheStore(),
     now: () => new Date(),
+    digests: createKvsDigestStore(),
   };
 }
 

@@ -17,6 +17,9 @@
  *   pg:<projectId>:u:<accountId>:<n> part n (3 digits) of the progress that Jira showed that user for the roadmap's
  *                                    epics, 100 epics a part (progress-cache.ts); KVS TTL 1 h, fresh for 10 min
  *   site:points-field                the site's story-point field id (app-level site configuration), fresh for 1 h
+ *   digest:<projectId>               the roadmap's daily digest (see domain/digest.ts), written by the scheduled trigger
+ *   digest-seen:<projectId>:<accountId>  one viewer's last visit to that digest (theirs alone)
+ *   digest-run                       where today's digest run got to (its day, the last project done, done or not)
  * A roadmap loads with one get (meta) and one beginsWith query per 100 chunks of each collection, the collections in
  * parallel: 3 round trips up to 2,500 initiatives, 4 up to 5,000.
  *
@@ -56,6 +59,10 @@ export const EPIC_DELETIONS_KEY = 'epic-deletions';
 export const progressEpochKey = (projectId: string) => `pg:${projectId}:epoch`;
 export const progressPartKey = (projectId: string, accountId: string, part: number) => `pg:${projectId}:u:${accountId}:${String(part).padStart(3, '0')}`;
 export const POINTS_FIELD_KEY = 'site:points-field';
+export const digestKey = (projectId: string) => `digest:${projectId}`;
+/** Account ids match `[A-Za-z0-9:_-]{1,128}` (accountIdSchema): valid key characters, and the key stays under 170. */
+export const digestVisitKey = (projectId: string, accountId: string) => `digest-seen:${projectId}:${accountId}`;
+export const DIGEST_RUN_KEY = 'digest-run';
 /** The single-key epic index of roadmaps written before the per-roadmap entries; removed by their next write. */
 export const legacyEpicKey = (issueId: string) => `epic:${issueId}`;
 

@@ -1,4 +1,4 @@
-import { Filter, FilterConditions, type ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
+import { Filter, FilterConditions, type ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { type ChangeRecord, conflictMessage } from '../domain/changes';
 import { AppError } from '../domain/errors';
 import { type Roadmap, SCHEMA_VERSION } from '../domain/model';
@@ -298,6 +298,19 @@ export function createKvsRoadmapStore(): RoadmapStore {
     async loadReviewParts(projectId, header) {
       const rows = await queryAll<unknown>(baselinePartPrefix(projectId, header.revision));
       return rows.sort((a, b) => a.key.localeCompare(b.key)).map((row) => row.value);
+    },
+
+    async hasRoadmap(projectId) {
+      return (await metaEntity.get(metaKey(projectId))) !== undefined;
+    },
+
+    async listRoadmapIds({ after, limit }) {
+      // The index declared in manifest.yml (range attribute projectId); each page re-queries after the last id seen,
+      // so a walk survives roadmaps started meanwhile and needs no cursor that could expire between invocations.
+      let query = metaEntity.query().index('projectId').sort(Sort.ASC).limit(limit);
+      if (after !== null) query = query.where(WhereConditions.greaterThan(after));
+      const page = await query.getMany();
+      return page.results.map((r) => r.value.projectId);
     },
   };
 

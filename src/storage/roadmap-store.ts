@@ -51,4 +51,11 @@ export interface RoadmapStore {
   listReviews(projectId: string): Promise<BaselineHeader[]>;
   /** The stored parts of one baseline, in part order (decode with domain/review/codec.ts). */
   loadReviewParts(projectId: string, header: BaselineHeader): Promise<unknown[]>;
+  /** Whether a roadmap is stored for the project (one read of its meta record). */
+  hasRoadmap(projectId: string): Promise<boolean>;
+  /**
+   * Project ids of stored roadmaps after `after`, in a stable order (the meta entity's projectId index, as strings),
+   * at most `limit`: the scheduled digest walks every roadmap with it and resumes where it stopped.
+   */
+  listRoadmapIds(page: { after: string | null; limit: number }): Promise<string[]>;
 }

@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { DEMO_EPICS, DEMO_PROJECTS } from '../../dev/jira';
 import type { MutationResult, Result, RoadmapView } from '../../src/domain/api';
+import { expectNoSeriousViolations } from './a11y';
 import { useBrowserSession } from './harness';
+
+const SCREENS = '/tmp/team/screens';
 
 const TR = DEMO_PROJECTS.TR;
 const PAY = DEMO_PROJECTS.PAY;
@@ -198,17 +203,19 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await panel().getByRole('button', { name: 'Unlink', exact: true }).count()).toBe(1);
   });
 
-  it('shows the outsider on an unlinked epic, and a member on a story, the message without link controls', async () => {
+  it('shows the outsider on an unlinked epic the quiet line without link controls, and a member on a story its epic’s initiative', async () => {
     await openIssue(AUTH.key, 'outsider');
-    expect(await panel().getByTestId('not-linked').textContent()).toBe("This issue isn't linked to a roadmap initiative yet.");
+    expect(await panel().getByTestId('not-linked-text').textContent()).toBe("This epic isn't linked to a roadmap initiative yet.");
     expect(await panel().getByTestId('link-form').count()).toBe(0);
     expect(await panel().locator('form, select, input').count()).toBe(0);
     expect(await panel().getByRole('button').count()).toBe(0);
 
-    // TR-2 is a story under TR-1: only epics link to initiatives.
+    // TR-2 is a task under TR-1: it serves I-1 through its epic, read-only (only epics link to initiatives).
     await openIssue('TR-2', 'member');
-    expect(await panel().getByTestId('not-linked').count()).toBe(1);
+    expect(await panel().getByTestId('via-epic').textContent()).toContain('TR-1');
+    expect(await panel().getByTestId('linked-initiative-title').textContent()).toBe('Upgrade Node.js to v22 LTS');
     expect(await panel().locator('form, select, input').count()).toBe(0);
+    expect(await panel().getByRole('button').count()).toBe(0);
   });
 
   it('tells an editor when the roadmap has no open initiatives yet', async () => {
@@ -221,5 +228,97 @@ describe('issue panel: link and unlink an epic', () => {
     expect(await panel().getByTestId('no-initiatives').textContent()).toContain("This project's roadmap has no open initiatives yet");
     expect(await panel().locator('select').count()).toBe(0);
     expect(await panel().getByRole('button').count()).toBe(0);
+  });
+});
+
+/**
+ * The panel wherever it shows (issue 10), on a host of its own: on an epic (its initiative, drift and sibling epics),
+ * on a task under an epic ("via"), on an unrelated issue (the quiet line), each linking to its initiative on the
+ * roadmap through the Forge router; light and dark, no serious axe violation.
+ */
+describe('issue panel: useful on every issue', () => {
+  const session = useBrowserSession();
+  const app = () => session.app();
+  const panel = () => app().getByTestId('issue-panel');
+  beforeAll(() => fs.mkdirSync(SCREENS, { recursive: true }));
+  async function openIssue(key: string, user: 'admin' | 'member' | 'outsider', theme: 'light' | 'dark' = 'light') {
+    await session.page.setViewportSize({ width: 1100, height: 1000 });
+    await session.page.goto(`${session.host.url}/jira/browse/${key}?user=${user}&theme=${theme}`);
+    await panel().locator('[data-testid="linked-initiative-title"], [data-testid="not-linked"]').first().waitFor();
+  }
+  async function adminWrite(key: string, payload: Record<string, unknown>) {
+    const context = { accountId: ADMIN_ID, extension: { type: 'jira:projectPage', project: { id: TR.id, key: TR.key } } };
+    const view = (await session.host.forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
+    if (!view.ok) throw new Error(view.error.message);
+    const result = (await session.host.forge.invoke(key, { baseRevision: view.value.revision, ...payload }, context)) as Result<MutationResult>;
+    if (!result.ok) throw new Error(`${key}: ${result.error.message}`);
+  }
+  async function shoot(name: string) {
+    await session.page.screenshot({ path: path.join(SCREENS, `i10-panel-${name}.png`), fullPage: true });
+  }
+
+  it('on an epic: its initiative, the drift about it, its sibling epics’ progress, and Unlink', async () => {
+    // I-1 gets a second epic and a target quarter long past: "N quarters late" is the initiative's drift.
+    await adminWrite('updateInitiative', { initiativeId: 'I-1', patch: {}, epicKeys: [AUTH.key] });
+    await adminWrite('moveInitiative', { initiativeId: 'I-1', to: { targetQuarter: '2025-Q1' }, reason: 'Planned before the freeze' });
+    for (const theme of ['light', 'dark'] as const) {
+      await openIssue(NODE.key, 'member', theme);
+      const flags = panel().getByTestId('epic-drift-flag');
+      await flags.first().waitFor();
+      expect(await flags.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['past-target']);
+      expect(await flags.first().textContent()).toMatch(/quarters late/);
+      const epics = panel().getByTestId('initiative-epic');
+      expect(await epics.evaluateAll((els) => els.map((e) => [e.getAttribute('data-epic-key'), e.getAttribute('data-current')]))).toEqual([
+        ['TR-1', 'true'],
+        [AUTH.key, 'false'],
+      ]);
+      expect(await epics.first().getByTestId('epic-percent').textContent()).toBe('42% done');
+      expect(await epics.nth(1).getByTestId('epic-percent').textContent()).toBe('11% done');
+      expect(await panel().getByRole('button', { name: 'Unlink', exact: true }).count()).toBe(1);
+      await expectNoSeriousViolations(session.page);
+      await shoot(`epic-${theme}`);
+    }
+  });
+
+  it('on a task under an epic: "via epic TR-1 → initiative" with its horizon and status; Open in roadmap goes to its card', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      await openIssue('TR-2', 'outsider', theme);
+      expect(await panel().getByTestId('via-epic').textContent()).toBe('Via epic TR-1 · Upgrade Node.js to v22 LTS →');
+      expect(await panel().getByTestId('linked-initiative-title').textContent()).toBe('Upgrade Node.js to v22 LTS');
+      expect(await panel().getByText('In progress', { exact: true }).count()).toBe(1);
+      expect(await panel().getByRole('button').count()).toBe(0);
+      await expectNoSeriousViolations(session.page);
+      await shoot(`via-${theme}`);
+    }
+    const link = panel().getByRole('link', { name: 'Open in roadmap' });
+    const [tab] = await Promise.all([session.page.context().waitForEvent('page'), link.click()]);
+    await tab.waitForURL(/\/jira\/TR\/roadmap\/board\?/);
+    expect(new URL(tab.url()).searchParams.get('initiative')).toBe('I-1');
+    expect(new URL(tab.url()).searchParams.get('user')).toBe('outsider');
+    const focused = tab.frameLocator('#app-frame').locator('[data-testid="initiative-card"]:focus');
+    await focused.waitFor();
+    expect(await focused.getAttribute('data-initiative-id')).toBe('I-1');
+    await tab.close();
+  });
+
+  it('elsewhere: one quiet line and the way to the roadmap, or to where an admin starts one', async () => {
+    const bug = session.host.forge.jira.addIssue({ project: 'TR', issueType: 'Bug', summary: 'Login button misaligned on Safari' });
+    for (const theme of ['light', 'dark'] as const) {
+      await openIssue(bug.key, 'member', theme);
+      expect(await panel().getByTestId('not-linked-text').textContent()).toBe("This issue isn't part of a roadmap initiative.");
+      expect(await panel().getByRole('link', { name: 'Open the TR roadmap' }).count()).toBe(1);
+      await expectNoSeriousViolations(session.page);
+      await shoot(`quiet-${theme}`);
+    }
+    const [tab] = await Promise.all([session.page.context().waitForEvent('page'), panel().getByRole('link', { name: 'Open the TR roadmap' }).click()]);
+    await tab.waitForURL(/\/jira\/TR\/roadmap/);
+    await tab.close();
+
+    // PAY has no roadmap in this demo: its admin is pointed to where they start one, a member is told who can.
+    const payStory = session.host.forge.jira.data.issues.find((i) => i.projectId === PAY.id && i.parentId)!;
+    await openIssue(payStory.key, 'admin');
+    expect(await panel().getByTestId('not-linked').textContent()).toContain('PAY has no technical roadmap yet. Start one');
+    await openIssue(payStory.key, 'member');
+    expect(await panel().getByTestId('not-linked').textContent()).toContain('a project admin can start one');
   });
 });

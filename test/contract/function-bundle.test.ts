@@ -35,7 +35,7 @@ describe('the function bundle', () => {
   it('exports every handler manifest.yml names', () => {
     const manifest = fs.readFileSync(path.join(root, 'manifest.yml'), 'utf8');
     const handlers = [...manifest.matchAll(/handler:\s*index\.(\w+)/g)].map((m) => m[1]);
-    expect(handlers.sort()).toEqual(['issueEvents', 'resolver']);
+    expect(handlers.sort()).toEqual(['dailyDigest', 'digestResume', 'issueEvents', 'resolver']);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundle = require(outfile) as Record<string, unknown>;
     for (const handler of handlers) expect(typeof bundle[handler]).toBe('function');

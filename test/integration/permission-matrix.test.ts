@@ -28,6 +28,7 @@ import {
   TR,
   transactionCalls,
   type UserName,
+  USERS,
 } from './support/harness';
 
 type Level = 'read' | 'edit' | 'administer';
@@ -42,6 +43,8 @@ const LEVEL: Record<string, Level> = {
   getMacroPreview: 'read',
   getEpicContext: 'read',
   getProgress: 'read',
+  getDigest: 'read',
+  markDigestSeen: 'read',
   getPeople: 'read',
   findPeople: 'read',
   exportRoadmap: 'read',
@@ -69,7 +72,7 @@ const LEVEL: Record<string, Level> = {
 };
 const WRITES = new Set(Object.keys(LEVEL).filter((k) => LEVEL[k] !== 'read' && k !== 'previewImport'));
 /** Lookups by a caller-named key: refused as NOT_FOUND, identical to a missing project / issue. */
-const LOOKUPS = new Set(['findProject', 'getEpicContext', 'searchProjects', 'getMacroPreview']);
+const LOOKUPS = new Set(['findProject', 'getEpicContext', 'searchProjects', 'getMacroPreview', 'getDigest', 'markDigestSeen']);
 /** Searches never refuse: they list only what the caller may browse (checked per cell). */
 const SEARCHES = new Set(['searchProjects']);
 /** Writes from the issue panel: an issue the caller cannot see is NOT_FOUND; one they see but may not edit, FORBIDDEN. */
@@ -98,7 +101,10 @@ function payloadFor(key: string, project: Project, revision: number): unknown {
     case 'getRoadmapView':
     case 'getProgress':
     case 'getEpicContext':
+    case 'getDigest':
       return {};
+    case 'markDigestSeen':
+      return { asOf: '2026-11-23', dismiss: true };
     case 'getChangelog':
       return { limit: 5 };
     case 'findProject':
@@ -280,6 +286,10 @@ describe('permission matrix', () => {
             const answer2 = answer.value as { comparison: { from: { seq: number } } | null };
             expect(answer2.comparison?.from.seq).toBe(1);
           }
+          if (key === 'markDigestSeen') {
+            // The one allowed "read" that writes: the caller's own last visit, outside the roadmap's records.
+            expect(await forge.deps.digests.getVisit(project.id, USERS[user].accountId)).toMatchObject({ dismissedOn: '2026-11-23' });
+          }
           if (key === 'getRoadmapView') {
             const view = answer.value as RoadmapView;
             expect(view.project.id).toBe(project.id);
@@ -310,6 +320,11 @@ describe('permission matrix', () => {
         if (key === 'getMacroPreview') {
           // Word for word the answer for a project id that does not exist.
           const missing = (await call(forge, key, { projectId: '99999' }, user, extensionFor(key, surface, project))) as Result<unknown>;
+          expect(answer).toEqual(missing);
+        }
+        if (key === 'getDigest' || key === 'markDigestSeen') {
+          // Word for word the answer for a project that does not exist (no roadmap, no digest).
+          const missing = await call(forge, key, payload, user, macro({ id: '99999' }));
           expect(answer).toEqual(missing);
         }
         if (key === 'getEpicContext') {

@@ -1,19 +1,29 @@
-import { type EpicContext, type EpicLinkView, type EpicWriteResult } from '../../domain/api';
+import { type EpicContext, type EpicDelivery, type EpicLinkView, type EpicWriteResult, type ProgressReport } from '../../domain/api';
 import type { PayloadOf } from '../../domain/contract';
+import { driftRoadmapOf } from '../../domain/digest';
 import { updateInitiative } from '../../domain/edits/initiatives';
 import { AppError } from '../../domain/errors';
 import { issueIdSchema, type Roadmap } from '../../domain/model';
+import { driftOf } from '../../domain/rules/drift';
 import type { IssueSummary } from '../../jira/jira-port';
 import { accessTo, type ProjectAccess } from '../access';
 import type { Call, Deps } from '../deps';
-import { hiddenEpics, withoutHiddenEpics } from '../hidden-epics';
+import { hiddenEpics, roadmapWithoutHiddenEpics, withoutHiddenEpics } from '../hidden-epics';
 import { runMutation } from '../mutation';
+import { computeProgress } from '../progress-core';
 import { toInitiativeView } from '../view';
 
 /**
- * The Jira issue side panel: which initiatives an epic serves, and linking or unlinking it. An epic serves at most
- * one initiative per roadmap and may serve several roadmaps; every answer is computed only from roadmaps the caller
- * may browse, so it is the same whether or not hidden roadmaps hold the epic.
+ * The Jira issue side panel, useful wherever it shows, in one invoke:
+ * - on an epic: the initiative it serves on each roadmap the caller may browse, the epic's drift and its sibling
+ *   epics' progress (computed for that one initiative, from Jira as the caller: one bulk fetch and one search for its
+ *   ≤ 10 epics), and link / unlink;
+ * - on a story, task or bug (or a sub-task, one level further) whose parent epic serves initiatives: "via epic TR-1 →
+ *   initiative X", with the initiative's horizon and status;
+ * - anywhere else: one quiet line and the way to the project's roadmap (or to where an admin starts one).
+ * An epic serves at most one initiative per roadmap and may serve several roadmaps; every answer is computed only from
+ * roadmaps the caller may browse and epics Jira shows them, so it is the same whether or not hidden roadmaps hold the
+ * epic, and nothing about a hidden project's epics is counted.
  */
 
 /** The issue the panel is on, as the caller sees it (NOT_FOUND when they cannot see it: nothing leaks). */
@@ -35,61 +45,136 @@ async function accessOrNull(deps: Deps, projectId: string): Promise<ProjectAcces
   }
 }
 
+type AccessOf = (projectId: string) => Promise<ProjectAccess | null>;
+
+/** accessOrNull, asked once per project within one call (the issue's own project is often also the link's). */
+function accessOnce(deps: Deps): AccessOf {
+  const asked = new Map<string, Promise<ProjectAccess | null>>();
+  return (projectId) => {
+    let answer = asked.get(projectId);
+    if (!answer) asked.set(projectId, (answer = accessOrNull(deps, projectId)));
+    return answer;
+  };
+}
+
 interface VisibleLink {
   access: ProjectAccess;
   roadmap: Roadmap;
   view: EpicLinkView;
 }
 
-/** The epic's links on roadmaps the caller may browse, each checked against the roadmap itself. */
-async function visibleLinks(deps: Deps, issue: IssueSummary): Promise<VisibleLink[]> {
-  const links = await deps.store.getEpicLinks(issue.id);
+/**
+ * The epic's links on roadmaps the caller may browse, each checked against the roadmap itself; with `delivery`, each
+ * with the epic's drift and its initiative's epics (the epic's own panel).
+ */
+async function visibleLinks(deps: Deps, epic: IssueSummary, ownProjectId: string, delivery: boolean, accessOf: AccessOf): Promise<VisibleLink[]> {
+  const links = await deps.store.getEpicLinks(epic.id);
   const found = await Promise.all(
     links.map(async (link): Promise<VisibleLink | null> => {
-      const access = await accessOrNull(deps, link.projectId);
+      const access = await accessOf(link.projectId);
       if (!access) return null;
       const roadmap = await deps.store.load(link.projectId);
-      const initiative = roadmap?.initiatives.find((i) => i.id === link.initiativeId && i.epicIds.includes(issue.id));
+      const initiative = roadmap?.initiatives.find((i) => i.id === link.initiativeId && i.epicIds.includes(epic.id));
       if (!roadmap || !initiative) return null;
       const hidden = await hiddenEpics(deps, roadmap);
-      return {
-        access,
-        roadmap,
-        view: withoutHiddenEpics(
-          {
-            project: access.project,
-            initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
-            phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
-            unlink: access.canEdit ? { revision: roadmap.meta.revision } : null,
-          },
-          hidden,
-        ),
-      };
+      // The epic itself is one the caller sees (Jira just showed it), whatever project the roadmap recorded.
+      const view: EpicLinkView = withoutHiddenEpics(
+        {
+          project: access.project,
+          initiative: toInitiativeView(initiative, deps.now(), roadmap.meta.horizonRules),
+          phase: roadmap.meta.phases.find((p) => p.id === initiative.phaseId) ?? null,
+          // Unlinking is for the epic's own panel (a child issue's panel shows its parent's link, read-only).
+          unlink: delivery && access.canEdit ? { revision: roadmap.meta.revision } : null,
+          delivery: null,
+        },
+        hidden,
+      );
+      if (delivery) view.delivery = await deliveryOf(deps, roadmap, initiative.id, epic.id, hidden);
+      return { access, roadmap, view };
     }),
   );
   const visible = found.filter((link): link is VisibleLink => link !== null);
   // The issue's own project first, then by project key: a stable order.
   return visible.sort(
     (a, b) =>
-      Number(b.access.project.id === issue.projectId) - Number(a.access.project.id === issue.projectId) ||
-      a.access.project.key.localeCompare(b.access.project.key),
+      Number(b.access.project.id === ownProjectId) - Number(a.access.project.id === ownProjectId) || a.access.project.key.localeCompare(b.access.project.key),
   );
 }
 
+/**
+ * The epic's drift and its initiative's epics, from Jira as the caller: the roadmap cut down to that one initiative,
+ * stripped of the epics of projects the caller cannot browse (so they are neither fetched nor counted). Jira failing
+ * here does not fail the panel: the links still show, without delivery.
+ */
+async function deliveryOf(deps: Deps, roadmap: Roadmap, initiativeId: string, epicId: string, hidden: ReadonlySet<string>): Promise<EpicDelivery | null> {
+  const visible = roadmapWithoutHiddenEpics(roadmap, hidden);
+  const slice: Roadmap = { ...visible, initiatives: visible.initiatives.filter((i) => i.id === initiativeId) };
+  let progress: ProgressReport;
+  try {
+    progress = await computeProgress(deps.jira, slice);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'UPSTREAM') return null;
+    throw error;
+  }
+  const drift = driftOf(driftRoadmapOf(slice), progress, deps.now());
+  return {
+    drift: drift.flags.filter((flag) => flag.epicId === null || flag.epicId === epicId).map(({ key, kind, label, message }) => ({ key, kind, label, message })),
+    epics: progress.epics.map((e) => ({
+      id: e.id,
+      key: e.key ?? null,
+      summary: e.summary ?? null,
+      state: e.state,
+      statusCategory: e.statusCategory ?? null,
+      percentDone: e.progress?.percentDone ?? null,
+      current: e.id === epicId,
+    })),
+    progress: progress.initiatives[initiativeId]?.progress ?? null,
+  };
+}
+
+/** How far up the panel looks for an epic: a sub-task's parent story, then that story's epic. */
+const MAX_PARENT_HOPS = 2;
+
+/** The issue's nearest ancestor epic that the caller can see in Jira (null: none, or hidden from them). */
+async function parentEpicOf(deps: Deps, issue: IssueSummary): Promise<IssueSummary | null> {
+  let current = issue;
+  for (let hop = 0; hop < MAX_PARENT_HOPS; hop++) {
+    if (!current.parentId) return null;
+    const parent = await deps.jira.getIssue(current.parentId);
+    if (!parent) return null;
+    if (parent.issueType === 'Epic') return parent;
+    current = parent;
+  }
+  return null;
+}
+
+/** The issue's own project as the quiet line shows it; null when the caller may not browse it. */
+async function homeOf(deps: Deps, projectId: string, access: ProjectAccess | null): Promise<EpicContext['home']> {
+  if (!access) return null;
+  return { project: access.project, hasRoadmap: await deps.store.hasRoadmap(projectId), canStart: access.canAdminister };
+}
+
+const summaryOf = (issue: IssueSummary) => ({ id: issue.id, key: issue.key, summary: issue.summary });
+
 export async function getEpicContext(deps: Deps, _payload: PayloadOf<'getEpicContext'>, call: Call): Promise<EpicContext> {
   const issue = await contextIssue(deps, call);
-  const summary = { id: issue.id, key: issue.key, summary: issue.summary, issueType: issue.issueType };
-  const links = await visibleLinks(deps, issue);
-  if (issue.issueType !== 'Epic') return { issue: summary, links: links.map((l) => l.view), linking: null };
+  const about = { ...summaryOf(issue), issueType: issue.issueType };
+  const accessOf = accessOnce(deps);
+  if (issue.issueType !== 'Epic') {
+    const [epic, access] = await Promise.all([parentEpicOf(deps, issue), accessOf(issue.projectId)]);
+    const links = epic ? await visibleLinks(deps, epic, issue.projectId, false, accessOf) : [];
+    const via = epic && links.length > 0 ? summaryOf(epic) : null;
+    return { issue: about, links: links.map((l) => l.view), via, linking: null, home: await homeOf(deps, issue.projectId, access) };
+  }
+  const [links, access] = await Promise.all([visibleLinks(deps, issue, issue.projectId, true, accessOf), accessOf(issue.projectId)]);
   // Linking targets the issue's own project roadmap, and depends on nothing but that roadmap.
   const own = links.find((l) => l.access.project.id === issue.projectId);
   let linking: EpicContext['linking'] = null;
   if (!own) {
-    const access = await accessOrNull(deps, issue.projectId);
     const roadmap = access?.canEdit ? await deps.store.load(issue.projectId) : null;
     linking = roadmap ? linkingOptions(roadmap, deps.now()) : null;
   }
-  return { issue: summary, links: links.map((l) => l.view), linking };
+  return { issue: about, links: links.map((l) => l.view), via: null, linking, home: await homeOf(deps, issue.projectId, access) };
 }
 
 /** The open initiatives an editor could link the epic to, and the revision to write against. */

@@ -1,11 +1,14 @@
 import { token } from '@atlaskit/tokens';
 import { type CSSProperties, type ReactNode, useState } from 'react';
-import type { EpicLinkView } from '../../../src/domain/api';
+import type { EpicContext, EpicLinkView } from '../../../src/domain/api';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
 import { useEpicContextQuery } from '../shared/data/queries';
 import { apiErrorOf } from '../shared/data/query-client';
+import { EpicDeliveryView } from './EpicDeliveryView';
+import { InitiativeLink } from './InitiativeLink';
 import { LinkEpicForm } from './LinkEpicForm';
+import { QuietLine } from './QuietLine';
 import { UnlinkEpic } from './UnlinkEpic';
 
 /** Read by screen readers, not shown: what a link or unlink just did, since the control that did it goes away. */
@@ -22,15 +25,18 @@ const visuallyHidden: CSSProperties = {
 };
 
 /**
- * The issue side panel: which roadmap initiatives this epic serves (one per roadmap, on the roadmaps the viewer may
- * browse). Editors of a roadmap can unlink it there with a reason; editors of the issue's own project roadmap can link
- * it to one of its open initiatives when that roadmap does not hold it yet.
+ * The issue side panel, in one invoke (getEpicContext). On an epic: the initiative it serves on each roadmap the viewer
+ * may browse, the epic's drift and its initiative's epics, and link / unlink (editors of that roadmap unlink with a
+ * reason; editors of the issue's own project roadmap link it to an open initiative). On a story, task, bug or sub-task:
+ * "via epic TR-1 → initiative" when its epic serves one. Elsewhere one quiet line and the way to the roadmap. Every
+ * initiative links to its card on the roadmap through the Forge router.
  */
 export function IssuePanel() {
   const epic = useEpicContextQuery();
   const [announcement, setAnnouncement] = useState('');
   const busy = epic.isRefetching;
   const error = epic.isError ? apiErrorOf(epic.error) : null;
+  const context = epic.isSuccess ? epic.data : null;
   return (
     <Page testId="issue-panel" compact>
       <div role="status" aria-live="polite" style={visuallyHidden} data-testid="panel-announcement">
@@ -38,9 +44,10 @@ export function IssuePanel() {
       </div>
       {epic.isPending ? <Loading label="Loading initiative" /> : null}
       {error ? <ErrorMessage error={error} title={error.code === 'FORBIDDEN' ? "You don't have access to this project's roadmap" : undefined} /> : null}
-      {epic.isSuccess
-        ? epic.data.links.map((link) => (
-            <Linked key={link.project.id} link={link}>
+      {context?.via ? <ViaEpic via={context.via} /> : null}
+      {context
+        ? context.links.map((link) => (
+            <Linked key={link.project.id} link={link} via={context.via !== null}>
               {link.unlink ? (
                 <UnlinkEpic
                   revision={link.unlink.revision}
@@ -53,20 +60,25 @@ export function IssuePanel() {
             </Linked>
           ))
         : null}
-      {epic.isSuccess && epic.data.links.length === 0 ? (
-        <p data-testid="not-linked" style={{ ...muted, margin: 0 }}>
-          This issue isn't linked to a roadmap initiative yet.
-        </p>
-      ) : null}
-      {epic.isSuccess && epic.data.linking ? (
-        <LinkEpicForm linking={epic.data.linking} busy={busy} onLinked={(title) => setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.')} />
+      {context && context.links.length === 0 ? <QuietLine context={context} /> : null}
+      {context?.linking ? (
+        <LinkEpicForm linking={context.linking} busy={busy} onLinked={(title) => setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.')} />
       ) : null}
     </Page>
   );
 }
 
-function Linked({ link, children }: { link: EpicLinkView; children?: ReactNode }) {
-  const { initiative, phase, project } = link;
+/** "Via epic TR-1 · Upgrade Node.js": the parent epic the issue's initiatives come through. */
+function ViaEpic({ via }: { via: NonNullable<EpicContext['via']> }) {
+  return (
+    <div data-testid="via-epic" style={{ ...muted, overflowWrap: 'anywhere' }}>
+      Via epic <span style={{ fontWeight: token('font.weight.semibold'), color: token('color.text') }}>{via.key}</span> · {via.summary} →
+    </div>
+  );
+}
+
+function Linked({ link, via, children }: { link: EpicLinkView; via: boolean; children?: ReactNode }) {
+  const { initiative, phase, project, delivery } = link;
   return (
     <section
       aria-label={`Roadmap initiative on ${link.project.key}`}
@@ -74,7 +86,7 @@ function Linked({ link, children }: { link: EpicLinkView; children?: ReactNode }
       data-project-key={link.project.key}
       style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}
     >
-      <div style={muted}>Serves initiative</div>
+      <div style={muted}>{via ? 'Initiative' : 'Serves initiative'}</div>
       <div
         data-testid="linked-initiative-title"
         data-initiative-id={initiative.id}
@@ -88,9 +100,18 @@ function Linked({ link, children }: { link: EpicLinkView; children?: ReactNode }
       </div>
       <Fact label="Phase">{phase?.name ?? 'No phase'}</Fact>
       <Fact label="Target quarter">{quarterLabel(initiative.targetQuarter)}</Fact>
-      <Fact label="Success metric">{initiative.successMetric.description}</Fact>
-      <div style={muted}>
-        Roadmap: {project.name} ({project.key})
+      {via ? null : <Fact label="Success metric">{initiative.successMetric.description}</Fact>}
+      {delivery ? <EpicDeliveryView delivery={delivery} /> : null}
+      {!via && !delivery ? (
+        <div style={muted} data-testid="delivery-unavailable">
+          Jira's progress for this initiative could not be read just now.
+        </div>
+      ) : null}
+      <div style={{ ...muted, display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
+        <span>
+          Roadmap: {project.name} ({project.key})
+        </span>
+        <InitiativeLink projectKey={project.key} initiativeId={initiative.id} />
       </div>
       {children ? <div style={{ marginBlockStart: token('space.100') }}>{children}</div> : null}
     </section>

@@ -43,7 +43,7 @@ function Configured({ config }: { config: MacroConfig }) {
   return (
     <ProgressProvider>
       <DriftAvailable.Provider value>
-        {config.view === 'changelog' ? <WithChanges view={view.data} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} />}
+        {config.view === 'changelog' ? <WithChanges view={view.data} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} digest />}
       </DriftAvailable.Provider>
     </ProgressProvider>
   );
@@ -57,5 +57,5 @@ function WithChanges({ view }: { view: RoadmapView }) {
     [changelog.data, changelog.hasNextPage],
   );
   if (changelog.isError) return <ErrorMessage error={apiErrorOf(changelog.error)} title="The changes couldn't be loaded" />;
-  return <EmbeddedRoadmap view={view} viewId="changelog" changes={changes} />;
+  return <EmbeddedRoadmap view={view} viewId="changelog" changes={changes} digest />;
 }

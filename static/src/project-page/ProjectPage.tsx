@@ -16,6 +16,7 @@ import { ProgressProvider } from '../shared/progress';
 import { PageRouteProvider, usePageRoute } from '../shared/route/PageRouteProvider';
 import { type PageViewId, VIEW_LABEL } from '../shared/route/route-model';
 import { BoardView } from './board/BoardView';
+import { DigestBanner } from './DigestBanner';
 import { DriftTabLabel } from './drift/DriftTabLabel';
 import { LimitWarnings } from './LimitWarnings';
 import { DialogProvider, useDialogs } from './shell/dialogs';
@@ -81,6 +82,7 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
       <DriftProvider view={view}>
         <DialogProvider>
           <PageHeader view={view} refreshing={refreshing} />
+          <DigestBanner review={health.staleness.review} canEdit={canEdit} />
           {canEdit ? null : (
             <SectionMessage appearance="information" testId="view-only" title="You can view this roadmap">
               <p>

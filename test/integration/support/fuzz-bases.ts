@@ -58,6 +58,8 @@ export function basePayloads(revision: number): Record<string, Json> {
     getRoadmapView: {},
     getEpicContext: {},
     getProgress: {},
+    getDigest: {},
+    markDigestSeen: { asOf: '2026-11-23', dismiss: true },
     getPeople: { accountIds: ['557058:aaaa-admin', '557058:bbbb-member'] },
     findPeople: { query: 'Max' },
     getChangelog: { limit: 5 },

@@ -22,8 +22,11 @@
  *   reviews    `rm:<pid>:rvw:<10 digits>` (a review's baseline header, keyed by its revision) holds that revision
  *              (≤ R) and a unique seq; its parts `rm:<pid>:rvb:<same>:00…` exist exactly as many as it says, and no
  *              part lacks its header; at most 12 baselines per roadmap
+ *   digest     `digest:<pid>` parses as a stored digest of that project and belongs to a stored roadmap;
+ *              `digest-seen:<pid>:<accountId>` as a visit, `digest-run` as the daily run's cursor (issue 10)
  */
 import type { LocalForge } from '../../../dev/local-forge';
+import { digestRunSchema, digestVisitSchema, storedDigestSchema } from '../../../src/domain/digest';
 import { debtItemSchema, initiativeSchema, roadmapMetaSchema, SCHEMA_VERSION } from '../../../src/domain/model';
 import { chunkOf, ITEMS_PER_CHUNK } from '../../../src/storage/keys';
 
@@ -129,6 +132,8 @@ const KEY_EPIC = /^epic:(\d{1,18}):(\d{1,18})$/;
 const KEY_PROGRESS_CACHE = /^(?:pg:\d{1,18}:epoch|pg:\d{1,18}:u:[A-Za-z0-9:_-]{1,128}:\d{3}|site:points-field)$/;
 const KEY_REVIEW = /^rm:(\d{1,18}):rvw:(\d{10})$/;
 const KEY_BASELINE_PART = /^rm:(\d{1,18}):rvb:(\d{10}):(\d{2})$/;
+const KEY_DIGEST = /^digest:(\d{1,18})$/;
+const KEY_DIGEST_VISIT = /^digest-seen:(\d{1,18}):[A-Za-z0-9:_-]{1,128}$/;
 
 /** The violations of the raw rows given (empty: all invariants hold). Each names the invariant and the key. */
 export function checkRawInvariants(rows: readonly RawRow[]): string[] {
@@ -141,6 +146,7 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
   };
   const epicRows: Array<{ row: RawRow; issueId: string; pid: string }> = [];
   const parsed = new Map<RawRow, unknown>();
+  const digestOf: string[] = [];
 
   for (const row of rows) {
     const where = `${row.ns === NS_KVS ? '' : `${row.ns} `}${row.key}`;
@@ -166,7 +172,15 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
       else if (KEY_PROGRESS_CACHE.test(row.key)) continue;
       else if ((m = KEY_REVIEW.exec(row.key))) roadmapOf(m[1]).reviews.push({ row, revision: REVISION_SPACE - Number(m[2]) });
       else if ((m = KEY_BASELINE_PART.exec(row.key))) roadmapOf(m[1]).baselineParts.push({ row, revision: REVISION_SPACE - Number(m[2]), part: Number(m[3]) });
-      else if (/^epic:\d+$/.test(row.key)) v.push(`layout: ${row.key} is the old single-key epic index form`);
+      else if ((m = KEY_DIGEST.exec(row.key))) {
+        const digest = storedDigestSchema.safeParse(value);
+        if (!digest.success || digest.data.projectId !== m[1]) v.push(`digest: ${row.key} is not a stored digest of project ${m[1]}`);
+        digestOf.push(m[1]);
+      } else if (KEY_DIGEST_VISIT.test(row.key)) {
+        if (!digestVisitSchema.safeParse(value).success) v.push(`digest: ${row.key} is not a visit`);
+      } else if (row.key === 'digest-run') {
+        if (!digestRunSchema.safeParse(value).success) v.push(`digest: ${row.key} is not the daily run's cursor`);
+      } else if (/^epic:\d+$/.test(row.key)) v.push(`layout: ${row.key} is the old single-key epic index form`);
       else v.push(`layout: unknown plain key ${row.key}`);
     } else if (row.ns === NS_META) {
       const m = KEY_META.exec(row.key);
@@ -182,6 +196,8 @@ export function checkRawInvariants(rows: readonly RawRow[]): string[] {
       v.push(`layout: unexpected namespace ${row.ns} (key ${row.key})`);
     }
   }
+
+  for (const pid of digestOf) if (!roadmaps.get(pid)?.meta) v.push(`digest: digest:${pid} belongs to no stored roadmap`);
 
   /** Per roadmap: which initiative holds each epic (first holder in id order). */
   const holders = new Map<string, Map<string, string>>();

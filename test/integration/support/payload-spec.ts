@@ -103,6 +103,14 @@ export const PAYLOAD_SPECS: Record<string, Spec> = {
   getRoadmapView: obj({}, true),
   getEpicContext: obj({}, true),
   getProgress: obj({}, true),
+  getDigest: obj({}, true),
+  markDigestSeen: obj(
+    {
+      asOf: req(nullable(pat('2026-11-23', ['', '2026-11-2', '26-11-23', '2026/11/23', '2026-11-23T00:00:00Z', ' 2026-11-23', '2026-11-23 ', 'today']))),
+      dismiss: opt({ t: 'bool' }),
+    },
+    true,
+  ),
   getPeople: obj({ accountIds: req(arr(accountId, 100)) }, true),
   findPeople: obj({ query: req(str(1, 100)) }, true),
   searchProjects: obj({ query: opt(str(0, 100)) }, true),

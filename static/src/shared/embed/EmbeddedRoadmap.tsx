@@ -5,6 +5,7 @@ import type { MacroViewId, RoadmapView } from '../../../../src/domain/api';
 import type { ChangeRecord } from '../../../../src/domain/changes';
 import { Loading, muted } from '../page';
 import { formatDay } from '../time';
+import { DigestLine } from './DigestLine';
 import { OpenInJira } from './OpenInJira';
 
 /* The view's body (health rules, board, charts) is a chunk of its own: the macro's first download stays small. */
@@ -38,7 +39,18 @@ const PAGE_PATH: Record<MacroViewId, string> = {
  * the roadmap's title, the project, "as of" and a link to the roadmap in Jira, then the chosen view.
  * `changes` feeds the changelog digest (null while it loads).
  */
-export function EmbeddedRoadmap({ view, viewId, changes }: { view: RoadmapView; viewId: MacroViewId; changes: LoadedChanges | null }) {
+export function EmbeddedRoadmap({
+  view,
+  viewId,
+  changes,
+  digest = false,
+}: {
+  view: RoadmapView;
+  viewId: MacroViewId;
+  changes: LoadedChanges | null;
+  /** Show the daily digest's line (the saved macro; not the config's preview, whose context is another project's). */
+  digest?: boolean;
+}) {
   const asOf = useMemo(() => new Date(), []);
   const key = view.project.key;
   if (view.revision === 0) {
@@ -64,6 +76,7 @@ export function EmbeddedRoadmap({ view, viewId, changes }: { view: RoadmapView; 
           <div style={muted} data-testid="embedded-subtitle">
             {view.project.name} · {MACRO_VIEW_LABEL[viewId]} · as of {formatDay(asOf.toISOString())}
           </div>
+          {digest ? <DigestLine /> : null}
         </div>
         <OpenInJira projectKey={key} path={PAGE_PATH[viewId]} />
       </header>
