@@ -33,7 +33,7 @@ export interface ReviewSummary {
   note: string | null;
   /** Initiatives on the roadmap at the review. */
   initiatives: number;
-  /** Whether drift was recorded ('unavailable': Jira did not answer in time). */
+  /** Whether drift was recorded ('unavailable': Jira could not be asked at the review). */
   drift: BaselineDriftState;
 }
 

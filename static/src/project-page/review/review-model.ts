@@ -187,7 +187,7 @@ export function reviewAgenda(
 
   const notes: string[] = [];
   if (comparison.drift.from.state === 'unavailable' || comparison.drift.to?.state === 'unavailable')
-    notes.push('Drift was not recorded at one of these reviews (Jira did not answer in time), so drift is not compared.');
+    notes.push('Drift was not recorded at one of these reviews (Jira could not be asked then), so drift is not compared.');
   else if (current.state === 'unavailable') notes.push('Jira progress could not be loaded, so drift is not compared with now.');
   else if (drift?.state === 'partial')
     notes.push(`Drift is compared for all but ${plural(drift.skipped, 'initiative')}: the rest did not fit what a review stores.`);
