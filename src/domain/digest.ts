@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issueIdSchema, LIMITS, projectIdSchema, type Roadmap } from './model';
-import { DRIFT_KINDS, type DriftKind, type DriftReport, type DriftRoadmap } from './rules/drift';
+import { DRIFT_KINDS, type DriftKind, type DriftReport } from './rules/drift';
 import type { ReviewState, ReviewStatus } from './rules/staleness';
 
 /**
@@ -104,16 +104,6 @@ export const digestRunSchema = z
   })
   .strict();
 export type DigestRun = z.infer<typeof digestRunSchema>;
-
-/** A stored roadmap as the drift rules read it. */
-export function driftRoadmapOf(roadmap: Roadmap): DriftRoadmap {
-  return {
-    initiatives: roadmap.initiatives,
-    horizonRules: roadmap.meta.horizonRules,
-    reviewCadenceDays: roadmap.meta.reviewCadenceDays,
-    capacity: roadmap.meta.capacity,
-  };
-}
 
 export const digestBytes = (digest: StoredDigest): number => new TextEncoder().encode(JSON.stringify(digest)).length;
 

@@ -1,7 +1,8 @@
 import type { ProgressReport } from '../domain/api';
 import type { Roadmap } from '../domain/model';
-import { type BaselineDrift, driftForBaseline, driftRoadmapOf, NO_DRIFT } from '../domain/review/baseline';
+import { type BaselineDrift, driftForBaseline, NO_DRIFT } from '../domain/review/baseline';
 import type { Actor } from '../domain/roadmap-ops';
+import { driftRoadmapOf } from '../domain/rules/drift';
 import { driftOf } from '../domain/rules/drift';
 import type { Deps } from './deps';
 import { roadmapWithoutHiddenEpics } from './hidden-epics';

@@ -1,5 +1,6 @@
-import { buildDigest, driftRoadmapOf, sameDigest } from '../domain/digest';
+import { buildDigest, sameDigest } from '../domain/digest';
 import { isoDay } from '../domain/rules/dates';
+import { driftRoadmapOf } from '../domain/rules/drift';
 import { driftOf } from '../domain/rules/drift';
 import { reviewStatus } from '../domain/rules/staleness';
 import { computeProgress } from '../resolvers/progress-core';

@@ -1,7 +1,7 @@
 import { horizonFor } from '../horizon';
 import type { Horizon, InitiativeStatus, Roadmap } from '../model';
 import type { Quarter } from '../quarter';
-import { DRIFT_KINDS, type DriftKind, type DriftReport, type DriftRoadmap } from '../rules/drift';
+import { DRIFT_KINDS, type DriftKind, type DriftReport } from '../rules/drift';
 import type { BaselineDriftState } from './stored';
 
 /**
@@ -104,12 +104,6 @@ export function snapshotOf(roadmap: Pick<Roadmap, 'meta' | 'initiatives'>, today
 /** The baseline of `roadmap` as reviewed at `info.reviewedAt`. */
 export function baselineOf(roadmap: Pick<Roadmap, 'meta' | 'initiatives'>, info: ReviewInfo, drift: BaselineDrift): BaselineContent {
   return { ...info, ...snapshotOf(roadmap, new Date(info.reviewedAt)), drift };
-}
-
-/** What the drift rules need of a stored roadmap (a RoadmapView already has this shape). */
-export function driftRoadmapOf(roadmap: Pick<Roadmap, 'meta' | 'initiatives'>): DriftRoadmap {
-  const { meta } = roadmap;
-  return { initiatives: roadmap.initiatives, horizonRules: meta.horizonRules, reviewCadenceDays: meta.reviewCadenceDays, capacity: meta.capacity };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { EpicProgress, ProgressReport } from '../api';
 import { horizonFor } from '../horizon';
 import { STATUS_LABEL } from '../labels';
-import type { CapacitySettings, Horizon, HorizonRules, Initiative } from '../model';
+import type { CapacitySettings, Horizon, HorizonRules, Initiative, Roadmap } from '../model';
 import { quarterLabel, quarterOf, quartersBetween } from '../quarter';
 import { calendarDaysBetween, isoDay, parseInstant } from './dates';
 import { describeInitiative, effortOf } from './initiative-facts';
@@ -97,6 +97,12 @@ export interface DriftRoadmap {
   horizonRules: HorizonRules;
   reviewCadenceDays: number;
   capacity: Pick<CapacitySettings, 'unit'>;
+}
+
+/** A stored roadmap as the drift rules read it (a RoadmapView already fits DriftRoadmap as it is). */
+export function driftRoadmapOf(roadmap: Pick<Roadmap, 'meta' | 'initiatives'>): DriftRoadmap {
+  const { meta } = roadmap;
+  return { initiatives: roadmap.initiatives, horizonRules: meta.horizonRules, reviewCadenceDays: meta.reviewCadenceDays, capacity: meta.capacity };
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

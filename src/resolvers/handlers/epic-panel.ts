@@ -1,9 +1,9 @@
 import { type EpicContext, type EpicDelivery, type EpicLinkView, type EpicWriteResult, type ProgressReport } from '../../domain/api';
 import type { PayloadOf } from '../../domain/contract';
-import { driftRoadmapOf } from '../../domain/digest';
 import { updateInitiative } from '../../domain/edits/initiatives';
 import { AppError } from '../../domain/errors';
 import { issueIdSchema, type Roadmap } from '../../domain/model';
+import { driftRoadmapOf } from '../../domain/rules/drift';
 import { driftOf } from '../../domain/rules/drift';
 import type { IssueSummary } from '../../jira/jira-port';
 import { accessTo, type ProjectAccess } from '../access';
