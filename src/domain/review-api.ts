@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { BaselineDriftState } from './review/baseline';
 import type { Comparison, DriftSide } from './review/compare';
 import type { ReviewReason } from './review/reasons';
+import type { BaselineHeader } from './review/stored';
 
 /**
  * The contract of the review resolvers ("Since last review"): payloads (parsed on the server) and answers. A review is
@@ -23,19 +23,11 @@ export const getReviewBaselinesPayload = z.object({}).strict();
  */
 export const getReviewComparisonPayload = z.object({ from: seqSchema.optional(), to: seqSchema.optional() }).strict();
 
-/** One kept review, as the picker lists it. */
-export interface ReviewSummary {
-  seq: number;
-  /** The roadmap revision the review was recorded at. */
-  revision: number;
-  reviewedAt: string;
-  reviewer: string | null;
-  note: string | null;
-  /** Initiatives on the roadmap at the review. */
-  initiatives: number;
-  /** Whether drift was recorded ('unavailable': Jira could not be asked at the review). */
-  drift: BaselineDriftState;
-}
+/**
+ * One kept review, as the picker lists it: its stored header without the storage bookkeeping (how many flags, parts
+ * and bytes — a count of flags would tell a reader about epics they may not see).
+ */
+export type ReviewSummary = Pick<BaselineHeader, 'seq' | 'revision' | 'reviewedAt' | 'reviewer' | 'note' | 'initiatives' | 'drift'>;
 
 export interface ReviewBaselines {
   /** Newest first. */
