@@ -111,10 +111,13 @@ describe('Since last review', () => {
       });
       const m = metric.successMetric;
       await write('updateInitiative', { initiativeId: metric.id, patch: { successMetric: { ...m, current: (m.current ?? 0) + 1 } } });
-      // And in Jira, an epic of an open initiative is deleted: drift that appeared since the review.
-      const gone = open.find((i) => i.epicIds.length > 0)!;
-      session.host.forge.jira.deleteIssue(gone.epicIds[0]);
-      return { movedId: move.id, slippedId: slip.id, metricId: metric.id, appeared: `epic-unavailable:${gone.id}:${gone.epicIds[0]}` };
+      // And in Jira, an epic of an open initiative moves to PAY (Jira tells the app, whose cached progress forgets
+      // it): drift that appeared since the review.
+      const holder = open.find((i) => i.epicIds.length > 0)!;
+      const epic = session.host.forge.jira.data.issues.find((i) => i.id === holder.epicIds[0])!;
+      Object.assign(epic, { projectId: DEMO_PROJECTS.PAY.id, key: 'PAY-90' });
+      await session.host.forge.trigger({ eventType: 'avi:jira:updated:issue', issue: { id: epic.id } });
+      return { movedId: move.id, slippedId: slip.id, metricId: metric.id, appeared: `epic-moved:${holder.id}:${epic.id}` };
     })());
 
   it.each(['light', 'dark'] as const)('lists exactly what compare() computes, with the reasons beside the moves (%s)', async (theme) => {
