@@ -12,8 +12,10 @@ describe('epic progress on the cards', () => {
     expect(await card.getByTestId('initiative-progress').textContent()).toContain('42% done · 5 of 12 points');
     expect(await card.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('42');
 
+    // Deleted in Jira before its deleted-issue event reached the app (which would unlink it): someone opening the page
+    // now is told. (The admin's own progress is cached until an event on the roadmap's epics or its 10 minutes end.)
     session.host.forge.jira.deleteIssue('TR-6');
-    await session.page.reload();
+    await session.page.goto(`${session.host.url}/confluence/pages/21?user=member`);
     const logging = app().getByTestId('initiative-card').filter({ hasText: 'Centralize logging' });
     await logging.getByTestId('unavailable-epics').waitFor();
     expect(await logging.getByTestId('unavailable-epics').textContent()).toBe('1 linked epic was deleted or is hidden from you');
