@@ -105,12 +105,13 @@ describe('the executive view', () => {
       const exec = printing.getByTestId('executive-view');
       await exec.getByTestId('executive-goal').first().waitFor();
       await printing.waitForTimeout(500);
-      // The page's own print styles (project-page/index.html) leave the one-pager alone: no header, tabs or banners.
+      // The page's own print styles (project-page/index.html) leave the one-pager alone: no header, tabs or banners
+      // (the digest banner included: a review due is not part of the one-pager).
       // What the printer sees, at A4's printable width (210 mm less margins, at 96 px per inch), to look at.
       await printing.emulateMedia({ media: 'print' });
       await printing.setViewportSize({ width: PRINT_WIDTH_PX, height: PRINT_HEIGHT_PX });
       await printing.screenshot({ path: path.join(SCREENS, 'view-executive-print.png'), fullPage: true });
-      for (const chrome of ['page-header', 'view-only']) expect(await printing.getByTestId(chrome).isVisible()).toBe(false);
+      for (const chrome of ['page-header', 'view-only', 'digest-banner']) expect(await printing.getByTestId(chrome).isVisible()).toBe(false);
       expect(await printing.getByRole('tablist').isVisible()).toBe(false);
       const height = await printing.evaluate(() => document.documentElement.scrollHeight);
       expect(height).toBeLessThanOrEqual(PRINT_HEIGHT_PX);
