@@ -16,6 +16,12 @@ function surfaceConfig(surface: SurfaceInfo): UserConfig {
     // Forge serves a resource from a sub-path: every asset URL must be relative.
     base: './',
     plugins: [react()],
+    resolve: {
+      alias: [
+        // Atlaskit's feature-gate client is never initialised in a Custom UI frame: every gate is off (see the stub).
+        { find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/, replacement: resolve(staticDir, 'src/shared/feature-gates-off.ts') },
+      ],
+    },
     logLevel: 'warn',
     build: {
       outDir: resolve(__dirname, surface.path),
