@@ -1,29 +1,14 @@
 import { z } from 'zod';
+import { parseQuarter, QUARTER_PATTERN, type QuarterParts } from './quarter-format';
+
+export { parseQuarter, QUARTER_PATTERN, quarterLabel, type QuarterParts } from './quarter-format';
 
 /** A calendar quarter, stored canonically as `2026-Q3`. */
-export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
 export const quarterSchema = z.string().regex(QUARTER_PATTERN, { message: 'Use a quarter like 2026-Q3' });
 export type Quarter = z.infer<typeof quarterSchema>;
 
-export interface QuarterParts {
-  year: number;
-  q: 1 | 2 | 3 | 4;
-}
-
-export function parseQuarter(quarter: Quarter): QuarterParts {
-  const match = QUARTER_PATTERN.exec(quarter);
-  if (!match) throw new Error(`Not a quarter: ${quarter}`);
-  return { year: Number(match[1]), q: Number(match[2]) as QuarterParts['q'] };
-}
-
 export function formatQuarter(parts: QuarterParts): Quarter {
   return `${parts.year}-Q${parts.q}`;
-}
-
-/** Human label as roadmaps write it: `Q3 2026`. */
-export function quarterLabel(quarter: Quarter): string {
-  const { year, q } = parseQuarter(quarter);
-  return `Q${q} ${year}`;
 }
 
 /** Accepts `2026-Q3`, `Q3 2026`, `Q3-2026` or `2026 Q3`; returns the canonical form or null. */

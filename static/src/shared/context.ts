@@ -1,5 +1,6 @@
 import { view } from '@forge/bridge';
 import { type MacroConfig, macroConfigSchema } from '../../../src/domain/api';
+import { colorModeOf } from './color-mode';
 
 /** The parts of the Forge context the surfaces read; everything is checked, nothing trusted. */
 export interface ProjectContext {
@@ -35,8 +36,7 @@ function ref(v: unknown): ProjectContext | undefined {
 export function parseContext(raw: unknown): SurfaceContext {
   const ctx = asObject(raw) ?? {};
   const ext = asObject(ctx.extension) ?? {};
-  const theme = asObject(ctx.theme);
-  const colorMode = theme?.colorMode === 'dark' || theme?.colorMode === 'light' ? theme.colorMode : undefined;
+  const colorMode = colorModeOf(ctx);
   const config = ext.config;
   const parsedConfig = config === undefined || config === null ? undefined : macroConfigSchema.safeParse(config);
   return {

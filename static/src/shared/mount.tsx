@@ -1,29 +1,8 @@
-import '@atlaskit/css-reset';
-import { type ReactNode, StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { loadContext } from './context';
+import type { ReactNode } from 'react';
 import { DataProvider } from './data/provider';
-import { followHostTheme } from './theme';
+import { mountFrame } from './mount-frame';
 
-/** How long the first render waits for the theme (token CSS) before going ahead without it. */
-const THEME_WAIT_MS = 1500;
-
-/**
- * Renders a surface into #root once the host's theme is applied (so tokens resolve on the first paint and
- * nothing flashes unstyled), or after THEME_WAIT_MS at the latest.
- */
+/** Renders a surface with its query cache (see mountFrame for the theme and the first paint). */
 export function mount(app: ReactNode): void {
-  const container = document.getElementById('root');
-  if (!container) throw new Error('index.html has no #root element');
-  const theme = loadContext()
-    .then((ctx) => followHostTheme(ctx.colorMode))
-    .catch(() => followHostTheme(undefined));
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, THEME_WAIT_MS));
-  void Promise.race([theme, timeout]).then(() => {
-    createRoot(container).render(
-      <StrictMode>
-        <DataProvider>{app}</DataProvider>
-      </StrictMode>,
-    );
-  });
+  mountFrame(<DataProvider>{app}</DataProvider>);
 }

@@ -1,7 +1,6 @@
-import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, lazy, type ReactNode, Suspense } from 'react';
 import type { ApiError } from '../../../src/domain/api';
 import { ERROR_TITLE } from './labels';
 
@@ -38,8 +37,22 @@ export function Loading({ label = 'Loading' }: { label?: string }) {
   );
 }
 
+/*
+ * The section message comes in its own chunk, when an error first shows: it brings Atlaskit's button, tooltip and
+ * popper (~35 KB gzip), which a surface that loads fine never needs.
+ */
+const SectionMessage = lazy(() => import('@atlaskit/section-message'));
+
 /** An ADS section message for an error value; `title` overrides the code's default title. */
-export function ErrorMessage({ error, title, children }: { error: ApiError; title?: string; children?: ReactNode }) {
+export function ErrorMessage(props: { error: ApiError; title?: string; children?: ReactNode }) {
+  return (
+    <Suspense fallback={null}>
+      <SectionMessageFor {...props} />
+    </Suspense>
+  );
+}
+
+function SectionMessageFor({ error, title, children }: { error: ApiError; title?: string; children?: ReactNode }) {
   const heading = title ?? ERROR_TITLE[error.code] ?? ERROR_TITLE.UPSTREAM;
   const appearance = error.code === 'CONFLICT' || error.code === 'LIMIT' ? 'warning' : 'error';
   return (
