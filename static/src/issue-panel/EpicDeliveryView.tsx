@@ -1,7 +1,7 @@
-import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { EpicDelivery, PanelEpic } from '../../../src/domain/api';
-import { muted } from '../shared/components';
+import { PlainLozenge as Lozenge } from '../shared/lozenge';
+import { muted } from '../shared/page';
 
 const STATE_LOZENGE = {
   new: { text: 'To do', appearance: 'default' },

@@ -1,13 +1,15 @@
 import { token } from '@atlaskit/tokens';
-import { type CSSProperties, type ReactNode, useState } from 'react';
+import { type ComponentProps, type CSSProperties, type ReactNode, useState } from 'react';
 import type { EpicContext, EpicLinkView } from '../../../src/domain/api';
-import { quarterLabel } from '../../../src/domain/quarter';
-import { ErrorMessage, Fact, HorizonLozenge, Loading, muted, Page, StatusLozenge } from '../shared/components';
-import { useEpicContextQuery } from '../shared/data/queries';
-import { apiErrorOf } from '../shared/data/query-client';
+import { quarterLabel } from '../../../src/domain/quarter-format';
+import { PlainStatusLozenge } from '../shared/lozenge';
+import { ErrorMessage, Fact, Loading, muted, Page } from '../shared/page';
+import { HorizonLozenge } from '../shared/tags';
+import { useEpicContext } from './epic-store';
 import { EpicDeliveryView } from './EpicDeliveryView';
+import { useForms } from './forms-loader';
 import { InitiativeLink } from './InitiativeLink';
-import { LinkEpicForm } from './LinkEpicForm';
+import type { LinkEpicForm } from './LinkEpicForm';
 import { QuietLine } from './QuietLine';
 import { UnlinkEpic } from './UnlinkEpic';
 
@@ -30,19 +32,23 @@ const visuallyHidden: CSSProperties = {
  * reason; editors of the issue's own project roadmap link it to an open initiative). On a story, task, bug or sub-task:
  * "via epic TR-1 → initiative" when its epic serves one. Elsewhere one quiet line and the way to the roadmap. Every
  * initiative links to its card on the roadmap through the Forge router.
+ *
+ * Light on purpose (≤ 80 KB gzip up front, scripts/surfaces.cjs): no query cache (epic-store.ts), no zod, no Atlaskit
+ * component but the spinner; lozenges and the Unlink button are plain elements in ADS tokens; the link and unlink
+ * forms come in their own chunk (forms-loader.ts).
  */
 export function IssuePanel() {
-  const epic = useEpicContextQuery();
+  const epic = useEpicContext();
   const [announcement, setAnnouncement] = useState('');
-  const busy = epic.isRefetching;
-  const error = epic.isError ? apiErrorOf(epic.error) : null;
-  const context = epic.isSuccess ? epic.data : null;
+  const busy = epic.reloading;
+  const error = epic.error;
+  const context = error ? null : epic.context;
   return (
     <Page testId="issue-panel" compact>
       <div role="status" aria-live="polite" style={visuallyHidden} data-testid="panel-announcement">
         {announcement}
       </div>
-      {epic.isPending ? <Loading label="Loading initiative" /> : null}
+      {!epic.context && !error ? <Loading label="Loading initiative" /> : null}
       {error ? <ErrorMessage error={error} title={error.code === 'FORBIDDEN' ? "You don't have access to this project's roadmap" : undefined} /> : null}
       {context?.via ? <ViaEpic via={context.via} /> : null}
       {context
@@ -62,10 +68,16 @@ export function IssuePanel() {
         : null}
       {context && context.links.length === 0 ? <QuietLine context={context} /> : null}
       {context?.linking ? (
-        <LinkEpicForm linking={context.linking} busy={busy} onLinked={(title) => setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.')} />
+        <LinkForm linking={context.linking} busy={busy} onLinked={(title) => setAnnouncement(title ? `Linked to “${title}”.` : 'Linked.')} />
       ) : null}
     </Page>
   );
+}
+
+/** The link form, once the forms chunk is here (it starts coming as soon as the panel offers to link). */
+function LinkForm(props: ComponentProps<typeof LinkEpicForm>) {
+  const forms = useForms();
+  return forms ? <forms.LinkEpicFormChunk {...props} /> : null;
 }
 
 /** "Via epic TR-1 · Upgrade Node.js": the parent epic the issue's initiatives come through. */
@@ -96,7 +108,7 @@ function Linked({ link, via, children }: { link: EpicLinkView; via: boolean; chi
       </div>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.050') }}>
         <HorizonLozenge horizon={initiative.horizon} />
-        <StatusLozenge status={initiative.status} />
+        <PlainStatusLozenge status={initiative.status} />
       </div>
       <Fact label="Phase">{phase?.name ?? 'No phase'}</Fact>
       <Fact label="Target quarter">{quarterLabel(initiative.targetQuarter)}</Fact>

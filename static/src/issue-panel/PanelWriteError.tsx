@@ -2,14 +2,15 @@ import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { ApiError } from '../../../src/domain/api';
 import { ErrorMessage } from '../shared/components';
-import { useReloadRoadmap } from '../shared/data/writes';
+import { reloadEpicContext } from './epic-store';
 
 /**
  * A refused link/unlink as an ADS section message. CONFLICT (the roadmap changed since the panel loaded) is a
  * warning with a Reload action; NOT_FOUND gets one too, since a reload shows what is there now.
  */
 export function PanelWriteError({ error }: { error: ApiError }) {
-  const onReload = useReloadRoadmap();
+  // The panel's one answer is all it shows: Reload asks for it again (the forms rebase onto its revision).
+  const onReload = () => void reloadEpicContext();
   if (error.code === 'CONFLICT') {
     return (
       <ErrorMessage error={{ ...error, message: '' }} title="The roadmap changed since this panel loaded">

@@ -1,6 +1,6 @@
 import type { EpicContext } from '../../../src/domain/api';
-import { muted } from '../shared/components';
 import { OpenInJira } from '../shared/embed/OpenInJira';
+import { muted } from '../shared/page';
 
 /**
  * Where the issue serves no initiative the viewer may see: one quiet line, and the way to the project's roadmap (or to

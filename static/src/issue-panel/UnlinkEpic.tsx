@@ -1,17 +1,8 @@
-import Button from '@atlaskit/button/new';
-import { token } from '@atlaskit/tokens';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { unlinkEpicPayload } from '../../../src/domain/api';
-import { DomainFormFrame } from '../shared/form/DomainFormFrame';
-import { FormButtons } from '../shared/form/FormButtons';
-import { FormErrorLine } from '../shared/form/FormErrorLine';
-import { TextField } from '../shared/form/inputs';
-import { useDomainForm } from '../shared/form/use-domain-form';
-import { showEpicAnswer, toUnlinkDraft, type UnlinkValues, unlinkValues } from './link-model';
-import { PanelWriteError } from './PanelWriteError';
+import { useForms } from './forms-loader';
+import { PanelButton } from './PanelButton';
 
-interface UnlinkProps {
+export interface UnlinkProps {
   /** The roadmap revision the panel loaded. */
   revision: number;
   /** The roadmap the link belongs to (an epic may serve one initiative on each of several roadmaps). */
@@ -28,60 +19,18 @@ interface UnlinkProps {
  */
 export function UnlinkEpic(props: UnlinkProps) {
   const [open, setOpen] = useState(false);
+  // The confirm lives in the forms chunk; a click before it is here opens the form when it arrives.
+  const forms = useForms();
+  const showing = open && forms !== null;
   return (
     <>
       {/* Kept (hidden) while the form is open, so focus can go back to it when the form closes. */}
-      <div hidden={open}>
-        <Button spacing="compact" onClick={() => setOpen(true)} isDisabled={props.busy}>
+      <div hidden={showing}>
+        <PanelButton onClick={() => setOpen(true)} disabled={props.busy}>
           Unlink
-        </Button>
+        </PanelButton>
       </div>
-      {open ? <UnlinkForm {...props} onClose={() => setOpen(false)} /> : null}
+      {showing ? <forms.UnlinkFormChunk {...props} onClose={() => setOpen(false)} /> : null}
     </>
-  );
-}
-
-function UnlinkForm({ revision, projectId, initiativeTitle, onUnlinked, onClose }: UnlinkProps & { onClose: () => void }) {
-  const client = useQueryClient();
-  const form = useDomainForm({
-    resolver: 'unlinkEpic',
-    schema: unlinkEpicPayload,
-    source: projectId,
-    revision,
-    toValues: unlinkValues,
-    // Against the revision the panel shows now (a Reload brings a newer one).
-    toDraft: (values: UnlinkValues) => toUnlinkDraft(values, revision, projectId),
-    onDone: (answer) => {
-      showEpicAnswer(client, answer);
-      onUnlinked();
-    },
-    onCancel: onClose,
-  });
-  const idPrefix = `unlink-${projectId}`;
-  return (
-    <DomainFormFrame
-      form={form}
-      idPrefix={idPrefix}
-      testId="unlink-form"
-      label={`Unlink this epic from “${initiativeTitle}”`}
-      style={{
-        display: 'flex',
-        flexDirection: 'column',
-        gap: token('space.100'),
-        borderBlockStart: `${token('border.width', '1px')} solid ${token('color.border')}`,
-        paddingBlockStart: token('space.100'),
-      }}
-    >
-      {form.apiError ? <PanelWriteError error={form.apiError} /> : null}
-      <FormErrorLine testId="unlink-error" />
-      <TextField
-        name="reason"
-        label="Why unlink?"
-        help="Optional. Recorded in the roadmap changelog."
-        placeholder="e.g. Split into two epics"
-        maxLength={500}
-      />
-      <FormButtons label="Confirm unlink" compact />
-    </DomainFormFrame>
   );
 }

@@ -4,6 +4,7 @@ import type { EpicContext, EpicWriteResult, linkEpicPayload, unlinkEpicPayload }
 import { QUERY_KEYS } from '../shared/data/keys';
 import type { Draft } from '../shared/form/payload-check';
 import { HORIZON_LABEL } from '../shared/labels';
+import { reloadEpicContext, showEpicContext } from './epic-store';
 
 export type LinkOption = NonNullable<EpicContext['linking']>['initiatives'][number];
 export type LinkPayload = z.input<typeof linkEpicPayload>;
@@ -47,14 +48,14 @@ export function toUnlinkDraft(values: UnlinkValues, baseRevision: number, projec
 }
 
 /**
- * What a landed link or unlink does to the panel's cache, on top of the data layer's: the answer carries the panel's
- * epic as it now stands, shown without asking again (asked again only when the answer could not carry it). The
- * panel shows no roadmap, so the roadmap view the answer also carries is not kept: a later CONFLICT then shows its
+ * What a landed link or unlink does to the panel, on top of the data layer's: the answer carries the panel's epic as
+ * it now stands, shown without asking again (asked again only when the answer could not carry it). The panel shows
+ * no roadmap, so whatever roadmap view the write put in the forms' cache is dropped: a later CONFLICT then shows its
  * error with a Reload, rather than rebasing onto a roadmap the panel does not show.
  */
 export function showEpicAnswer(client: QueryClient, answer: unknown): void {
   const fresh = typeof answer === 'object' && answer !== null && 'epicContext' in answer ? (answer as EpicWriteResult).epicContext : null;
-  if (fresh) client.setQueryData(QUERY_KEYS.epicContext, fresh);
-  else void client.invalidateQueries({ queryKey: QUERY_KEYS.epicContext });
+  if (fresh) showEpicContext(fresh);
+  else void reloadEpicContext();
   client.removeQueries({ queryKey: QUERY_KEYS.view, exact: true });
 }

@@ -1,6 +1,7 @@
-/** The issue panel's link and unlink forms: their drafts, checked with the resolvers' own schemas, and the answer's cache update. */
+/** The issue panel's link and unlink forms: their drafts, checked with the resolvers' own schemas, and what the answer changes in the panel. */
 import { QueryClient } from '@tanstack/react-query';
-import { linkEpicPayload, unlinkEpicPayload } from '../../../src/domain/api';
+import { type EpicContext, linkEpicPayload, unlinkEpicPayload } from '../../../src/domain/api';
+import { epicState } from '../../../static/src/issue-panel/epic-store';
 import {
   CHOOSE_INITIATIVE,
   linkValues,
@@ -11,8 +12,13 @@ import {
   toUnlinkDraft,
   unlinkValues,
 } from '../../../static/src/issue-panel/link-model';
+import { call } from '../../../static/src/shared/client';
 import { QUERY_KEYS } from '../../../static/src/shared/data/keys';
 import { checkDraft } from '../../../static/src/shared/form/payload-check';
+
+// The panel's store asks the resolvers through the bridge client: here it answers what each test says.
+jest.mock('../../../static/src/shared/client', () => ({ call: jest.fn() }));
+const callMock = call as jest.MockedFunction<typeof call>;
 
 const option = { id: 'I-2', title: 'Centralize logging', phaseName: 'Foundation', horizon: 'now' as const };
 
@@ -54,20 +60,27 @@ describe('the unlink form', () => {
   });
 });
 
-describe("a link or unlink answer in the panel's cache", () => {
-  const context = { links: [], linking: null };
-  it('shows the epic the answer carries, and keeps no roadmap view', () => {
+describe('a link or unlink answer in the panel', () => {
+  const context = { links: [], linking: null } as unknown as EpicContext;
+  it('shows the epic the answer carries without asking again, and keeps no roadmap view in the forms’ cache', () => {
+    callMock.mockClear();
     const client = new QueryClient();
     client.setQueryData(QUERY_KEYS.view, { revision: 3 });
     showEpicAnswer(client, { revision: 4, change: {}, view: { revision: 4 }, epicContext: context });
-    expect(client.getQueryData(QUERY_KEYS.epicContext)).toBe(context);
+    expect(epicState()).toEqual({ context, error: null, reloading: false });
+    expect(callMock).not.toHaveBeenCalled();
     expect(client.getQueryData(QUERY_KEYS.view)).toBeUndefined();
   });
 
-  it('asks again for the epic when the answer could not carry it', () => {
-    const client = new QueryClient();
-    client.setQueryData(QUERY_KEYS.epicContext, context);
-    showEpicAnswer(client, { revision: 4, change: {}, epicContext: null });
-    expect(client.getQueryState(QUERY_KEYS.epicContext)?.isInvalidated).toBe(true);
+  it('asks again for the epic when the answer could not carry it, showing the last one meanwhile', async () => {
+    const fresh = { links: [], linking: null, via: null } as unknown as EpicContext;
+    let answer: (value: Awaited<ReturnType<typeof call>>) => void = () => undefined;
+    callMock.mockReset().mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    showEpicAnswer(new QueryClient(), { revision: 4, change: {}, epicContext: null });
+    expect(callMock).toHaveBeenCalledWith('getEpicContext', {});
+    expect(epicState()).toEqual({ context, error: null, reloading: true });
+    answer({ ok: true, value: fresh });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(epicState()).toEqual({ context: fresh, error: null, reloading: false });
   });
 });
