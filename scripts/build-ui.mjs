@@ -2,7 +2,8 @@
 /**
  * Builds every Custom UI surface (or the ones named on the command line) with Vite's JS API, one after the other,
  * into static/build/<surface>/ (the resource paths in manifest.yml, whose `resources` list the surfaces), and prints
- * raw and gzip sizes. Works offline.
+ * raw and gzip sizes. Fails (exit 1) when a surface's initial JS+CSS is over its gzip budget (scripts/bundle-budget.cjs,
+ * measured the way test/contract/bundle-budget.test.ts measures it). Works offline.
  *
  *   node scripts/build-ui.mjs                 # all surfaces
  *   node scripts/build-ui.mjs macro issue-panel
@@ -12,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { budgetViolations, initialSize } from './bundle-budget.cjs';
 import { SURFACE_LIST, SURFACES } from './surfaces.cjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +37,7 @@ function filesUnder(dir) {
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
+const initialGzipBySurface = {};
 for (const surface of requested.length > 0 ? requested : SURFACES) {
   process.env.SURFACE = surface;
   await build({ configFile: join(ROOT, 'vite.config.ts'), mode: 'production' });
@@ -51,16 +54,17 @@ for (const surface of requested.length > 0 ? requested : SURFACES) {
     console.error(`${surface}: index.html contains an inline script, which Forge's CSP refuses`);
     process.exit(1);
   }
-  // What the page loads up front: the files index.html references (theme chunks load on demand).
-  let initialRaw = 0;
-  let initialGzip = 0;
-  for (const [, ref] of html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)) {
-    const bytes = readFileSync(join(outDir, ref));
-    initialRaw += bytes.length;
-    initialGzip += gzipSync(bytes).length;
-  }
+  // What the page loads up front: the files index.html references (views, forms and theme chunks load on demand).
+  const { raw: initialRaw, gzip: initialGzip } = initialSize(outDir);
+  initialGzipBySurface[surface] = initialGzip;
   console.log(
     `${surface.padEnd(13)} initial ${kib(initialRaw).padStart(10)} raw ${kib(initialGzip).padStart(9)} gzip | ` +
       `all files ${kib(raw).padStart(10)} raw ${kib(gzip).padStart(9)} gzip -> static/build/${surface}`,
   );
+}
+
+const over = budgetViolations(initialGzipBySurface);
+if (over.length > 0) {
+  for (const violation of over) console.error(`Bundle budget: ${violation.message}`);
+  process.exit(1);
 }
