@@ -1,7 +1,36 @@
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { SURFACE_LIST, type SurfaceInfo } from './scripts/surfaces.cjs';
+
+/** A call `token('name')` or `token('name', 'fallback')` with string literals. */
+const CALL = /\btoken\(\s*(['"])([\w.[\]-]+)\1\s*(?:,\s*(['"])([^'"\\]*)\3\s*)?\)/g;
+
+/**
+ * Replaces the app's `token('color.text')` calls with the string `token()` returns at run time ("var(--ds-text)", with
+ * the fallback when one is given), as @atlaskit/tokens' own Babel plugin does for Atlaskit's packages. `token()` then
+ * needs its name table (~5 KB gzip) only where a name is computed, so most surfaces never download it. Names the
+ * table lacks are left to `token()` (which warns about them in development).
+ */
+function inlineTokens(root: string): Plugin {
+  const require = createRequire(resolve(root, 'package.json'));
+  const names = (require('@atlaskit/tokens/dist/cjs/artifacts/token-names.js') as { default: Record<string, string> }).default;
+  const sources = resolve(root, 'static/src');
+  return {
+    name: 'tech-roadmap:inline-tokens',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.startsWith(sources) || !/\.tsx?$/.test(id) || !code.includes('token(')) return null;
+      const out = code.replace(CALL, (call, _q: string, name: string, _fq?: string, fallback?: string) => {
+        const cssVar = names[name];
+        if (!cssVar) return call;
+        return JSON.stringify(fallback ? `var(${cssVar}, ${fallback})` : `var(${cssVar})`);
+      });
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
 
 /**
  * One Vite app per Custom UI surface. Each surface lives in static/src/<surface>/ (index.html + main.tsx) and is
@@ -15,7 +44,7 @@ function surfaceConfig(surface: SurfaceInfo): UserConfig {
     root: resolve(staticDir, 'src', surface.key),
     // Forge serves a resource from a sub-path: every asset URL must be relative.
     base: './',
-    plugins: [react()],
+    plugins: [inlineTokens(__dirname), react()],
     resolve: {
       alias: [
         // Atlaskit's feature-gate client is never initialised in a Custom UI frame: every gate is off (see the stub).
