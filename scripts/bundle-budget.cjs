@@ -15,13 +15,13 @@ const { gzipSync } = require('node:zlib');
 
 /**
  * Initial JS + CSS per surface, KiB gzip (issue 11). A new surface gets one here or the build refuses it.
- * macro-config: its size after issue 11 (182.8), rounded up to the next 5, so it cannot grow unnoticed.
+ * macro-config: its size after issue 11 (165.6), rounded up to the next 5, so it cannot grow unnoticed.
  */
 const BUDGETS_KIB = {
   'project-page': 300,
   'issue-panel': 80,
   macro: 150,
-  'macro-config': 185,
+  'macro-config': 170,
 };
 
 /** The files index.html loads up front, relative to the surface's build directory. */

@@ -2,7 +2,6 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { type CSSProperties, lazy, type ReactNode, Suspense } from 'react';
 import type { ApiError } from '../../../src/domain/api';
-import { ERROR_TITLE } from './labels';
 
 /*
  * What every surface shows before and around its content: the page frame, loading, errors, muted text. Apart from
@@ -41,25 +40,18 @@ export function Loading({ label = 'Loading' }: { label?: string }) {
  * The section message comes in its own chunk, when an error first shows: it brings Atlaskit's button, tooltip and
  * popper (~35 KB gzip), which a surface that loads fine never needs.
  */
-const SectionMessage = lazy(() => import('@atlaskit/section-message'));
+const SectionMessageFor = lazy(() => import('./error-message').then((m) => ({ default: m.ErrorSectionMessage })));
 
-/** An ADS section message for an error value; `title` overrides the code's default title. */
+/**
+ * An ADS section message for an error value; `title` overrides the code's default title. Loaded with the first error
+ * (see above); components.tsx exports the same message statically for the project page, which shows Atlaskit's
+ * button and tooltip up front anyway (a lazy copy there only splits its first download into more, smaller files).
+ */
 export function ErrorMessage(props: { error: ApiError; title?: string; children?: ReactNode }) {
   return (
     <Suspense fallback={null}>
       <SectionMessageFor {...props} />
     </Suspense>
-  );
-}
-
-function SectionMessageFor({ error, title, children }: { error: ApiError; title?: string; children?: ReactNode }) {
-  const heading = title ?? ERROR_TITLE[error.code] ?? ERROR_TITLE.UPSTREAM;
-  const appearance = error.code === 'CONFLICT' || error.code === 'LIMIT' ? 'warning' : 'error';
-  return (
-    <SectionMessage appearance={appearance} title={heading} testId="error-message">
-      {error.message && error.message !== heading ? <p>{error.message}</p> : null}
-      {children}
-    </SectionMessage>
   );
 }
 
