@@ -4,7 +4,7 @@ import { conflictMessage } from '../domain/changes';
 import { AppError, invalidInput } from '../domain/errors';
 import type { Roadmap } from '../domain/model';
 import type { Actor, Edit } from '../domain/roadmap-ops';
-import { viewDelta } from '../domain/view-delta';
+import { sameValue, type ViewDelta, viewDelta } from '../domain/view-delta';
 import { commitEdit } from '../storage/commit-edit';
 import { accessTo, type Level, type ProjectAccess, projectIdFromContext, requireLevel } from './access';
 import type { Call, Deps } from './deps';
@@ -63,16 +63,46 @@ export async function mutate<I extends { baseRevision: number }>(
   const hidden = await hiddenEpics(deps, roadmap);
   const edit = await spec.apply(roadmap, input, { accountId: call.context.accountId ?? null, now }, access, hidden);
   const stored = await commitEdit(deps.store, projectId, roadmap, edit, { confirmAddedEpics: confirmEpicsAsCaller(deps, call.payload) });
-  // Both views with the same clock, access and hidden epics, so what the write left alone compares equal.
-  const before = withoutHiddenEpics(toRoadmapView(roadmap, access, now), hidden);
-  const after = withoutHiddenEpics(toRoadmapView(stored.roadmap, access, now), hidden);
-  const delta = viewDelta(before, after);
-  // The write has landed: never let the size of the courtesy delta turn it into an error.
-  const fits = Buffer.byteLength(JSON.stringify(delta), 'utf8') <= DELTA_BUDGET_BYTES;
   return {
-    result: { revision: stored.roadmap.meta.revision, change: publicChange(stored.change, hidden), delta: fits ? delta : null },
+    result: {
+      revision: stored.roadmap.meta.revision,
+      change: publicChange(stored.change, hidden),
+      delta: answeredDelta(roadmap, stored.roadmap, access, now, hidden),
+    },
     next: stored.roadmap,
     now,
     hidden,
   };
+}
+
+/** The write has landed: never let the courtesy delta turn it into an error. Too big (or unbuildable): null, refetch. */
+function answeredDelta(before: Roadmap, after: Roadmap, access: ProjectAccess, now: Date, hidden: ReadonlySet<string>): ViewDelta | null {
+  try {
+    const delta = deltaOfWrite(before, after, access, now, hidden);
+    return Buffer.byteLength(JSON.stringify(delta), 'utf8') <= DELTA_BUDGET_BYTES ? delta : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the write changed in the caller's view: both views built with the same clock, access and hidden epics, so
+ * what the write left alone compares equal. A record the edit did not touch is the very same stored object (edits
+ * copy only what they change): while the horizon rules stand, its view from before is reused, so the diff passes over
+ * it by reference instead of comparing 5,000 records field by field.
+ */
+function deltaOfWrite(before: Roadmap, after: Roadmap, access: ProjectAccess, now: Date, hidden: ReadonlySet<string>): ViewDelta {
+  const shown = withoutHiddenEpics(toRoadmapView(before, access, now), hidden);
+  const { initiatives, debtItems, ...fields } = toRoadmapView(after, access, now);
+  const sameRules = sameValue(before.meta.horizonRules, after.meta.horizonRules);
+  const storedInitiatives = new Map(before.initiatives.map((initiative) => [initiative.id, initiative]));
+  const storedDebts = new Map(before.debtItems.map((item) => [item.id, item]));
+  const shownInitiatives = new Map(shown.initiatives.map((view) => [view.id, view]));
+  const shownDebts = new Map(shown.debtItems.map((item) => [item.id, item]));
+  const untouched = new Set(after.initiatives.filter((initiative) => storedInitiatives.get(initiative.id) === initiative).map((initiative) => initiative.id));
+  return viewDelta(shown, {
+    ...withoutHiddenEpics(fields, hidden),
+    initiatives: initiatives.map((view) => (sameRules && untouched.has(view.id) ? shownInitiatives.get(view.id)! : withoutHiddenEpics(view, hidden))),
+    debtItems: debtItems.map((item) => (storedDebts.get(item.id) === item ? shownDebts.get(item.id)! : withoutHiddenEpics(item, hidden))),
+  });
 }
