@@ -18,7 +18,7 @@ const context = { accountId: DEMO_USERS.admin.accountId, extension: { type: 'jir
 const OLD_VIEW_BUDGET = 4.5 * 1024 * 1024;
 const MB = 1024 * 1024;
 
-const size = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`);
+const size = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(2)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`);
 const bytesOf = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 export const DELTAS_HEADER = [
@@ -41,7 +41,7 @@ async function rows(count: number, worstCase: boolean): Promise<string[]> {
     const mid = Math.ceil(count / 2);
     const writes: Array<[string, string, Record<string, unknown>]> = [
       ['move', 'moveInitiative', { initiativeId: `I-${mid}`, to: { targetQuarter: '2028-Q1' }, reason: 'Benchmark move' }],
-      ['update', 'updateInitiative', { initiativeId: `I-${mid + 1}`, patch: { goal: worstCase ? '漢'.repeat(1000) : 'Benchmark goal' } }],
+      ['update', 'updateInitiative', { initiativeId: `I-${mid + 1}`, patch: { goal: worstCase ? '字'.repeat(1000) : 'Benchmark goal' } }],
       // Delete before create: a worst-case roadmap of 5,000 is at the initiative limit.
       ['delete', 'deleteInitiative', { initiativeId: `I-${count}`, reason: 'Benchmark delete' }],
       [

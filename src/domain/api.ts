@@ -103,7 +103,7 @@ export interface CreateInitiativeResult extends MutationResult {
 export interface MutationResult {
   revision: number;
   change: ChangeRecord;
-  delta: ViewDelta | null;
+  delta: ViewDelta<RoadmapView> | null;
 }
 
 export const updateInitiativePayload = z

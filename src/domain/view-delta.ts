@@ -1,18 +1,16 @@
-import type { InitiativeView, RoadmapView } from './api';
-import type { DebtItem } from './model';
-
 /**
  * What a write changed in the caller's view, instead of the whole view (2.8 MB at 5,000 initiatives): the top-level
  * fields that changed, and the initiatives and debt items changed, added or removed. The client merges it into the
  * view it shows (`applyViewDelta`); a merge onto another revision is refused (null) and the client refetches.
+ * Generic over the view (`ViewDelta<RoadmapView>` in api.ts), so this module imports nothing of the API it serves.
  */
-export type ViewDelta = Partial<ViewFields> & {
+export type ViewDelta<V extends ViewShape> = Partial<Omit<V, 'revision' | 'initiatives' | 'debtItems'>> & {
   /** The revision of the view this delta applies to. */
   baseRevision: number;
   /** The revision of the view it produces. */
   revision: number;
-  initiatives: ItemsDelta<InitiativeView>;
-  debtItems: ItemsDelta<DebtItem>;
+  initiatives: ItemsDelta<V['initiatives'][number]>;
+  debtItems: ItemsDelta<V['debtItems'][number]>;
 };
 
 /** Records changed or added (whole), and ids removed. */
@@ -21,8 +19,13 @@ export interface ItemsDelta<T> {
   remove: string[];
 }
 
-type ViewFields = Omit<RoadmapView, 'revision' | 'initiatives' | 'debtItems'>;
 type Item = { id: string };
+/** What a view must be for a delta: a revision and two collections of records with ids. */
+export interface ViewShape {
+  revision: number;
+  initiatives: readonly Item[];
+  debtItems: readonly Item[];
+}
 
 const COLLECTIONS = new Set<string>(['revision', 'initiatives', 'debtItems']);
 
@@ -63,14 +66,14 @@ function itemsDelta<T extends Item>(before: readonly T[], after: readonly T[]): 
 }
 
 /** What changed from `before` to `after` (two views of one roadmap, for one caller, built at the same time). */
-export function viewDelta(before: RoadmapView, after: RoadmapView): ViewDelta {
+export function viewDelta<V extends ViewShape>(before: V, after: V): ViewDelta<V> {
   const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as Array<keyof RoadmapView>) {
+  for (const key of Object.keys(after) as Array<keyof V & string>) {
     if (COLLECTIONS.has(key)) continue;
     if (!sameValue(before[key], after[key])) fields[key] = after[key];
   }
   return {
-    ...(fields as Partial<ViewFields>),
+    ...(fields as Partial<Omit<V, 'revision' | 'initiatives' | 'debtItems'>>),
     baseRevision: before.revision,
     revision: after.revision,
     initiatives: itemsDelta(before.initiatives, after.initiatives),
@@ -101,7 +104,7 @@ function mergeItems<T extends Item>(items: readonly T[], delta: ItemsDelta<T>): 
 }
 
 /** The view after the write; null when `view` is not the revision the delta starts from (the client refetches). */
-export function applyViewDelta(view: RoadmapView, delta: ViewDelta): RoadmapView | null {
+export function applyViewDelta<V extends ViewShape>(view: V, delta: ViewDelta<V>): V | null {
   if (view.revision !== delta.baseRevision) return null;
   const { baseRevision: _base, revision, initiatives, debtItems, ...fields } = delta;
   return {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { MutationResult } from '../domain/api';
+import type { MutationResult, RoadmapView } from '../domain/api';
 import { conflictMessage } from '../domain/changes';
 import { AppError, invalidInput } from '../domain/errors';
 import type { Roadmap } from '../domain/model';
@@ -76,7 +76,7 @@ export async function mutate<I extends { baseRevision: number }>(
 }
 
 /** The write has landed: never let the courtesy delta turn it into an error. Too big (or unbuildable): null, refetch. */
-function answeredDelta(before: Roadmap, after: Roadmap, access: ProjectAccess, now: Date, hidden: ReadonlySet<string>): ViewDelta | null {
+function answeredDelta(before: Roadmap, after: Roadmap, access: ProjectAccess, now: Date, hidden: ReadonlySet<string>): ViewDelta<RoadmapView> | null {
   try {
     const delta = deltaOfWrite(before, after, access, now, hidden);
     return Buffer.byteLength(JSON.stringify(delta), 'utf8') <= DELTA_BUDGET_BYTES ? delta : null;
@@ -91,7 +91,7 @@ function answeredDelta(before: Roadmap, after: Roadmap, access: ProjectAccess, n
  * copy only what they change): while the horizon rules stand, its view from before is reused, so the diff passes over
  * it by reference instead of comparing 5,000 records field by field.
  */
-function deltaOfWrite(before: Roadmap, after: Roadmap, access: ProjectAccess, now: Date, hidden: ReadonlySet<string>): ViewDelta {
+function deltaOfWrite(before: Roadmap, after: Roadmap, access: ProjectAccess, now: Date, hidden: ReadonlySet<string>): ViewDelta<RoadmapView> {
   const shown = withoutHiddenEpics(toRoadmapView(before, access, now), hidden);
   const { initiatives, debtItems, ...fields } = toRoadmapView(after, access, now);
   const sameRules = sameValue(before.meta.horizonRules, after.meta.horizonRules);

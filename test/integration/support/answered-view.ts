@@ -20,7 +20,7 @@ export async function answeredView(answer: MutationResult, fetchView: () => Prom
 }
 
 /** What in `delta` disagrees with `fresh` (empty when nothing does; key order aside, as JSON objects go). */
-export function deltaAgrees(delta: ViewDelta, fresh: RoadmapView): string[] {
+export function deltaAgrees(delta: ViewDelta<RoadmapView>, fresh: RoadmapView): string[] {
   const wrong: string[] = [];
   if (delta.revision !== fresh.revision) wrong.push(`revision ${delta.revision} ≠ ${fresh.revision}`);
   const { baseRevision: _base, revision: _revision, initiatives, debtItems, ...fields } = delta;
