@@ -46,7 +46,7 @@ async function loadedCache(): Promise<{ client: QueryClient; view: RoadmapView }
 const isStale = (client: QueryClient, key: readonly string[]) => client.getQueryState(key)?.isInvalidated ?? false;
 
 describe('a write answer in the cache', () => {
-  it('replaces the view and puts the change on top of the changelog, leaving progress alone when no epic moved', async () => {
+  it('merges the delta into the view and puts the change on top of the changelog, leaving progress alone when no epic moved', async () => {
     const { client, view } = await loadedCache();
     const answer = await rename(view, 'Centralise logging, everywhere');
     applyWriteAnswer(client, answer);
@@ -90,6 +90,15 @@ describe('a write answer in the cache', () => {
     expect(isStale(client, QUERY_KEYS.progress)).toBe(true);
     // The change still goes on top: it is known without the view.
     expect(client.getQueryData<ChangelogData>(QUERY_KEYS.changelog)?.pages[0].changes[0]).toEqual(answer.change);
+  });
+
+  it('refetches the view when the surface is still loading it (nothing to merge the delta into)', async () => {
+    const client = createQueryClient();
+    client.getQueryCache().build(client, { queryKey: QUERY_KEYS.view });
+    const answer = await rename(await getView(), 'While loading');
+    applyWriteAnswer(client, answer);
+    expect(client.getQueryData(QUERY_KEYS.view)).toBeUndefined();
+    expect(isStale(client, QUERY_KEYS.view)).toBe(true);
   });
 
   it('never rolls the page back to an older view, and is idempotent', async () => {
