@@ -17,6 +17,7 @@ import { LocalForge } from '../dev/local-forge';
 import type { MutationResult, Result, RoadmapView } from '../src/domain/api';
 import { roadmapHealth } from '../src/domain/rules/health';
 import { PROGRESS_HEADER, progressBench } from './progress';
+import { DELTAS_HEADER, writeDeltasBench } from './write-deltas';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 const SIZES = [100, 1000, 5000];
@@ -420,6 +421,10 @@ async function main() {
     console.log([...PROGRESS_HEADER, ...(await progressBench())].join('\n'));
     return;
   }
+  if (process.env.BENCH_ONLY === 'deltas') {
+    console.log([...DELTAS_HEADER, ...(await writeDeltasBench())].join('\n'));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'invokes') {
     console.log(['| surface | write | invokes | which |', '| --- | --- | ---: | --- |', ...(await invokesPerWrite())].join('\n'));
     return;
@@ -463,6 +468,11 @@ async function main() {
   out.push('| surface | write | invokes | which |');
   out.push('| --- | --- | ---: | --- |');
   out.push(...(await invokesPerWrite()));
+  out.push('');
+  out.push('One write’s answer: the whole view before issue 11, the delta now (admin, through the real resolvers):');
+  out.push('');
+  out.push(...DELTAS_HEADER);
+  out.push(...(await writeDeltasBench()));
   out.push('');
   out.push('Epic progress, cold and warm (Jira fake and KVS emulator with latency):');
   out.push('');

@@ -31,6 +31,7 @@ import {
 } from './model';
 import type { Progress, StatusCategory } from './progress';
 import { quarterSchema } from './quarter';
+import type { ViewDelta } from './view-delta';
 
 /**
  * The contract between the Custom UI and the resolvers: payload schemas (parsed on the server) and result types.
@@ -95,13 +96,14 @@ export interface CreateInitiativeResult extends MutationResult {
 }
 
 /**
- * What every other write answers: the new revision, what the change was, and the fresh view (one round trip) —
- * or null when the view alone would not fit one invoke response; the write has landed either way.
+ * What every other write answers: the new revision, what the change was, and what changed in the caller's view (one
+ * round trip; see view-delta.ts) — or null when that delta is too big to be worth sending (an import), when the client
+ * refetches the view; the write has landed either way.
  */
 export interface MutationResult {
   revision: number;
   change: ChangeRecord;
-  view: RoadmapView | null;
+  delta: ViewDelta<RoadmapView> | null;
 }
 
 export const updateInitiativePayload = z

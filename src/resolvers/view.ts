@@ -2,6 +2,7 @@ import type { InitiativeView, RoadmapView } from '../domain/api';
 import { horizonFor } from '../domain/horizon';
 import { limitViolations } from '../domain/limits';
 import type { HorizonRules, Initiative, Roadmap } from '../domain/model';
+import { byItemId } from '../domain/view-delta';
 import type { ProjectAccess } from './access';
 
 export function toInitiativeView(initiative: Initiative, today: Date, rules: HorizonRules): InitiativeView {
@@ -15,8 +16,9 @@ export function toRoadmapView(roadmap: Roadmap, access: ProjectAccess, today: Da
     title: meta.title,
     revision: meta.revision,
     phases: [...meta.phases].sort((a, b) => a.order - b.order),
-    initiatives: roadmap.initiatives.map((initiative) => toInitiativeView(initiative, today, meta.horizonRules)),
-    debtItems: roadmap.debtItems,
+    // By id, as stored: a write's delta merges into this order (see domain/view-delta.ts).
+    initiatives: byItemId(roadmap.initiatives).map((initiative) => toInitiativeView(initiative, today, meta.horizonRules)),
+    debtItems: byItemId(roadmap.debtItems),
     businessGoals: meta.businessGoals,
     capacity: meta.capacity,
     horizonRules: meta.horizonRules,

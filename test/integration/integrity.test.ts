@@ -8,6 +8,7 @@ import type { CreateInitiativeResult, EpicContext, MutationResult, Result, Roadm
 import { LIMITS } from '../../src/domain/model';
 import { chunkKey, metaKey } from '../../src/storage/keys';
 import { META_ENTITY } from '../../src/storage/kvs-roadmap-store';
+import { answeredView } from './support/answered-view';
 import { issuePanel, PAY, projectPage, seededForge, storageSnapshot, TR, type UserName } from './support/harness';
 
 const epic = (key: string) => DEMO_EPICS.find((e) => e.key === key)!;
@@ -49,7 +50,7 @@ async function payRoadmapHolding(forge: LocalForge, epicKey = PAY_EPIC.key): Pro
       projectPage(PAY),
     ),
   );
-  return linked.view!;
+  return answeredView(linked, () => view(forge, PAY, 'payEditor'));
 }
 
 describe('issue 6: integrity and confidentiality', () => {
@@ -214,7 +215,7 @@ describe('issue 6: integrity and confidentiality', () => {
       );
       expect(more).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { phases: expect.any(String) } } });
       const repaired = ok(await invoke<MutationResult>(forge, 'deletePhase', { baseRevision: edited.revision, phaseId: 'P-100' }, 'member'));
-      expect(repaired.view!.limitWarnings).toEqual([]);
+      expect((await answeredView(repaired, () => view(forge, TR, 'member'))).limitWarnings).toEqual([]);
     });
 
     it(`an initiative with more than ${LIMITS.epicsPerInitiative} epics is a field error, and the most it may hold always commits`, async () => {
@@ -251,7 +252,7 @@ describe('issue 6: integrity and confidentiality', () => {
           'admin',
         ),
       );
-      expect(replaced.view!.initiatives.find((i) => i.id === created.initiativeId)!.epicIds).toEqual(second);
+      expect((await answeredView(replaced, () => view(forge))).initiatives.find((i) => i.id === created.initiativeId)!.epicIds).toEqual(second);
       ok(await invoke<MutationResult>(forge, 'deleteInitiative', { baseRevision: replaced.revision, initiativeId: created.initiativeId }, 'admin'));
       for (const id of [...first, ...second]) expect(await forge.deps.store.getEpicLinks(id)).toEqual([]);
     });
@@ -470,10 +471,11 @@ describe('found by the model-based test', () => {
         'admin',
       ),
     );
-    const initiative = promoted.view!.initiatives.find((i) => i.fromDebtId === 'D-1')!;
+    const initiative = (await answeredView(promoted, () => view(forge))).initiatives.find((i) => i.fromDebtId === 'D-1')!;
     const deleted = ok(await invoke<MutationResult>(forge, 'deleteDebtItem', { baseRevision: promoted.revision, debtId: 'D-1' }, 'admin'));
-    expect(deleted.view!.initiatives.find((i) => i.id === initiative.id)!.fromDebtId).toBeNull();
-    expect(deleted.view!.limitWarnings).toEqual([]);
+    const deletedView = await answeredView(deleted, () => view(forge));
+    expect(deletedView.initiatives.find((i) => i.id === initiative.id)!.fromDebtId).toBeNull();
+    expect(deletedView.limitWarnings).toEqual([]);
     expect(deleted.change.diffs).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: initiative.id, field: 'fromDebtId', before: 'D-1', after: null })]),
     );
@@ -542,7 +544,7 @@ describe('an epic from a project the caller cannot browse is invisible to them, 
         'trEditor',
       ),
     );
-    expect(imported.view!.initiatives.find((i) => i.id === 'I-2')!.goal).toBe(`${goal} (re-imported)`);
+    expect((await answeredView(imported, () => view(forge, TR, 'trEditor'))).initiatives.find((i) => i.id === 'I-2')!.goal).toBe(`${goal} (re-imported)`);
     const asAdmin = await view(forge, TR, 'admin');
     expect(asAdmin.initiatives.find((i) => i.id === 'I-2')!.epicIds.sort()).toEqual([TR_EPIC_OF_I2.id, TR_FREE.id, PAY_EPIC.id].sort());
     expect(await forge.deps.store.getEpicLinks(PAY_EPIC.id)).toEqual([{ issueId: PAY_EPIC.id, projectId: TR.id, initiativeId: 'I-2' }]);

@@ -86,13 +86,14 @@ describe('resolver slice: project page → resolver → @forge/kvs → emulator,
     )) as Result<CreateInitiativeResult>;
     if (!created.ok) throw new Error(JSON.stringify(created.error));
     expect(created.value.revision).toBe(before.value.revision + 1);
-    // Answers like every other write: the change and the fresh view, plus the new initiative's id.
+    // Answers like every other write: the change and what changed in the view (the new initiative), plus its id.
     expect(created.value.change.revision).toBe(created.value.revision);
     expect(created.value.change.summary).toContain('Adopt OpenTelemetry tracing');
-    const shown = created.value.view?.initiatives.find((i) => i.id === created.value.initiativeId);
+    const shown = created.value.delta?.initiatives.upsert.find((i) => i.id === created.value.initiativeId);
     expect(shown?.title).toBe('Adopt OpenTelemetry tracing');
     expect(shown?.horizon).toBe('next');
-    expect(created.value.view?.revision).toBe(created.value.revision);
+    expect(created.value.delta).toMatchObject({ baseRevision: before.value.revision, revision: created.value.revision, initiatives: { remove: [] } });
+    expect(created.value.delta?.initiatives.upsert).toHaveLength(1);
 
     const after = await view(DEMO_USERS.member.accountId);
     if (!after.ok) throw new Error(after.error.message);

@@ -2,6 +2,7 @@ import { seedDemoRoadmap } from '../../dev/demo-seed';
 import { DEMO_EPICS, DEMO_PROJECTS, DEMO_USERS } from '../../dev/jira';
 import { LocalForge } from '../../dev/local-forge';
 import type { ChangelogPage, EpicContext, EpicWriteResult, MutationResult, Result, RoadmapView } from '../../src/domain/api';
+import { answeredView } from './support/answered-view';
 
 const TR = DEMO_PROJECTS.TR;
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -25,6 +26,8 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     return result.value;
   };
   const revision = async () => ok(await invoke<RoadmapView>('getRoadmapView', {})).revision;
+  /** The view a write's answer leaves the member with (its delta checked against a fresh fetch). */
+  const seen = (answer: MutationResult) => answeredView(answer, async () => ok(await invoke<RoadmapView>('getRoadmapView', {})));
 
   it('moving an initiative needs a reason, and the reason lands in the changelog', async () => {
     const base = await revision();
@@ -42,7 +45,7 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
         reason: 'Waiting on the platform team',
       }),
     );
-    expect(moved.view!.initiatives.find((i) => i.id === 'I-1')).toMatchObject({ targetQuarter: '2027-Q2', horizon: 'later' });
+    expect(moved.delta!.initiatives.upsert.find((i) => i.id === 'I-1')).toMatchObject({ targetQuarter: '2027-Q2', horizon: 'later' });
     const log = ok(await invoke<ChangelogPage>('getChangelog', { limit: 1 }, 'outsider'));
     expect(log.changes[0]).toMatchObject({ revision: base + 1, reason: 'Waiting on the platform team', accountId: DEMO_USERS.member.accountId });
   });
@@ -64,7 +67,7 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     const result = ok(
       await invoke<MutationResult>('updateInitiative', { baseRevision: before.revision, initiativeId: 'I-3', patch: { goal: 'Handle 4x read traffic' } }),
     );
-    const after = result.view!.initiatives.find((i) => i.id === 'I-3')!;
+    const after = result.delta!.initiatives.upsert.find((i) => i.id === 'I-3')!;
     expect(after).toEqual({ ...original, goal: 'Handle 4x read traffic', revision: original.revision + 1, updatedAt: NOW.toISOString() });
     expect(result.change.diffs).toEqual([{ entity: 'initiative', id: 'I-3', field: 'goal', before: original.goal, after: 'Handle 4x read traffic' }]);
   });
@@ -86,7 +89,7 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     const base = await revision();
     const epic = DEMO_EPICS.find((e) => e.key === 'TR-28')!;
     const linked = ok(await invoke<MutationResult>('updateInitiative', { baseRevision: base, initiativeId: 'I-2', patch: {}, epicKeys: ['TR-28'] }));
-    expect(linked.view!.initiatives.find((i) => i.id === 'I-2')?.epicIds).toContain(epic.id);
+    expect(linked.delta!.initiatives.upsert.find((i) => i.id === 'I-2')!.epicIds).toContain(epic.id);
     expect(await forge.deps.store.getEpicLinks(epic.id)).toEqual([{ issueId: epic.id, projectId: TR.id, initiativeId: 'I-2' }]);
     const taken = await invoke<MutationResult>('updateInitiative', { baseRevision: linked.revision, initiativeId: 'I-3', patch: {}, epicKeys: ['TR-28'] });
     expect(taken).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { 'epicKeys.0': expect.stringContaining('TR-28 already serves I-2') } } });
@@ -96,7 +99,7 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining(`Epic ${epic.id} already serves initiative I-2`) },
     });
-    const current = linked.view!.initiatives.find((i) => i.id === 'I-2')!.epicIds;
+    const current = linked.delta!.initiatives.upsert.find((i) => i.id === 'I-2')!.epicIds;
     const unlinked = ok(
       await invoke<MutationResult>('updateInitiative', {
         baseRevision: linked.revision,
@@ -104,10 +107,11 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
         patch: { epicIds: current.filter((id) => id !== epic.id) },
       }),
     );
-    expect(unlinked.view!.initiatives.find((i) => i.id === 'I-2')?.epicIds).not.toContain(epic.id);
+    expect(unlinked.delta!.initiatives.upsert.find((i) => i.id === 'I-2')!.epicIds).not.toContain(epic.id);
     expect(await forge.deps.store.getEpicLinks(epic.id)).toEqual([]);
     const deleted = ok(await invoke<MutationResult>('deleteInitiative', { baseRevision: unlinked.revision, initiativeId: 'I-1', reason: 'Merged into I-2' }));
-    expect(deleted.view!.initiatives.map((i) => i.id)).not.toContain('I-1');
+    expect(deleted.delta!.initiatives.remove).toEqual(['I-1']);
+    expect((await seen(deleted)).initiatives.map((i) => i.id)).not.toContain('I-1');
     expect(await forge.deps.store.getEpicLinks(DEMO_EPICS.find((e) => e.key === 'TR-1')!.id)).toEqual([]);
   });
 
@@ -131,7 +135,7 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     const linked = ok(
       (await forge.invoke('linkEpic', { baseRevision: context.linking!.revision, initiativeId: 'I-2' }, panel('member'))) as Result<MutationResult>,
     );
-    expect(linked.view!.initiatives.find((i) => i.id === 'I-2')?.epicIds).toContain(epic.id);
+    expect(linked.delta!.initiatives.upsert.find((i) => i.id === 'I-2')!.epicIds).toContain(epic.id);
     const after = ok((await forge.invoke('getEpicContext', {}, panel('outsider'))) as Result<EpicContext>);
     expect(after.links.map((l) => l.initiative.title)).toEqual(['Centralize logging']);
     expect(await forge.invoke('linkEpic', { baseRevision: linked.revision, initiativeId: 'I-3' }, panel('member'))).toMatchObject({
@@ -187,7 +191,7 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
     const linked = ok(
       (await forge.invoke('linkEpic', { baseRevision: asTrEditor.linking!.revision, initiativeId: 'I-3' }, panel('trEditor'))) as Result<MutationResult>,
     );
-    expect(linked.view!.initiatives.find((i) => i.id === 'I-3')?.epicIds).toContain(epic.id);
+    expect(linked.delta!.initiatives.upsert.find((i) => i.id === 'I-3')!.epicIds).toContain(epic.id);
     const links = await forge.deps.store.getEpicLinks(epic.id);
     expect(links.sort((a, b) => a.projectId.localeCompare(b.projectId))).toEqual([
       { issueId: epic.id, projectId: TR.id, initiativeId: 'I-3' },
@@ -230,7 +234,7 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
         item: { title: 'Single-AZ database', category: 'scaling-bottleneck', impact: 5, urgency: 4, effort: 8 },
       }),
     );
-    expect(debt.view!.debtItems).toEqual([expect.objectContaining({ id: 'D-1', title: 'Single-AZ database', promotedTo: null })]);
+    expect((await seen(debt)).debtItems).toEqual([expect.objectContaining({ id: 'D-1', title: 'Single-AZ database', promotedTo: null })]);
     const promoted = ok(
       await invoke<MutationResult>('promoteDebtItem', {
         baseRevision: debt.revision,
@@ -238,7 +242,11 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
         initiative: { phaseId: 'P-4', targetQuarter: '2027-Q3', successMetric: { description: 'Survives losing one AZ' } },
       }),
     );
-    expect(promoted.view!.initiatives.find((i) => i.fromDebtId === 'D-1')).toMatchObject({ title: 'Single-AZ database', phaseId: 'P-4', track: 'reliability' });
+    expect(promoted.delta!.initiatives.upsert.find((i) => i.fromDebtId === 'D-1')).toMatchObject({
+      title: 'Single-AZ database',
+      phaseId: 'P-4',
+      track: 'reliability',
+    });
     const forbidden = await invoke<MutationResult>('saveSettings', { baseRevision: promoted.revision, settings: { reviewCadenceDays: 14 } });
     expect(forbidden).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const partial = await invoke<MutationResult>('saveSettings', { baseRevision: promoted.revision, settings: { capacity: { perQuarter: 80 } } }, 'admin');
@@ -253,9 +261,9 @@ describe('write resolvers: edit → one atomic commit → the fresh view and a c
         'admin',
       ),
     );
-    expect(settings.view).toMatchObject({ reviewCadenceDays: 14, capacity: { perQuarter: 80, bufferPercent: 20 } });
+    expect(settings.delta).toMatchObject({ reviewCadenceDays: 14, capacity: { perQuarter: 80, bufferPercent: 20 } });
     const reviewed = ok(await invoke<MutationResult>('markReviewed', { baseRevision: settings.revision, note: 'November review' }));
-    expect(reviewed.view!.lastReviewedAt).toBe(NOW.toISOString());
+    expect(reviewed.delta!.lastReviewedAt).toBe(NOW.toISOString());
     const stale = await invoke<MutationResult>('markReviewed', { baseRevision: settings.revision });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });

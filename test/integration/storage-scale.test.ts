@@ -87,14 +87,25 @@ describe('views of large roadmaps stay inside the invoke limits', () => {
     const view = (await forge.invoke('getRoadmapView', {}, context)) as Result<RoadmapView>;
     expect(view).toMatchObject({ ok: false, error: { code: 'LIMIT', message: expect.stringContaining('5 MB') } });
 
-    // A write still lands and says so; it just leaves out the view that would not fit.
+    // A write still lands and says so, answering with what changed (one initiative), not the view that would not fit.
     const stored = await forge.deps.store.load(PROJECT);
     const moved = (await forge.invoke(
       'moveInitiative',
       { baseRevision: stored!.meta.revision, initiativeId: 'I-500', to: { targetQuarter: '2028-Q1' }, reason: 'Scale test' },
       context,
     )) as Result<MutationResult>;
-    expect(moved).toMatchObject({ ok: true, value: { revision: stored!.meta.revision + 1, view: null } });
+    expect(moved).toMatchObject({
+      ok: true,
+      value: {
+        revision: stored!.meta.revision + 1,
+        delta: {
+          baseRevision: stored!.meta.revision,
+          revision: stored!.meta.revision + 1,
+          initiatives: { upsert: [{ id: 'I-500', targetQuarter: '2028-Q1' }], remove: [] },
+        },
+      },
+    });
+    expect(Buffer.byteLength(JSON.stringify(moved), 'utf8')).toBeLessThan(50 * 1024);
     expect((await forge.deps.store.load(PROJECT))!.initiatives.find((i) => i.id === 'I-500')?.targetQuarter).toBe('2028-Q1');
   }, 60_000);
 });

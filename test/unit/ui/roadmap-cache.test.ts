@@ -46,12 +46,14 @@ async function loadedCache(): Promise<{ client: QueryClient; view: RoadmapView }
 const isStale = (client: QueryClient, key: readonly string[]) => client.getQueryState(key)?.isInvalidated ?? false;
 
 describe('a write answer in the cache', () => {
-  it('replaces the view and puts the change on top of the changelog, leaving progress alone when no epic moved', async () => {
+  it('merges the delta into the view and puts the change on top of the changelog, leaving progress alone when no epic moved', async () => {
     const { client, view } = await loadedCache();
     const answer = await rename(view, 'Centralise logging, everywhere');
     applyWriteAnswer(client, answer);
     expect(client.getQueryData<RoadmapView>(QUERY_KEYS.view)?.revision).toBe(answer.revision);
     expect(client.getQueryData<RoadmapView>(QUERY_KEYS.view)?.initiatives[0].title).toBe('Centralise logging, everywhere');
+    // The delta merged into the view shown is exactly what a fresh load shows.
+    expect(client.getQueryData<RoadmapView>(QUERY_KEYS.view)).toEqual(await getView());
     const log = client.getQueryData<ChangelogData>(QUERY_KEYS.changelog)!;
     expect(log.pages[0].changes[0]).toEqual(answer.change);
     // What the server now answers for the first page starts the same way.
@@ -72,20 +74,31 @@ describe('a write answer in the cache', () => {
   it('refetches the changelog instead of guessing when someone else wrote in between', async () => {
     const { client, view } = await loadedCache();
     const theirs = await rename(view, 'Someone else’s title');
-    const mine = await rename(theirs.view!, 'My title');
+    const mine = await rename({ ...view, revision: theirs.revision }, 'My title');
     applyWriteAnswer(client, mine);
-    expect(client.getQueryData<RoadmapView>(QUERY_KEYS.view)?.revision).toBe(mine.revision);
+    // My delta starts from their revision, not the one shown: nothing is merged onto the wrong base; the view is refetched.
+    expect(client.getQueryData<RoadmapView>(QUERY_KEYS.view)).toEqual(view);
+    expect(isStale(client, QUERY_KEYS.view)).toBe(true);
     expect(isStale(client, QUERY_KEYS.changelog)).toBe(true);
   });
 
-  it('refetches the view when the answer carries none (too large for one invoke)', async () => {
+  it('refetches the view when the answer carries no delta (too large to be worth sending)', async () => {
     const { client, view } = await loadedCache();
     const answer = await rename(view, 'Huge');
-    applyWriteAnswer(client, { ...answer, view: null });
+    applyWriteAnswer(client, { ...answer, delta: null });
     expect(isStale(client, QUERY_KEYS.view)).toBe(true);
     expect(isStale(client, QUERY_KEYS.progress)).toBe(true);
     // The change still goes on top: it is known without the view.
     expect(client.getQueryData<ChangelogData>(QUERY_KEYS.changelog)?.pages[0].changes[0]).toEqual(answer.change);
+  });
+
+  it('refetches the view when the surface is still loading it (nothing to merge the delta into)', async () => {
+    const client = createQueryClient();
+    client.getQueryCache().build(client, { queryKey: QUERY_KEYS.view });
+    const answer = await rename(await getView(), 'While loading');
+    applyWriteAnswer(client, answer);
+    expect(client.getQueryData(QUERY_KEYS.view)).toBeUndefined();
+    expect(isStale(client, QUERY_KEYS.view)).toBe(true);
   });
 
   it('never rolls the page back to an older view, and is idempotent', async () => {
@@ -96,8 +109,9 @@ describe('a write answer in the cache', () => {
     showView(client, view);
     expect(client.getQueryData<RoadmapView>(QUERY_KEYS.view)?.revision).toBe(answer.revision);
     expect(client.getQueryData<ChangelogData>(QUERY_KEYS.changelog)?.pages[0].changes.filter((c) => c.revision === answer.revision)).toHaveLength(1);
-    expect(newerView(answer.view!, view)).toBe(answer.view);
-    expect(newerView(view, answer.view!)).toBe(answer.view);
+    const after = await getView();
+    expect(newerView(after, view)).toBe(after);
+    expect(newerView(view, after)).toBe(after);
   });
 });
 

@@ -46,7 +46,7 @@ function NewPhaseForm({ view, onDone, onCancel }: { view: RoadmapView; onDone: (
     toValues: (phases: Phase[]) => newPhaseValues(phases),
     // Against the revision the page shows now (a new phase is not rebased).
     toDraft: (values: NewPhaseValues) => toCreatePhaseDraft(values, view.revision),
-    onDone: (result, payload) => onDone((result.view ? phasesInOrder(result.view.phases).at(-1)?.name : undefined) ?? payload.phase.name.trim()),
+    onDone: (result, payload) => onDone((result.delta?.phases ? phasesInOrder(result.delta.phases).at(-1)?.name : undefined) ?? payload.phase.name.trim()),
     onCancel,
   });
   return (

@@ -1,6 +1,7 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { MutationResult, RoadmapView } from '../../../../src/domain/api';
 import type { ChangeRecord } from '../../../../src/domain/changes';
+import { applyViewDelta } from '../../../../src/domain/view-delta';
 import { QUERY_KEYS } from './keys';
 
 /** One page of the changelog, as getChangelog answers. */
@@ -50,21 +51,28 @@ export function withChangeOnTop(log: ChangelogData, change: ChangeRecord): Chang
 }
 
 /**
- * What every write answer does to the surface's cache: the fresh view replaces the shown one (or, when the answer
- * carries none because it would not fit an invoke response, the view is refetched), its change goes on top of the
- * changelog, and progress is refetched only when linked epics changed. No other request.
+ * What every write answer does to the surface's cache: its delta is merged into the shown view (or, when the answer
+ * carries none because it was too big, or the view shown is at another revision or missing, the view is refetched),
+ * its change goes on top of the changelog, and progress is refetched only when linked epics changed. No other request.
  */
 export function applyWriteAnswer(client: QueryClient, answer: MutationResult): void {
   // A surface that shows no roadmap (the issue panel) keeps none in its cache: a view there would only be mistaken
   // for one on screen (a CONFLICT would then try to rebase onto it).
   if (!showsRoadmapView(client)) return;
-  if (answer.view) {
-    // A view fetch under way started before this write: its answer is older, and must not land after this one.
-    void client.cancelQueries({ queryKey: QUERY_KEYS.view });
-    showView(client, answer.view);
+  const shown = client.getQueryData<RoadmapView>(QUERY_KEYS.view);
+  if (shown && shown.revision >= answer.revision) {
+    // Already shown (a later view landed first): never roll back. Nothing to merge.
   } else {
-    void client.invalidateQueries({ queryKey: QUERY_KEYS.view });
-    void client.invalidateQueries({ queryKey: QUERY_KEYS.progress });
+    const merged = shown && answer.delta ? applyViewDelta(shown, answer.delta) : null;
+    if (merged) {
+      // A view fetch under way started before this write: its answer is older, and must not land after this one.
+      void client.cancelQueries({ queryKey: QUERY_KEYS.view });
+      showView(client, merged);
+    } else {
+      // Nothing to merge onto (no view yet, another revision, or no delta): ask for the view; progress may follow it.
+      void client.invalidateQueries({ queryKey: QUERY_KEYS.view });
+      void client.invalidateQueries({ queryKey: QUERY_KEYS.progress });
+    }
   }
   const log = client.getQueryData<ChangelogData>(QUERY_KEYS.changelog);
   if (log) {

@@ -6,11 +6,11 @@ import { announce } from '../flags';
 import { apiErrorOf, ApiFailure } from './query-client';
 import { applyWriteAnswer, reloadAll, showsRoadmapView, showView } from './roadmap-cache';
 
-/** Whether an answer is a write's (revision, change, view): only those update the cache. */
+/** Whether an answer is a write's (revision, change, delta): only those update the cache. */
 function isWriteAnswer(value: unknown): value is MutationResult {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.revision === 'number' && typeof v.change === 'object' && v.change !== null && 'view' in v;
+  return typeof v.revision === 'number' && typeof v.change === 'object' && v.change !== null && 'delta' in v;
 }
 
 /**
