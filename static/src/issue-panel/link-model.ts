@@ -50,8 +50,8 @@ export function toUnlinkDraft(values: UnlinkValues, baseRevision: number, projec
 /**
  * What a landed link or unlink does to the panel, on top of the data layer's: the answer carries the panel's epic as
  * it now stands, shown without asking again (asked again only when the answer could not carry it). The panel shows
- * no roadmap, so whatever roadmap view the write put in the forms' cache is dropped: a later CONFLICT then shows its
- * error with a Reload, rather than rebasing onto a roadmap the panel does not show.
+ * no roadmap, so the forms' cache must hold no roadmap view (a write's delta merges only into a view on screen): a
+ * later CONFLICT then shows its error with a Reload, rather than rebasing onto a roadmap the panel does not show.
  */
 export function showEpicAnswer(client: QueryClient, answer: unknown): void {
   const fresh = typeof answer === 'object' && answer !== null && 'epicContext' in answer ? (answer as EpicWriteResult).epicContext : null;
