@@ -16,6 +16,7 @@ import { DEMO_USERS } from '../dev/jira';
 import { LocalForge } from '../dev/local-forge';
 import type { MutationResult, Result, RoadmapView } from '../src/domain/api';
 import { roadmapHealth } from '../src/domain/rules/health';
+import { PAGED_HEADER, pagedViewBench } from './paged-view';
 import { PROGRESS_HEADER, progressBench } from './progress';
 import { DELTAS_HEADER, writeDeltasBench } from './write-deltas';
 
@@ -425,6 +426,10 @@ async function main() {
     console.log([...DELTAS_HEADER, ...(await writeDeltasBench())].join('\n'));
     return;
   }
+  if (process.env.BENCH_ONLY === 'paged') {
+    console.log([...PAGED_HEADER, ...(await pagedViewBench())].join('\n'));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'invokes') {
     console.log(['| surface | write | invokes | which |', '| --- | --- | ---: | --- |', ...(await invokesPerWrite())].join('\n'));
     return;
@@ -478,6 +483,11 @@ async function main() {
   out.push('');
   out.push(...PROGRESS_HEADER);
   out.push(...(await progressBench()));
+  out.push('');
+  out.push('The largest roadmaps, paged (first getRoadmapView answer, then getRoadmapViewPart two at a time; ratios to the 100-initiative view):');
+  out.push('');
+  out.push(...PAGED_HEADER);
+  out.push(...(await pagedViewBench()));
   out.push('');
   out.push('Custom UI bundles (what each index.html loads up front):');
   out.push('');

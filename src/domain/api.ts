@@ -32,6 +32,7 @@ import {
 import type { Progress, StatusCategory } from './progress';
 import { quarterSchema } from './quarter';
 import type { ViewDelta } from './view-delta';
+import type { ViewMore } from './view-pages';
 
 /**
  * The contract between the Custom UI and the resolvers: payload schemas (parsed on the server) and result types.
@@ -67,6 +68,11 @@ export interface RoadmapView {
   permissions: { canEdit: boolean; canAdminister: boolean };
   /** Limits the stored roadmap breaks (normally none); it still loads, and no write may add to them. */
   limitWarnings: LimitViolation[];
+  /**
+   * Only on a view too large for one invoke answer (domain/view-pages.ts): this view holds the first initiatives and
+   * debt items, `more` says which ranges getRoadmapViewPart still has to bring. Absent on a whole view.
+   */
+  more?: ViewMore;
 }
 
 const epicKeysSchema = z

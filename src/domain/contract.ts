@@ -45,6 +45,8 @@ import {
 } from './api';
 import { type DigestAnswer, getDigestPayload, markDigestSeenPayload } from './digest-api';
 import { getReviewBaselinesPayload, getReviewComparisonPayload, type ReviewBaselines, type ReviewComparisonAnswer } from './review-api';
+import type { ViewPart } from './view-pages';
+import { getRoadmapViewPartPayload } from './view-part-api';
 
 /**
  * What the caller must hold on the roadmap's project. 'lookup': a read keyed by something the caller names (a project
@@ -73,6 +75,8 @@ export interface ResolverSpec {
  */
 export const CONTRACT = {
   getRoadmapView: { payload: getRoadmapViewPayload, level: 'read', value: answer<RoadmapView>() },
+  // The rest of a view too large for one answer (domain/view-pages.ts), pinned to the first answer's revision.
+  getRoadmapViewPart: { payload: getRoadmapViewPartPayload, level: 'read', value: answer<ViewPart>() },
   getChangelog: { payload: getChangelogPayload, level: 'read', value: answer<ChangelogPage>() },
   getProgress: { payload: getProgressPayload, level: 'read', value: answer<ProgressReport>() },
   getPeople: { payload: getPeoplePayload, level: 'read', value: answer<PeopleAnswer>() },

@@ -86,6 +86,7 @@ export type ResolverHandler<K extends ResolverKey> = (deps: Deps, payload: Paylo
  */
 const HANDLERS: { [K in ResolverKey]: ResolverHandler<K> } = {
   getRoadmapView: reads.getRoadmapView,
+  getRoadmapViewPart: reads.getRoadmapViewPart,
   getChangelog: reads.getChangelog,
   getEpicContext: panel.getEpicContext,
   findProject: reads.findProject,

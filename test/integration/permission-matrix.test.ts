@@ -37,6 +37,7 @@ type Project = typeof TR | typeof PAY;
 
 const LEVEL: Record<string, Level> = {
   getRoadmapView: 'read',
+  getRoadmapViewPart: 'read',
   getChangelog: 'read',
   findProject: 'read',
   searchProjects: 'read',
@@ -103,6 +104,8 @@ function payloadFor(key: string, project: Project, revision: number): unknown {
     case 'getEpicContext':
     case 'getDigest':
       return {};
+    case 'getRoadmapViewPart':
+      return { revision, initiatives: [1, 3], debtItems: [0, 1] };
     case 'markDigestSeen':
       return { asOf: '2026-11-23', dismiss: true };
     case 'getChangelog':
@@ -289,6 +292,18 @@ describe('permission matrix', () => {
           if (key === 'markDigestSeen') {
             // The one allowed "read" that writes: the caller's own last visit, outside the roadmap's records.
             expect(await forge.deps.digests.getVisit(project.id, USERS[user].accountId)).toMatchObject({ dismissedOn: '2026-11-23' });
+          }
+          if (key === 'getRoadmapViewPart') {
+            // The same initiatives and debt item as the whole view shows the caller, at the revision asked.
+            const part = answer.value as { revision: number; range: unknown; initiatives: unknown[]; debtItems: unknown[] };
+            const whole = (await call(forge, 'getRoadmapView', {}, user, extensionFor(key, surface, project))) as Result<RoadmapView>;
+            if (!whole.ok) throw new Error('the whole view was refused');
+            expect(part).toEqual({
+              revision,
+              range: { initiatives: [1, 3], debtItems: [0, 1] },
+              initiatives: whole.value.initiatives.slice(1, 3),
+              debtItems: whole.value.debtItems.slice(0, 1),
+            });
           }
           if (key === 'getRoadmapView') {
             const view = answer.value as RoadmapView;

@@ -6,6 +6,7 @@ import { DriftAvailable } from '../shared/drift-state';
 import { EmbeddedRoadmap } from '../shared/embed/EmbeddedRoadmap';
 import { ErrorMessage, Loading, muted, Page } from '../shared/page';
 import { ProgressProvider } from '../shared/progress';
+import { ViewLoadingNotice } from '../shared/view-loading-notice';
 
 /** The Confluence macro: a read-only view of the configured project's roadmap. */
 export function Macro() {
@@ -43,6 +44,7 @@ function Configured({ config }: { config: MacroConfig }) {
   return (
     <ProgressProvider>
       <DriftAvailable.Provider value>
+        <ViewLoadingNotice view={view.data} />
         {config.view === 'changelog' ? <WithChanges view={view.data} /> : <EmbeddedRoadmap view={view.data} viewId={config.view} changes={null} digest />}
       </DriftAvailable.Provider>
     </ProgressProvider>

@@ -15,6 +15,7 @@ import { PhaseList } from '../shared/phases';
 import { ProgressProvider } from '../shared/progress';
 import { PageRouteProvider, usePageRoute } from '../shared/route/PageRouteProvider';
 import { type PageViewId, VIEW_LABEL } from '../shared/route/route-model';
+import { ViewLoadingNotice } from '../shared/view-loading-notice';
 import { BoardView } from './board/BoardView';
 import { DigestBanner } from './DigestBanner';
 import { DriftTabLabel } from './drift/DriftTabLabel';
@@ -82,6 +83,7 @@ function Roadmap({ view, refreshing }: { view: RoadmapView; refreshing: boolean 
       <DriftProvider view={view}>
         <DialogProvider>
           <PageHeader view={view} refreshing={refreshing} />
+          <ViewLoadingNotice view={view} />
           <DigestBanner review={health.staleness.review} canEdit={canEdit} />
           {canEdit ? null : (
             <SectionMessage appearance="information" testId="view-only" title="You can view this roadmap">

@@ -56,6 +56,7 @@ const IMPORT_TABLE = [
 export function basePayloads(revision: number): Record<string, Json> {
   return {
     getRoadmapView: {},
+    getRoadmapViewPart: { revision, initiatives: [1, 3], debtItems: [0, 1] },
     getEpicContext: {},
     getProgress: {},
     getDigest: {},

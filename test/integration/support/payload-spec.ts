@@ -101,6 +101,7 @@ const debtFields = (required: boolean) => ({
 /** The payload spec of every resolver key (including ones not yet in RESOLVER_TABLE, whose schemas exist). */
 export const PAYLOAD_SPECS: Record<string, Spec> = {
   getRoadmapView: obj({}, true),
+  getRoadmapViewPart: obj({ revision: req(int(0)), initiatives: req(arr(int(0, 1_000_000), 2)), debtItems: req(arr(int(0, 1_000_000), 2)) }, true),
   getEpicContext: obj({}, true),
   getProgress: obj({}, true),
   getDigest: obj({}, true),

@@ -1,23 +1,36 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { createContext, useContext, useMemo } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo } from 'react';
 import type { Person, RoadmapView } from '../../../../src/domain/api';
 import type { BoardDetails } from '../board';
 import { call } from '../client';
 import { loadContext, type SurfaceContext } from '../context';
 import { QUERY_KEYS } from './keys';
 import { unwrap } from './query-client';
-import { type ChangelogPage, newerView } from './roadmap-cache';
+import type { ChangelogPage } from './roadmap-cache';
+import { ensureViewParts, type FetchViewPart, keepLoadedView } from './view-parts';
 
 export const CHANGELOG_PAGE_SIZE = 10;
 
-/** The roadmap this surface shows. A refetch that raced a later write keeps the newer view (see newerView). */
+const fetchViewPart: FetchViewPart = (request) => call('getRoadmapViewPart', request);
+
+/**
+ * The roadmap this surface shows. A refetch that raced a later write keeps the newer view (see newerView). A roadmap
+ * too large for one answer paints its first page at once; the rest arrives in parts (view-parts.ts), `data.more`
+ * saying what is still missing (ViewLoadingNotice shows it).
+ */
 export function useRoadmapViewQuery(options: { enabled?: boolean } = {}) {
-  return useQuery({
+  const client = useQueryClient();
+  const query = useQuery({
     queryKey: QUERY_KEYS.view,
     queryFn: async () => unwrap(await call('getRoadmapView', {})),
-    structuralSharing: (shown, next) => newerView(shown as RoadmapView | undefined, next as RoadmapView),
+    structuralSharing: (shown, next) => keepLoadedView(shown as RoadmapView | undefined, next as RoadmapView),
     enabled: options.enabled ?? true,
   });
+  const { data } = query;
+  useEffect(() => {
+    if (data?.more) void ensureViewParts(client, fetchViewPart);
+  }, [client, data]);
+  return query;
 }
 
 /** Epic progress from Jira, fetched apart from the view so the board shows at once. */
