@@ -10,11 +10,19 @@ import { type ChangelogPage, newerView } from './roadmap-cache';
 
 export const CHANGELOG_PAGE_SIZE = 10;
 
+/** The performance mark set each time a getRoadmapView answer arrives (read by the render bench). */
+export const VIEW_ARRIVED_MARK = 'roadmap-view:arrived';
+
 /** The roadmap this surface shows. A refetch that raced a later write keeps the newer view (see newerView). */
 export function useRoadmapViewQuery(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: QUERY_KEYS.view,
-    queryFn: async () => unwrap(await call('getRoadmapView', {})),
+    queryFn: async () => {
+      const view = unwrap(await call('getRoadmapView', {}));
+      // "Data arrived" for the render bench (bench/render-at-size.ts): the answer is in hand, about to enter the cache.
+      performance.mark?.(VIEW_ARRIVED_MARK);
+      return view;
+    },
     structuralSharing: (shown, next) => newerView(shown as RoadmapView | undefined, next as RoadmapView),
     enabled: options.enabled ?? true,
   });
