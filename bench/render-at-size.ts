@@ -23,8 +23,8 @@ import { TAB_VIEWS } from '../static/src/shared/route/route-model';
 const NOW = new Date('2026-11-23T12:00:00Z');
 const PROJECT_ID = '10000';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SIZES = [100, 5000];
-const RUNS = 3;
+const SIZES = process.env.BENCH_SIZES?.split(',').map(Number) ?? [100, 5000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 /** What each tab shows once it has drawn, inside its panel (`view-<id>`). */
 const READY: Record<(typeof TAB_VIEWS)[number], string> = {
