@@ -15,7 +15,7 @@ import { KIND_LABEL, STROKE, styleOfKind } from './edge-styles';
  * problems first. This is the keyboard and screen-reader way through the map, and what a reader copies into a review.
  */
 /** Entries a group lists before "Show more" (a roadmap of thousands has thousands of lines here). */
-const ENTRIES_SHOWN = 50;
+const ENTRIES_SHOWN = 25;
 
 export function DependencyList({
   problems,

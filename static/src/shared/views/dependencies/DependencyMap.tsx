@@ -9,7 +9,7 @@ import { DependencyList } from './DependencyList';
 import { Legend } from './edge-styles';
 
 /** Initiatives the map draws at most (its automatic layout of thousands takes seconds and reads as a hairball). */
-export const MAX_GRAPH_NODES = 80;
+export const MAX_GRAPH_NODES = 60;
 
 /**
  * The part of the map that is drawn: all of it, or — for a bigger one — the edges with problems first, then the

@@ -20,7 +20,7 @@ import type { RoadmapViewProps } from '../view-props';
 import { TimelineStrip } from './TimelineStrip';
 
 /** Initiatives a goal lists before "Show more". */
-const LINES_PER_GOAL = 25;
+const LINES_PER_GOAL = 15;
 
 const SEVERITY_APPEARANCE = { critical: 'removed', warning: 'moved', ok: 'success' } as const;
 
