@@ -18,6 +18,7 @@ import type { MutationResult, Result, RoadmapView } from '../src/domain/api';
 import { roadmapHealth } from '../src/domain/rules/health';
 import { PAGED_HEADER, pagedViewBench } from './paged-view';
 import { PROGRESS_HEADER, progressBench } from './progress';
+import { RENDER_HEADER, renderAtSize } from './render-at-size';
 import { DELTAS_HEADER, writeDeltasBench } from './write-deltas';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -418,6 +419,10 @@ async function main() {
     console.log(['', '| view chunk | gzip |', '| --- | ---: |', ...viewChunkSizes()].join('\n'));
     return;
   }
+  if (process.env.BENCH_ONLY === 'render') {
+    console.log([...RENDER_HEADER, ...(await renderAtSize())].join('\n'));
+    return;
+  }
   if (process.env.BENCH_ONLY === 'progress') {
     console.log([...PROGRESS_HEADER, ...(await progressBench())].join('\n'));
     return;
@@ -463,6 +468,11 @@ async function main() {
   out.push('| initiatives | view | to content | ÷ board |');
   out.push('| ---: | --- | ---: | ---: |');
   out.push(...(await viewRenderTimes()));
+  out.push('');
+  out.push('Board and every tab at 100 and 5,000 initiatives, data arrived → interactive (bench/render-at-size.ts):');
+  out.push('');
+  out.push(...RENDER_HEADER);
+  out.push(...(await renderAtSize()));
   out.push('');
   out.push('| view chunk | gzip |');
   out.push('| --- | ---: |');

@@ -3,18 +3,30 @@ import Heading from '@atlaskit/heading';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
 import WarningIcon from '@atlaskit/icon/core/status-warning';
 import { token } from '@atlaskit/tokens';
-import { createContext, type CSSProperties, type ReactNode, type RefObject, useContext, useEffect, useRef, useState } from 'react';
+import { createContext, type CSSProperties, type ReactNode, type RefObject, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { InitiativeView, Person } from '../../../src/domain/api';
 import type { CardFlag } from '../../../src/domain/card-flags';
 import { type BusinessGoal, type Horizon, HORIZONS, type Phase } from '../../../src/domain/model';
 import { compareQuarters, quarterLabel } from '../../../src/domain/quarter';
 import { riceScore } from '../../../src/domain/rules/prioritisation';
+import { revealInColumns } from './card-reveal';
 import { muted, StatusLozenge, TrackLozenge } from './components';
 import { HORIZON_LABEL } from './labels';
 import { InitiativeProgress } from './progress';
+import { VirtualCards } from './virtual-cards';
 
+/** The same order as `localeCompare` with no arguments, without building a collator for each comparison. */
+const titleOrder = new Intl.Collator();
+
+/**
+ * Target quarter, then title. Each quarter is parsed once (not once per comparison): thousands of initiatives sort in
+ * a few milliseconds rather than a few hundred.
+ */
 export function sortInitiatives(list: InitiativeView[]): InitiativeView[] {
-  return [...list].sort((a, b) => compareQuarters(a.targetQuarter, b.targetQuarter) || a.title.localeCompare(b.title));
+  const rank = new Map<string, number>();
+  for (const i of list) if (!rank.has(i.targetQuarter)) rank.set(i.targetQuarter, 0);
+  [...rank.keys()].sort(compareQuarters).forEach((quarter, index) => rank.set(quarter, index));
+  return [...list].sort((a, b) => rank.get(a.targetQuarter)! - rank.get(b.targetQuarter)! || titleOrder.compare(a.title, b.title));
 }
 
 export function phaseName(phases: Phase[], phaseId: string): string {
@@ -116,16 +128,37 @@ export function PersonName({ person }: { person: Person | undefined }) {
 
 /**
  * Brings an initiative's card into view and gives it focus (health findings link to it). The outline marks it for a
- * moment, since a card focused by script shows no focus ring of its own.
+ * moment, since a card focused by script shows no focus ring of its own. A card a virtualised column has not rendered
+ * is scrolled into that column's window first, then focused once it renders. With `horizon` (after a move) it waits
+ * for the card in that column, as the moved card reaches it once the write's answer has rendered. True when the board
+ * holds the card (or, with `horizon`, is waiting for it).
  */
-export function showInitiativeCard(initiativeId: string): boolean {
-  const card = document.querySelector<HTMLElement>(`[data-testid="initiative-card"][data-initiative-id="${CSS.escape(initiativeId)}"]`);
-  if (!card) return false;
+export function showInitiativeCard(initiativeId: string, horizon?: Horizon): boolean {
+  let tries = 0;
+  const attempt = (): boolean => {
+    const card = findCard(initiativeId, horizon);
+    if (card) {
+      markShown(card);
+      return true;
+    }
+    const revealing = revealInColumns(initiativeId, horizon);
+    // The column renders the card on a later commit (and measures it into place over a few frames).
+    if ((revealing || horizon) && ++tries < 80) window.setTimeout(attempt, 25);
+    return revealing || horizon !== undefined;
+  };
+  return attempt();
+}
+
+function findCard(initiativeId: string, horizon?: Horizon): HTMLElement | null {
+  const within = horizon ? `[data-testid="horizon-${horizon}"] ` : '';
+  return document.querySelector<HTMLElement>(`${within}[data-testid="initiative-card"][data-initiative-id="${CSS.escape(initiativeId)}"]`);
+}
+
+function markShown(card: HTMLElement) {
   card.scrollIntoView?.({ block: 'center' });
   card.focus({ preventScroll: true });
   card.style.outline = `2px solid ${token('color.border.focused')}`;
   window.setTimeout(() => (card.style.outline = ''), 2000);
-  return true;
 }
 
 const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
@@ -228,12 +261,15 @@ export function InitiativeCard({
   showStatus = true,
   renderActions,
   dnd,
+  position,
 }: {
   initiative: InitiativeView;
   phases: Phase[];
   showStatus?: boolean;
   renderActions?: RenderCardActions;
   dnd?: BoardDragAndDrop;
+  /** Where the card stands in a virtualised column (which renders only some), for screen readers. */
+  position?: { index: number; of: number };
 }) {
   const epics = initiative.epicIds.length;
   const { goals, people } = useContext(BoardDetailsContext);
@@ -249,6 +285,8 @@ export function InitiativeCard({
       data-initiative-id={initiative.id}
       tabIndex={-1}
       aria-label={initiative.title}
+      aria-posinset={position ? position.index + 1 : undefined}
+      aria-setsize={position?.of}
       style={{
         backgroundColor: token('elevation.surface.raised'),
         boxShadow: token('elevation.shadow.raised'),
@@ -326,7 +364,11 @@ export function HorizonBoard({
   /** What an empty column says (e.g. "No matches" while the board is filtered). */
   emptyText?: string;
 }) {
-  const sorted = sortInitiatives(initiatives);
+  // Sorted and split once per list (thousands of cards re-sort only when the list changes).
+  const columns = useMemo(() => {
+    const sorted = sortInitiatives(initiatives);
+    return new Map(HORIZONS.map((h) => [h, sorted.filter((i) => i.horizon === h)]));
+  }, [initiatives]);
   return (
     <BoardDetailsContext.Provider value={details ?? EMPTY_DETAILS}>
       <section
@@ -339,15 +381,7 @@ export function HorizonBoard({
         }}
       >
         {HORIZONS.map((h) => (
-          <HorizonColumn
-            key={h}
-            horizon={h}
-            initiatives={sorted.filter((i) => i.horizon === h)}
-            phases={phases}
-            renderActions={renderActions}
-            dnd={dnd}
-            emptyText={emptyText}
-          />
+          <HorizonColumn key={h} horizon={h} initiatives={columns.get(h) ?? []} phases={phases} renderActions={renderActions} dnd={dnd} emptyText={emptyText} />
         ))}
       </section>
     </BoardDetailsContext.Provider>
@@ -361,6 +395,14 @@ function dropStyle(state: DropState): CSSProperties {
   if (state === 'available') return { outline: `2px dashed ${token('color.border.selected')}`, outlineOffset: -2 };
   return {};
 }
+
+/**
+ * A column of more cards than this renders only those in its scroll window (virtual-cards.tsx); a shorter one renders
+ * every card and grows with them, as a small board always has (and prints whole).
+ */
+export const VIRTUALISE_FROM = 50;
+/** The space between cards (token space.100). */
+const CARD_GAP_PX = 8;
 
 function HorizonColumn({
   horizon,
@@ -410,7 +452,9 @@ function HorizonColumn({
         <Heading size="small" as="h3" id={headingId}>
           {HORIZON_LABEL[horizon]}
         </Heading>
-        <Badge>{initiatives.length}</Badge>
+        <Badge testId={`horizon-${horizon}-count`} max={false}>
+          {initiatives.length}
+        </Badge>
       </div>
       {dropState === 'over' ? (
         <div
@@ -429,9 +473,20 @@ function HorizonColumn({
         </div>
       ) : null}
       {initiatives.length === 0 ? <div style={muted}>{emptyText}</div> : null}
-      {initiatives.map((i) => (
-        <InitiativeCard key={i.id} initiative={i} phases={phases} renderActions={renderActions} dnd={dnd} />
-      ))}
+      {initiatives.length > VIRTUALISE_FROM ? (
+        <VirtualCards
+          items={initiatives}
+          labelledBy={headingId}
+          testId={`horizon-${horizon}-cards`}
+          group={horizon}
+          gap={CARD_GAP_PX}
+          renderItem={(i, index) => (
+            <InitiativeCard initiative={i} phases={phases} renderActions={renderActions} dnd={dnd} position={{ index, of: initiatives.length }} />
+          )}
+        />
+      ) : (
+        initiatives.map((i) => <InitiativeCard key={i.id} initiative={i} phases={phases} renderActions={renderActions} dnd={dnd} />)
+      )}
     </section>
   );
 }

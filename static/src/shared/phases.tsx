@@ -1,11 +1,15 @@
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import type { ReactNode } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import type { InitiativeView } from '../../../src/domain/api';
 import type { Phase } from '../../../src/domain/model';
 import { quarterLabel } from '../../../src/domain/quarter';
 import { sortInitiatives } from './board';
 import { muted } from './components';
+import { ShowMoreList } from './show-more';
+
+/** Initiatives a phase lists before "Show more" (a phase of thousands stays quick to draw and to scan). */
+const INITIATIVES_PER_PHASE = 50;
 
 export function quarterSpan(phase: Phase): string {
   const start = quarterLabel(phase.startQuarter);
@@ -33,12 +37,25 @@ export function PhaseList({
   renderPhaseActions?: (phase: Phase, index: number, count: number) => ReactNode;
   renderPhaseBody?: (phase: Phase) => ReactNode;
 }) {
-  const known = new Set(phases.map((p) => p.id));
-  const orphans = sortInitiatives(initiatives.filter((i) => !known.has(i.phaseId)));
+  // Grouped and sorted once per list: thousands of initiatives are not re-sorted per phase on every render.
+  const { byPhase, orphans } = useMemo(() => {
+    const known = new Set(phases.map((p) => p.id));
+    const groups = new Map<string, InitiativeView[]>();
+    const without: InitiativeView[] = [];
+    for (const i of sortInitiatives(initiatives)) {
+      if (!known.has(i.phaseId)) without.push(i);
+      else {
+        const list = groups.get(i.phaseId);
+        if (list) list.push(i);
+        else groups.set(i.phaseId, [i]);
+      }
+    }
+    return { byPhase: groups, orphans: without };
+  }, [phases, initiatives]);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
       {phasesInOrder(phases).map((phase, index, ordered) => {
-        const own = sortInitiatives(initiatives.filter((i) => i.phaseId === phase.id));
+        const own = byPhase.get(phase.id) ?? [];
         return (
           <section
             key={phase.id}
@@ -70,7 +87,11 @@ export function PhaseList({
               {renderPhaseActions?.(phase, index, ordered.length)}
             </div>
             {renderPhaseBody?.(phase)}
-            {own.length === 0 ? <div style={muted}>No initiatives in this phase yet.</div> : own.map(renderInitiative)}
+            {own.length === 0 ? (
+              <div style={muted}>No initiatives in this phase yet.</div>
+            ) : (
+              <ShowMoreList items={own} first={INITIATIVES_PER_PHASE} noun="initiatives" render={renderInitiative} testId="phase-more" />
+            )}
           </section>
         );
       })}
@@ -79,7 +100,7 @@ export function PhaseList({
           <Heading size="small" as="h3">
             Without a phase
           </Heading>
-          {orphans.map(renderInitiative)}
+          <ShowMoreList items={orphans} first={INITIATIVES_PER_PHASE} noun="initiatives" render={renderInitiative} testId="phase-more" />
         </section>
       ) : null}
     </div>

@@ -13,6 +13,9 @@ export const CHANGELOG_PAGE_SIZE = 10;
 
 const fetchViewPart: FetchViewPart = (request) => call('getRoadmapViewPart', request);
 
+/** The performance mark set each time a getRoadmapView answer arrives (read by the render bench). */
+export const VIEW_ARRIVED_MARK = 'roadmap-view:arrived';
+
 /**
  * The roadmap this surface shows. A refetch that raced a later write keeps the newer view (see newerView). A roadmap
  * too large for one answer paints its first page at once; the rest arrives in parts (view-parts.ts), `data.more`
@@ -22,7 +25,12 @@ export function useRoadmapViewQuery(options: { enabled?: boolean } = {}) {
   const client = useQueryClient();
   const query = useQuery({
     queryKey: QUERY_KEYS.view,
-    queryFn: async () => unwrap(await call('getRoadmapView', {})),
+    queryFn: async () => {
+      const view = unwrap(await call('getRoadmapView', {}));
+      // "Data arrived" for the render bench (bench/render-at-size.ts): the answer is in hand, about to enter the cache.
+      performance.mark?.(VIEW_ARRIVED_MARK);
+      return view;
+    },
     structuralSharing: (shown, next) => keepLoadedView(shown as RoadmapView | undefined, next as RoadmapView),
     enabled: options.enabled ?? true,
   });

@@ -7,12 +7,16 @@ import { describeInitiative } from '../../../../../src/domain/rules/initiative-f
 import type { DependencyListEntry, MapEdge } from '../../../../../src/domain/views/dependency-map';
 import { muted } from '../../components';
 import { PanelSection } from '../../panel';
+import { ShowMoreList } from '../../show-more';
 import { KIND_LABEL, STROKE, styleOfKind } from './edge-styles';
 
 /**
  * The map in words, beside it: each initiative with what it depends on, every problem in the domain's own words,
  * problems first. This is the keyboard and screen-reader way through the map, and what a reader copies into a review.
  */
+/** Entries a group lists before "Show more" (a roadmap of thousands has thousands of lines here). */
+const ENTRIES_SHOWN = 25;
+
 export function DependencyList({
   problems,
   ok,
@@ -43,26 +47,33 @@ export function DependencyList({
       data-testid={`dependency-group-${group}`}
       style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: token('space.150') }}
     >
-      {list.map((entry) => (
-        <li
-          key={entry.initiative.id}
-          data-testid="dependency-entry"
-          data-initiative-id={entry.initiative.id}
-          style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}
-        >
-          <div>{opener(entry.initiative)}</div>
-          {entry.dependsOn.length > 0 ? (
-            <ul style={{ margin: 0, paddingInlineStart: token('space.300'), display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
-              {entry.dependsOn.map((edge) => (
-                <DependencyItem key={edge.to} edge={edge} target={name(edge.to)} />
-              ))}
-            </ul>
-          ) : null}
-          {entry.neededBy.length > 0 ? (
-            <div style={{ ...muted, paddingInlineStart: token('space.300') }}>Needed by {entry.neededBy.map(name).join(', ')}</div>
-          ) : null}
-        </li>
-      ))}
+      <ShowMoreList
+        items={list}
+        first={ENTRIES_SHOWN}
+        noun="initiatives"
+        as="li"
+        testId={`dependency-more-${group}`}
+        render={(entry) => (
+          <li
+            key={entry.initiative.id}
+            data-testid="dependency-entry"
+            data-initiative-id={entry.initiative.id}
+            style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}
+          >
+            <div>{opener(entry.initiative)}</div>
+            {entry.dependsOn.length > 0 ? (
+              <ul style={{ margin: 0, paddingInlineStart: token('space.300'), display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
+                {entry.dependsOn.map((edge) => (
+                  <DependencyItem key={edge.to} edge={edge} target={name(edge.to)} />
+                ))}
+              </ul>
+            ) : null}
+            {entry.neededBy.length > 0 ? (
+              <div style={{ ...muted, paddingInlineStart: token('space.300') }}>Needed by {entry.neededBy.map(name).join(', ')}</div>
+            ) : null}
+          </li>
+        )}
+      />
     </ul>
   );
   return (
@@ -76,9 +87,14 @@ export function DependencyList({
       {isolated.length > 0 ? (
         <PanelSection title="No dependencies" count={isolated.length}>
           <ul data-testid="dependency-isolated" style={{ margin: 0, paddingInlineStart: token('space.250'), font: token('font.body.small') }}>
-            {isolated.map((initiative) => (
-              <li key={initiative.id}>{describeInitiative(initiative)}</li>
-            ))}
+            <ShowMoreList
+              items={isolated}
+              first={ENTRIES_SHOWN}
+              noun="initiatives"
+              as="li"
+              testId="dependency-more-isolated"
+              render={(initiative) => <li key={initiative.id}>{describeInitiative(initiative)}</li>}
+            />
           </ul>
         </PanelSection>
       ) : null}

@@ -3,7 +3,7 @@ import Heading from '@atlaskit/heading';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { type CSSProperties, type ReactNode, useMemo } from 'react';
+import { type CSSProperties, useMemo } from 'react';
 import type { InitiativeView } from '../../../../../src/domain/api';
 import { quarterLabel } from '../../../../../src/domain/quarter';
 import type { HealthCounts } from '../../../../../src/domain/rules/health';
@@ -13,10 +13,14 @@ import { metricNumbers } from '../../../../../src/domain/views/timeline';
 import { HorizonLozenge, muted, StatusLozenge } from '../../components';
 import { useDrift } from '../../drift-state';
 import { InitiativeProgress } from '../../progress';
+import { ShowMoreButton, useShowMore } from '../../show-more';
 import { formatDay } from '../../time';
 import { titleButton } from '../title-button';
 import type { RoadmapViewProps } from '../view-props';
 import { TimelineStrip } from './TimelineStrip';
+
+/** Initiatives a goal lists before "Show more". */
+const LINES_PER_GOAL = 15;
 
 const SEVERITY_APPEARANCE = { critical: 'removed', warning: 'moved', ok: 'success' } as const;
 
@@ -74,18 +78,19 @@ export function ExecutiveView({ view, health, openInitiative, embedded }: Roadma
             title={goal.title}
             metric={goal.metric}
             empty="Nothing on the roadmap serves this goal yet."
-          >
-            {initiatives.map((i) => (
-              <InitiativeLine key={i.id} initiative={i} openInitiative={openInitiative} />
-            ))}
-          </GoalGroup>
+            initiatives={initiatives}
+            openInitiative={openInitiative}
+          />
         ))}
         {groups.untraced.length > 0 ? (
-          <GoalGroup testId="executive-untraced" title="Not traced to a business goal" metric="Candidates for the backlog unless they serve a goal" empty="">
-            {groups.untraced.map((i) => (
-              <InitiativeLine key={i.id} initiative={i} openInitiative={openInitiative} />
-            ))}
-          </GoalGroup>
+          <GoalGroup
+            testId="executive-untraced"
+            title="Not traced to a business goal"
+            metric="Candidates for the backlog unless they serve a goal"
+            empty=""
+            initiatives={groups.untraced}
+            openInitiative={openInitiative}
+          />
         ) : null}
       </section>
 
@@ -131,15 +136,19 @@ function GoalGroup({
   title,
   metric,
   empty,
-  children,
+  initiatives,
+  openInitiative,
 }: {
   testId: string;
   goalId?: string;
   title: string;
   metric: string;
   empty: string;
-  children: ReactNode[];
+  initiatives: readonly InitiativeView[];
+  openInitiative?: (id: string) => void;
 }) {
+  // A one-pager: a goal served by hundreds of initiatives shows its first ones and says how many more (and prints so).
+  const list = useShowMore(initiatives, LINES_PER_GOAL);
   return (
     <section
       data-testid={testId}
@@ -155,10 +164,17 @@ function GoalGroup({
         <h4 style={{ margin: 0, font: token('font.heading.xsmall'), color: token('color.text') }}>{title}</h4>
         {metric ? <span style={muted}>{metric}</span> : null}
       </div>
-      {children.length === 0 ? (
+      {initiatives.length === 0 ? (
         <div style={{ ...muted, marginBlockStart: token('space.050') }}>{empty}</div>
       ) : (
-        <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>{children}</ul>
+        <>
+          <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+            {list.visible.map((i) => (
+              <InitiativeLine key={i.id} initiative={i} openInitiative={openInitiative} />
+            ))}
+          </ul>
+          <ShowMoreButton hidden={list.hidden} step={list.step} noun="initiatives" onMore={list.more} testId="executive-more" />
+        </>
       )}
     </section>
   );

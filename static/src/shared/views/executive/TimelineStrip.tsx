@@ -12,6 +12,9 @@ const dot: CSSProperties = { width: 10, height: 10, borderRadius: '50%', flex: '
 /** Visually hidden, still read by screen readers. */
 const srOnly: CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' };
 
+/** Dots a phase's quarter shows; more are counted ("+4,985"), so the one-pager stays one page at any size. */
+const DOTS_PER_CELL = 24;
+
 /**
  * The timeline in one glance for the one-pager: a row per phase, its span as a bar, and a dot per initiative in its
  * target quarter (track colours; overdue dots ringed). The same layout as the Timeline view, drawn small.
@@ -79,7 +82,7 @@ export function TimelineStrip({ view, health }: Pick<RoadmapViewProps, 'view' | 
                     backgroundColor: inSpan ? token('color.background.accent.blue.subtlest') : undefined,
                   }}
                 >
-                  {items.map((item) => (
+                  {items.slice(0, DOTS_PER_CELL).map((item) => (
                     <span
                       key={item.initiativeId}
                       aria-hidden
@@ -93,9 +96,15 @@ export function TimelineStrip({ view, health }: Pick<RoadmapViewProps, 'view' | 
                       }}
                     />
                   ))}
+                  {items.length > DOTS_PER_CELL ? (
+                    <span data-testid="executive-strip-more" style={{ color: token('color.text.subtle') }}>
+                      +{(items.length - DOTS_PER_CELL).toLocaleString('en-US')}
+                    </span>
+                  ) : null}
                   {items.length > 0 ? (
                     <span style={srOnly}>
-                      {row.name}, {quarterLabel(layout.quarters[column])}: {items.map((i) => i.title).join(', ')}
+                      {row.name}, {quarterLabel(layout.quarters[column])}:{' '}
+                      {items.length > DOTS_PER_CELL ? `${items.length.toLocaleString('en-US')} initiatives` : items.map((i) => i.title).join(', ')}
                     </span>
                   ) : null}
                 </div>

@@ -46,15 +46,31 @@ function powerTicks(top: number): number[] {
   return ticks;
 }
 
+/**
+ * Points the matrix draws at most: beyond a few hundred, points and labels pile into an unreadable blot (and take
+ * seconds to place). A bigger roadmap draws those with the most impact per cost, and says so under the chart; the
+ * medians and quadrants still count every scored initiative (they are the domain's).
+ */
+export const MAX_MATRIX_POINTS = 150;
+
+type Scored = Matrix['placements'][number] & { cost: number; impact: number };
+
+/** The scored placements the matrix draws: all of them, or the MAX_MATRIX_POINTS with the most impact per cost. */
+export function drawnPlacements(matrix: Matrix): Scored[] {
+  const scored = matrix.placements.filter((p): p is Scored => p.quadrant !== 'unscored' && p.cost !== null && p.impact !== null);
+  if (scored.length <= MAX_MATRIX_POINTS) return scored;
+  const value = (p: Scored) => p.impact / Math.max(p.cost, 1e-9);
+  const kept = new Set([...scored].sort((a, b) => value(b) - value(a) || a.initiativeId.localeCompare(b.initiativeId)).slice(0, MAX_MATRIX_POINTS));
+  return scored.filter((p) => kept.has(p));
+}
+
 /** The scales, lines and points, computed once per matrix and size (never per render). */
 function useLayout(matrix: Matrix, initiatives: ReadonlyMap<string, MatrixInitiative>, size: MatrixSize) {
   return useMemo(() => {
     const { width, height, margin, radius } = SIZES[size];
     const innerWidth = width - margin.left - margin.right;
     const innerHeight = height - margin.top - margin.bottom;
-    const scored = matrix.placements.filter(
-      (p): p is typeof p & { cost: number; impact: number } => p.quadrant !== 'unscored' && p.cost !== null && p.impact !== null,
-    );
+    const scored = drawnPlacements(matrix);
     const maxCost = Math.max(1, ...scored.map((p) => p.cost));
     const maxImpact = Math.max(1, ...scored.map((p) => p.impact));
     const logImpact = spansOrdersOfMagnitude(scored.map((p) => p.impact));

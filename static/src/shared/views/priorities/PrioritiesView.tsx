@@ -7,7 +7,7 @@ import { muted, trackColor } from '../../components';
 import { TRACK_LABEL } from '../../labels';
 import { Panel } from '../../panel';
 import type { RoadmapViewProps } from '../view-props';
-import { CostImpactMatrix, type MatrixInitiative, type MatrixSize } from './CostImpactMatrix';
+import { CostImpactMatrix, type MatrixInitiative, type MatrixSize,MAX_MATRIX_POINTS } from './CostImpactMatrix';
 import { PresentationMode } from './PresentationMode';
 import { RiceTable } from './RiceTable';
 
@@ -55,6 +55,7 @@ function MatrixWithKey({ size, matrix, initiatives, unit, openInitiative }: Para
     return TRACKS.filter((t) => tracks.has(t));
   }, [matrix, initiatives]);
   const unscored = matrix.placements.filter((p) => p.quadrant === 'unscored');
+  const { scoredCount } = matrix.thresholds;
   const text: CSSProperties = { font: large ? token('font.body.large') : token('font.body.small'), color: token('color.text.subtle') };
   return (
     // Presenting, the key goes under the matrix so the matrix gets the whole width (and its type stays large).
@@ -95,6 +96,12 @@ function MatrixWithKey({ size, matrix, initiatives, unit, openInitiative }: Para
             ))}
           </ul>
         </div>
+        {scoredCount > MAX_MATRIX_POINTS ? (
+          <div data-testid="matrix-capped" style={{ maxWidth: large ? '40em' : undefined }}>
+            Drawn: the {MAX_MATRIX_POINTS} initiatives with the most impact per cost, of {scoredCount.toLocaleString('en-US')} scored. The RICE ranking below
+            lists them all.
+          </div>
+        ) : null}
         <div data-testid="matrix-thresholds" style={{ maxWidth: large ? '40em' : undefined }}>
           Dashed lines: the medians, cost {number(matrix.thresholds.cost)} {unit} and impact {number(matrix.thresholds.impact)}. A point on a line counts as
           low.

@@ -10,6 +10,7 @@ import {
   sortRiceRows,
 } from '../../../../../src/domain/views/priorities';
 import { TrackLozenge } from '../../components';
+import { ShowMoreButton, useShowMore } from '../../show-more';
 
 const COLUMNS: Array<{ key: RiceColumn; label: string; numeric: boolean }> = [
   { key: 'title', label: 'Initiative', numeric: false },
@@ -53,6 +54,9 @@ const linkButton: CSSProperties = {
   overflowWrap: 'anywhere',
 };
 
+/** Rows the table shows before "Show more". */
+const ROWS_SHOWN = 50;
+
 /**
  * The open initiatives by RICE, sortable by any column (a header is a button; the sorted one carries aria-sort).
  * Opens in the domain's ranking order; initiatives without RICE inputs stay last whichever the sort.
@@ -60,6 +64,8 @@ const linkButton: CSSProperties = {
 export function RiceTable({ rows, openInitiative }: { rows: readonly RiceRow[]; openInitiative?: (id: string) => void }) {
   const [sort, setSort] = useState<{ column: RiceColumn; direction: SortDirection }>({ column: 'score', direction: 'descending' });
   const sorted = useMemo(() => sortRiceRows(rows, sort.column, sort.direction), [rows, sort]);
+  // The first rows of the sort (all of a usual roadmap); thousands of rows wait for "Show more".
+  const list = useShowMore(sorted, ROWS_SHOWN);
   const sortBy = (column: RiceColumn) =>
     setSort((s) =>
       s.column === column ? { column, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { column, direction: firstDirection(column) },
@@ -94,7 +100,7 @@ export function RiceTable({ rows, openInitiative }: { rows: readonly RiceRow[]; 
           </tr>
         </thead>
         <tbody>
-          {sorted.map((row) => (
+          {list.visible.map((row) => (
             <tr key={row.initiativeId} data-testid="rice-row" data-initiative-id={row.initiativeId}>
               <th scope="row" style={{ ...cell, fontWeight: 'inherit' }}>
                 <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.025') }}>
@@ -136,6 +142,7 @@ export function RiceTable({ rows, openInitiative }: { rows: readonly RiceRow[]; 
           ))}
         </tbody>
       </table>
+      <ShowMoreButton hidden={list.hidden} step={list.step} noun="initiatives" onMore={list.more} testId="rice-more" />
     </div>
   );
 }

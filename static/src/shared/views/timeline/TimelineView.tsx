@@ -4,6 +4,7 @@ import { quarterLabel } from '../../../../../src/domain/quarter';
 import { type TimelineItem, timelineLayout, type TimelineRow } from '../../../../../src/domain/views/timeline';
 import { muted, trackColor } from '../../components';
 import { STATUS_LABEL, TRACK_LABEL } from '../../labels';
+import { ShowMoreList } from '../../show-more';
 import { formatDay } from '../../time';
 import { titleButton } from '../title-button';
 import type { RoadmapViewProps } from '../view-props';
@@ -11,6 +12,11 @@ import type { RoadmapViewProps } from '../view-props';
 /** Width of the phase names' column and the least width of a quarter's column (wider roadmaps scroll sideways). */
 const LABEL_WIDTH = 180;
 const QUARTER_MIN_WIDTH = 190;
+/**
+ * Chips a phase's quarter shows before "Show more": a quarter of hundreds of initiatives would be a page of chips
+ * nobody scans (and thousands of them take seconds to draw); the cell says how many more there are.
+ */
+const CHIPS_PER_CELL = 20;
 
 /**
  * The roadmap over time: a column per quarter, a band per phase (its span drawn as a bar), each initiative as a chip
@@ -142,9 +148,13 @@ function PhaseBand({ row, gridRow, openInitiative }: { row: TimelineRow; gridRow
           style={{ ...band, gridColumn: column + 2, gridRow: gridRow + 1, display: 'flex', flexDirection: 'column', gap: token('space.075'), minWidth: 0 }}
           data-testid="timeline-cell"
         >
-          {cell.map((item) => (
-            <InitiativeChip key={item.initiativeId} item={item} openInitiative={openInitiative} />
-          ))}
+          <ShowMoreList
+            items={cell}
+            first={CHIPS_PER_CELL}
+            noun="initiatives"
+            testId="timeline-cell-more"
+            render={(item) => <InitiativeChip key={item.initiativeId} item={item} openInitiative={openInitiative} />}
+          />
         </div>
       ))}
     </>
