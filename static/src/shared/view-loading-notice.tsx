@@ -1,13 +1,13 @@
-import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import type { RoadmapView } from '../../../src/domain/api';
 import { viewProgress } from '../../../src/domain/view-pages';
-import { QUERY_KEYS } from './data/keys';
 
 const count = (n: number) => n.toLocaleString('en-US');
+
+// Only a failed part needs a section message and a button: loaded then, so the macro's first download stays light.
+const ViewLoadingFailed = lazy(() => import('./view-loading-failed').then((m) => ({ default: m.ViewLoadingFailed })));
 
 /**
  * While a roadmap too large for one answer is still arriving in parts (src/domain/view-pages.ts), says how far it
@@ -15,7 +15,6 @@ const count = (n: number) => n.toLocaleString('en-US');
  * offers to load the roadmap again. Nothing on a whole view.
  */
 export function ViewLoadingNotice({ view }: { view: RoadmapView }) {
-  const client = useQueryClient();
   const progress = viewProgress(view);
   if (!progress) return null;
   const { total } = progress;
@@ -23,12 +22,9 @@ export function ViewLoadingNotice({ view }: { view: RoadmapView }) {
   const failed = view.more?.failed;
   if (failed) {
     return (
-      <SectionMessage appearance="warning" title="Only part of the roadmap could be loaded" testId="view-loading-failed">
-        <p>
-          Showing {count(progress.initiatives)} of {count(total.initiatives)} initiatives{debt}. {failed.message}
-        </p>
-        <Button onClick={() => void client.invalidateQueries({ queryKey: QUERY_KEYS.view })}>Load the roadmap again</Button>
-      </SectionMessage>
+      <Suspense fallback={null}>
+        <ViewLoadingFailed shown={`Showing ${count(progress.initiatives)} of ${count(total.initiatives)} initiatives${debt}.`} message={failed.message} />
+      </Suspense>
     );
   }
   return (
