@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Response } from 'playwright-core';
+import type { FrameLocator, Response } from 'playwright-core';
 import { largeRoadmap, storeLargeRoadmap } from '../../dev/fixtures/large-roadmap';
 import { HostState } from '../../dev/host/host-state';
 import { DEMO_PROJECTS } from '../../dev/jira';
@@ -26,6 +26,16 @@ describe('the largest valid roadmap, paged', () => {
     await storeLargeRoadmap(session.host.forge.deps.store, largeRoadmap(PAY.id, 5000, { worstCase: true }));
   }, LONG);
 
+  /**
+   * Every invoke asks Jira for the caller's permissions first: slowing that answer keeps the parts arriving over
+   * several seconds, so the notice is there to see on an idle machine too (a virtualised board draws each part fast).
+   */
+  function slowAccessChecks() {
+    session.host.forge.jira.faults.clear();
+    session.host.forge.jira.faults.latency(/mypermissions/, 1500);
+  }
+  afterEach(() => session.host.forge.jira.faults.clear());
+
   /** Every bridge answer's size and resolver, as the page receives them. */
   function recordInvokes(): Array<{ key: string; bytes: number; ok: boolean }> {
     const seen: Array<{ key: string; bytes: number; ok: boolean }> = [];
@@ -41,10 +51,17 @@ describe('the largest valid roadmap, paged', () => {
     return seen;
   }
 
+  /** The three columns' counts add up to the whole roadmap: the last part landed on the board, not just the first. */
+  async function expectAllOnBoard(app: FrameLocator) {
+    const counts = await Promise.all(['now', 'next', 'later'].map(async (h) => Number(await app.getByTestId(`horizon-${h}-count`).innerText())));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(5000);
+  }
+
   it(
     'project page: the first cards after one invoke, a loading notice while the parts arrive, then every initiative on the board',
     async () => {
       const invokes = recordInvokes();
+      slowAccessChecks();
       await session.page.setViewportSize({ width: 1280, height: 900 });
       await session.page.goto(projectPageUrl(session.host, { project: PAY.key, view: 'board' }));
       const app = session.app();
@@ -58,7 +75,8 @@ describe('the largest valid roadmap, paged', () => {
       await session.page.screenshot({ path: `${SCREENS}/i11-paged-view-light.png`, timeout: LONG });
       // Then the rest: the notice goes, and the last initiative is on the board.
       await notice.waitFor({ state: 'detached', timeout: LONG });
-      await card('I-5000').first().waitFor({ state: 'attached', timeout: LONG });
+      // Columns are virtualised (only their scroll window renders): every initiative is counted in a column.
+      await expectAllOnBoard(app);
       expect(await app.getByTestId('error-message').count()).toBe(0);
       expect(await app.getByTestId('view-loading-failed').count()).toBe(0);
       const views = invokes.filter((i) => i.key.includes('getRoadmapView'));
@@ -70,12 +88,13 @@ describe('the largest valid roadmap, paged', () => {
   );
 
   it(
-    'the macro, dark theme: the same paging through its own context, ending with the last initiative on the board',
+    'the macro, dark theme: the same paging through its own context, ending with every initiative on the board',
     async () => {
       // Saved as Confluence keeps it (the config's live preview of 700 worst-case cards is not what this test is about).
       new HostState(path.join(session.host.dataDir, 'host-state.json')).saveMacroConfig('macro-page-40', { projectId: PAY.id, view: 'board' });
       await session.restartHost();
       const invokes = recordInvokes();
+      slowAccessChecks();
       await session.page.goto(`${session.host.url}/confluence/pages/40?user=admin&theme=dark`);
       const app = session.app();
       const notice = app.getByTestId('view-loading').filter({ hasText: /Loading initiatives: [\d,]+ of 5,000/ });
@@ -83,7 +102,7 @@ describe('the largest valid roadmap, paged', () => {
       await notice.waitFor({ timeout: LONG });
       await session.page.screenshot({ path: `${SCREENS}/i11-paged-view-dark.png`, timeout: LONG });
       await notice.waitFor({ state: 'detached', timeout: LONG });
-      await app.locator('[data-testid="initiative-card"][data-initiative-id="I-5000"]').first().waitFor({ state: 'attached', timeout: LONG });
+      await expectAllOnBoard(app);
       expect(await app.getByTestId('error-message').count()).toBe(0);
       for (const answer of invokes) expect(answer.bytes).toBeLessThanOrEqual(FIVE_MB);
     },
