@@ -7,7 +7,7 @@ import { muted, trackColor } from '../../components';
 import { TRACK_LABEL } from '../../labels';
 import { Panel } from '../../panel';
 import type { RoadmapViewProps } from '../view-props';
-import { CostImpactMatrix, type MatrixInitiative, type MatrixSize,MAX_MATRIX_POINTS } from './CostImpactMatrix';
+import { CostImpactMatrix, type MatrixInitiative, type MatrixSize, MAX_MATRIX_POINTS } from './CostImpactMatrix';
 import { PresentationMode } from './PresentationMode';
 import { RiceTable } from './RiceTable';
 
