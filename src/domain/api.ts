@@ -32,7 +32,7 @@ import {
 import type { Progress, StatusCategory } from './progress';
 import { quarterSchema } from './quarter';
 import type { ViewDelta } from './view-delta';
-import type { ViewMore } from './view-pages';
+import type { ViewMore } from './view-more';
 
 /**
  * The contract between the Custom UI and the resolvers: payload schemas (parsed on the server) and result types.

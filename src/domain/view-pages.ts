@@ -1,6 +1,9 @@
 import type { InitiativeView, RoadmapView } from './api';
 import type { DebtItem } from './model';
 import { jsonBytes } from './review/utf8';
+import type { ViewMore, ViewPartRange } from './view-more';
+
+export type { ViewMore, ViewPartRange } from './view-more';
 
 /**
  * Paging a roadmap view by bytes (issue 11). Forge refuses an invoke response over 5 MB, and the largest valid roadmap
@@ -15,21 +18,6 @@ import { jsonBytes } from './review/utf8';
 export const VIEW_PAGE_BYTES = 4_500_000;
 /** Room kept in the first answer for its own `more` (a few dozen bytes a part; a worst-case view has about ten). */
 const MORE_RESERVE = 16 * 1024;
-
-/** Half-open index ranges `[from, to)` into the full view's initiatives and debt items. */
-export interface ViewPartRange {
-  initiatives: [number, number];
-  debtItems: [number, number];
-}
-
-/** What a first answer leaves out: the revision it is pinned to, the full counts, and the parts still to load, in order. */
-export interface ViewMore {
-  revision: number;
-  total: { initiatives: number; debtItems: number };
-  parts: ViewPartRange[];
-  /** Set by the client when loading a part failed for good (not a stale revision, which restarts the load). */
-  failed?: { code: string; message: string };
-}
 
 /** getRoadmapViewPart's answer: one range of the view at `revision` (the range asked, echoed, so it merges in its place). */
 export interface ViewPart {
