@@ -115,6 +115,3 @@ export function applyViewDelta<V extends ViewShape>(view: V, delta: ViewDelta<V>
     debtItems: mergeItems(view.debtItems, debtItems),
   };
 }
-
-/** UTF-8 bytes of a value's JSON. */
-export const jsonBytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).length;

@@ -3,6 +3,7 @@ import type { MutationResult, RoadmapView } from '../domain/api';
 import { conflictMessage } from '../domain/changes';
 import { AppError, invalidInput } from '../domain/errors';
 import type { Roadmap } from '../domain/model';
+import { jsonBytes } from '../domain/review/utf8';
 import type { Actor, Edit } from '../domain/roadmap-ops';
 import { sameValue, type ViewDelta, viewDelta } from '../domain/view-delta';
 import { commitEdit } from '../storage/commit-edit';
@@ -79,7 +80,7 @@ export async function mutate<I extends { baseRevision: number }>(
 function answeredDelta(before: Roadmap, after: Roadmap, access: ProjectAccess, now: Date, hidden: ReadonlySet<string>): ViewDelta<RoadmapView> | null {
   try {
     const delta = deltaOfWrite(before, after, access, now, hidden);
-    return Buffer.byteLength(JSON.stringify(delta), 'utf8') <= DELTA_BUDGET_BYTES ? delta : null;
+    return jsonBytes(delta) <= DELTA_BUDGET_BYTES ? delta : null;
   } catch {
     return null;
   }
